@@ -1,0 +1,122 @@
+/** Wires one HTTP server: the app's files, `/config.json`, and the `/signal` WebSocket relay on the same port. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { SignalingLimits } from './limits.ts'
+import type { Env, RuntimeConfig } from './runtimeConfig.ts'
+import { contentSecurityPolicy, securityHeaders } from './securityHeaders.ts'
+import { readServerConfig } from './serverConfig.ts'
+import { createSignalingRelay, rejectUpgrade } from './signaling.ts'
+import { createStaticHandler, hasBuiltApp, sendText } from './staticFiles.ts'
+
+/** The WebSocket path y-webrtc clients connect to (the client builds `ws(s)://<origin>/signal`). */
+export const SIGNAL_PATH = '/signal'
+/** The runtime config the client fetches at start. */
+export const CONFIG_PATH = '/config.json'
+
+/** Options for `startServer`; explicit fields win over what `env` says. */
+export interface StartServerOptions {
+  /** Environment to read (PORT, HOST, DIST_DIR, SIGNALING_URLS, ICE_SERVERS…); defaults to `{}`, not `process.env`. */
+  env?: Env
+  /** 0 picks a free port. */
+  port?: number
+  host?: string
+  distDir?: string
+  limits?: Partial<SignalingLimits>
+  trustProxy?: boolean
+  /** Operational log lines (never content or topic names); defaults to console.log. */
+  log?: (line: string) => void
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** e.g. `http://localhost:8123/` */
+  url: string
+  port: number
+  /** The folder the app is served from. */
+  distDir: string
+  /** False when distDir has no index.html (the app is not built; signaling still runs). */
+  hasApp: boolean
+  runtime: RuntimeConfig
+  /** Closes signaling sockets (1001), then the HTTP server; resolves when all are closed. */
+  close(): Promise<void>
+}
+
+/** Starts the server; rejects with a `ConfigError` for bad env, or the listen error (e.g. EADDRINUSE). */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const config = readServerConfig(options.env ?? {})
+  const host = options.host ?? config.host
+  const distDir = options.distDir ?? config.distDir
+  const log = options.log ?? ((line: string) => console.log(line))
+  const relay = createSignalingRelay({
+    limits: { ...config.limits, ...options.limits },
+    trustProxy: options.trustProxy ?? config.trustProxy,
+    log,
+  })
+  const serveStatic = createStaticHandler(distDir)
+  const headers = securityHeaders(contentSecurityPolicy(config.runtime.signaling))
+  const configJson = JSON.stringify(config.runtime)
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+    const pathname = (req.url ?? '/').split('?', 1)[0]
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return sendText(res, 405, 'Method not allowed\n')
+    }
+    if (pathname === CONFIG_PATH) {
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(configJson),
+        'Cache-Control': 'no-store',
+      })
+      res.end(req.method === 'HEAD' ? undefined : configJson)
+      return
+    }
+    if (pathname === SIGNAL_PATH) return sendText(res, 426, 'This path only speaks WebSocket\n')
+    await serveStatic(req, res)
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch(() => {
+      if (!res.headersSent) sendText(res, 500, 'Internal error\n')
+      else res.destroy()
+    })
+  })
+  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0]
+    if (pathname === SIGNAL_PATH) relay.handleUpgrade(req, socket, head)
+    else rejectUpgrade(socket, 404, 'Not Found')
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? config.port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${displayHost(host)}:${port}/`,
+    port,
+    distDir,
+    hasApp: hasBuiltApp(distDir),
+    runtime: config.runtime,
+    close: () =>
+      (closing ??= (async () => {
+        await relay.close()
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+      })()),
+  }
+}
+
+/** Loopback and wildcard binds are reachable as `localhost` from this machine; show that. */
+function displayHost(host: string): string {
+  if (['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host)) return 'localhost'
+  return host.includes(':') ? `[${host}]` : host
+}

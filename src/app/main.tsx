@@ -1,0 +1,37 @@
+/** Composition root: language, network hub, service worker, then the view tree. */
+import { render } from 'solid-js/web'
+import { App } from '../views/App'
+import { AppContext, type AppServices } from './appContext'
+import { createNetworkHub } from './networkHub'
+import { installDebugHooks } from './debugHooks'
+import { registerServiceWorker } from './serviceWorker'
+import { pickLang, setLang } from '../i18n/i18n'
+import { loadPrefs, savePrefs } from '../store/prefs'
+
+const params = new URLSearchParams(location.search)
+setLang(pickLang(params.get('lang') ?? loadPrefs().lang, navigator.languages))
+
+const hub = createNetworkHub()
+installDebugHooks(hub, location.search)
+registerServiceWorker()
+
+const services: AppServices = {
+  hub,
+  origin: `${location.origin}${location.pathname.replace(/\/$/, '')}`,
+  chooseLang(lang) {
+    savePrefs({ ...loadPrefs(), lang })
+    setLang(lang)
+  },
+}
+
+const root = document.getElementById('root')
+if (root) {
+  render(
+    () => (
+      <AppContext.Provider value={services}>
+        <App />
+      </AppContext.Provider>
+    ),
+    root,
+  )
+}

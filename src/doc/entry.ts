@@ -1,0 +1,83 @@
+/** Transcript entries: the shape written to documents and its validation. */
+import { boundedString, idString, isRecord, oneOf, timestamp } from './guards'
+import { MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS } from './schema'
+import { parseEntryId } from './entryId'
+
+/** What an entry is: a chat message or an automatic status note. */
+export const ENTRY_KINDS = ['chat', 'status'] as const
+export type EntryKind = (typeof ENTRY_KINDS)[number]
+
+/** Who may see an entry: everyone in the session, or reps only. */
+export const AUDIENCES = ['all', 'reps'] as const
+export type Audience = (typeof AUDIENCES)[number]
+
+/** The author's role in the session. */
+export const AUTHOR_ROLES = ['rep', 'customer', 'system'] as const
+export type AuthorRole = (typeof AUTHOR_ROLES)[number]
+
+/** Status events that produce a note in the transcript. Rendered per viewer language. */
+export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended'] as const
+export type StatusEvent = (typeof STATUS_EVENTS)[number]
+
+/** A transcript entry as stored in a document (the map key is its id). */
+export interface StoredEntry {
+  kind: EntryKind
+  audience: Audience
+  authorId: string
+  authorName: string
+  authorRole: AuthorRole
+  /** The message text; for a status note, the subject's name (may be empty). */
+  text: string
+  /** Author's wall clock, ms since the epoch. Display only: order comes from the id. */
+  at: number
+  /** Present on status notes only. */
+  event?: StatusEvent
+}
+
+/** A validated entry with its id. */
+export interface Entry extends StoredEntry {
+  id: string
+}
+
+/**
+ * Validates an entry read from a document. Returns undefined for anything that
+ * does not fit the schema: peers are untrusted, so a bad value is dropped, never
+ * cast or thrown on.
+ */
+export function parseEntry(id: unknown, raw: unknown): Entry | undefined {
+  if (typeof id !== 'string' || parseEntryId(id) === undefined || !isRecord(raw)) return undefined
+  const kind = oneOf(raw.kind, ENTRY_KINDS)
+  const audience = oneOf(raw.audience, AUDIENCES)
+  const authorId = idString(raw.authorId, MAX_ID_CHARS)
+  const authorName = boundedString(raw.authorName, MAX_NAME_CHARS)
+  const authorRole = oneOf(raw.authorRole, AUTHOR_ROLES)
+  const text = boundedString(raw.text, MAX_MESSAGE_CHARS)
+  const at = timestamp(raw.at)
+  if (!kind || !audience || !authorId || authorName === undefined || !authorRole || text === undefined || at === undefined) {
+    return undefined
+  }
+  const entry: Entry = { id, kind, audience, authorId, authorName, authorRole, text, at }
+  if (kind === 'status') {
+    const event = oneOf(raw.event, STATUS_EVENTS)
+    if (!event) return undefined
+    entry.event = event
+  } else if (raw.event !== undefined) {
+    return undefined
+  }
+  return entry
+}
+
+/** The stored form of an entry (what `parseEntry` accepts back). */
+export function toStored(entry: StoredEntry): StoredEntry {
+  const stored: StoredEntry = {
+    kind: entry.kind,
+    audience: entry.audience,
+    authorId: entry.authorId,
+    authorName: entry.authorName,
+    authorRole: entry.authorRole,
+    text: entry.text,
+    at: entry.at,
+  }
+  if (entry.event !== undefined) stored.event = entry.event
+  return stored
+}

@@ -1,0 +1,68 @@
+/**
+ * Copying between a session's two documents, done by every visible rep's
+ * client. Both directions are append-only and idempotent (an id already
+ * present is never rewritten) and never copy deletions, so the order in which
+ * updates arrive cannot change the result.
+ *
+ * - customer → rep: entries written by the customer (role `customer`), and the
+ *   intake. Entries in the customer doc that claim a rep or the system as
+ *   author are not copied: the rep doc is their only authority, so a customer
+ *   peer cannot forge or erase the reps' record.
+ * - rep → customer: entries meant for everyone (`audience: 'all'`) written by
+ *   reps or the system; rep-only entries never leave the rep doc.
+ */
+import type * as Y from 'yjs'
+import { entriesMap, putEntryIfAbsent } from './transcript'
+import { parseEntry, type Entry } from './entry'
+import { intakeMap, readIntake } from './intake'
+import { RELAY } from './schema'
+
+/** Whether a customer-doc entry may be copied into the rep doc. */
+export function isMirrorable(entry: Entry): boolean {
+  return entry.authorRole === 'customer' && entry.audience === 'all'
+}
+
+/** Whether a rep-doc entry may be published to the customer doc. */
+export function isPublishable(entry: Entry): boolean {
+  return entry.audience === 'all' && entry.authorRole !== 'customer'
+}
+
+function copyEntries(from: Y.Doc, to: Y.Doc, keep: (entry: Entry) => boolean, ids?: Iterable<string>): number {
+  const source = entriesMap(from)
+  const target = entriesMap(to)
+  let copied = 0
+  to.transact(() => {
+    for (const id of ids ?? source.keys()) {
+      if (target.has(id)) continue
+      const entry = parseEntry(id, source.get(id))
+      if (entry && keep(entry) && putEntryIfAbsent(to, entry, RELAY)) copied++
+    }
+  }, RELAY)
+  return copied
+}
+
+/** Mirrors the customer's entries (all, or just `ids`) into the rep doc. Returns how many were new. */
+export function mirrorCustomerEntries(customerDoc: Y.Doc, repDoc: Y.Doc, ids?: Iterable<string>): number {
+  return copyEntries(customerDoc, repDoc, isMirrorable, ids)
+}
+
+/** Publishes reps' entries for everyone (all, or just `ids`) into the customer doc. Returns how many were new. */
+export function publishRepEntries(repDoc: Y.Doc, customerDoc: Y.Doc, ids?: Iterable<string>): number {
+  return copyEntries(repDoc, customerDoc, isPublishable, ids)
+}
+
+/** Copies the customer's validated intake into the rep doc's details when it changed. Returns whether it wrote. */
+export function mirrorIntake(customerDoc: Y.Doc, repDoc: Y.Doc): boolean {
+  const intake = readIntake(customerDoc, 'customer')
+  if (!intake) return false
+  const current = readIntake(repDoc, 'rep')
+  if (current && JSON.stringify(current) === JSON.stringify(intake)) return false
+  const map = intakeMap(repDoc, 'rep')
+  repDoc.transact(() => {
+    map.set('customerId', intake.customerId)
+    map.set('customerName', intake.customerName)
+    map.set('request', intake.request)
+    map.set('system', intake.system)
+  }, RELAY)
+  return true
+}

@@ -1,0 +1,35 @@
+/**
+ * Names and limits shared by every session document. Changing a name here is a
+ * schema change: bump SCHEMA_VERSION and add a migration in `migrations.ts`.
+ */
+
+/** Version of the document layout written by this build. */
+export const SCHEMA_VERSION = 1
+
+/** Transaction origin of edits made by this device's user. */
+export const LOCAL = 'asiste:local'
+/** Transaction origin of edits copied between documents by the relay. */
+export const RELAY = 'asiste:relay'
+
+/** Top-level shared types (all are `Y.Map` except `notes`, a `Y.Text`). */
+export const ROOT = {
+  meta: 'meta',
+  intake: 'intake',
+  details: 'details',
+  entries: 'entries',
+  attendees: 'attendees',
+  notes: 'notes',
+  reps: 'reps',
+  sessions: 'sessions',
+} as const
+
+/** Longest chat message accepted, in UTF-16 code units (~20 KB: a long log paste, not a file). */
+export const MAX_MESSAGE_CHARS = 20_000
+/** Longest display name; longer names are someone's paste, not a name. */
+export const MAX_NAME_CHARS = 80
+/** Longest problem description typed at intake. */
+export const MAX_REQUEST_CHARS = 2_000
+/** Longest id of a person or session accepted from a peer. */
+export const MAX_ID_CHARS = 64
+/** Longest single system-information value (user agents run ~200 chars). */
+export const MAX_SYSTEM_VALUE_CHARS = 300

@@ -1,0 +1,98 @@
+/**
+ * Session documents: the customer doc (what the customer may see) and the rep
+ * doc (what only reps may see). Both carry `meta.schemaVersion`.
+ */
+import * as Y from 'yjs'
+import { boundedString, idString, isRecord, timestamp } from './guards'
+import { LOCAL, MAX_ID_CHARS, ROOT, SCHEMA_VERSION } from './schema'
+
+/** Which of the two session documents a doc is. */
+export type SessionDocKind = 'customer' | 'rep'
+
+/** Facts about the session both sides may see. */
+export interface SessionMeta {
+  schemaVersion: number
+  sessionId: string
+  createdAt: number
+  /** The way in the customer used ("link" or "portal"). */
+  portal: string
+}
+
+/** Rep-only facts about the session. */
+export interface RepSessionMeta extends SessionMeta {
+  /** Key of the customer room, so invited reps can join it. */
+  customerKey: string
+  state: 'open' | 'ended'
+}
+
+const MAX_KEY_CHARS = 64 // a base64url 256-bit key is 43 chars
+const MAX_PORTAL_CHARS = 32 // a short label, never free text
+
+/** The meta map of a session document. */
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.meta)
+}
+
+/** Writes the meta block of a brand-new customer doc. */
+export function initCustomerDoc(doc: Y.Doc, meta: Omit<SessionMeta, 'schemaVersion'>): void {
+  doc.transact(() => {
+    const map = metaMap(doc)
+    map.set('schemaVersion', SCHEMA_VERSION)
+    map.set('sessionId', meta.sessionId)
+    map.set('createdAt', meta.createdAt)
+    map.set('portal', meta.portal)
+  }, LOCAL)
+}
+
+/** Writes the meta block of a brand-new rep doc. */
+export function initRepDoc(doc: Y.Doc, meta: Omit<RepSessionMeta, 'schemaVersion' | 'state'>): void {
+  doc.transact(() => {
+    initCustomerDoc(doc, meta)
+    metaMap(doc).set('customerKey', meta.customerKey)
+    metaMap(doc).set('state', 'open')
+  }, LOCAL)
+}
+
+/** Reads the shared meta block, or undefined while it has not arrived (or is invalid). */
+export function readSessionMeta(doc: Y.Doc): SessionMeta | undefined {
+  const map = metaMap(doc)
+  const schemaVersion = map.get('schemaVersion')
+  const sessionId = idString(map.get('sessionId'), MAX_ID_CHARS)
+  const createdAt = timestamp(map.get('createdAt'))
+  const portal = boundedString(map.get('portal'), MAX_PORTAL_CHARS)
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || !sessionId || createdAt === undefined || portal === undefined) {
+    return undefined
+  }
+  return { schemaVersion, sessionId, createdAt, portal }
+}
+
+/** Reads the rep doc's meta block. */
+export function readRepSessionMeta(doc: Y.Doc): RepSessionMeta | undefined {
+  const base = readSessionMeta(doc)
+  const map = metaMap(doc)
+  const customerKey = idString(map.get('customerKey'), MAX_KEY_CHARS)
+  const state = map.get('state') === 'ended' ? 'ended' : 'open'
+  return base && customerKey ? { ...base, customerKey, state } : undefined
+}
+
+/** Whether this build can read the document (a newer schema must not be rewritten by an older client). */
+export function isSchemaSupported(doc: Y.Doc): boolean {
+  const version = metaMap(doc).get('schemaVersion')
+  return version === undefined || (typeof version === 'number' && version <= SCHEMA_VERSION)
+}
+
+/** Marks the session ended (rep doc). */
+export function markSessionEnded(doc: Y.Doc): void {
+  doc.transact(() => metaMap(doc).set('state', 'ended'), LOCAL)
+}
+
+/** Validates a record of short string values (e.g. system information). */
+export function stringRecord(value: unknown, maxKeys: number, maxChars: number): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!isRecord(value)) return out
+  for (const [key, item] of Object.entries(value).slice(0, maxKeys)) {
+    const text = boundedString(item, maxChars)
+    if (/^[a-zA-Z][a-zA-Z0-9]{0,31}$/.test(key) && text !== undefined) out[key] = text
+  }
+  return out
+}

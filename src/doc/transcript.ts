@@ -1,0 +1,85 @@
+/**
+ * The transcript: a `Y.Map` from sortable entry id to an immutable entry.
+ * A map (not a `Y.Array`) because appends stay O(1) when remote updates
+ * interleave (see bench/append.bench.ts); readers sort by id.
+ */
+import * as Y from 'yjs'
+import { LOCAL, MAX_MESSAGE_CHARS, ROOT } from './schema'
+import { HybridClock, formatEntryId, parseEntryId } from './entryId'
+import { parseEntry, toStored, type Entry, type StoredEntry } from './entry'
+
+/** The entries map of a session document (customer or rep doc). */
+export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.entries)
+}
+
+const clocks = new WeakMap<Y.Doc, HybridClock>()
+
+/** The document's clock, which has seen every id in it (and keeps seeing new ones). */
+function clockOf(doc: Y.Doc): HybridClock {
+  let clock = clocks.get(doc)
+  if (clock) return clock
+  const created = new HybridClock(doc.clientID.toString(36))
+  const map = entriesMap(doc)
+  const see = (id: string): void => {
+    const stamp = parseEntryId(id)
+    if (stamp) created.observe(stamp)
+  }
+  for (const id of map.keys()) see(id)
+  map.observe((event) => event.keysChanged.forEach(see))
+  clocks.set(doc, created)
+  clock = created
+  return clock
+}
+
+/** Allocates the next id for a local write: sorts after every id this doc has seen. */
+export function nextEntryId(doc: Y.Doc, now: number = Date.now()): string {
+  return formatEntryId(clockOf(doc).next(now))
+}
+
+/** Thrown when an entry would break the schema (e.g. an over-long message). */
+export class EntryRejected extends Error {
+  constructor(readonly reason: 'tooLong' | 'invalid') {
+    super(reason === 'tooLong' ? `Message longer than ${MAX_MESSAGE_CHARS} characters` : 'Invalid entry')
+    this.name = 'EntryRejected'
+  }
+}
+
+/** Appends a new entry written by this device; returns its id. */
+export function appendEntry(doc: Y.Doc, entry: Omit<StoredEntry, 'at'> & { at?: number }): string {
+  const at = entry.at ?? Date.now()
+  if (entry.text.length > MAX_MESSAGE_CHARS) throw new EntryRejected('tooLong')
+  const id = nextEntryId(doc, at)
+  const stored = toStored({ ...entry, at })
+  if (!parseEntry(id, stored)) throw new EntryRejected('invalid')
+  doc.transact(() => entriesMap(doc).set(id, stored), LOCAL)
+  return id
+}
+
+/** Writes an already-identified entry if the id is free (copying between docs). Returns whether it wrote. */
+export function putEntryIfAbsent(doc: Y.Doc, entry: Entry, origin: unknown): boolean {
+  const map = entriesMap(doc)
+  if (map.has(entry.id)) return false
+  doc.transact(() => map.set(entry.id, toStored(entry)), origin)
+  return true
+}
+
+/** Reads one entry by id, validated. */
+export function readEntry(doc: Y.Doc, id: string): Entry | undefined {
+  return parseEntry(id, entriesMap(doc).get(id))
+}
+
+/** Every valid entry, in id order (the same order on every peer). */
+export function readTranscript(doc: Y.Doc): Entry[] {
+  const entries: Entry[] = []
+  entriesMap(doc).forEach((raw, id) => {
+    const entry = parseEntry(id, raw)
+    if (entry) entries.push(entry)
+  })
+  return entries.sort(byId)
+}
+
+/** Orders entries by id. */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}

@@ -1,0 +1,141 @@
+/**
+ * Connects one Y.Doc to its room over y-webrtc, with chunked data channels
+ * (documents of any size sync) and presence derived from live connections
+ * (y-webrtc keeps a vanished peer's awareness for 30 s).
+ */
+import type * as Y from 'yjs'
+import { WebrtcProvider } from 'y-webrtc'
+import type { Awareness } from 'y-protocols/awareness'
+import { makeChunkingWrtc } from './chunkingWrtc'
+import { roomName, type RoomKind } from './roomKeys'
+import type { NetConfig } from './config'
+
+/** Link state as the UI shows it. */
+export type LinkState = 'online' | 'connecting' | 'offline'
+
+/** What a peer publishes about itself in awareness. */
+export interface PresenceUser {
+  id: string
+  name: string
+  role: 'rep' | 'customer'
+  typing?: boolean
+}
+
+/** A snapshot of a connection's health. */
+export interface ConnectionSnapshot {
+  state: LinkState
+  /** Peers with a live data channel (WebRTC) or in another tab (BroadcastChannel). */
+  peers: number
+}
+
+/** A live connection of one document. */
+export interface DocConnection {
+  readonly awareness: Awareness
+  /** Publishes this user's presence. */
+  setUser(user: PresenceUser): void
+  /** Current link state and peer count. */
+  snapshot(): ConnectionSnapshot
+  /** Users present right now: awareness entries backed by a live connection. */
+  onlineUsers(): PresenceUser[]
+  /** Calls `listener` whenever the snapshot or presence may have changed; returns an unsubscribe. */
+  onChange(listener: () => void): () => void
+  /** Drops every link (signaling, WebRTC, tabs) until `resume`: the app keeps working offline. */
+  pause(): void
+  /** Reconnects after `pause`. */
+  resume(): void
+  /** Leaves the room for good. */
+  destroy(): void
+}
+
+/** How often presence is recomputed even without events: a closed link can go unnoticed otherwise. */
+const PRESENCE_REFRESH_MS = 2_000
+
+/** Opens the room of `doc` (call after local persistence has loaded it). */
+export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: string, config: NetConfig): Promise<DocConnection> {
+  const name = await roomName(kind, id, key)
+  const provider = new WebrtcProvider(name, doc, {
+    signaling: config.signaling,
+    password: key,
+    peerOpts: { config: { iceServers: config.iceServers }, wrtc: makeChunkingWrtc() },
+  })
+  const listeners = new Set<() => void>()
+  const notify = (): void => listeners.forEach((listener) => listener())
+
+  const livePeerIds = (): Set<string> => {
+    const live = new Set<string>()
+    const room = provider.room
+    if (!room) return live
+    room.webrtcConns.forEach((conn, peerId) => {
+      if (conn.connected) live.add(peerId)
+    })
+    room.bcConns.forEach((peerId) => live.add(peerId))
+    return live
+  }
+  const signalingUp = (): boolean => provider.signalingConns.some((conn) => conn.connected)
+  const ownPeerId = (): string | undefined => provider.room?.peerId
+
+  let user: PresenceUser | undefined
+  const publishUser = (): void => {
+    if (user) provider.awareness.setLocalState({ user, peerId: ownPeerId() ?? null })
+  }
+  provider.on('status', () => {
+    publishUser()
+    notify()
+  })
+  provider.on('peers', notify)
+  provider.on('synced', notify)
+  provider.awareness.on('change', notify)
+  const timer = setInterval(notify, PRESENCE_REFRESH_MS)
+
+  return {
+    awareness: provider.awareness,
+    setUser(next) {
+      user = next
+      publishUser()
+    },
+    snapshot() {
+      const peers = livePeerIds().size
+      if (!provider.shouldConnect) return { state: 'offline', peers }
+      return { state: signalingUp() || peers > 0 ? 'online' : 'connecting', peers }
+    },
+    onlineUsers() {
+      const live = livePeerIds()
+      const users: PresenceUser[] = []
+      provider.awareness.getStates().forEach((state, clientId) => {
+        const peerId: unknown = state.peerId
+        const self = clientId === doc.clientID
+        if (!self && !(typeof peerId === 'string' && live.has(peerId))) return
+        const parsed = parsePresence(state.user)
+        if (parsed) users.push(parsed)
+      })
+      return users
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    pause() {
+      provider.disconnect()
+      notify()
+    },
+    resume() {
+      provider.connect()
+      notify()
+    },
+    destroy() {
+      clearInterval(timer)
+      listeners.clear()
+      provider.destroy()
+    },
+  }
+}
+
+/** Validates a peer's presence record (awareness is untrusted input too). */
+export function parsePresence(raw: unknown): PresenceUser | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined
+  const record = raw as Record<string, unknown>
+  const { id, name, role, typing } = record
+  if (typeof id !== 'string' || id.length > 64 || typeof name !== 'string' || name.length > 80) return undefined
+  if (role !== 'rep' && role !== 'customer') return undefined
+  return { id, name, role, typing: typing === true }
+}

@@ -1,0 +1,27 @@
+/** The page: the rep console at `#/`, the customer page at `#/join/…`. */
+import { Match, Switch } from 'solid-js'
+import { createRoute } from '../app/routes'
+import { RepConsole } from './RepConsole'
+import { CustomerPage } from './CustomerPage'
+import { t } from '../i18n/i18n'
+import './styles.css'
+
+/** Root component. */
+export function App() {
+  const route = createRoute()
+  return (
+    <Switch>
+      <Match when={route().page === 'console'}>
+        <RepConsole />
+      </Match>
+      <Match when={route().page === 'badLink'}>
+        <main class="page page--narrow">
+          <p role="alert">{t('customer.badLink')}</p>
+        </main>
+      </Match>
+      <Match when={(() => { const r = route(); return r.page === 'join' ? r : undefined })()} keyed>
+        {(join) => <CustomerPage sessionId={join.sessionId} sessionKey={join.key} />}
+      </Match>
+    </Switch>
+  )
+}

@@ -1,0 +1,74 @@
+/**
+ * The transcript `log`, virtualised so a session of 100,000 entries keeps a
+ * few dozen DOM nodes. It follows new entries while the reader is at the
+ * bottom and offers "Jump to latest" otherwise.
+ */
+import { For, Show, createEffect, createSignal, on } from 'solid-js'
+import { createVirtualizer } from '@tanstack/solid-virtual'
+import type { Entry } from '../doc/entry'
+import { EntryView } from './EntryView'
+import { t } from '../i18n/i18n'
+
+const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
+const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
+const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
+
+/** The transcript of one session. */
+export function Transcript(props: { entries: Entry[]; selfId: string | undefined }) {
+  let scroller: HTMLDivElement | undefined
+  const [following, setFollowing] = createSignal(true)
+  const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
+    get count() {
+      return props.entries.length
+    },
+    getScrollElement: () => scroller ?? null,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => props.entries[index]?.id ?? index,
+  })
+  const scrollToEnd = (): void => {
+    if (props.entries.length > 0) virtualizer.scrollToIndex(props.entries.length - 1, { align: 'end' })
+  }
+  createEffect(
+    on(
+      () => props.entries.length,
+      () => {
+        if (following()) queueMicrotask(scrollToEnd)
+      },
+    ),
+  )
+  const onScroll = (): void => {
+    if (!scroller) return
+    setFollowing(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < AT_BOTTOM_PX)
+  }
+  return (
+    <div class="transcript">
+      <p class="transcript__count" aria-live="off">
+        {t('transcript.count', { count: props.entries.length })}
+      </p>
+      <div ref={scroller} class="transcript__scroller" role="log" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
+        <Show when={props.entries.length > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
+          <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            <For each={virtualizer.getVirtualItems()}>
+              {(row) => (
+                <div
+                  class="transcript__row"
+                  data-index={row.index}
+                  ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <Show when={props.entries[row.index]}>{(entry) => <EntryView entry={entry()} selfId={props.selfId} />}</Show>
+                </div>
+              )}
+            </For>
+          </div>
+        </Show>
+      </div>
+      <Show when={!following()}>
+        <button type="button" class="transcript__jump" onClick={() => { setFollowing(true); scrollToEnd() }}>
+          {t('transcript.jumpToLatest')}
+        </button>
+      </Show>
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { customerLink, parseRoute } from '../../src/app/routes'
+
+describe('routes', () => {
+  const key = 'AbCdEfGhIjKlMnOpQrStUv'
+  it('the console is the default route', () => {
+    expect(parseRoute('')).toEqual({ page: 'console' })
+    expect(parseRoute('#/')).toEqual({ page: 'console' })
+  })
+  it('a join link carries the session id and the key in the fragment', () => {
+    const link = customerLink('https://asiste.example', 'sess_01-AB', key)
+    expect(link).toBe(`https://asiste.example/#/join/sess_01-AB.${key}`)
+    expect(parseRoute(new URL(link).hash)).toEqual({ page: 'join', sessionId: 'sess_01-AB', key })
+  })
+  it('a join link with a short or malformed key is a bad link, not the console', () => {
+    expect(parseRoute('#/join/sess01.short')).toEqual({ page: 'badLink' })
+    expect(parseRoute('#/join/sess01')).toEqual({ page: 'badLink' })
+    expect(parseRoute(`#/join/se<ss.${key}`)).toEqual({ page: 'badLink' })
+  })
+})

@@ -1,0 +1,54 @@
+// Steps a rep and a customer take in the UI, shared by the browser tests.
+// Controls are found by role and accessible name (shared/UI-CONTRACT.md).
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+/** Opens the rep console with the test hooks (`debug=1`) and saves a profile. */
+export async function startRep(page: Page, name: string): Promise<void> {
+  await page.goto('/?lang=en&debug=1#/')
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(page.getByRole('button', { name: 'New session' })).toBeVisible()
+}
+
+/** Creates a session and returns its customer link. */
+export async function newSession(page: Page): Promise<string> {
+  const before = await page.getByRole('tab').count()
+  await page.getByRole('button', { name: 'New session' }).click()
+  await expect(page.getByRole('tab')).toHaveCount(before + 1)
+  const link = await page.getByRole('textbox', { name: 'Customer link' }).inputValue()
+  expect(link).toMatch(/#\/join\/[\w-]+\.[\w-]{22,}$/)
+  return link
+}
+
+/** The join link with the test hooks and English UI switched on (query before the fragment). */
+export function withTestQuery(link: string): string {
+  return link.replace('/#/', '/?lang=en&debug=1#/')
+}
+
+/** Opens the join link and completes the intake. */
+export async function joinAsCustomer(page: Page, link: string, name: string, problem = 'My printer does not print'): Promise<void> {
+  await page.goto(withTestQuery(link))
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('textbox', { name: 'Describe your problem' }).fill(problem)
+  await page.getByRole('button', { name: 'Start chat' }).click()
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
+}
+
+/** Types a message and presses Enter. */
+export async function say(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Message' })
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(box).toHaveValue('')
+}
+
+/** Texts of the chat messages rendered in the transcript, top to bottom. */
+export async function chatTexts(page: Page): Promise<string[]> {
+  return page.getByRole('log', { name: 'Transcript' }).locator('article[data-kind="chat"] .entry__text').allInnerTexts()
+}
+
+/** Waits until the transcript shows exactly `expected` chat messages, in that order. */
+export async function expectChat(page: Page, expected: string[]): Promise<void> {
+  await expect.poll(() => chatTexts(page), { timeout: 15_000 }).toEqual(expected)
+}

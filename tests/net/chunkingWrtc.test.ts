@@ -1,0 +1,103 @@
+import { once } from 'node:events'
+import { createRequire } from 'node:module'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ChunkedChannel } from '../../src/net/chunkedChannel'
+import { makeChunkingWrtc, type WrtcImplementation } from '../../src/net/chunkingWrtc'
+import { FakePeerConnection, fakeWrtc } from './fakeWebrtc'
+
+/** The slice of simple-peer (untyped CommonJS, the one y-webrtc uses) these tests drive. */
+interface SimplePeer extends NodeJS.EventEmitter {
+  signal(data: unknown): void
+  send(data: Uint8Array | string): void
+  destroy(): void
+}
+type SimplePeerClass = new (opts: { initiator?: boolean; wrtc: unknown }) => SimplePeer
+const Peer = createRequire(import.meta.url)('simple-peer') as SimplePeerClass
+
+// The fakes cover what simple-peer touches, not the whole DOM types.
+const fakeBase = fakeWrtc() as unknown as WrtcImplementation
+
+const peers: SimplePeer[] = []
+afterEach(() => {
+  for (const peer of peers.splice(0)) peer.destroy()
+})
+
+/** Two simple-peer instances over the in-memory fakes, resolved once both report `connect`. */
+async function connectedPeers(wrtc: unknown): Promise<[SimplePeer, SimplePeer]> {
+  const a = new Peer({ initiator: true, wrtc })
+  const b = new Peer({ wrtc })
+  peers.push(a, b)
+  a.on('signal', (signal) => b.signal(signal))
+  b.on('signal', (signal) => a.signal(signal))
+  await Promise.all([once(a, 'connect'), once(b, 'connect')])
+  return [a, b]
+}
+
+function bigDoc(): Y.Doc {
+  const doc = new Y.Doc()
+  const entries = doc.getMap<string>('entries')
+  doc.transact(() => {
+    for (let i = 0; i < 10_001; i++) entries.set(`entry-${String(i).padStart(6, '0')}`, `message ${i} `.repeat(8))
+  })
+  return doc
+}
+
+describe('makeChunkingWrtc', () => {
+  it('gives created and received data channels as ChunkedChannels, to handlers and listeners alike', async () => {
+    const { RTCPeerConnection } = makeChunkingWrtc(fakeBase)
+    const offerer = new RTCPeerConnection()
+    const answerer = new RTCPeerConnection()
+    expect(offerer).toBeInstanceOf(FakePeerConnection)
+    const created = offerer.createDataChannel('sync')
+    const seen: unknown[] = []
+    answerer.ondatachannel = (event) => seen.push(event.channel)
+    answerer.addEventListener('datachannel', (event) => seen.push(event.channel))
+    await offerer.setLocalDescription(await offerer.createOffer())
+    await answerer.setRemoteDescription(offerer.localDescription!)
+    await answerer.setLocalDescription(await answerer.createAnswer())
+    await offerer.setRemoteDescription(answerer.localDescription!)
+    expect(created).toBeInstanceOf(ChunkedChannel)
+    expect(seen).toHaveLength(2)
+    expect(seen[0]).toBeInstanceOf(ChunkedChannel)
+    expect(seen[1]).toBe(seen[0])
+  })
+
+  it('refuses an unordered or unreliable channel, which framing cannot survive', () => {
+    const pc = new (makeChunkingWrtc(fakeBase).RTCPeerConnection)()
+    expect(() => pc.createDataChannel('x', { ordered: false })).toThrow(TypeError)
+    expect(() => pc.createDataChannel('x', { maxRetransmits: 0 })).toThrow(TypeError)
+  })
+
+  it('lets simple-peer carry a 1 MB message both ways', async () => {
+    const [a, b] = await connectedPeers(makeChunkingWrtc(fakeBase))
+    const big = new Uint8Array(1024 * 1024).map((_, i) => (i * 31) & 0xff)
+    const atB = once(b, 'data')
+    a.send(big)
+    const [fromA] = (await atB) as [Buffer]
+    expect(Buffer.compare(fromA, big)).toBe(0)
+    const atA = once(a, 'data')
+    b.send(big.subarray(1))
+    const [fromB] = (await atA) as [Buffer]
+    expect(Buffer.compare(fromB, big.subarray(1))).toBe(0)
+  })
+
+  it('syncs a document over 1 MB to a late peer through simple-peer', async () => {
+    const [a, b] = await connectedPeers(makeChunkingWrtc(fakeBase))
+    const source = bigDoc()
+    const update = Y.encodeStateAsUpdate(source)
+    expect(update.byteLength).toBeGreaterThan(1_000_000)
+    const late = new Y.Doc()
+    const arrived = once(b, 'data')
+    a.send(update)
+    const [data] = (await arrived) as [Buffer]
+    Y.applyUpdate(late, data)
+    expect(late.getMap('entries').size).toBe(10_001)
+    expect(late.getMap('entries').toJSON()).toEqual(source.getMap('entries').toJSON())
+  })
+
+  it('without the wrapper, simple-peer cannot send a 300 KiB message (the bug being fixed)', async () => {
+    const [a] = await connectedPeers(fakeWrtc())
+    expect(() => a.send(new Uint8Array(300 * 1024))).toThrow(TypeError)
+  })
+})

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config'
+import solid from 'vite-plugin-solid'
+
+// Two projects: Node-only code (server, lint) must resolve packages with Node's
+// conditions, while app code needs Solid's JSX transform. vite-plugin-solid
+// adds the `browser` condition, which would hand the server `ws`'s browser stub.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'node', include: ['tests/{server,lint}/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [solid()],
+        test: { name: 'app', include: ['tests/{doc,net,store,views,app,i18n}/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+    ],
+  },
+})
