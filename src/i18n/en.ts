@@ -1,3 +1,5 @@
+import { exportEn } from './exportStrings'
+
 /** English catalog: the source of every user-visible string. */
 export const en = {
   appName: 'Asiste',
@@ -55,6 +57,7 @@ export const en = {
   'error.generic': 'Something went wrong: {{message}}',
   'error.storage': 'This browser cannot store data for the session (private mode?). Asiste needs IndexedDB.',
   'lang.label': 'Language',
+  ...exportEn,
 } as const
 
 /** A catalog key. */

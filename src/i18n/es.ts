@@ -1,4 +1,5 @@
 import type { MessageKey } from './en'
+import { exportEs } from './exportStrings'
 
 /** Spanish catalog: every key of the English one (the type checker enforces it). */
 export const es: Record<MessageKey, string> = {
@@ -57,4 +58,5 @@ export const es: Record<MessageKey, string> = {
   'error.generic': 'Algo salió mal: {{message}}',
   'error.storage': 'Este navegador no puede guardar datos de la sesión (¿modo privado?). Asiste necesita IndexedDB.',
   'lang.label': 'Idioma',
+  ...exportEs,
 }
