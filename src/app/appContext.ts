@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'solid-js'
 import type { NetworkHub } from './networkHub'
 import type { Lang } from '../i18n/i18n'
+import type { PrefsStore } from './prefsStore'
 
 /** What every view can reach. */
 export interface AppServices {
@@ -10,6 +11,8 @@ export interface AppServices {
   origin: string
   /** Persists and applies a UI language. */
   chooseLang(lang: Lang): void
+  /** Chat preferences (reactive, saved on change). */
+  prefs: PrefsStore
 }
 
 /** The app context. */

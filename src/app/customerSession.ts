@@ -13,7 +13,9 @@ import { randomId } from '../net/roomKeys'
 import { docDatabaseName, persistDoc } from '../store/persistDoc'
 import { loadCustomerIdentity, saveCustomerIdentity, type CustomerIdentity } from '../store/profile'
 import type { NetworkHub } from './networkHub'
-import type { DocConnection } from '../net/connectDoc'
+import type { DocConnection, PresenceUser } from '../net/connectDoc'
+import { trackReceipts } from './receiptTracker'
+import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -33,6 +35,12 @@ export interface CustomerSession {
   identity: Accessor<CustomerIdentity | undefined>
   start(form: IntakeForm): Promise<void>
   send(text: string): void
+  /** Pushed URLs the browser blocked: the page offers `Open link` for each. */
+  blockedUrls: Accessor<BlockedUrl[]>
+  /** Publishes whether the customer is typing. */
+  setTyping(typing: boolean): void
+  /** Reps in the room right now (for the typing indicator). */
+  presentReps: Accessor<PresenceUser[]>
 }
 
 /** Opens the customer's session from its join link. */
@@ -42,11 +50,19 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
   const [error, setError] = createSignal<string>()
   const [identity, setIdentity] = createSignal<CustomerIdentity>()
   let connection: DocConnection | undefined
+  const [presentReps, setPresentReps] = createSignal<PresenceUser[]>([])
+  const pushed = handlePushedUrls(doc, identity)
+  let stopReceipts: (() => void) | undefined
+  const startTracking = (me: CustomerIdentity): void => {
+    stopReceipts ??= trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, () => document.visibilityState === 'visible' && document.hasFocus())
+  }
 
   const load = async (): Promise<void> => {
     await persistDoc(doc, docDatabaseName('customer', sessionId))
     const known = await loadCustomerIdentity(sessionId)
     connection = await hub.connect(doc, 'customer', sessionId, key)
+    const live = connection
+    live.onChange(() => setPresentReps(live.onlineUsers().filter((user) => user.role === 'rep')))
     if (!isSchemaSupported(doc)) {
       setPhase('unsupported')
       return
@@ -54,6 +70,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     if (known && readIntake(doc, 'customer')?.customerId === known.customerId) {
       setIdentity(known)
       connection.setUser({ id: known.customerId, name: known.name, role: 'customer' })
+      startTracking(known)
       setPhase('chat')
       return
     }
@@ -77,12 +94,19 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
       await saveCustomerIdentity(sessionId, me)
       setIdentity(me)
       connection?.setUser({ id: me.customerId, name: me.name, role: 'customer' })
+      startTracking(me)
       setPhase('chat')
     },
     send(text) {
       const me = identity()
       if (!me) return
       appendEntry(doc, { kind: 'chat', audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text })
+      connection?.setTyping(false)
     },
+    blockedUrls: pushed.blocked,
+    setTyping(typing) {
+      connection?.setTyping(typing)
+    },
+    presentReps,
   }
 }

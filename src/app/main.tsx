@@ -6,7 +6,8 @@ import { createNetworkHub } from './networkHub'
 import { installDebugHooks } from './debugHooks'
 import { registerServiceWorker } from './serviceWorker'
 import { pickLang, setLang } from '../i18n/i18n'
-import { loadPrefs, savePrefs } from '../store/prefs'
+import { loadPrefs } from '../store/prefs'
+import { createPrefsStore } from './prefsStore'
 
 const params = new URLSearchParams(location.search)
 setLang(pickLang(params.get('lang') ?? loadPrefs().lang, navigator.languages))
@@ -15,11 +16,13 @@ const hub = createNetworkHub()
 installDebugHooks(hub, location.search)
 registerServiceWorker()
 
+const prefs = createPrefsStore()
 const services: AppServices = {
   hub,
+  prefs,
   origin: `${location.origin}${location.pathname.replace(/\/$/, '')}`,
   chooseLang(lang) {
-    savePrefs({ ...loadPrefs(), lang })
+    prefs.update({ lang })
     setLang(lang)
   },
 }

@@ -6,7 +6,8 @@
 import type * as Y from 'yjs'
 import { entriesMap } from '../doc/transcript'
 import { intakeMap } from '../doc/intake'
-import { mirrorCustomerEntries, mirrorIntake, publishRepEntries } from '../doc/relay'
+import { mirrorCustomerEntries, mirrorIntake, mirrorReceipts, publishRepEntries } from '../doc/relay'
+import { receiptsMap } from '../doc/receipts'
 
 /** Starts relaying; `onIntake` runs after the customer's intake reached the rep doc. Returns a stop function. */
 export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => void): () => void {
@@ -25,6 +26,9 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     if (mirrorIntake(customerDoc, repDoc)) onIntake()
   }
 
+  const customerReceipts = receiptsMap(customerDoc)
+  const onReceipts = (): void => mirrorReceipts(customerDoc, repDoc)
+  customerReceipts.observe(onReceipts)
   customerEntries.observe(onCustomerEntries)
   repEntries.observe(onRepEntries)
   customerIntake.observe(onIntakeChange)
@@ -32,10 +36,12 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
   mirrorCustomerEntries(customerDoc, repDoc)
   publishRepEntries(repDoc, customerDoc)
   onIntakeChange()
+  onReceipts()
 
   return () => {
     customerEntries.unobserve(onCustomerEntries)
     repEntries.unobserve(onRepEntries)
     customerIntake.unobserve(onIntakeChange)
+    customerReceipts.unobserve(onReceipts)
   }
 }

@@ -11,6 +11,8 @@ import type { DocConnection } from '../net/connectDoc'
 import { docDatabaseName, persistDoc, type DocStore } from '../store/persistDoc'
 import type { RepProfile, TeamMembership } from '../store/profile'
 import { relayDocs } from './relayDocs'
+import { watchPresence } from './presenceNotes'
+import { trackReceipts } from './receiptTracker'
 import type { NetworkHub } from './networkHub'
 
 /** An open session on the rep's side. */
@@ -86,6 +88,8 @@ async function connectRepSession(
   const user = { id: context.profile.repId, name: context.profile.name, role: 'rep' as const }
   repConnection.setUser(user)
   customerConnection.setUser(user)
+  const stopPresence = watchPresence(rep.doc, customerConnection, () => context.profile)
+  const stopReceipts = trackReceipts(rep.doc, { participantId: context.profile.repId, role: 'rep' }, () => false)
   return {
     sessionId,
     customerKey: meta.customerKey,
@@ -95,6 +99,8 @@ async function connectRepSession(
     customerConnection,
     async close() {
       stopRelay()
+      stopPresence()
+      stopReceipts()
       for (const connection of [repConnection, customerConnection]) {
         connection.destroy()
         context.hub.release(connection)

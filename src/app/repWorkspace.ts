@@ -11,9 +11,10 @@ import { randomId, randomKey } from '../net/roomKeys'
 import { generateDeviceKeys, loadProfile, saveProfile, type RepProfile, type TeamMembership } from '../store/profile'
 import { createRepSession, openRepSession, type OpenContext, type RepSession } from './repSession'
 import { openTeamDoc } from './teamConnection'
+import { endSession, pushUrl, type Outcome } from './sessionActions'
 import type { NetworkHub } from './networkHub'
 
-export type { RepProfile }
+export type { RepProfile, Outcome }
 
 /** Where the console is in its start-up. */
 export type WorkspacePhase = 'loading' | 'needsProfile' | 'ready' | 'failed'
@@ -32,6 +33,14 @@ export interface RepWorkspace {
   newSession(): Promise<void>
   /** Sends a chat message to everyone in the session. */
   send(sessionId: string, text: string): void
+  /** Pushes a checked http(s) URL to the customer. */
+  pushUrl(sessionId: string, url: string): void
+  /** Ends a session with an outcome and a closing note. */
+  endSession(sessionId: string, outcome: Outcome, note: string): void
+  /** Publishes whether the rep is typing in a session. */
+  setTyping(sessionId: string, typing: boolean): void
+  /** The team doc (scripted library, session index), once loaded. */
+  teamDoc: Accessor<Y.Doc | undefined>
 }
 
 /** Creates the workspace and starts loading it. */
@@ -43,11 +52,12 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
   const [activeId, setActiveId] = createSignal<string>()
   const [openSessions, setOpenSessions] = createSignal(new Map<string, RepSession>(), { equals: false })
   let teamDoc: Y.Doc | undefined
+  const [teamDocSignal, setTeamDoc] = createSignal<Y.Doc>()
   let context: OpenContext | undefined
 
   const refreshTabs = (): void => {
     if (!teamDoc) return
-    const open = readSessionIndex(teamDoc).filter((row) => row.state !== 'ended' && openSessions().has(row.sessionId))
+    const open = readSessionIndex(teamDoc).filter((row) => openSessions().has(row.sessionId))
     setTabs(open.sort((a, b) => a.createdAt - b.createdAt))
   }
   const remember = (session: RepSession): void => {
@@ -66,6 +76,7 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
   const start = async (loaded: RepProfile): Promise<void> => {
     const team = loaded.teams[0] as TeamMembership
     teamDoc = await openTeamDoc(hub, team, loaded)
+    setTeamDoc(teamDoc)
     context = { profile: loaded, team, hub, onCustomerJoined }
     sessionsMap(teamDoc).observe(refreshTabs)
     for (const row of readSessionIndex(teamDoc).reverse()) {
@@ -129,7 +140,22 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
       const me = profile()
       if (!session || !me) return
       appendEntry(session.repDoc, { kind: 'chat', audience: 'all', authorId: me.repId, authorName: me.name, authorRole: 'rep', text })
+      session.customerConnection.setTyping(false)
       if (teamDoc) updateSessionSummary(teamDoc, sessionId, { lastActivity: Date.now() })
     },
+    pushUrl(sessionId, url) {
+      const session = openSessions().get(sessionId)
+      const me = profile()
+      if (session && me) pushUrl(session.repDoc, me, url)
+    },
+    endSession(sessionId, outcome, note) {
+      const session = openSessions().get(sessionId)
+      const me = profile()
+      if (session && me) endSession(session.repDoc, teamDoc, sessionId, me, outcome, note)
+    },
+    setTyping(sessionId, typing) {
+      openSessions().get(sessionId)?.customerConnection.setTyping(typing)
+    },
+    teamDoc: teamDocSignal,
   }
 }

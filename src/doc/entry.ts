@@ -3,8 +3,8 @@ import { boundedString, idString, isRecord, oneOf, timestamp } from './guards'
 import { MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS } from './schema'
 import { parseEntryId } from './entryId'
 
-/** What an entry is: a chat message or an automatic status note. */
-export const ENTRY_KINDS = ['chat', 'status'] as const
+/** What an entry is: a chat message, an automatic status note, or a URL pushed to the customer. */
+export const ENTRY_KINDS = ['chat', 'status', 'url'] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
 
 /** Who may see an entry: everyone in the session, or reps only. */
@@ -16,7 +16,7 @@ export const AUTHOR_ROLES = ['rep', 'customer', 'system'] as const
 export type AuthorRole = (typeof AUTHOR_ROLES)[number]
 
 /** Status events that produce a note in the transcript. Rendered per viewer language. */
-export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended'] as const
+export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended', 'urlOpened', 'urlBlocked', 'urlRefused'] as const
 export type StatusEvent = (typeof STATUS_EVENTS)[number]
 
 /** A transcript entry as stored in a document (the map key is its id). */
@@ -32,11 +32,47 @@ export interface StoredEntry {
   at: number
   /** Present on status notes only. */
   event?: StatusEvent
+  /**
+   * Names the event a status note records (e.g. `left:<customerId>:<joinId>`). Several peers may
+   * observe one event and each write a note: readers keep only the note with the smallest id per key.
+   */
+  eventKey?: string
+  /** The entry this one is about (e.g. the pushed URL a `urlOpened` note answers). */
+  ref?: string
 }
 
 /** A validated entry with its id. */
 export interface Entry extends StoredEntry {
   id: string
+}
+
+/** Longest URL that can be pushed (browsers handle ~2 KB URLs everywhere). */
+export const MAX_URL_CHARS = 2_048
+/** Longest event key: a few ids joined by colons. */
+const MAX_EVENT_KEY_CHARS = 200
+
+/** Whether `text` is an absolute http: or https: URL — the only schemes Asiste pushes or links. */
+export function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'http:' || url.protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Keeps one note per event key (the one with the smallest id), so an event that several peers
+ * observed and recorded shows once, the same on every peer. Input and output are in id order.
+ */
+export function dedupeEvents(entries: Entry[]): Entry[] {
+  const seen = new Set<string>()
+  return entries.filter((entry) => {
+    if (entry.eventKey === undefined) return true
+    if (seen.has(entry.eventKey)) return false
+    seen.add(entry.eventKey)
+    return true
+  })
 }
 
 /**
@@ -64,6 +100,17 @@ export function parseEntry(id: unknown, raw: unknown): Entry | undefined {
   } else if (raw.event !== undefined) {
     return undefined
   }
+  if (kind === 'url' && (text.length > MAX_URL_CHARS || !isWebUrl(text))) return undefined
+  if (raw.eventKey !== undefined) {
+    const eventKey = boundedString(raw.eventKey, MAX_EVENT_KEY_CHARS)
+    if (eventKey === undefined || kind !== 'status') return undefined
+    entry.eventKey = eventKey
+  }
+  if (raw.ref !== undefined) {
+    const ref = typeof raw.ref === 'string' && parseEntryId(raw.ref) ? raw.ref : undefined
+    if (!ref) return undefined
+    entry.ref = ref
+  }
   return entry
 }
 
@@ -79,5 +126,7 @@ export function toStored(entry: StoredEntry): StoredEntry {
     at: entry.at,
   }
   if (entry.event !== undefined) stored.event = entry.event
+  if (entry.eventKey !== undefined) stored.eventKey = entry.eventKey
+  if (entry.ref !== undefined) stored.ref = entry.ref
   return stored
 }

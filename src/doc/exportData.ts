@@ -87,26 +87,31 @@ export function readOutcome(repDoc: Y.Doc): ExportOutcome | undefined {
   return result === undefined && closingNote === undefined ? undefined : { result, closingNote }
 }
 
-/** Reads the export of a rep doc. Pure: reads the doc, never writes it. */
-export function readExportData(repDoc: Y.Doc, options: Partial<ExportOptions> = {}): ExportData {
-  const includeRepOnly = options.includeRepOnly === true
-  const includeNotes = options.includeNotes === true
+/** Reads the details block of a rep doc (what heads the Details panel, the transcript and every export). */
+export function readExportDetails(repDoc: Y.Doc): ExportDetails {
   // The rep meta needs customerKey; the shared part is enough for a header.
   const repMeta = readRepSessionMeta(repDoc)
   const meta = repMeta ?? readSessionMeta(repDoc)
   const intake = readIntake(repDoc, 'rep')
+  return {
+    sessionId: meta?.sessionId,
+    portal: meta?.portal,
+    startedAt: meta?.createdAt,
+    state: repMeta?.state,
+    customerId: intake?.customerId,
+    customerName: intake?.customerName,
+    request: intake?.request,
+    system: pickSystemFacts(intake?.system ?? {}),
+  }
+}
+
+/** Reads the export of a rep doc. Pure: reads the doc, never writes it. */
+export function readExportData(repDoc: Y.Doc, options: Partial<ExportOptions> = {}): ExportData {
+  const includeRepOnly = options.includeRepOnly === true
+  const includeNotes = options.includeNotes === true
   const notes = includeNotes ? readNotes(repDoc) : ''
   return {
-    details: {
-      sessionId: meta?.sessionId,
-      portal: meta?.portal,
-      startedAt: meta?.createdAt,
-      state: repMeta?.state,
-      customerId: intake?.customerId,
-      customerName: intake?.customerName,
-      request: intake?.request,
-      system: pickSystemFacts(intake?.system ?? {}),
-    },
+    details: readExportDetails(repDoc),
     entries: readTranscript(repDoc).filter((entry) => includeRepOnly || entry.audience !== 'reps'),
     notes: notes.trim() === '' ? undefined : notes,
     outcome: readOutcome(repDoc),

@@ -26,9 +26,12 @@ export function idString(value: unknown, max: number): string | undefined {
     : undefined
 }
 
-/** A finite, non-negative number, or undefined. */
+/** The largest time a JavaScript Date can hold (ms): beyond it `toISOString` throws. */
+const MAX_DATE_MS = 8.64e15
+
+/** A time in ms a Date can represent (finite, non-negative), or undefined. */
 export function timestamp(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_DATE_MS ? value : undefined
 }
 
 /** `value` if it is one of `options`, else undefined. */

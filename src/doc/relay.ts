@@ -16,6 +16,7 @@ import { entriesMap, putEntryIfAbsent } from './transcript'
 import { parseEntry, type Entry } from './entry'
 import { intakeMap, readIntake } from './intake'
 import { RELAY } from './schema'
+import { markReceipt, readReceipts } from './receipts'
 
 /** Whether a customer-doc entry may be copied into the rep doc. */
 export function isMirrorable(entry: Entry): boolean {
@@ -65,4 +66,11 @@ export function mirrorIntake(customerDoc: Y.Doc, repDoc: Y.Doc): boolean {
     map.set('system', intake.system)
   }, RELAY)
   return true
+}
+
+/** Copies customers' receipts into the rep doc (forward only), so every rep sees delivery states. */
+export function mirrorReceipts(customerDoc: Y.Doc, repDoc: Y.Doc): void {
+  for (const receipt of readReceipts(customerDoc)) {
+    if (receipt.role === 'customer') markReceipt(repDoc, receipt, RELAY)
+  }
 }

@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 import { LOCAL, MAX_MESSAGE_CHARS, ROOT } from './schema'
 import { HybridClock, formatEntryId, parseEntryId } from './entryId'
-import { parseEntry, toStored, type Entry, type StoredEntry } from './entry'
+import { dedupeEvents, parseEntry, toStored, type Entry, type StoredEntry } from './entry'
 
 /** The entries map of a session document (customer or rep doc). */
 export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
@@ -69,14 +69,22 @@ export function readEntry(doc: Y.Doc, id: string): Entry | undefined {
   return parseEntry(id, entriesMap(doc).get(id))
 }
 
-/** Every valid entry, in id order (the same order on every peer). */
+/** Every valid entry, in id order (the same order on every peer), one note per observed event. */
 export function readTranscript(doc: Y.Doc): Entry[] {
   const entries: Entry[] = []
   entriesMap(doc).forEach((raw, id) => {
     const entry = parseEntry(id, raw)
     if (entry) entries.push(entry)
   })
-  return entries.sort(byId)
+  return dedupeEvents(entries.sort(byId))
+}
+
+/** Whether a note for `eventKey` is already in the document (so an observer need not write another). */
+export function hasEventNote(doc: Y.Doc, eventKey: string): boolean {
+  for (const [id, raw] of entriesMap(doc).entries()) {
+    if (parseEntry(id, raw)?.eventKey === eventKey) return true
+  }
+  return false
 }
 
 /** Orders entries by id. */

@@ -33,6 +33,8 @@ export interface DocConnection {
   readonly awareness: Awareness
   /** Publishes this user's presence. */
   setUser(user: PresenceUser): void
+  /** Publishes whether this user is typing (cleared by itself after a pause). */
+  setTyping(typing: boolean): void
   /** Current link state and peer count. */
   snapshot(): ConnectionSnapshot
   /** Users present right now: awareness entries backed by a live connection. */
@@ -66,7 +68,7 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     const room = provider.room
     if (!room) return live
     room.webrtcConns.forEach((conn, peerId) => {
-      if (conn.connected) live.add(peerId)
+      if (conn.connected && !iceLost(conn.peer)) live.add(peerId)
     })
     room.bcConns.forEach((peerId) => live.add(peerId))
     return live
@@ -91,6 +93,11 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     awareness: provider.awareness,
     setUser(next) {
       user = next
+      publishUser()
+    },
+    setTyping(typing) {
+      if (!user || user.typing === typing) return
+      user = { ...user, typing }
       publishUser()
     },
     snapshot() {
@@ -128,6 +135,17 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
       provider.destroy()
     },
   }
+}
+
+/**
+ * Whether a peer connection's ICE transport has lost its peer. simple-peer only
+ * closes on 'failed' (~30 s); 'disconnected' comes after ~5 s of silence and is
+ * what presence should show (it recovers to 'connected' if the link returns).
+ */
+function iceLost(peer: unknown): boolean {
+  const pc = typeof peer === 'object' && peer !== null ? (peer as { _pc?: { iceConnectionState?: string } })._pc : undefined
+  const state = pc?.iceConnectionState
+  return state === 'disconnected' || state === 'failed' || state === 'closed'
 }
 
 /** Validates a peer's presence record (awareness is untrusted input too). */

@@ -7,18 +7,37 @@ export type Lang = 'en' | 'es'
 export interface Prefs {
   /** Undefined: follow the browser. */
   lang?: Lang
+  /** Browser spell checking in the composer. */
+  spellCheck: boolean
+  /** Transcript and composer text size, percent of the base size. */
+  fontSize: number
+  /** Whether the right-hand session panel is shown. */
+  panelOpen: boolean
 }
 
+/** Font sizes the `Font size` tool cycles through, percent. */
+export const FONT_SIZES = [90, 100, 115, 130, 150] as const
+
 const PREFS_KEY = 'asiste:prefs'
+const DEFAULTS: Prefs = { spellCheck: true, fontSize: 100, panelOpen: true }
+
+/** Validates stored preferences; anything missing or corrupt takes its default. */
+export function parsePrefs(raw: unknown): Prefs {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+  const prefs: Prefs = { ...DEFAULTS }
+  if (record.lang === 'en' || record.lang === 'es') prefs.lang = record.lang
+  if (typeof record.spellCheck === 'boolean') prefs.spellCheck = record.spellCheck
+  if (typeof record.fontSize === 'number' && (FONT_SIZES as readonly number[]).includes(record.fontSize)) prefs.fontSize = record.fontSize
+  if (typeof record.panelOpen === 'boolean') prefs.panelOpen = record.panelOpen
+  return prefs
+}
 
 /** Reads preferences (defaults on missing or corrupt data). */
 export function loadPrefs(): Prefs {
   try {
-    const raw: unknown = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}')
-    const lang = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).lang : undefined
-    return lang === 'en' || lang === 'es' ? { lang } : {}
+    return parsePrefs(JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}'))
   } catch {
-    return {}
+    return parsePrefs({})
   }
 }
 

@@ -1,17 +1,42 @@
-/** The message box: Enter or `Send` sends, Shift+Enter adds a line; an over-long message is refused with a clear error. */
-import { Show, createSignal } from 'solid-js'
+/**
+ * The message box: Enter or `Send` sends, Shift+Enter adds a line; an
+ * over-long message is refused with a clear error and kept. The draft is
+ * owned by the caller (each session keeps its own).
+ */
+import { Show, createSignal, onCleanup } from 'solid-js'
 import { MAX_MESSAGE_CHARS } from '../doc/schema'
 import { t } from '../i18n/i18n'
 
-/** The composer; `onSend` receives the text (never empty). */
-export function Composer(props: { onSend: (text: string) => void; lang?: string }) {
-  const [draft, setDraft] = createSignal('')
+/** How long after the last keystroke "typing" ends. */
+const TYPING_IDLE_MS = 3_000
+
+/** Props of the composer. */
+export interface ComposerProps {
+  draft: string
+  onDraftChange: (draft: string) => void
+  /** Receives the text (never blank); may throw to refuse it. */
+  onSend: (text: string) => void
+  onTyping?: (typing: boolean) => void
+  lang?: string
+  spellCheck?: boolean
+  disabled?: boolean
+}
+
+/** The composer. */
+export function Composer(props: ComposerProps) {
   const [error, setError] = createSignal<string>()
   let box: HTMLTextAreaElement | undefined
+  let idle: ReturnType<typeof setTimeout> | undefined
   const errorId = `composer-error-${Math.random().toString(36).slice(2)}`
 
+  const stopTyping = (): void => {
+    if (idle !== undefined) clearTimeout(idle)
+    idle = undefined
+    props.onTyping?.(false)
+  }
+  onCleanup(stopTyping)
   const send = (): void => {
-    const text = draft()
+    const text = props.draft
     if (text.trim() === '') return
     if (text.length > MAX_MESSAGE_CHARS) {
       setError(t('composer.tooLong', { length: text.length, max: MAX_MESSAGE_CHARS }))
@@ -19,8 +44,9 @@ export function Composer(props: { onSend: (text: string) => void; lang?: string 
     }
     try {
       props.onSend(text)
-      setDraft('')
+      props.onDraftChange('')
       setError(undefined)
+      stopTyping()
     } catch (cause) {
       setError(t('error.generic', { message: cause instanceof Error ? cause.message : String(cause) }))
     }
@@ -46,17 +72,22 @@ export function Composer(props: { onSend: (text: string) => void; lang?: string 
         aria-label={t('composer.label')}
         placeholder={t('composer.placeholder')}
         lang={props.lang}
+        spellcheck={props.spellCheck ?? true}
+        disabled={props.disabled}
         rows={2}
-        value={draft()}
+        value={props.draft}
         aria-invalid={error() ? 'true' : undefined}
         aria-describedby={error() ? errorId : undefined}
         onInput={(event) => {
-          setDraft(event.currentTarget.value)
+          props.onDraftChange(event.currentTarget.value)
           if (error() && event.currentTarget.value.length <= MAX_MESSAGE_CHARS) setError(undefined)
+          if (idle !== undefined) clearTimeout(idle)
+          else props.onTyping?.(true)
+          idle = setTimeout(stopTyping, TYPING_IDLE_MS)
         }}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" class="button button--primary">
+      <button type="submit" class="button button--primary" disabled={props.disabled}>
         {t('composer.send')}
       </button>
       <Show when={error()}>

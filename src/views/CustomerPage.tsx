@@ -1,13 +1,15 @@
 /** The customer's page at the join link: intake, then the chat over the customer doc. */
-import { Match, Switch } from 'solid-js'
+import { For, Match, Show, Switch, createSignal } from 'solid-js'
 import { createCustomerSession } from '../app/customerSession'
 import { createTranscript } from '../app/createTranscript'
 import { useApp } from '../app/appContext'
+import { openInNewTab } from '../app/pushedUrls'
 import { IntakeForm } from './IntakeForm'
 import { Transcript } from './Transcript'
 import { Composer } from './Composer'
 import { ConnectionStatus } from './ConnectionStatus'
 import { LanguagePicker } from './LanguagePicker'
+import { TypingIndicator } from './TypingIndicator'
 import { lang, t } from '../i18n/i18n'
 
 /** The customer page for one session. */
@@ -15,6 +17,8 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string }) {
   const app = useApp()
   const session = createCustomerSession(app.hub, props.sessionId, props.sessionKey)
   const entries = createTranscript(session.doc)
+  const [draft, setDraft] = createSignal('')
+  const ended = () => entries().some((entry) => entry.event === 'ended')
   const banner = () =>
     app.hub.status() === 'offline' ? t('customer.offline') : app.hub.peers() > 0 ? t('customer.connected') : t('customer.connecting')
   return (
@@ -41,8 +45,25 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string }) {
           </Match>
           <Match when={session.phase() === 'chat'}>
             <p class="banner" data-state={app.hub.status()}>{banner()}</p>
-            <Transcript entries={entries()} selfId={session.identity()?.customerId} />
-            <Composer onSend={(text) => session.send(text)} lang={lang()} />
+            <For each={session.blockedUrls()}>
+              {(blocked) => (
+                <p class="banner banner--action" role="status">
+                  {t('customer.linkPushed')} <span class="banner__url">{blocked.url}</span>{' '}
+                  <button type="button" class="button button--primary" onClick={() => openInNewTab(blocked.url)}>
+                    {t('customer.openLink')}
+                  </button>
+                </p>
+              )}
+            </For>
+            <Transcript
+              entries={entries()}
+              selfId={session.identity()?.customerId}
+              viewer="customer"
+            />
+            <TypingIndicator names={session.presentReps().filter((rep) => rep.typing).map((rep) => rep.name)} />
+            <Show when={!ended()} fallback={<p class="banner" role="status">{t('customer.ended')}</p>}>
+              <Composer draft={draft()} onDraftChange={setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
+            </Show>
           </Match>
         </Switch>
       </main>

@@ -65,7 +65,7 @@ export function RepConsole() {
                   <Show when={workspace.session(sessionId)} keyed>
                     {(session) => (
                       <div role="tabpanel" id={`panel-${sessionId}`} aria-labelledby={`tab-${sessionId}`}>
-                        <SessionView session={session} profile={workspace.profile()} onSend={(text) => workspace.send(sessionId, text)} />
+                        <SessionView session={session} profile={workspace.profile()} workspace={workspace} />
                       </div>
                     )}
                   </Show>

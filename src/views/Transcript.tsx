@@ -3,9 +3,10 @@
  * few dozen DOM nodes. It follows new entries while the reader is at the
  * bottom and offers "Jump to latest" otherwise.
  */
-import { For, Show, createEffect, createSignal, on } from 'solid-js'
+import { For, Show, createEffect, createSignal, on, type JSX } from 'solid-js'
 import { createVirtualizer } from '@tanstack/solid-virtual'
 import type { Entry } from '../doc/entry'
+import type { DeliveryState } from '../doc/receipts'
 import { EntryView } from './EntryView'
 import { t } from '../i18n/i18n'
 
@@ -14,20 +15,31 @@ const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling s
 const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
 
 /** The transcript of one session. */
-export function Transcript(props: { entries: Entry[]; selfId: string | undefined }) {
+export function Transcript(props: {
+  entries: Entry[]
+  selfId: string | undefined
+  /** Whose view this is: wording differs (e.g. a pushed link). */
+  viewer: 'rep' | 'customer'
+  /** Rendered above the first entry, inside the log (the details block). */
+  header?: () => JSX.Element
+  /** Delivery state of an entry, for the viewer's own messages. */
+  deliveryOf?: (entry: Entry) => DeliveryState | undefined
+}) {
   let scroller: HTMLDivElement | undefined
   const [following, setFollowing] = createSignal(true)
+  const offset = (): number => (props.header ? 1 : 0)
   const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
     get count() {
-      return props.entries.length
+      return props.entries.length + offset()
     },
     getScrollElement: () => scroller ?? null,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
-    getItemKey: (index) => props.entries[index]?.id ?? index,
+    getItemKey: (index) => (index < offset() ? 'header' : (props.entries[index - offset()]?.id ?? index)),
   })
   const scrollToEnd = (): void => {
-    if (props.entries.length > 0) virtualizer.scrollToIndex(props.entries.length - 1, { align: 'end' })
+    const count = props.entries.length + offset()
+    if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }
   createEffect(
     on(
@@ -47,7 +59,7 @@ export function Transcript(props: { entries: Entry[]; selfId: string | undefined
         {t('transcript.count', { count: props.entries.length })}
       </p>
       <div ref={scroller} class="transcript__scroller" role="log" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
-        <Show when={props.entries.length > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
+        <Show when={props.entries.length + offset() > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
           <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
             <For each={virtualizer.getVirtualItems()}>
               {(row) => (
@@ -57,7 +69,13 @@ export function Transcript(props: { entries: Entry[]; selfId: string | undefined
                   ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))}
                   style={{ transform: `translateY(${row.start}px)` }}
                 >
-                  <Show when={props.entries[row.index]}>{(entry) => <EntryView entry={entry()} selfId={props.selfId} />}</Show>
+                  <Show when={row.index >= offset()} fallback={props.header?.()}>
+                    <Show when={props.entries[row.index - offset()]}>
+                      {(entry) => (
+                        <EntryView entry={entry()} selfId={props.selfId} viewer={props.viewer} delivery={props.deliveryOf?.(entry())} />
+                      )}
+                    </Show>
+                  </Show>
                 </div>
               )}
             </For>
