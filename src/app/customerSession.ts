@@ -16,6 +16,8 @@ import type { NetworkHub } from './networkHub'
 import type { DocConnection, PresenceUser } from '../net/connectDoc'
 import { trackReceipts } from './receiptTracker'
 import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
+import { writeIntakeVia, type EntryWay } from '../doc/portal'
+import { registerDebugDoc } from './debugHooks'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -43,9 +45,10 @@ export interface CustomerSession {
   presentReps: Accessor<PresenceUser[]>
 }
 
-/** Opens the customer's session from its join link. */
-export function createCustomerSession(hub: NetworkHub, sessionId: string, key: string): CustomerSession {
+/** Opens the customer's session from its join link; `via` says whether they came in with a session code. */
+export function createCustomerSession(hub: NetworkHub, sessionId: string, key: string, via: EntryWay = 'link'): CustomerSession {
   const doc = new Y.Doc()
+  registerDebugDoc('customer', doc)
   const [phase, setPhase] = createSignal<CustomerPhase>('loading')
   const [error, setError] = createSignal<string>()
   const [identity, setIdentity] = createSignal<CustomerIdentity>()
@@ -88,6 +91,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     identity,
     async start(form) {
       const me: CustomerIdentity = { customerId: randomId(), name: form.name.trim() }
+      if (via === 'portal') writeIntakeVia(doc, 'portal') // before the intake: any state holding the intake holds the hint
       writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system })
       putAttendee(doc, { id: me.customerId, name: me.name, role: 'customer', hidden: false })
       appendEntry(doc, { kind: 'status', event: 'joined', audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text: me.name })

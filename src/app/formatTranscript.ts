@@ -36,6 +36,7 @@ export const DETAIL_LABEL_KEYS = {
   screen: 'details.screen',
   memory: 'details.memory',
   cores: 'details.cores',
+  connection: 'details.connection',
   online: 'details.online',
 } as const satisfies Record<string, MessageKey> & Record<SystemFactKey, MessageKey>
 export type DetailLabel = keyof typeof DETAIL_LABEL_KEYS

@@ -26,6 +26,8 @@ export interface NetworkHub {
   pauseAll(): void
   /** Reconnects every link. */
   resumeAll(): void
+  /** What every room of this page holds (for the debug hooks' leak scan). */
+  dumpAll(): { update: Uint8Array; awareness: unknown[] }[]
 }
 
 /** Creates the hub; the config is fetched once, lazily. */
@@ -67,6 +69,9 @@ export function createNetworkHub(): NetworkHub {
       paused = true
       connections.forEach((connection) => connection.pause())
       recompute()
+    },
+    dumpAll() {
+      return [...connections].map((connection) => connection.dump())
     },
     resumeAll() {
       paused = false

@@ -1,8 +1,8 @@
 /** The chat preferences as a reactive store: applied at once, saved locally on every change. */
 import { createStore } from 'solid-js/store'
-import { FONT_SIZES, loadPrefs, savePrefs, type Prefs } from '../store/prefs'
+import { FONT_SIZES, MAX_IDLE_S, checkIdleThresholds, loadPrefs, savePrefs, type IdleThresholdProblem, type Prefs } from '../store/prefs'
 
-export { FONT_SIZES, type Prefs }
+export { FONT_SIZES, MAX_IDLE_S, checkIdleThresholds, type IdleThresholdProblem, type Prefs }
 
 /** Reactive preferences with a setter that persists. */
 export interface PrefsStore {

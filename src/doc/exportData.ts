@@ -22,7 +22,7 @@ export type Outcome = (typeof OUTCOMES)[number]
  * page may send are left out: a key such as `sessionId` would otherwise pose
  * as a trusted header row.
  */
-export const SYSTEM_FACTS = ['os', 'browser', 'language', 'timeZone', 'screen', 'memory', 'cores', 'online'] as const
+export const SYSTEM_FACTS = ['os', 'browser', 'language', 'timeZone', 'screen', 'memory', 'cores', 'connection', 'online'] as const
 export type SystemFactKey = (typeof SYSTEM_FACTS)[number]
 
 /** Longest closing note read back (as long as a chat message: a summary, not a file). */

@@ -17,6 +17,7 @@ import { parseEntry, type Entry } from './entry'
 import { intakeMap, readIntake } from './intake'
 import { RELAY } from './schema'
 import { markReceipt, readReceipts } from './receipts'
+import { readAttendees } from './attendees'
 
 /** Whether a customer-doc entry may be copied into the rep doc. */
 export function isMirrorable(entry: Entry): boolean {
@@ -47,9 +48,13 @@ export function mirrorCustomerEntries(customerDoc: Y.Doc, repDoc: Y.Doc, ids?: I
   return copyEntries(customerDoc, repDoc, isMirrorable, ids)
 }
 
-/** Publishes reps' entries for everyone (all, or just `ids`) into the customer doc. Returns how many were new. */
+/**
+ * Publishes reps' entries for everyone (all, or just `ids`) into the customer doc. Returns how many
+ * were new. Entries by a hidden rep are never published: the customer must not learn they exist.
+ */
 export function publishRepEntries(repDoc: Y.Doc, customerDoc: Y.Doc, ids?: Iterable<string>): number {
-  return copyEntries(repDoc, customerDoc, isPublishable, ids)
+  const hidden = new Set(readAttendees(repDoc).filter((attendee) => attendee.hidden).map((attendee) => attendee.id))
+  return copyEntries(repDoc, customerDoc, (entry) => isPublishable(entry) && !hidden.has(entry.authorId), ids)
 }
 
 /** Copies the customer's validated intake into the rep doc's details when it changed. Returns whether it wrote. */

@@ -18,7 +18,12 @@ export interface SessionSummary {
   customerName: string
   state: SessionState
   lastActivity: number
+  /** Reps taking part (ids); a rep's console opens the sessions that list it. */
+  reps: string[]
 }
+
+/** Most rep ids kept per session row (a session holds at most 8 reps; transfers add a few). */
+const MAX_REPS_LISTED = 32
 
 /** A rep of the team. */
 export interface TeamRep {
@@ -80,7 +85,8 @@ export function parseSessionSummary(id: unknown, raw: unknown): SessionSummary |
   const state = oneOf(raw.state, SESSION_STATES)
   const lastActivity = timestamp(raw.lastActivity)
   if (createdAt === undefined || customerName === undefined || !state || lastActivity === undefined) return undefined
-  return { sessionId, createdAt, customerName, state, lastActivity }
+  const reps = Array.isArray(raw.reps) ? raw.reps.flatMap((rep) => idString(rep, MAX_ID_CHARS) ?? []).slice(0, MAX_REPS_LISTED) : []
+  return { sessionId, createdAt, customerName, state, lastActivity, reps }
 }
 
 /** Reads one session row. */

@@ -1,5 +1,8 @@
+import { teamEn } from './teamStrings'
 import { exportEn } from './exportStrings'
 import { scriptsEn } from './scripts'
+import { portalEn } from './portalStrings'
+import { tabsEn } from './tabsStrings'
 
 /** English catalog: the source of every user-visible string. */
 export const en = {
@@ -47,7 +50,7 @@ export const en = {
   'customer.name': 'Your name',
   'customer.request': 'Describe your problem',
   'customer.shareSystem': 'Share my system information',
-  'customer.shareSystemHelp': 'Operating system, browser, language, time zone and screen size help the representative.',
+  'customer.shareSystemHelp': 'Operating system, browser, language, time zone, screen and, when your browser tells them, memory, CPU cores and connection type help the representative. Without it, only your name and problem are sent.',
   'customer.start': 'Start chat',
   'customer.nameRequired': 'Please type your name.',
   'customer.badLink': 'This support link is not valid. Ask your representative for a new one.',
@@ -117,6 +120,9 @@ export const en = {
   "customer.ended": "The representative ended this session. Thank you!",
   ...exportEn,
   ...scriptsEn,
+  ...portalEn,
+  ...tabsEn,
+  ...teamEn,
 } as const
 
 /** A catalog key. */

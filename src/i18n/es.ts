@@ -1,6 +1,9 @@
+import { teamEs } from './teamStrings'
 import type { MessageKey } from './en'
 import { scriptsEs } from './scripts'
 import { exportEs } from './exportStrings'
+import { portalEs } from './portalStrings'
+import { tabsEs } from './tabsStrings'
 
 /** Spanish catalog: every key of the English one (the type checker enforces it). */
 export const es: Record<MessageKey, string> = {
@@ -48,7 +51,7 @@ export const es: Record<MessageKey, string> = {
   'customer.name': 'Su nombre',
   'customer.request': 'Describa su problema',
   'customer.shareSystem': 'Compartir la información de mi sistema',
-  'customer.shareSystemHelp': 'El sistema operativo, el navegador, el idioma, la zona horaria y el tamaño de pantalla ayudan al representante.',
+  'customer.shareSystemHelp': 'El sistema operativo, el navegador, el idioma, la zona horaria, la pantalla y, si su navegador los indica, la memoria, los núcleos de CPU y el tipo de conexión ayudan al representante. Sin ello, solo se envían su nombre y su problema.',
   'customer.start': 'Iniciar chat',
   'customer.nameRequired': 'Escriba su nombre.',
   'customer.badLink': 'Este enlace de asistencia no es válido. Pida uno nuevo a su representante.',
@@ -118,4 +121,7 @@ export const es: Record<MessageKey, string> = {
   "customer.ended": "El representante finalizó esta sesión. ¡Gracias!",
   ...exportEs,
   ...scriptsEs,
+  ...portalEs,
+  ...tabsEs,
+  ...teamEs,
 }

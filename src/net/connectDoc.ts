@@ -3,7 +3,7 @@
  * (documents of any size sync) and presence derived from live connections
  * (y-webrtc keeps a vanished peer's awareness for 30 s).
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { WebrtcProvider } from 'y-webrtc'
 import type { Awareness } from 'y-protocols/awareness'
 import { makeChunkingWrtc } from './chunkingWrtc'
@@ -19,6 +19,8 @@ export interface PresenceUser {
   name: string
   role: 'rep' | 'customer'
   typing?: boolean
+  /** A rep whose caret is in the session notes. */
+  editingNotes?: boolean
 }
 
 /** A snapshot of a connection's health. */
@@ -35,6 +37,8 @@ export interface DocConnection {
   setUser(user: PresenceUser): void
   /** Publishes whether this user is typing (cleared by itself after a pause). */
   setTyping(typing: boolean): void
+  /** Publishes whether this user is editing the session notes. */
+  setEditingNotes(editing: boolean): void
   /** Current link state and peer count. */
   snapshot(): ConnectionSnapshot
   /** Users present right now: awareness entries backed by a live connection. */
@@ -47,6 +51,8 @@ export interface DocConnection {
   resume(): void
   /** Leaves the room for good. */
   destroy(): void
+  /** Everything this page holds for the room (document state, awareness received), for leak tests. */
+  dump(): { update: Uint8Array; awareness: unknown[] }
 }
 
 /** How often presence is recomputed even without events: a closed link can go unnoticed otherwise. */
@@ -100,6 +106,11 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
       user = { ...user, typing }
       publishUser()
     },
+    setEditingNotes(editingNotes) {
+      if (!user || user.editingNotes === editingNotes) return
+      user = { ...user, editingNotes }
+      publishUser()
+    },
     snapshot() {
       const peers = livePeerIds().size
       if (!provider.shouldConnect) return { state: 'offline', peers }
@@ -129,9 +140,15 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
       provider.connect()
       notify()
     },
+    dump() {
+      return { update: Y.encodeStateAsUpdate(doc), awareness: [...provider.awareness.getStates().values()] }
+    },
     destroy() {
       clearInterval(timer)
       listeners.clear()
+      // y-webrtc's destroy() leaves the provider registered on the shared signaling sockets, which then
+      // never close (pause/resume stops reconnecting peers); disconnect() unregisters it first.
+      provider.disconnect()
       provider.destroy()
     },
   }
@@ -152,8 +169,8 @@ function iceLost(peer: unknown): boolean {
 export function parsePresence(raw: unknown): PresenceUser | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined
   const record = raw as Record<string, unknown>
-  const { id, name, role, typing } = record
+  const { id, name, role, typing, editingNotes } = record
   if (typeof id !== 'string' || id.length > 64 || typeof name !== 'string' || name.length > 80) return undefined
   if (role !== 'rep' && role !== 'customer') return undefined
-  return { id, name, role, typing: typing === true }
+  return { id, name, role, typing: typing === true, editingNotes: editingNotes === true }
 }

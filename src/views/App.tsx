@@ -1,8 +1,9 @@
-/** The page: the rep console at `#/`, the customer page at `#/join/…`. */
+/** The page: the rep console at `#/`, the customer page at `#/join/…`, the session-code portal at `#/portal`. */
 import { Match, Switch } from 'solid-js'
 import { createRoute } from '../app/routes'
 import { RepConsole } from './RepConsole'
 import { CustomerPage } from './CustomerPage'
+import { PortalPage } from './PortalPage'
 import { t } from '../i18n/i18n'
 import './styles.css'
 
@@ -20,7 +21,10 @@ export function App() {
         </main>
       </Match>
       <Match when={(() => { const r = route(); return r.page === 'join' ? r : undefined })()} keyed>
-        {(join) => <CustomerPage sessionId={join.sessionId} sessionKey={join.key} />}
+        {(join) => <CustomerPage sessionId={join.sessionId} sessionKey={join.key} via={join.via ?? 'link'} />}
+      </Match>
+      <Match when={route().page === 'portal'}>
+        <PortalPage />
       </Match>
     </Switch>
   )

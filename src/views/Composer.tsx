@@ -5,6 +5,7 @@
  */
 import { Show, createSignal, onCleanup } from 'solid-js'
 import { MAX_MESSAGE_CHARS } from '../doc/schema'
+import type { Audience } from '../doc/entry'
 import { t } from '../i18n/i18n'
 
 /** How long after the last keystroke "typing" ends. */
@@ -20,6 +21,13 @@ export interface ComposerProps {
   lang?: string
   spellCheck?: boolean
   disabled?: boolean
+  /** Rep console only: who the message goes to; omitted on the customer page. */
+  audience?: Audience
+  onAudienceChange?: (audience: Audience) => void
+  /** The audience cannot change (a hidden rep writes to reps only). */
+  audienceLocked?: boolean
+  /** Receives the message box element (for focus return). */
+  boxRef?: (box: HTMLTextAreaElement) => void
 }
 
 /** The composer. */
@@ -61,13 +69,32 @@ export function Composer(props: ComposerProps) {
   return (
     <form
       class="composer"
+      classList={{ 'composer--reps': props.audience === 'reps' }}
       onSubmit={(event) => {
         event.preventDefault()
         send()
       }}
     >
+      <Show when={props.audience}>
+        {(audience) => (
+          <label class="composer__to">
+            <span>{t('sendTo.label')}</span>
+            <select
+              value={audience()}
+              disabled={props.audienceLocked}
+              onChange={(event) => props.onAudienceChange?.(event.currentTarget.value === 'reps' ? 'reps' : 'all')}
+            >
+              <option value="all">{t('sendTo.all')}</option>
+              <option value="reps">{t('sendTo.reps')}</option>
+            </select>
+          </label>
+        )}
+      </Show>
       <textarea
-        ref={box}
+        ref={(el) => {
+          box = el
+          props.boxRef?.(el)
+        }}
         class="composer__box"
         aria-label={t('composer.label')}
         placeholder={t('composer.placeholder')}

@@ -10,17 +10,18 @@ import { Composer } from './Composer'
 import { ConnectionStatus } from './ConnectionStatus'
 import { LanguagePicker } from './LanguagePicker'
 import { TypingIndicator } from './TypingIndicator'
+import { CustomerLinkBanner } from './CustomerLinkBanner'
+import { saveCustomerChatLog } from '../app/customerChatLog'
+import type { EntryWay } from '../doc/portal'
 import { lang, t } from '../i18n/i18n'
 
 /** The customer page for one session. */
-export function CustomerPage(props: { sessionId: string; sessionKey: string }) {
+export function CustomerPage(props: { sessionId: string; sessionKey: string; via?: EntryWay }) {
   const app = useApp()
-  const session = createCustomerSession(app.hub, props.sessionId, props.sessionKey)
+  const session = createCustomerSession(app.hub, props.sessionId, props.sessionKey, props.via)
   const entries = createTranscript(session.doc)
   const [draft, setDraft] = createSignal('')
   const ended = () => entries().some((entry) => entry.event === 'ended')
-  const banner = () =>
-    app.hub.status() === 'offline' ? t('customer.offline') : app.hub.peers() > 0 ? t('customer.connected') : t('customer.connecting')
   return (
     <div class="customer">
       <header class="topbar">
@@ -44,7 +45,12 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string }) {
             <IntakeForm onStart={(values) => session.start(values)} />
           </Match>
           <Match when={session.phase() === 'chat'}>
-            <p class="banner" data-state={app.hub.status()}>{banner()}</p>
+            <div class="customer__actions">
+              <CustomerLinkBanner />
+              <button type="button" class="button" onClick={() => saveCustomerChatLog(session.doc)}>
+                {t('customer.saveLog')}
+              </button>
+            </div>
             <For each={session.blockedUrls()}>
               {(blocked) => (
                 <p class="banner banner--action" role="status">

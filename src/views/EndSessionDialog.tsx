@@ -1,9 +1,8 @@
 /** The `End session` dialog: outcome (Resolved / Unresolved / Unknown) and a closing note. */
 import { For, Show, createSignal } from 'solid-js'
-import { Dialog } from '@kobalte/core/dialog'
+import { CloseButton, ModalDialog } from './ModalDialog'
 import type { Outcome } from '../app/repWorkspace'
 import { t, type MessageKey } from '../i18n/i18n'
-import './dialogs.css'
 
 const OUTCOMES: { value: Outcome; label: MessageKey }[] = [
   { value: 'resolved', label: 'end.resolved' },
@@ -27,12 +26,7 @@ export function EndSessionDialog(props: { open: boolean; onOpenChange: (open: bo
     props.onOpenChange(false)
   }
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content class="dialog">
-            <Dialog.Title class="dialog__title">{t('end.title')}</Dialog.Title>
+    <ModalDialog open={props.open} onOpenChange={props.onOpenChange} title={t('end.title')}>
             <form class="dialog__body" onSubmit={submit}>
               <fieldset class="fieldset">
                 <legend>{t('end.outcome')}</legend>
@@ -53,13 +47,10 @@ export function EndSessionDialog(props: { open: boolean; onOpenChange: (open: bo
                 <p role="alert" class="error">{error()}</p>
               </Show>
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button" aria-label={t('end.cancel')}>{t('end.cancel')}</Dialog.CloseButton>
+                <CloseButton label={t('end.cancel')} />
                 <button type="submit" class="button button--primary">{t('end.end')}</button>
               </div>
             </form>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog>
+    </ModalDialog>
   )
 }

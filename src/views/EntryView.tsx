@@ -12,6 +12,7 @@ const STATUS_KEYS: Record<NonNullable<Entry['event']>, MessageKey> = {
   urlOpened: 'status.urlOpened',
   urlBlocked: 'status.urlBlocked',
   urlRefused: 'status.urlRefused',
+  invited: 'status.invited',
 }
 
 const DELIVERY: Record<DeliveryState, { key: MessageKey; glyph: string }> = {
@@ -51,6 +52,9 @@ export function EntryView(props: { entry: Entry; selfId: string | undefined; vie
         <Match when={true}>
           <header class="entry__meta">
             <span class="entry__author">{author()}</span> <Stamp at={props.entry.at} />
+            <Show when={props.entry.audience === 'reps'}>
+              <span class="entry__audience">{t('entry.repsOnly')}</span>
+            </Show>
             <Show when={props.delivery}>
               {(state) => (
                 <span class="entry__delivery" data-state={state()}>

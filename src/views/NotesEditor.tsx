@@ -1,12 +1,12 @@
 /** `Session notes`: a textarea bound to the rep doc's shared Y.Text, co-edited live by the session's reps. */
-import { onCleanup, onMount } from 'solid-js'
+import { For, onCleanup, onMount } from 'solid-js'
 import type * as Y from 'yjs'
 import { LOCAL } from '../doc/schema'
 import { MAX_NOTES_CHARS, applyTextValue, shiftIndex } from '../doc/notes'
 import { t } from '../i18n/i18n'
 
 /** The notes editor. */
-export function NotesEditor(props: { text: Y.Text }) {
+export function NotesEditor(props: { text: Y.Text; onEditing?: (editing: boolean) => void; editors: string[] }) {
   let area: HTMLTextAreaElement | undefined
   onMount(() => {
     const text = props.text
@@ -33,7 +33,12 @@ export function NotesEditor(props: { text: Y.Text }) {
         aria-label={t('panel.notesLabel')}
         aria-describedby="notes-help"
         onInput={(event) => applyTextValue(props.text, event.currentTarget.value, LOCAL)}
+        onFocus={() => props.onEditing?.(true)}
+        onBlur={() => props.onEditing?.(false)}
       />
+      <p class="typing" aria-live="polite">
+        <For each={props.editors}>{(name) => <span>{t('notes.editing', { name })} </span>}</For>
+      </p>
       <p id="notes-help" class="hint">{t('panel.notesHelp')}</p>
     </>
   )

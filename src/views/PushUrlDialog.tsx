@@ -1,9 +1,8 @@
 /** The `Push URL` dialog: only absolute http(s) URLs are accepted; anything else gets a clear error and is not sent. */
 import { Show, createSignal } from 'solid-js'
-import { Dialog } from '@kobalte/core/dialog'
+import { CloseButton, ModalDialog } from './ModalDialog'
 import { checkPushUrl } from '../doc/pushUrl'
 import { t } from '../i18n/i18n'
-import './dialogs.css'
 
 /** Props: open state and what to do with a checked URL. */
 export function PushUrlDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; onPush: (url: string) => void }) {
@@ -22,12 +21,7 @@ export function PushUrlDialog(props: { open: boolean; onOpenChange: (open: boole
     props.onOpenChange(false)
   }
   return (
-    <Dialog open={props.open} onOpenChange={(open) => { if (!open) setError(undefined); props.onOpenChange(open) }}>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content class="dialog">
-            <Dialog.Title class="dialog__title">{t('push.title')}</Dialog.Title>
+    <ModalDialog open={props.open} onOpenChange={(open) => { if (!open) setError(undefined); props.onOpenChange(open) }} title={t('push.title')}>
             <form class="dialog__body" onSubmit={submit}>
               <label class="field">
                 <span>{t('push.url')}</span>
@@ -46,13 +40,10 @@ export function PushUrlDialog(props: { open: boolean; onOpenChange: (open: boole
                 <p role="alert" class="error">{error()}</p>
               </Show>
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button" aria-label={t('push.cancel')}>{t('push.cancel')}</Dialog.CloseButton>
+                <CloseButton label={t('push.cancel')} />
                 <button type="submit" class="button button--primary">{t('push.push')}</button>
               </div>
             </form>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog>
+    </ModalDialog>
   )
 }

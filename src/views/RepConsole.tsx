@@ -1,24 +1,36 @@
 /** The rep console: first-run profile, then session tabs and the chat box of the session in front. */
-import { For, Match, Show, Switch } from 'solid-js'
+import { Match, Show, Switch, createSignal } from 'solid-js'
 import { createRepWorkspace } from '../app/repWorkspace'
 import { useApp } from '../app/appContext'
 import { ProfileForm } from './ProfileForm'
 import { SessionView } from './SessionView'
 import { ConnectionStatus } from './ConnectionStatus'
 import { LanguagePicker } from './LanguagePicker'
+import { TeamDialog } from './TeamDialog'
+import { InvitationsBanner } from './InvitationsBanner'
+import { SessionTabs } from './SessionTabs'
+import { PrefsDialog } from './PrefsDialog'
+import { createSessionTabs } from '../app/sessionTabs'
 import { t } from '../i18n/i18n'
 
 /** The console page. */
 export function RepConsole() {
   const app = useApp()
   const workspace = createRepWorkspace(app.hub)
-  const tabLabel = (name: string) => (name === '' ? t('console.waiting') : name)
+  const sessionTabs = createSessionTabs(workspace, app.prefs)
+  const [prefsOpen, setPrefsOpen] = createSignal(false)
   return (
     <div class="console">
       <header class="topbar">
         <span class="topbar__brand">{t('appName')}</span>
         <Show when={workspace.profile()}>{(profile) => <span class="topbar__who">{t('console.signedInAs', { name: profile().name })}</span>}</Show>
         <span class="topbar__spacer" />
+        <Show when={workspace.phase() === 'ready'}>
+          <TeamDialog workspace={workspace} />
+        </Show>
+        <button type="button" class="button" aria-haspopup="dialog" onClick={() => setPrefsOpen(true)}>
+          {t('prefs.open')}
+        </button>
         <LanguagePicker />
         <ConnectionStatus state={app.hub.status()} peers={app.hub.peers()} />
       </header>
@@ -41,31 +53,15 @@ export function RepConsole() {
                 {t('console.newSession')}
               </button>
             </div>
+            <InvitationsBanner workspace={workspace} />
             <Show when={workspace.tabs().length > 0} fallback={<p class="hint">{t('console.noSessions')}</p>}>
-              <div role="tablist" aria-label={t('console.sessions')} class="tabs">
-                <For each={workspace.tabs()}>
-                  {(tab) => (
-                    <button
-                      type="button"
-                      role="tab"
-                      id={`tab-${tab.sessionId}`}
-                      class="tabs__tab"
-                      aria-selected={workspace.activeId() === tab.sessionId}
-                      aria-controls={`panel-${tab.sessionId}`}
-                      tabindex={workspace.activeId() === tab.sessionId ? 0 : -1}
-                      onClick={() => workspace.select(tab.sessionId)}
-                    >
-                      {tabLabel(tab.customerName)}
-                    </button>
-                  )}
-                </For>
-              </div>
+              <SessionTabs tabs={sessionTabs} />
               <Show when={workspace.activeId()} keyed>
                 {(sessionId) => (
                   <Show when={workspace.session(sessionId)} keyed>
                     {(session) => (
                       <div role="tabpanel" id={`panel-${sessionId}`} aria-labelledby={`tab-${sessionId}`}>
-                        <SessionView session={session} profile={workspace.profile()} workspace={workspace} />
+                        <SessionView session={session} profile={workspace.profile()} workspace={workspace} viewState={sessionTabs.viewState(sessionId)} />
                       </div>
                     )}
                   </Show>
@@ -75,6 +71,12 @@ export function RepConsole() {
           </main>
         </Match>
       </Switch>
+      <PrefsDialog
+        open={prefsOpen()}
+        onOpenChange={setPrefsOpen}
+        notificationPermission={sessionTabs.notificationPermission()}
+        onEnableNotifications={() => void sessionTabs.enableNotifications()}
+      />
     </div>
   )
 }

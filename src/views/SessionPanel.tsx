@@ -15,6 +15,9 @@ export interface SessionPanelProps {
   attendees: Attendee[]
   online: Set<string>
   notes: Y.Text
+  /** Names of other reps editing the notes now. */
+  notesEditors: string[]
+  onEditingNotes: (editing: boolean) => void
 }
 
 /** The panel and its toggle (the arrow button). */
@@ -49,7 +52,7 @@ export function SessionPanel(props: SessionPanelProps) {
           </section>
           <section>
             <h2>{t('panel.notes')}</h2>
-            <NotesEditor text={props.notes} />
+            <NotesEditor text={props.notes} editors={props.notesEditors} onEditing={(editing) => props.onEditingNotes(editing)} />
           </section>
           <section>
             <h2>{t('panel.screen')}</h2>

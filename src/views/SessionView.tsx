@@ -2,15 +2,16 @@
  * One session in the rep console: toolbar and menu, the chat box over the
  * rep doc's transcript (headed by the details), and the session panel.
  */
-import { Show, createMemo, createSignal } from 'solid-js'
+import { For, Show, createEffect, createMemo, createSignal, onCleanup } from 'solid-js'
 import type { RepSession } from '../app/repSession'
 import type { RepProfile, RepWorkspace } from '../app/repWorkspace'
 import { createTranscript } from '../app/createTranscript'
-import { createConnectionReader, createDocReader } from '../app/createDocReader'
-import { createSnapshot } from '../app/networkHub'
+import { createConnectionReader, createDocReader, createFollowingReader } from '../app/createDocReader'
+import { createScripts } from '../app/createScripts'
 import { customerLink } from '../app/routes'
 import { useApp } from '../app/appContext'
 import { nextFontSize } from '../app/prefsStore'
+import { createSessionViewState, type SessionViewState } from '../app/sessionViewState'
 import { readRepSessionMeta } from '../doc/session'
 import { readIntake } from '../doc/intake'
 import { readExportDetails } from '../doc/exportData'
@@ -19,7 +20,13 @@ import { deliveryState, readReceipts } from '../doc/receipts'
 import { notesText } from '../doc/notes'
 import { Transcript } from './Transcript'
 import { Composer } from './Composer'
-import { SessionToolbar, type SessionTool } from './SessionToolbar'
+import { SessionToolbar } from './SessionToolbar'
+import { sessionTools } from './sessionTools'
+import { InviteDialog } from './InviteDialog'
+import { ScriptedPicker } from './ScriptedPicker'
+import { ScriptLibrary } from './ScriptLibrary'
+import { readReps } from '../doc/team'
+import type { Audience } from '../doc/entry'
 import { SessionPanel } from './SessionPanel'
 import { DetailsList } from './DetailsList'
 import { PushUrlDialog } from './PushUrlDialog'
@@ -27,12 +34,13 @@ import { EndSessionDialog } from './EndSessionDialog'
 import { HelpDialog } from './HelpDialog'
 import { ExportDialog } from './ExportDialog'
 import { TypingIndicator } from './TypingIndicator'
+import { PortalCodeInfo } from './PortalCodeInfo'
 import { lang, t } from '../i18n/i18n'
 
-type DialogName = 'push' | 'end' | 'help' | 'export'
+type DialogName = 'push' | 'end' | 'help' | 'export' | 'invite' | 'transfer' | 'scriptedMessage' | 'scriptedUrl' | 'library'
 
 /** The chat box of one session. */
-export function SessionView(props: { session: RepSession; profile: RepProfile | undefined; workspace: RepWorkspace }) {
+export function SessionView(props: { session: RepSession; profile: RepProfile | undefined; workspace: RepWorkspace; viewState?: SessionViewState }) {
   const app = useApp()
   const prefs = app.prefs
   const repDoc = props.session.repDoc
@@ -42,16 +50,38 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
   const details = createDocReader(repDoc, readExportDetails)
   const attendees = createDocReader(repDoc, readAttendees)
   const receipts = createDocReader(repDoc, readReceipts)
-  const customerLinkState = createSnapshot(props.session.customerConnection)
-  const present = createConnectionReader(
-    (listener) => props.session.customerConnection.onChange(listener),
-    () => props.session.customerConnection.onlineUsers(),
+  const team = () => props.workspace.teamOf(props.session.sessionId)
+  const teamReps = createFollowingReader(() => team()?.doc, readReps, [])
+  const scripts = createMemo(() => {
+    const doc = team()?.doc
+    return doc ? createScripts(doc) : () => []
+  })
+  // The customer room comes and goes (Hide me / Show me): follow whichever connection is current.
+  const [customerTick, setCustomerTick] = createSignal(0)
+  createEffect(() => {
+    const link = props.session.customer()
+    if (link) onCleanup(link.connection.onChange(() => setCustomerTick((n) => n + 1)))
+  })
+  const customerPresence = createMemo(() => {
+    customerTick()
+    return props.session.customer()?.connection.onlineUsers() ?? []
+  })
+  const repPresence = createConnectionReader(
+    (listener) => props.session.repConnection.onChange(listener),
+    () => props.session.repConnection.onlineUsers(),
   )
   const [dialog, setDialog] = createSignal<DialogName>()
-  const [draft, setDraft] = createSignal('')
+  // Draft, scroll and panel state outlive this view (the console owns them), so a tab switch keeps them.
+  const view = props.viewState ?? createSessionViewState()
+  const { draft, setDraft } = view
+  const panelOpen = () => view.panelOpen() ?? prefs.prefs.panelOpen
+  const [audience, setAudience] = createSignal<Audience>('all')
+  const [slashQuery, setSlashQuery] = createSignal<string>()
+  let messageBox: HTMLTextAreaElement | undefined
   const ended = () => meta()?.state === 'ended'
   const sessionId = () => props.session.sessionId
   const selfId = () => props.profile?.repId
+  const hidden = () => attendees().find((attendee) => attendee.id === selfId())?.hidden === true
 
   const everyone = createMemo(() => {
     const list = [...attendees()]
@@ -59,22 +89,43 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
     if (customer && !list.some((a) => a.id === customer.customerId)) list.unshift({ id: customer.customerId, name: customer.customerName, role: 'customer', hidden: false })
     return list
   })
-  const online = createMemo(() => new Set([...present().map((user) => user.id), ...(selfId() ? [selfId() as string] : [])]))
-  const typing = () => present().filter((user) => user.role === 'customer' && user.typing)
+  const online = createMemo(() => new Set([...customerPresence(), ...repPresence()].map((user) => user.id).concat(selfId() ?? [])))
+  const typing = () => customerPresence().filter((user) => user.role === 'customer' && user.typing)
+  const candidates = () => teamReps().filter((rep) => rep.repId !== selfId() && !attendees().some((attendee) => attendee.id === rep.repId))
+  const variables = (): Record<string, string> => ({
+    'customer.name': intake()?.customerName ?? '',
+    'customer.request': intake()?.request ?? '',
+    'rep.name': props.profile?.name ?? '',
+    'session.id': sessionId(),
+  })
 
-  const tools = (): SessionTool[] => [
-    { id: 'push', label: t('tools.pushUrl'), glyph: '↗', quick: true, run: () => setDialog('push') },
-    { id: 'spell', label: t('tools.spellCheck'), glyph: 'abc✓', quick: true, pressed: prefs.prefs.spellCheck, run: () => prefs.update({ spellCheck: !prefs.prefs.spellCheck }) },
-    { id: 'font', label: t('tools.fontSize'), glyph: 'A±', quick: true, run: () => prefs.update({ fontSize: nextFontSize(prefs.prefs.fontSize) }) },
-    { id: 'export', label: t('tools.exportTranscript'), glyph: '⤓', quick: true, run: () => setDialog('export') },
-    { id: 'end', label: t('tools.endSession'), glyph: '■', quick: true, run: () => setDialog('end') },
-    { id: 'help', label: t('tools.help'), glyph: '?', quick: false, run: () => setDialog('help') },
-  ]
+  const tools = () =>
+    sessionTools(
+      { ended: ended(), hidden: hidden(), spellCheck: prefs.prefs.spellCheck },
+      {
+        open: setDialog,
+        toggleSpellCheck: () => prefs.update({ spellCheck: !prefs.prefs.spellCheck }),
+        nextFontSize: () => prefs.update({ fontSize: nextFontSize(prefs.prefs.fontSize) }),
+        toggleHidden: () => void props.workspace.setHidden(sessionId(), !hidden()),
+      },
+    )
   const dialogProps = (name: DialogName) => ({ open: dialog() === name, onOpenChange: (open: boolean) => setDialog(open ? name : undefined) })
+  const onDraftChange = (text: string): void => {
+    setDraft(text)
+    const slash = /^\/(\S*)$/.exec(text)
+    if (slash) {
+      setSlashQuery(slash[1] ?? '')
+      setDialog('scriptedMessage')
+    }
+  }
+  const insertScript = (text: string): void => {
+    setDraft(text)
+    setSlashQuery(undefined)
+  }
 
   return (
     <section class="session" style={{ '--font-size': `${prefs.prefs.fontSize / 100}rem` }}>
-      <SessionToolbar tools={ended() ? tools().filter((tool) => ['help', 'font', 'export'].includes(tool.id)) : tools()} />
+      <SessionToolbar tools={tools()} />
       <p class="visually-hidden" role="status">{t('tools.fontSizeValue', { size: prefs.prefs.fontSize })}</p>
       <div class="session__body">
         <div class="session__chat">
@@ -83,9 +134,13 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
               <span>{t('console.customerLink')}</span>
               <input type="text" readOnly value={customerLink(app.origin, sessionId(), props.session.customerKey)} onFocus={(e) => e.currentTarget.select()} />
             </label>
+            <PortalCodeInfo repDoc={repDoc} />
           </div>
-          <Show when={customerLinkState().peers === 0 && !intake()}>
+          <Show when={!intake() && !hidden()}>
             <p class="hint">{t('console.linkHelp')}</p>
+          </Show>
+          <Show when={hidden()}>
+            <p class="banner" role="status">{t('hide.hiddenHint')}</p>
           </Show>
           <Transcript
             entries={entries()}
@@ -93,32 +148,61 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
             viewer="rep"
             header={() => <DetailsList details={details()} class="details--header" />}
             deliveryOf={(entry) => (entry.authorId === selfId() && entry.kind !== 'status' ? deliveryState(entry.id, entry.authorId, receipts()) : undefined)}
+            scroll={view.scroll}
+            onScrollSave={(scroll) => (view.scroll = scroll)}
           />
           <TypingIndicator names={typing().map((user) => user.name)} />
           <Show when={!ended()} fallback={<p class="banner" role="status">{t('end.ended')}</p>}>
             <Composer
               draft={draft()}
-              onDraftChange={setDraft}
-              onSend={(text) => props.workspace.send(sessionId(), text)}
+              onDraftChange={onDraftChange}
+              onSend={(text) => props.workspace.send(sessionId(), text, hidden() ? 'reps' : audience())}
               onTyping={(on) => props.workspace.setTyping(sessionId(), on)}
               lang={lang()}
               spellCheck={prefs.prefs.spellCheck}
+              audience={hidden() ? 'reps' : audience()}
+              onAudienceChange={setAudience}
+              audienceLocked={hidden()}
+              boxRef={(box) => (messageBox = box)}
             />
           </Show>
         </div>
         <SessionPanel
-          open={prefs.prefs.panelOpen}
-          onToggle={() => prefs.update({ panelOpen: !prefs.prefs.panelOpen })}
+          open={panelOpen()}
+          onToggle={() => {
+            const open = !panelOpen()
+            view.setPanelOpen(open)
+            prefs.update({ panelOpen: open })
+          }}
           details={details()}
           attendees={everyone()}
           online={online()}
           notes={notesText(repDoc)}
+          notesEditors={repPresence().filter((user) => user.editingNotes && user.id !== selfId()).map((user) => user.name)}
+          onEditingNotes={(editing) => props.session.repConnection.setEditingNotes(editing)}
         />
       </div>
       <PushUrlDialog {...dialogProps('push')} onPush={(url) => props.workspace.pushUrl(sessionId(), url)} />
       <EndSessionDialog {...dialogProps('end')} onEnd={(outcome, note) => props.workspace.endSession(sessionId(), outcome, note)} />
       <HelpDialog {...dialogProps('help')} />
       <ExportDialog {...dialogProps('export')} repDoc={repDoc} />
+      <InviteDialog {...dialogProps('invite')} kind="invite" candidates={candidates()} onInvite={(to, asHidden, comment) => props.workspace.invite(sessionId(), to, asHidden, comment)} />
+      <InviteDialog {...dialogProps('transfer')} kind="transfer" candidates={candidates()} onInvite={(to, _hidden, comment) => props.workspace.invite(sessionId(), to, false, comment, 'transfer')} />
+      <For each={['message', 'url'] as const}>
+        {(kind) => (
+          <ScriptedPicker
+            kind={kind}
+            {...dialogProps(kind === 'message' ? 'scriptedMessage' : 'scriptedUrl')}
+            scripts={() => scripts()()}
+            variables={variables}
+            initialQuery={kind === 'message' ? slashQuery() : undefined}
+            onChoose={insertScript}
+            onManage={() => setDialog('library')}
+            returnFocus={() => messageBox}
+          />
+        )}
+      </For>
+      <Show when={team()}>{(current) => <ScriptLibrary {...dialogProps('library')} teamDoc={current().doc} />}</Show>
     </section>
   )
 }

@@ -3,11 +3,12 @@
  * few dozen DOM nodes. It follows new entries while the reader is at the
  * bottom and offers "Jump to latest" otherwise.
  */
-import { For, Show, createEffect, createSignal, on, type JSX } from 'solid-js'
+import { For, Show, createEffect, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js'
 import { createVirtualizer } from '@tanstack/solid-virtual'
 import type { Entry } from '../doc/entry'
 import type { DeliveryState } from '../doc/receipts'
 import { EntryView } from './EntryView'
+import type { TranscriptScroll } from '../app/sessionViewState'
 import { t } from '../i18n/i18n'
 
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
@@ -24,9 +25,14 @@ export function Transcript(props: {
   header?: () => JSX.Element
   /** Delivery state of an entry, for the viewer's own messages. */
   deliveryOf?: (entry: Entry) => DeliveryState | undefined
+  /** Where the reader left this transcript (a tab switch remounts it): restored on mount. */
+  scroll?: TranscriptScroll
+  /** Receives where the reader is when the transcript unmounts. */
+  onScrollSave?: (scroll: TranscriptScroll) => void
 }) {
   let scroller: HTMLDivElement | undefined
-  const [following, setFollowing] = createSignal(true)
+  const saved = props.scroll
+  const [following, setFollowing] = createSignal(saved?.following ?? true)
   const offset = (): number => (props.header ? 1 : 0)
   const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
     get count() {
@@ -36,7 +42,13 @@ export function Transcript(props: {
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => (index < offset() ? 'header' : (props.entries[index - offset()]?.id ?? index)),
+    initialMeasurementsCache: saved?.measurements ?? [],
+    initialOffset: saved && !saved.following ? saved.offset : 0,
   })
+  onMount(() => {
+    if (scroller && saved && !saved.following) scroller.scrollTop = saved.offset
+  })
+  onCleanup(() => props.onScrollSave?.({ offset: virtualizer.scrollOffset ?? 0, following: following(), measurements: virtualizer.takeSnapshot() }))
   const scrollToEnd = (): void => {
     const count = props.entries.length + offset()
     if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { customerLink, parseRoute } from '../../src/app/routes'
+import { customerLink, joinHash, parseRoute, portalLink } from '../../src/app/routes'
 
 describe('routes', () => {
   const key = 'AbCdEfGhIjKlMnOpQrStUv'
@@ -16,5 +16,14 @@ describe('routes', () => {
     expect(parseRoute('#/join/sess01.short')).toEqual({ page: 'badLink' })
     expect(parseRoute('#/join/sess01')).toEqual({ page: 'badLink' })
     expect(parseRoute(`#/join/se<ss.${key}`)).toEqual({ page: 'badLink' })
+  })
+  it('the portal page is #/portal', () => {
+    expect(parseRoute('#/portal')).toEqual({ page: 'portal' })
+    expect(parseRoute(new URL(portalLink('https://asiste.example')).hash)).toEqual({ page: 'portal' })
+  })
+  it('a join link opened from the portal says so; any other suffix is a bad link', () => {
+    expect(parseRoute(joinHash('sess_01-AB', key, 'portal'))).toEqual({ page: 'join', sessionId: 'sess_01-AB', key, via: 'portal' })
+    expect(joinHash('sess_01-AB', key)).toBe(`#/join/sess_01-AB.${key}`)
+    expect(parseRoute(`#/join/sess_01-AB.${key}?via=evil`)).toEqual({ page: 'badLink' })
   })
 })

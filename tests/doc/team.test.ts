@@ -8,6 +8,7 @@ const row = (sessionId: string, createdAt: number, overrides: Partial<SessionSum
   customerName: '',
   state: 'waiting',
   lastActivity: createdAt,
+  reps: [],
   ...overrides,
 })
 

@@ -171,7 +171,7 @@ describe('other readers with hostile values', () => {
 
   test('the team session index drops garbage rows', () => {
     const doc = makeDoc(1)
-    putSessionSummary(doc, { sessionId: 's-1', createdAt: T0, customerName: 'Carla', state: 'active', lastActivity: T0 })
+    putSessionSummary(doc, { sessionId: 's-1', createdAt: T0, customerName: 'Carla', state: 'active', lastActivity: T0, reps: ['rep-1'] })
     fromHostilePeer(doc, (peer) => {
       const map = peer.getMap(ROOT.sessions)
       map.set('__proto__', { createdAt: T0, customerName: '', state: 'active', lastActivity: T0 })

@@ -1,0 +1,61 @@
+/**
+ * What each session's chat box remembers while another tab is in front: the
+ * draft, where the transcript was scrolled, and whether the side panel is
+ * open. The console owns one store for all its sessions; a session view reads
+ * and writes its entry, so switching tabs (which remounts the view) loses nothing.
+ */
+import { createSignal, type Accessor, type Setter } from 'solid-js'
+import type { VirtualItem } from '@tanstack/solid-virtual'
+
+/** Where a transcript was scrolled, enough to put it back exactly. */
+export interface TranscriptScroll {
+  /** The scroll offset in pixels. */
+  offset: number
+  /** Whether the reader was at the end, following new messages (then the offset is ignored). */
+  following: boolean
+  /** Measured row sizes, so restoring the offset lands on the same rows. */
+  measurements: VirtualItem[]
+}
+
+/** One session's remembered view state. */
+export interface SessionViewState {
+  draft: Accessor<string>
+  setDraft: Setter<string>
+  /** Undefined until the rep toggles the panel in this session: then the preference applies. */
+  panelOpen: Accessor<boolean | undefined>
+  setPanelOpen: Setter<boolean | undefined>
+  /** Saved when the transcript unmounts; read when it mounts again. */
+  scroll: TranscriptScroll | undefined
+}
+
+/** Every open session's view state, created on first use. */
+export interface SessionViewStates {
+  get(sessionId: string): SessionViewState
+  /** Forgets a session (closed or ended elsewhere). */
+  drop(sessionId: string): void
+}
+
+/** A fresh view state (also what a view uses when nobody owns one for it). */
+export function createSessionViewState(): SessionViewState {
+  const [draft, setDraft] = createSignal('')
+  const [panelOpen, setPanelOpen] = createSignal<boolean>()
+  return { draft, setDraft, panelOpen, setPanelOpen, scroll: undefined }
+}
+
+/** The store of all sessions' view states. Signals created here live as long as the caller's owner. */
+export function createSessionViewStates(): SessionViewStates {
+  const states = new Map<string, SessionViewState>()
+  return {
+    get(sessionId) {
+      let state = states.get(sessionId)
+      if (!state) {
+        state = createSessionViewState()
+        states.set(sessionId, state)
+      }
+      return state
+    },
+    drop(sessionId) {
+      states.delete(sessionId)
+    },
+  }
+}

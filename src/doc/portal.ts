@@ -1,0 +1,98 @@
+/**
+ * The customer portal in the documents:
+ * - the **portal doc**, a tiny throwaway doc in the room a session code names,
+ *   holding the session's join link (`link` map: `sessionId`, `key`);
+ * - the rep doc's `meta.portalCode` (`{ code, expiresAt }`), so every rep of
+ *   the session shows the code and a reopened console keeps announcing it
+ *   until it is used or expires;
+ * - the customer's `intake.via` hint (`link` | `portal`): how they came in,
+ *   which the rep's client copies into both docs' `meta.portal`.
+ * Everything read here came from a peer: it is validated, never cast.
+ */
+import type * as Y from 'yjs'
+import { idString, isRecord, oneOf, timestamp } from './guards'
+import { intakeMap } from './intake'
+import { metaMap } from './session'
+import { LOCAL, MAX_ID_CHARS } from './schema'
+
+/** Ways a customer comes into a session (`meta.portal`). */
+export const ENTRY_WAYS = ['link', 'portal'] as const
+export type EntryWay = (typeof ENTRY_WAYS)[number]
+
+/** A session's join link as the portal doc carries it. */
+export interface PortalLink {
+  sessionId: string
+  key: string
+}
+
+/** A session code announced for a session (rep doc only). */
+export interface PortalCodeRecord {
+  /** Canonical code: upper case, no separators. */
+  code: string
+  /** When the code stops working, ms since the epoch. */
+  expiresAt: number
+}
+
+const LINK_MAP = 'link'
+const MAX_KEY_CHARS = 64 // a base64url 256-bit key is 43 chars
+const MAX_CODE_CHARS = 16
+
+function linkMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(LINK_MAP)
+}
+
+/** Writes the join link into a portal doc. */
+export function writePortalLink(doc: Y.Doc, link: PortalLink): void {
+  doc.transact(() => {
+    linkMap(doc).set('sessionId', link.sessionId)
+    linkMap(doc).set('key', link.key)
+  }, LOCAL)
+}
+
+/** Reads the join link of a portal doc, or undefined while absent, cleared or malformed. */
+export function readPortalLink(doc: Y.Doc): PortalLink | undefined {
+  const sessionId = idString(linkMap(doc).get('sessionId'), MAX_ID_CHARS)
+  const key = idString(linkMap(doc).get('key'), MAX_KEY_CHARS)
+  return sessionId && key ? { sessionId, key } : undefined
+}
+
+/** Empties a portal doc (peers still in the room receive the deletion). */
+export function clearPortalLink(doc: Y.Doc): void {
+  doc.transact(() => {
+    for (const name of [...linkMap(doc).keys()]) linkMap(doc).delete(name)
+  }, LOCAL)
+}
+
+/** Records the session code of a session in its rep doc. */
+export function writePortalCode(repDoc: Y.Doc, record: PortalCodeRecord): void {
+  repDoc.transact(() => metaMap(repDoc).set('portalCode', { ...record }), LOCAL)
+}
+
+/** The session code recorded in a rep doc, or undefined when none (never made, used or expired). */
+export function readPortalCode(repDoc: Y.Doc): PortalCodeRecord | undefined {
+  const raw = metaMap(repDoc).get('portalCode')
+  if (!isRecord(raw)) return undefined
+  const code = idString(raw.code, MAX_CODE_CHARS)
+  const expiresAt = timestamp(raw.expiresAt)
+  return code && expiresAt !== undefined ? { code, expiresAt } : undefined
+}
+
+/** Forgets the session code (used or expired). */
+export function clearPortalCode(repDoc: Y.Doc): void {
+  if (metaMap(repDoc).has('portalCode')) repDoc.transact(() => metaMap(repDoc).delete('portalCode'), LOCAL)
+}
+
+/** Records how the customer came in (customer side, before the intake, so any state holding the intake holds this too). */
+export function writeIntakeVia(customerDoc: Y.Doc, via: EntryWay): void {
+  customerDoc.transact(() => intakeMap(customerDoc, 'customer').set('via', via), LOCAL)
+}
+
+/** How the customer says they came in; undefined when not said or not a known way. */
+export function readIntakeVia(customerDoc: Y.Doc): EntryWay | undefined {
+  return oneOf(intakeMap(customerDoc, 'customer').get('via'), ENTRY_WAYS)
+}
+
+/** Sets `meta.portal` of a session doc when it differs (idempotent). */
+export function setSessionPortal(doc: Y.Doc, via: EntryWay, origin: unknown = LOCAL): void {
+  if (metaMap(doc).get('portal') !== via) doc.transact(() => metaMap(doc).set('portal', via), origin)
+}

@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createRoot, createSignal } from 'solid-js'
+import { createStore } from 'solid-js/store'
+import * as Y from 'yjs'
+import { appendEntry } from '../../src/doc/transcript'
+import { initRepDoc } from '../../src/doc/session'
+import { createSessionTabs } from '../../src/app/sessionTabs'
+import type { RepWorkspace } from '../../src/app/repWorkspace'
+import type { PrefsStore } from '../../src/app/prefsStore'
+import type { Notifier, NotifyMessage } from '../../src/app/notify'
+import { parsePrefs } from '../../src/store/prefs'
+
+const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)
+
+function fakeNotifier() {
+  const shown: NotifyMessage[] = []
+  const badges: number[] = []
+  let beeps = 0
+  let hidden = false
+  const listeners = new Set<() => void>()
+  const notifier: Notifier = {
+    isHidden: () => hidden,
+    onVisibilityChange: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    permission: () => 'granted',
+    requestPermission: async () => 'granted',
+    notify: (message) => shown.push(message),
+    beep: () => beeps++,
+    setBadge: (count) => badges.push(count),
+  }
+  return {
+    notifier,
+    shown,
+    badges,
+    beeps: () => beeps,
+    setHidden(next: boolean) {
+      hidden = next
+      listeners.forEach((listener) => listener())
+    },
+  }
+}
+
+function session(sessionId: string) {
+  const repDoc = new Y.Doc()
+  initRepDoc(repDoc, { sessionId, createdAt: T0, portal: 'link', customerKey: 'k' })
+  return { sessionId, repDoc }
+}
+
+const customerSays = (doc: Y.Doc, text: string) =>
+  appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'cust', authorName: 'Carla', authorRole: 'customer', text })
+const repSays = (doc: Y.Doc, text: string, audience: 'all' | 'reps' = 'all', at = Date.now()) =>
+  appendEntry(doc, { kind: 'chat', audience, authorId: 'me', authorName: 'Ana', authorRole: 'rep', text, at })
+
+function setup() {
+  const sessions = [session('s1'), session('s2')]
+  const [activeId, select] = createSignal<string | undefined>('s1')
+  const workspace = {
+    phase: () => 'ready',
+    profile: () => ({ repId: 'me', name: 'Ana' }),
+    tabs: () => sessions.map((s, index) => ({ sessionId: s.sessionId, createdAt: T0 + index, customerName: 'Carla', state: 'active', lastActivity: T0 })),
+    activeId,
+    select: (id: string) => select(id),
+    session: (id: string) => sessions.find((s) => s.sessionId === id),
+  } as unknown as RepWorkspace
+  const [prefs, setPrefs] = createStore(parsePrefs({ yellowAfterS: 2, redAfterS: 4 }))
+  const prefsStore: PrefsStore = { prefs, update: (change) => setPrefs(change) }
+  const fake = fakeNotifier()
+  const tabs = createSessionTabs(workspace, prefsStore, fake.notifier)
+  return { sessions, tabs, fake, prefsStore, docOf: (i: number) => sessions[i]!.repDoc }
+}
+
+let dispose: (() => void) | undefined
+afterEach(() => {
+  dispose?.()
+  dispose = undefined
+  vi.useRealTimers()
+  localStorage.clear()
+})
+const inRoot = <T,>(fn: () => T): T => createRoot((d) => ((dispose = d), fn()))
+
+describe('session tabs model', () => {
+  it('counts customer messages on a tab in the background and clears them when it is selected', () => {
+    const { tabs, docOf, fake } = inRoot(setup)
+    customerSays(docOf(1), 'hello?')
+    customerSays(docOf(1), 'anyone?')
+    customerSays(docOf(0), 'in front: read at once')
+    repSays(docOf(1), 'rep messages are never unread')
+    expect([tabs.unread('s1'), tabs.unread('s2'), tabs.totalUnread()]).toEqual([0, 2, 2])
+    expect(fake.badges.at(-1)).toBe(2)
+    expect(tabs.nextUnread()).toBe('s2')
+    expect([tabs.unread('s2'), tabs.totalUnread(), fake.badges.at(-1)]).toEqual([0, 0, 0])
+    expect(fake.shown).toEqual([]) // the page is visible: no system notification
+  })
+
+  it('while the page is hidden, even the tab in front collects unread messages, beeps and notifies', () => {
+    const { tabs, docOf, fake, prefsStore } = inRoot(setup)
+    fake.setHidden(true)
+    customerSays(docOf(0), 'are you there?')
+    expect(tabs.unread('s1')).toBe(1)
+    expect(fake.beeps()).toBe(1)
+    expect(fake.shown.map((m) => [m.title, m.body, m.tag])).toEqual([['New message from Carla', 'are you there?', 's1']])
+    expect(fake.badges.at(-1)).toBe(1)
+
+    prefsStore.update({ chatSound: false })
+    customerSays(docOf(1), 'me too')
+    expect(fake.beeps()).toBe(1)
+    expect(fake.shown).toHaveLength(2)
+
+    fake.shown[1]?.onClick()
+    expect(tabs.activeId()).toBe('s2')
+    expect(tabs.revealed()).toEqual({ sessionId: 's2' })
+    fake.setHidden(false)
+    expect([tabs.unread('s1'), tabs.unread('s2')]).toEqual([1, 0])
+  })
+
+  it('the idle colour follows the clock and only the rep’s messages to the customer reset it', () => {
+    vi.useFakeTimers({ now: T0 })
+    const { tabs, docOf } = inRoot(setup)
+    expect(tabs.idle('s1')).toEqual({ colour: 'green', seconds: 0 })
+    vi.advanceTimersByTime(2_000)
+    expect(tabs.idle('s1').colour).toBe('yellow')
+    vi.advanceTimersByTime(2_000)
+    expect(tabs.idle('s1')).toEqual({ colour: 'red', seconds: 4 })
+    repSays(docOf(0), 'reps only', 'reps')
+    customerSays(docOf(0), 'customer writes')
+    expect(tabs.idle('s1').colour).toBe('red')
+    repSays(docOf(0), 'to the customer')
+    vi.advanceTimersByTime(1_000)
+    expect(tabs.idle('s1')).toEqual({ colour: 'green', seconds: 1 })
+    expect(tabs.idle('s2').colour).toBe('red')
+  })
+
+  it('keeps one view state per session and saves the tab layout', () => {
+    const { tabs } = inRoot(setup)
+    tabs.viewState('s1').setDraft('half a sentence')
+    expect(tabs.viewState('s1').draft()).toBe('half a sentence')
+    expect(tabs.viewState('s2').draft()).toBe('')
+    tabs.step(1)
+    expect(JSON.parse(localStorage.getItem('asiste:tabs') ?? '{}')).toEqual({ order: ['s1', 's2'], active: 's2' })
+  })
+})
