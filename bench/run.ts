@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url'
 import type { BenchModule, BenchResult } from './benchResult'
 
 /** Every benchmark module, by name. Add new ones here. */
-const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [{ name: 'append', load: () => import('./append.bench.ts') }]
+const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
+  { name: 'append', load: () => import('./append.bench.ts') },
+  { name: 'delivery', load: () => import('./delivery.bench.ts') },
+  { name: 'lateJoin', load: () => import('./lateJoin.bench.ts') },
+  { name: 'loadSignaling', load: () => import('./loadSignaling.ts') },
+  { name: 'search', load: () => import('./search.bench.ts') },
+  { name: 'offlineStart', load: () => import('./offlineStart.bench.ts') },
+]
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url))
 

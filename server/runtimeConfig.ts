@@ -11,6 +11,8 @@ export interface IceServer {
 export interface RuntimeConfig {
   signaling: string[]
   iceServers: IceServer[]
+  /** `ICE_TRANSPORT_POLICY=relay` forces every peer link through TURN (hides IPs; proves a TURN deploy); absent means `all`. */
+  iceTransportPolicy?: 'all' | 'relay'
 }
 
 /** Environment variables as Node gives them. */
@@ -23,9 +25,19 @@ export class ConfigError extends Error {
 
 const ICE_URL_SCHEMES = ['stun:', 'stuns:', 'turn:', 'turns:']
 
-/** Reads `SIGNALING_URLS` and `ICE_SERVERS`, throwing a `ConfigError` that explains any bad value. */
+/** Reads `SIGNALING_URLS`, `ICE_SERVERS` and `ICE_TRANSPORT_POLICY`, throwing a `ConfigError` that explains any bad value. */
 export function readRuntimeConfig(env: Env): RuntimeConfig {
-  return { signaling: readSignalingUrls(env.SIGNALING_URLS), iceServers: readIceServers(env.ICE_SERVERS) }
+  const config: RuntimeConfig = { signaling: readSignalingUrls(env.SIGNALING_URLS), iceServers: readIceServers(env.ICE_SERVERS) }
+  const policy = readIcePolicy(env.ICE_TRANSPORT_POLICY)
+  if (policy !== undefined) config.iceTransportPolicy = policy
+  return config
+}
+
+function readIcePolicy(raw: string | undefined): 'all' | 'relay' | undefined {
+  const value = raw?.trim().toLowerCase()
+  if (value === undefined || value === '') return undefined
+  if (value !== 'all' && value !== 'relay') throw new ConfigError(`ICE_TRANSPORT_POLICY: "${raw}" must be all or relay`)
+  return value
 }
 
 function readSignalingUrls(raw: string | undefined): string[] {

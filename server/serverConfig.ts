@@ -19,9 +19,11 @@ export interface ServerConfig {
   trustProxy: boolean
   limits: Partial<SignalingLimits>
   runtime: RuntimeConfig
+  /** `REDIS_URL`: share signaling topics with other nodes through this Redis; undefined runs one node alone. */
+  redisUrl: string | undefined
 }
 
-/** Reads PORT, HOST, DIST_DIR, TRUST_PROXY, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_IP and the runtime config; throws `ConfigError`. */
+/** Reads PORT, HOST, DIST_DIR, TRUST_PROXY, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_IP, REDIS_URL and the runtime config; throws `ConfigError`. */
 export function readServerConfig(env: Env): ServerConfig {
   const limits: Partial<SignalingLimits> = {}
   const maxConnections = readInt(env, 'MAX_CONNECTIONS', 1, 1_000_000)
@@ -35,7 +37,15 @@ export function readServerConfig(env: Env): ServerConfig {
     trustProxy: readBool(env, 'TRUST_PROXY'),
     limits,
     runtime: readRuntimeConfig(env),
+    redisUrl: readRedisUrl(env),
   }
+}
+
+function readRedisUrl(env: Env): string | undefined {
+  const raw = nonEmpty(env.REDIS_URL)
+  if (raw === undefined) return undefined
+  if (!/^rediss?:\/\/[^\s]+$/.test(raw)) throw new ConfigError('REDIS_URL: expected redis://host:port or rediss://host:port')
+  return raw
 }
 
 function nonEmpty(raw: string | undefined): string | undefined {

@@ -5,6 +5,7 @@ import type { RawData, WebSocket } from 'ws'
 import { WebSocketServer } from 'ws'
 import { DEFAULT_LIMITS, makeTokenBucket, type SignalingLimits, type TokenBucket } from './limits.ts'
 import { CLOSE_GOING_AWAY, CLOSE_POLICY, PONG, parseSignalingMessage, relayedPublish } from './signalingProtocol.ts'
+import type { TopicBus } from './topicBus.ts'
 
 /** How long shutdown waits for clients to acknowledge the close frame before cutting them off. */
 const SHUTDOWN_GRACE_MS = 1_000
@@ -16,6 +17,8 @@ export interface SignalingOptions {
   trustProxy?: boolean
   /** Receives operational lines; they never contain topic names or message content. */
   log?: (line: string) => void
+  /** Shares topics with other signaling nodes (Redis pub/sub); absent, this node serves its own clients only. */
+  bus?: TopicBus
 }
 
 /** A running relay: hand it upgrade requests for `/signal`. */
@@ -41,6 +44,8 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
   const topics = new Map<string, Set<WebSocket>>()
   const perIp = new Map<string, number>()
   let connections = 0
+  /** Set by close(): no new connection is accepted, and one whose handshake was under way is cut. */
+  let closed = false
 
   /** Closes with a policy code, or cuts the socket when a close frame could not get through anyway. */
   const drop = (ws: WebSocket, reason: string, how: 'close' | 'terminate' = 'close'): void => {
@@ -60,8 +65,20 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
     const subscribers = topics.get(topic)
     if (!subscribers) return
     subscribers.delete(ws)
-    if (subscribers.size === 0) topics.delete(topic)
+    if (subscribers.size === 0) {
+      topics.delete(topic)
+      options.bus?.leave(topic)
+    }
   }
+
+  /** Sends a publish to this node's subscribers of `topic` (`clients` counts this node's subscribers only). */
+  const deliver = (topic: string, fields: Record<string, unknown>): void => {
+    const receivers = topics.get(topic)
+    if (!receivers) return
+    const text = relayedPublish(fields, receivers.size)
+    for (const receiver of [...receivers]) send(receiver, text)
+  }
+  options.bus?.onPublish(deliver)
 
   const onMessage = (ws: WebSocket, peer: Peer, data: RawData): void => {
     if (ws.readyState !== ws.OPEN) return
@@ -77,7 +94,10 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
           if (peer.topics.size >= limits.maxTopicsPerConnection) return drop(ws, 'too many topics')
           peer.topics.add(topic)
           let subscribers = topics.get(topic)
-          if (!subscribers) topics.set(topic, (subscribers = new Set()))
+          if (!subscribers) {
+            topics.set(topic, (subscribers = new Set()))
+            options.bus?.join(topic)
+          }
           subscribers.add(ws)
         }
         return
@@ -86,10 +106,8 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
         return
       case 'publish': {
         if (message.topic.length > limits.maxTopicLength) return drop(ws, 'topic too long')
-        const receivers = topics.get(message.topic)
-        if (!receivers) return
-        const text = relayedPublish(message.fields, receivers.size)
-        for (const receiver of [...receivers]) send(receiver, text)
+        options.bus?.publish(message.topic, message.fields)
+        deliver(message.topic, message.fields)
         return
       }
       case 'ping':
@@ -98,6 +116,7 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
   }
 
   const onConnection = (ws: WebSocket): void => {
+    if (closed) return ws.terminate()
     const peer: Peer = { topics: new Set(), bucket: makeTokenBucket(limits.messagesPerSecond, limits.messageBurst), alive: true }
     peers.set(ws, peer)
     ws.on('message', (data) => onMessage(ws, peer, data))
@@ -126,6 +145,8 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
 
   return {
     handleUpgrade(req, socket, head) {
+      // Clients reconnect at once when the server says goodbye; a closing relay must not take them back.
+      if (closed) return rejectUpgrade(socket, 503, 'Service Unavailable')
       const ip = clientIp(req, options.trustProxy === true)
       const fromIp = perIp.get(ip) ?? 0
       if (connections >= limits.maxConnections) return rejectUpgrade(socket, 503, 'Service Unavailable', log, 'server full')
@@ -142,6 +163,7 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
       wss.handleUpgrade(req, socket, head, onConnection)
     },
     async close() {
+      closed = true
       clearInterval(keepalive)
       const closing = [...peers.keys()].map(
         (ws) =>

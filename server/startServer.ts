@@ -7,11 +7,14 @@ import { contentSecurityPolicy, securityHeaders } from './securityHeaders.ts'
 import { readServerConfig } from './serverConfig.ts'
 import { createSignalingRelay, rejectUpgrade } from './signaling.ts'
 import { createStaticHandler, hasBuiltApp, sendText } from './staticFiles.ts'
+import { createRedisBus } from './topicBus.ts'
 
 /** The WebSocket path y-webrtc clients connect to (the client builds `ws(s)://<origin>/signal`). */
 export const SIGNAL_PATH = '/signal'
 /** The runtime config the client fetches at start. */
 export const CONFIG_PATH = '/config.json'
+/** Liveness for load balancers and orchestrators: 200 `ok` while the process serves. */
+export const HEALTH_PATH = '/healthz'
 
 /** Options for `startServer`; explicit fields win over what `env` says. */
 export interface StartServerOptions {
@@ -47,10 +50,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = options.host ?? config.host
   const distDir = options.distDir ?? config.distDir
   const log = options.log ?? ((line: string) => console.log(line))
+  // Several nodes share topics through Redis; without REDIS_URL the single-node path is unchanged.
+  const bus = config.redisUrl === undefined ? undefined : await createRedisBus(config.redisUrl, log)
   const relay = createSignalingRelay({
     limits: { ...config.limits, ...options.limits },
     trustProxy: options.trustProxy ?? config.trustProxy,
     log,
+    ...(bus ? { bus } : {}),
   })
   const serveStatic = createStaticHandler(distDir)
   const headers = securityHeaders(contentSecurityPolicy(config.runtime.signaling))
@@ -73,6 +79,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return
     }
     if (pathname === SIGNAL_PATH) return sendText(res, 426, 'This path only speaks WebSocket\n')
+    if (pathname === HEALTH_PATH) return sendText(res, 200, 'ok\n')
     await serveStatic(req, res)
   }
 
@@ -89,9 +96,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   })
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const failed = (err: Error): void => {
+      void bus?.close()
+      reject(err)
+    }
+    server.once('error', failed)
     server.listen(options.port ?? config.port, host, () => {
-      server.off('error', reject)
+      server.off('error', failed)
       resolve()
     })
   })
@@ -106,11 +117,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     runtime: config.runtime,
     close: () =>
       (closing ??= (async () => {
+        // Stop listening first: clients told "going away" reconnect at once, and a server still
+        // accepting them would never finish closing.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         await relay.close()
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
-        })
+        server.closeAllConnections()
+        await stopped
+        await bus?.close()
       })()),
   }
 }

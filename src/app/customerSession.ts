@@ -43,6 +43,8 @@ export interface CustomerSession {
   setTyping(typing: boolean): void
   /** Reps in the room right now (for the typing indicator). */
   presentReps: Accessor<PresenceUser[]>
+  /** The customer room once open (screen sharing and file transfer ride on its links). */
+  connection(): DocConnection | undefined
 }
 
 /** Opens the customer's session from its join link; `via` says whether they came in with a session code. */
@@ -54,6 +56,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
   const [identity, setIdentity] = createSignal<CustomerIdentity>()
   let connection: DocConnection | undefined
   const [presentReps, setPresentReps] = createSignal<PresenceUser[]>([])
+  const [liveConnection, setLiveConnection] = createSignal<DocConnection>()
   const pushed = handlePushedUrls(doc, identity)
   let stopReceipts: (() => void) | undefined
   const startTracking = (me: CustomerIdentity): void => {
@@ -64,6 +67,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     await persistDoc(doc, docDatabaseName('customer', sessionId))
     const known = await loadCustomerIdentity(sessionId)
     connection = await hub.connect(doc, 'customer', sessionId, key)
+    setLiveConnection(connection)
     const live = connection
     live.onChange(() => setPresentReps(live.onlineUsers().filter((user) => user.role === 'rep')))
     if (!isSchemaSupported(doc)) {
@@ -112,5 +116,6 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
       connection?.setTyping(typing)
     },
     presentReps,
+    connection: liveConnection,
   }
 }

@@ -41,13 +41,21 @@ export function createNetworkHub(): NetworkHub {
   const recompute = (): void => {
     const snapshots = [...connections].map((connection) => connection.snapshot())
     setPeers(snapshots.reduce((sum, snapshot) => sum + snapshot.peers, 0))
-    if (paused) {
+    // The browser knows it has no network before any socket times out: say Offline then, unless a peer link still lives.
+    const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false
+    if (paused || (browserOffline && !snapshots.some((snapshot) => snapshot.peers > 0))) {
       setStatus('offline')
       return
     }
     const states = snapshots.map((snapshot) => snapshot.state)
     setStatus(states.includes('online') ? 'online' : states.length === 0 || states.includes('connecting') ? 'connecting' : 'offline')
   }
+
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', recompute)
+    window.addEventListener('offline', recompute)
+  }
+  recompute()
 
   return {
     async connect(doc, kind, id, key) {

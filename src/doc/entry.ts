@@ -16,7 +16,7 @@ export const AUTHOR_ROLES = ['rep', 'customer', 'system'] as const
 export type AuthorRole = (typeof AUTHOR_ROLES)[number]
 
 /** Status events that produce a note in the transcript. Rendered per viewer language. */
-export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended', 'urlOpened', 'urlBlocked', 'urlRefused', 'invited'] as const
+export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended', 'urlOpened', 'urlBlocked', 'urlRefused', 'invited', 'screenShared', 'screenStopped', 'screenDeclined', 'fileSent', 'fileDeclined', 'fileCancelled', 'fileFailed', 'credentialsProvided', 'credentialsDeclined'] as const
 export type StatusEvent = (typeof STATUS_EVENTS)[number]
 
 /** A transcript entry as stored in a document (the map key is its id). */

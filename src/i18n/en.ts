@@ -3,6 +3,8 @@ import { exportEn } from './exportStrings'
 import { scriptsEn } from './scripts'
 import { portalEn } from './portalStrings'
 import { tabsEn } from './tabsStrings'
+import { historyEn } from './historyStrings'
+import { mediaEn } from './mediaStrings'
 
 /** English catalog: the source of every user-visible string. */
 export const en = {
@@ -61,6 +63,7 @@ export const en = {
   'error.generic': 'Something went wrong: {{message}}',
   'error.storage': 'This browser cannot store data for the session (private mode?). Asiste needs IndexedDB.',
   'tools.close': 'Close',
+  'tools.helpSessionKeys': 'Alt+Shift+M: message box. Alt+Shift+R: switch between Customer and reps and Reps only. Alt+Shift+P: show or hide the session panel. Alt+Shift+S: scripted messages.',
   'lang.label': 'Language',
   "status.urlOpened": "The customer opened {{name}}",
   "status.urlBlocked": "The customer's browser blocked opening {{name}}; they were shown an Open link button",
@@ -123,6 +126,8 @@ export const en = {
   ...portalEn,
   ...tabsEn,
   ...teamEn,
+  ...mediaEn,
+  ...historyEn,
 } as const
 
 /** A catalog key. */

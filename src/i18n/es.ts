@@ -4,6 +4,8 @@ import { scriptsEs } from './scripts'
 import { exportEs } from './exportStrings'
 import { portalEs } from './portalStrings'
 import { tabsEs } from './tabsStrings'
+import { historyEs } from './historyStrings'
+import { mediaEs } from './mediaStrings'
 
 /** Spanish catalog: every key of the English one (the type checker enforces it). */
 export const es: Record<MessageKey, string> = {
@@ -62,6 +64,7 @@ export const es: Record<MessageKey, string> = {
   'error.generic': 'Algo salió mal: {{message}}',
   'error.storage': 'Este navegador no puede guardar datos de la sesión (¿modo privado?). Asiste necesita IndexedDB.',
   'tools.close': 'Cerrar',
+  'tools.helpSessionKeys': 'Alt+Mayús+M: cuadro de mensaje. Alt+Mayús+R: alternar entre Cliente y representantes y Solo representantes. Alt+Mayús+P: mostrar u ocultar el panel de la sesión. Alt+Mayús+S: mensajes predefinidos.',
   'lang.label': 'Idioma',
   "status.urlOpened": "El cliente abrió {{name}}",
   "status.urlBlocked": "El navegador del cliente bloqueó la apertura de {{name}}; se le mostró un botón Abrir enlace",
@@ -124,4 +127,6 @@ export const es: Record<MessageKey, string> = {
   ...portalEs,
   ...tabsEs,
   ...teamEs,
+  ...mediaEs,
+  ...historyEs,
 }

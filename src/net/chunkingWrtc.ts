@@ -12,6 +12,11 @@
  */
 import { ChunkedChannel } from './chunkedChannel'
 
+/** Data channels whose label starts with this are Asiste's own (files), not simple-peer's. */
+export const SIDE_CHANNEL_PREFIX = 'asiste-side:'
+/** Event a peer connection dispatches, with `channel`, when a side channel arrives. */
+export const SIDE_CHANNEL_EVENT = 'asiste-sidechannel'
+
 /** The constructors simple-peer's `wrtc` option expects. */
 export interface WrtcImplementation {
   RTCPeerConnection: typeof RTCPeerConnection
@@ -30,7 +35,9 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc()): Wrtc
       this.addEventListener('datachannel', (event) => {
         if (event.channel instanceof ChunkedChannel) return
         event.stopImmediatePropagation()
-        const wrapped = Object.defineProperty(new Event('datachannel'), 'channel', {
+        // Side channels (file transfer) must not reach simple-peer, which would take them for its own.
+        const side = event.channel.label.startsWith(SIDE_CHANNEL_PREFIX)
+        const wrapped = Object.defineProperty(new Event(side ? SIDE_CHANNEL_EVENT : 'datachannel'), 'channel', {
           value: new ChunkedChannel(event.channel),
           enumerable: true,
         })

@@ -8,6 +8,8 @@
 export interface NetConfig {
   signaling: string[]
   iceServers: RTCIceServer[]
+  /** 'relay' forces every peer link through TURN (`ICE_TRANSPORT_POLICY` on the server); absent means 'all'. */
+  iceTransportPolicy?: RTCIceTransportPolicy
 }
 
 const CACHE_KEY = 'asiste:net-config'
@@ -30,7 +32,8 @@ export function parseNetConfig(raw: unknown, fallbackSignaling: string): NetConf
           typeof server === 'object' && server !== null && (typeof server.urls === 'string' || Array.isArray(server.urls)),
       )
     : []
-  return { signaling: signaling.length > 0 ? signaling : [fallbackSignaling], iceServers }
+  const policy = record.iceTransportPolicy === 'relay' || record.iceTransportPolicy === 'all' ? record.iceTransportPolicy : undefined
+  return { signaling: signaling.length > 0 ? signaling : [fallbackSignaling], iceServers, ...(policy ? { iceTransportPolicy: policy } : {}) }
 }
 
 /** Loads the config from the server, else the cached copy, else defaults. */

@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { makeChunkingWrtc } from './chunkingWrtc'
 import { roomName, type RoomKind } from './roomKeys'
 import type { NetConfig } from './config'
+import type { PeerLink } from './mediaChannel'
 
 /** Link state as the UI shows it. */
 export type LinkState = 'online' | 'connecting' | 'offline'
@@ -53,6 +54,8 @@ export interface DocConnection {
   destroy(): void
   /** Everything this page holds for the room (document state, awareness received), for leak tests. */
   dump(): { update: Uint8Array; awareness: unknown[] }
+  /** Live WebRTC peers by y-webrtc peer id (media and file channels ride on them); absent in fakes. */
+  peerLinks?(): Map<string, PeerLink>
 }
 
 /** How often presence is recomputed even without events: a closed link can go unnoticed otherwise. */
@@ -64,7 +67,11 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
   const provider = new WebrtcProvider(name, doc, {
     signaling: config.signaling,
     password: key,
-    peerOpts: { config: { iceServers: config.iceServers }, wrtc: makeChunkingWrtc() },
+    peerOpts: {
+      // iceTransportPolicy 'relay' (ICE_TRANSPORT_POLICY on the server) sends every link through TURN.
+      config: { iceServers: config.iceServers, ...(config.iceTransportPolicy ? { iceTransportPolicy: config.iceTransportPolicy } : {}) },
+      wrtc: makeChunkingWrtc(),
+    },
   })
   const listeners = new Set<() => void>()
   const notify = (): void => listeners.forEach((listener) => listener())
@@ -139,6 +146,13 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     resume() {
       provider.connect()
       notify()
+    },
+    peerLinks() {
+      const links = new Map<string, PeerLink>()
+      provider.room?.webrtcConns.forEach((conn, peerId) => {
+        if (conn.connected && !conn.closed) links.set(peerId, conn.peer as PeerLink)
+      })
+      return links
     },
     dump() {
       return { update: Y.encodeStateAsUpdate(doc), awareness: [...provider.awareness.getStates().values()] }

@@ -12,6 +12,12 @@ import { LanguagePicker } from './LanguagePicker'
 import { TypingIndicator } from './TypingIndicator'
 import { CustomerLinkBanner } from './CustomerLinkBanner'
 import { saveCustomerChatLog } from '../app/customerChatLog'
+import { createCustomerScreen } from '../app/screenShare'
+import { ScreenShareRequest } from './ScreenShareRequest'
+import { createCustomerFileTransfers } from '../app/fileTransfer'
+import { createCustomerCredentials } from '../app/credentials'
+import { CredentialsRequestDialog } from './CredentialsRequestDialog'
+import { FileDropZone, FileTransferArea, type FileSending } from './FileTransferArea'
 import type { EntryWay } from '../doc/portal'
 import { lang, t } from '../i18n/i18n'
 
@@ -20,6 +26,10 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string; via
   const app = useApp()
   const session = createCustomerSession(app.hub, props.sessionId, props.sessionKey, props.via)
   const entries = createTranscript(session.doc)
+  const screen = createCustomerScreen(session.doc, () => session.connection(), session.identity)
+  const files = createCustomerFileTransfers(session.doc, () => session.connection(), session.identity)
+  let fileSending: FileSending | undefined
+  const credentials = createCustomerCredentials(session.doc, session.identity)
   const [draft, setDraft] = createSignal('')
   const ended = () => entries().some((entry) => entry.event === 'ended')
   return (
@@ -50,7 +60,13 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string; via
               <button type="button" class="button" onClick={() => saveCustomerChatLog(session.doc)}>
                 {t('customer.saveLog')}
               </button>
+              <button type="button" class="button" onClick={() => fileSending?.pick()}>
+                {t('files.sendTool')}
+              </button>
             </div>
+            <ScreenShareRequest screen={screen} />
+            <CredentialsRequestDialog credentials={credentials} />
+            <FileTransferArea transfers={files} bind={(api) => (fileSending = api)} />
             <For each={session.blockedUrls()}>
               {(blocked) => (
                 <p class="banner banner--action" role="status">
@@ -68,7 +84,9 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string; via
             />
             <TypingIndicator names={session.presentReps().filter((rep) => rep.typing).map((rep) => rep.name)} />
             <Show when={!ended()} fallback={<p class="banner" role="status">{t('customer.ended')}</p>}>
-              <Composer draft={draft()} onDraftChange={setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
+              <FileDropZone onFile={(file) => fileSending?.send(file)}>
+                <Composer draft={draft()} onDraftChange={setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
+              </FileDropZone>
             </Show>
           </Match>
         </Switch>

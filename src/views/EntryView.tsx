@@ -13,6 +13,15 @@ const STATUS_KEYS: Record<NonNullable<Entry['event']>, MessageKey> = {
   urlBlocked: 'status.urlBlocked',
   urlRefused: 'status.urlRefused',
   invited: 'status.invited',
+  screenShared: 'status.screenShared',
+  screenStopped: 'status.screenStopped',
+  screenDeclined: 'status.screenDeclined',
+  fileSent: 'status.fileSent',
+  fileDeclined: 'status.fileDeclined',
+  fileCancelled: 'status.fileCancelled',
+  fileFailed: 'status.fileFailed',
+  credentialsProvided: 'status.credentialsProvided',
+  credentialsDeclined: 'status.credentialsDeclined',
 }
 
 const DELIVERY: Record<DeliveryState, { key: MessageKey; glyph: string }> = {
@@ -47,6 +56,9 @@ export function EntryView(props: { entry: Entry; selfId: string | undefined; vie
         <Match when={props.entry.kind === 'status'}>
           <p class="entry__status">
             {t(STATUS_KEYS[props.entry.event ?? 'joined'], { name: props.entry.text })} <Stamp at={props.entry.at} />
+            <Show when={props.entry.audience === 'reps'}>
+              <span class="entry__audience">{t('entry.repsOnly')}</span>
+            </Show>
           </p>
         </Match>
         <Match when={true}>

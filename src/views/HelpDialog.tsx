@@ -9,6 +9,7 @@ export function HelpDialog(props: { open: boolean; onOpenChange: (open: boolean)
             <div class="dialog__body">
               <p>{t('tools.helpRunAsService')}</p>
               <p>{t('tools.helpKeys')}</p>
+              <p>{t('tools.helpSessionKeys')}</p>
               <p>{t('tabs.shortcutsHelp')}</p>
               <div class="dialog__actions">
                 <CloseButton label={t('tools.close')} primary />

@@ -11,6 +11,10 @@ import { InvitationsBanner } from './InvitationsBanner'
 import { SessionTabs } from './SessionTabs'
 import { PrefsDialog } from './PrefsDialog'
 import { createSessionTabs } from '../app/sessionTabs'
+import { createHistory } from '../app/history'
+import { createHistoryRoute } from '../app/historyRoute'
+import { HistoryView } from './HistoryView'
+import { UpdatePrompt } from './UpdatePrompt'
 import { t } from '../i18n/i18n'
 
 /** The console page. */
@@ -18,6 +22,8 @@ export function RepConsole() {
   const app = useApp()
   const workspace = createRepWorkspace(app.hub)
   const sessionTabs = createSessionTabs(workspace, app.prefs)
+  const history = createHistory(workspace)
+  const historyOpen = createHistoryRoute()
   const [prefsOpen, setPrefsOpen] = createSignal(false)
   return (
     <div class="console">
@@ -27,6 +33,9 @@ export function RepConsole() {
         <span class="topbar__spacer" />
         <Show when={workspace.phase() === 'ready'}>
           <TeamDialog workspace={workspace} />
+          <a class="button" href="#/history" aria-current={historyOpen() ? 'page' : undefined}>
+            {t('history.open')}
+          </a>
         </Show>
         <button type="button" class="button" aria-haspopup="dialog" onClick={() => setPrefsOpen(true)}>
           {t('prefs.open')}
@@ -34,6 +43,7 @@ export function RepConsole() {
         <LanguagePicker />
         <ConnectionStatus state={app.hub.status()} peers={app.hub.peers()} />
       </header>
+      <UpdatePrompt />
       <Switch>
         <Match when={workspace.phase() === 'loading'}>
           <p class="page" aria-busy="true">{t('loading')}</p>
@@ -45,6 +55,9 @@ export function RepConsole() {
           <main class="page page--narrow">
             <ProfileForm onSave={(name) => workspace.createProfile(name)} />
           </main>
+        </Match>
+        <Match when={workspace.phase() === 'ready' && historyOpen()}>
+          <HistoryView history={history} selfId={workspace.profile()?.repId} />
         </Match>
         <Match when={workspace.phase() === 'ready'}>
           <main class="page">

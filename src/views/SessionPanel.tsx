@@ -4,6 +4,8 @@ import type { Attendee } from '../doc/attendees'
 import type { ExportDetails } from '../doc/exportData'
 import { DetailsList } from './DetailsList'
 import { NotesEditor } from './NotesEditor'
+import { ScreenPanel } from './ScreenPanel'
+import type { ScreenState } from '../doc/screenRequests'
 import type * as Y from 'yjs'
 import { t } from '../i18n/i18n'
 
@@ -18,6 +20,8 @@ export interface SessionPanelProps {
   /** Names of other reps editing the notes now. */
   notesEditors: string[]
   onEditingNotes: (editing: boolean) => void
+  /** The customer's live screen while shared, and the newest request's state. */
+  screen?: { stream: MediaStream | undefined; state: ScreenState | undefined }
 }
 
 /** The panel and its toggle (the arrow button). */
@@ -56,7 +60,7 @@ export function SessionPanel(props: SessionPanelProps) {
           </section>
           <section>
             <h2>{t('panel.screen')}</h2>
-            <p class="hint">{t('panel.screenEmpty')}</p>
+            <ScreenPanel stream={props.screen?.stream} state={props.screen?.state} />
           </section>
         </aside>
       </Show>

@@ -8,10 +8,16 @@ import type { RepProfile, RepWorkspace } from '../app/repWorkspace'
 import { createTranscript } from '../app/createTranscript'
 import { createConnectionReader, createDocReader, createFollowingReader } from '../app/createDocReader'
 import { createScripts } from '../app/createScripts'
+import { sessionAction } from '../app/sessionShortcuts'
 import { customerLink } from '../app/routes'
 import { useApp } from '../app/appContext'
 import { nextFontSize } from '../app/prefsStore'
 import { createSessionViewState, type SessionViewState } from '../app/sessionViewState'
+import { createRepScreen } from '../app/screenShare'
+import { createRepFileTransfers } from '../app/fileTransfer'
+import { createRepCredentials } from '../app/credentials'
+import { CredentialsRevealDialog } from './CredentialsRevealDialog'
+import { FileDropZone, FileTransferArea, type FileSending } from './FileTransferArea'
 import { readRepSessionMeta } from '../doc/session'
 import { readIntake } from '../doc/intake'
 import { readExportDetails } from '../doc/exportData'
@@ -71,10 +77,19 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
     () => props.session.repConnection.onlineUsers(),
   )
   const [dialog, setDialog] = createSignal<DialogName>()
+  const screen = createRepScreen(props.session)
+  const files = createRepFileTransfers(props.session, () => props.profile)
+  let fileSending: FileSending | undefined
+  const credentials = createRepCredentials(props.session)
   // Draft, scroll and panel state outlive this view (the console owns them), so a tab switch keeps them.
   const view = props.viewState ?? createSessionViewState()
   const { draft, setDraft } = view
   const panelOpen = () => view.panelOpen() ?? prefs.prefs.panelOpen
+  const panelToggle = (): void => {
+    const open = !panelOpen()
+    view.setPanelOpen(open)
+    prefs.update({ panelOpen: open })
+  }
   const [audience, setAudience] = createSignal<Audience>('all')
   const [slashQuery, setSlashQuery] = createSignal<string>()
   let messageBox: HTMLTextAreaElement | undefined
@@ -107,6 +122,13 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
         toggleSpellCheck: () => prefs.update({ spellCheck: !prefs.prefs.spellCheck }),
         nextFontSize: () => prefs.update({ fontSize: nextFontSize(prefs.prefs.fontSize) }),
         toggleHidden: () => void props.workspace.setHidden(sessionId(), !hidden()),
+        sendFile: () => fileSending?.pick(),
+        requestCredentials: () => {
+          if (props.profile) void credentials.request(props.profile)
+        },
+        requestScreen: () => {
+          if (props.profile) screen.request(props.profile)
+        },
       },
     )
   const dialogProps = (name: DialogName) => ({ open: dialog() === name, onOpenChange: (open: boolean) => setDialog(open ? name : undefined) })
@@ -118,6 +140,17 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
       setDialog('scriptedMessage')
     }
   }
+  const onShortcut = (event: KeyboardEvent): void => {
+    const action = sessionAction(event)
+    if (!action || ended()) return
+    event.preventDefault()
+    if (action === 'focusComposer') messageBox?.focus()
+    else if (action === 'toggleRepsOnly' && !hidden()) setAudience(audience() === 'reps' ? 'all' : 'reps')
+    else if (action === 'togglePanel') panelToggle()
+    else if (action === 'scriptedMessage') setDialog('scriptedMessage')
+  }
+  document.addEventListener('keydown', onShortcut)
+  onCleanup(() => document.removeEventListener('keydown', onShortcut))
   const insertScript = (text: string): void => {
     setDraft(text)
     setSlashQuery(undefined)
@@ -152,39 +185,40 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
             onScrollSave={(scroll) => (view.scroll = scroll)}
           />
           <TypingIndicator names={typing().map((user) => user.name)} />
+          <FileTransferArea transfers={files} bind={(api) => (fileSending = api)} />
           <Show when={!ended()} fallback={<p class="banner" role="status">{t('end.ended')}</p>}>
-            <Composer
-              draft={draft()}
-              onDraftChange={onDraftChange}
-              onSend={(text) => props.workspace.send(sessionId(), text, hidden() ? 'reps' : audience())}
-              onTyping={(on) => props.workspace.setTyping(sessionId(), on)}
-              lang={lang()}
-              spellCheck={prefs.prefs.spellCheck}
-              audience={hidden() ? 'reps' : audience()}
-              onAudienceChange={setAudience}
-              audienceLocked={hidden()}
-              boxRef={(box) => (messageBox = box)}
-            />
+            <FileDropZone onFile={(file) => fileSending?.send(file)}>
+              <Composer
+                draft={draft()}
+                onDraftChange={onDraftChange}
+                onSend={(text) => props.workspace.send(sessionId(), text, hidden() ? 'reps' : audience())}
+                onTyping={(on) => props.workspace.setTyping(sessionId(), on)}
+                lang={lang()}
+                spellCheck={prefs.prefs.spellCheck}
+                audience={hidden() ? 'reps' : audience()}
+                onAudienceChange={setAudience}
+                audienceLocked={hidden()}
+                boxRef={(box) => (messageBox = box)}
+              />
+            </FileDropZone>
           </Show>
         </div>
         <SessionPanel
           open={panelOpen()}
-          onToggle={() => {
-            const open = !panelOpen()
-            view.setPanelOpen(open)
-            prefs.update({ panelOpen: open })
-          }}
+          onToggle={panelToggle}
           details={details()}
           attendees={everyone()}
           online={online()}
           notes={notesText(repDoc)}
           notesEditors={repPresence().filter((user) => user.editingNotes && user.id !== selfId()).map((user) => user.name)}
           onEditingNotes={(editing) => props.session.repConnection.setEditingNotes(editing)}
+          screen={{ stream: screen.stream(), state: screen.state() }}
         />
       </div>
       <PushUrlDialog {...dialogProps('push')} onPush={(url) => props.workspace.pushUrl(sessionId(), url)} />
       <EndSessionDialog {...dialogProps('end')} onEnd={(outcome, note) => props.workspace.endSession(sessionId(), outcome, note)} />
       <HelpDialog {...dialogProps('help')} />
+      <CredentialsRevealDialog credentials={credentials.revealed()} onDismiss={() => credentials.dismiss()} />
       <ExportDialog {...dialogProps('export')} repDoc={repDoc} />
       <InviteDialog {...dialogProps('invite')} kind="invite" candidates={candidates()} onInvite={(to, asHidden, comment) => props.workspace.invite(sessionId(), to, asHidden, comment)} />
       <InviteDialog {...dialogProps('transfer')} kind="transfer" candidates={candidates()} onInvite={(to, _hidden, comment) => props.workspace.invite(sessionId(), to, false, comment, 'transfer')} />

@@ -33,6 +33,25 @@ export function Transcript(props: {
   let scroller: HTMLDivElement | undefined
   const saved = props.scroll
   const [following, setFollowing] = createSignal(saved?.following ?? true)
+  const [announcement, setAnnouncement] = createSignal('')
+  let announcedUpTo = props.entries.at(-1)?.id ?? ''
+  createEffect(
+    on(
+      () => props.entries.at(-1)?.id,
+      (lastId) => {
+        if (lastId === undefined || lastId <= announcedUpTo) return
+        const fresh = []
+        for (let i = props.entries.length - 1; i >= 0; i--) {
+          const entry = props.entries[i]
+          if (!entry || entry.id <= announcedUpTo) break
+          if (entry.kind === 'chat' && entry.authorId !== props.selfId) fresh.unshift(entry)
+        }
+        announcedUpTo = lastId
+        if (fresh.length > 0) setAnnouncement(fresh.map((entry) => `${entry.authorName}: ${entry.text}`).join('\n'))
+      },
+      { defer: true },
+    ),
+  )
   const offset = (): number => (props.header ? 1 : 0)
   const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
     get count() {
@@ -70,7 +89,9 @@ export function Transcript(props: {
       <p class="transcript__count" aria-live="off">
         {t('transcript.count', { count: props.entries.length })}
       </p>
-      <div ref={scroller} class="transcript__scroller" role="log" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
+      {/* The virtual list re-renders rows as it scrolls, so the log itself stays quiet (aria-live off) and new
+          messages from others are announced once, through the polite live region below. */}
+      <div ref={scroller} class="transcript__scroller" role="log" aria-live="off" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
         <Show when={props.entries.length + offset() > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
           <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
             <For each={virtualizer.getVirtualItems()}>
@@ -94,6 +115,9 @@ export function Transcript(props: {
           </div>
         </Show>
       </div>
+      <p class="visually-hidden transcript__announcer" aria-live="polite">
+        {announcement()}
+      </p>
       <Show when={!following()}>
         <button type="button" class="transcript__jump" onClick={() => { setFollowing(true); scrollToEnd() }}>
           {t('transcript.jumpToLatest')}

@@ -15,6 +15,12 @@ export interface ToolActions {
   toggleSpellCheck(): void
   nextFontSize(): void
   toggleHidden(): void
+  /** Asks the customer to share their screen (absent: no such tool). */
+  requestScreen?(): void
+  /** Opens the file picker to send the customer a file (absent: no such tool). */
+  sendFile?(): void
+  /** Asks the customer for login credentials (absent: no such tool). */
+  requestCredentials?(): void
 }
 
 /** Builds the tools; an ended session keeps only what still makes sense (export, font, help). */
@@ -25,6 +31,9 @@ export function sessionTools(state: ToolState, act: ToolActions): SessionTool[] 
     { id: 'push', label: t('tools.pushUrl'), glyph: '↗', quick: true, run: () => act.open('push') },
     { id: 'spell', label: t('tools.spellCheck'), glyph: 'abc✓', quick: true, pressed: state.spellCheck, run: act.toggleSpellCheck },
     { id: 'font', label: t('tools.fontSize'), glyph: 'A±', quick: true, run: act.nextFontSize },
+    ...(act.requestScreen ? [{ id: 'screen', label: t('screen.requestTool'), glyph: '▣', quick: true, run: () => act.requestScreen?.() }] : []),
+    ...(act.sendFile ? [{ id: 'file', label: t('files.sendTool'), glyph: '⇪', quick: true, run: () => act.sendFile?.() }] : []),
+    ...(act.requestCredentials ? [{ id: 'credentials', label: t('credentials.tool'), glyph: '⚿', quick: false, run: () => act.requestCredentials?.() }] : []),
     { id: 'invite', label: t('invite.tool'), glyph: '+', quick: true, run: () => act.open('invite') },
     { id: 'hide', label: state.hidden ? t('hide.show') : t('hide.me'), glyph: state.hidden ? '◌' : '●', quick: true, run: act.toggleHidden },
     { id: 'transfer', label: t('transfer.tool'), glyph: '⇄', quick: false, run: () => act.open('transfer') },
@@ -32,7 +41,7 @@ export function sessionTools(state: ToolState, act: ToolActions): SessionTool[] 
     { id: 'end', label: t('tools.endSession'), glyph: '■', quick: true, run: () => act.open('end') },
     { id: 'help', label: t('tools.help'), glyph: '?', quick: false, run: () => act.open('help') },
   ]
-  const customerFacing = new Set(['scriptedUrl', 'push', 'transfer'])
+  const customerFacing = new Set(['scriptedUrl', 'push', 'transfer', 'screen', 'file', 'credentials'])
   return all.filter((tool) => {
     if (state.ended) return ['help', 'font', 'export'].includes(tool.id)
     return !(state.hidden && customerFacing.has(tool.id))

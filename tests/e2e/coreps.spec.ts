@@ -112,6 +112,13 @@ test('a hidden rep reads the chat and writes rep-only messages and notes; none o
   await expect(repB.page.getByRole('combobox', { name: 'Send to' })).toBeEnabled()
   await say(repB.page, 'Hi Carla, Bruno here')
   await expectChat(customer.page, ['My VPN keeps dropping', 'Carla, let me check', 'Hi Carla, Bruno here'])
+
+  // Both visible reps see the customer go; each notes it, yet every peer shows the note once.
+  await customer.context.close()
+  for (const rep of [repA, repB]) await expect(rep.page.getByText('Carla left the session')).toHaveCount(1, { timeout: 25_000 })
+  // His hidden arrival was noted for reps only; his showing himself once, for everyone.
+  await expect(repA.page.locator('article[data-audience="reps"]').filter({ hasText: 'Bruno Oculto joined the session' })).toHaveCount(1)
+  await expect(repA.page.locator('article[data-audience="all"]').filter({ hasText: 'Bruno Oculto joined the session' })).toHaveCount(1)
 })
 
 test('two reps edit the notes at once, one of them offline for part of it: both end with every keystroke', async ({ newPerson }) => {

@@ -1,0 +1,229 @@
+/**
+ * Late join: a rep fills a session through the composer (N messages of 4 KB,
+ * no customer yet), then a customer opens the join link in a fresh browser
+ * context and the time until the customer's page shows the whole transcript
+ * (`<N + 2> messages`: the rep's "session started" note, N messages, the
+ * customer's own "joined" note) is measured:
+ *
+ * - from the customer's `Start chat` click (capture-phase listener), and
+ * - from opening the link (`performance.timeOrigin`, the navigation start):
+ *   the customer page connects to its room on load, so the sync starts while
+ *   the intake form is still being filled (here by Playwright, in ~0.1 s).
+ *
+ * Both ends are in-page clocks of the customer page; "shown" is the first DOM
+ * mutation after which the count text reads `<N + 2> messages`.
+ *
+ * Document size: there is no debug hook for documents, so the customer doc is
+ * rebuilt in Node from the updates the rep's browser stored in IndexedDB
+ * (`asiste:customer:*`, y-indexeddb's `updates` store) and encoded with
+ * `Y.encodeStateAsUpdate`, next to the plain estimate N × message bytes.
+ *
+ * `LATE_JOIN_SIZES` (default `0,300,2500`) lists the message counts; 0 (the session's opening note only) shows
+ * the fixed cost of joining (page load, IndexedDB, signaling, WebRTC set-up) that the larger sizes add to.
+ */
+import type { Page } from '@playwright/test'
+import * as Y from 'yjs'
+import { ROOT } from '../src/doc/schema'
+import type { BenchResult } from './benchResult'
+import { load1, newSession, openJoinLink, startHarness, startRep, waitForCount, type Harness } from './browser'
+
+const SIZES = (process.env.LATE_JOIN_SIZES ?? '0,300,2500').split(',').map((raw) => {
+  const size = Number(raw.trim())
+  if (!Number.isInteger(size) || size < 0) throw new Error(`LATE_JOIN_SIZES: "${raw}" is not a message count`)
+  return size
+})
+const BODY_BYTES = 4096
+const JOIN_TIMEOUT_MS = 60_000
+const BATCH = 25 // messages sent between yields to the event loop while filling
+
+declare global {
+  interface Window {
+    __benchJoin?: { expected: string; clickAt?: number; shownAt?: number }
+  }
+}
+
+/**
+ * Sends `count` messages through the rep's composer and waits for the rep's own count. Playwright's fill + press
+ * costs ~60–75 ms a message at 4 KB (2,500 would take minutes), so the page does what they do itself: set the
+ * textarea's value, fire `input`, fire an Enter `keydown` (the composer's own handlers send), yielding to the
+ * event loop every BATCH messages. Returns the fill time and the mean synchronous cost of a send (the handler:
+ * Yjs transaction, relay, Solid update) over the first and last 100 messages.
+ */
+async function fillSession(page: Page, count: number): Promise<{ ms: number; messageBytes: number; firstSendMs: number; lastSendMs: number }> {
+  const started = performance.now()
+  const sendMs = await page.evaluate(
+    async ([count, bodyBytes, batch]) => {
+      const box = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')
+      if (!box) throw new Error('no Message box on the rep page')
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!
+      const body = 'x'.repeat(bodyBytes)
+      const times: number[] = []
+      for (let i = 1; i <= count; i++) {
+        const before = performance.now()
+        setValue.call(box, `#${i} ${body}`)
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }))
+        box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }))
+        times.push(performance.now() - before)
+        if (box.value !== '') throw new Error(`message #${i} was not sent`)
+        if (i % batch === 0) await new Promise((resolve) => setTimeout(resolve, 0))
+      }
+      return times
+    },
+    [count, BODY_BYTES, BATCH] as const,
+  )
+  await waitForCount(page, count + 1, 120_000) // + the "session started" note
+  let messageBytes = 0
+  for (let i = 1; i <= count; i++) messageBytes += Buffer.byteLength(`#${i} `) + BODY_BYTES
+  const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length
+  return { ms: performance.now() - started, messageBytes, firstSendMs: mean(sendMs.slice(0, 100)), lastSendMs: mean(sendMs.slice(-100)) }
+}
+
+/** The customer doc's encoded size, rebuilt from the updates y-indexeddb stored in the rep's browser. */
+async function storedCustomerDocBytes(page: Page): Promise<{ docBytes: number; storedBytes: number; rows: number; entries: number }> {
+  const rows = await page.evaluate(async () => {
+    const info = (await indexedDB.databases()).find((db) => db.name?.startsWith('asiste:customer:'))
+    if (!info?.name) throw new Error('no customer doc database in the rep browser')
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(info.name!)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const updates = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction('updates').objectStore('updates').getAll()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    db.close()
+    // base64 keeps the transfer compact; binary strings in chunks stay under the argument limit.
+    return updates.map((update) => {
+      const bytes = update as Uint8Array
+      let binary = ''
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+      return btoa(binary)
+    })
+  })
+  const doc = new Y.Doc()
+  let storedBytes = 0
+  for (const row of rows) {
+    const update = Buffer.from(row, 'base64')
+    storedBytes += update.byteLength
+    Y.applyUpdate(doc, update)
+  }
+  return { docBytes: Y.encodeStateAsUpdate(doc).byteLength, storedBytes, rows: rows.length, entries: doc.getMap(ROOT.entries).size }
+}
+
+/** The customer doc's size once every entry is on disk (y-indexeddb writes behind the UI). */
+async function customerDocBytes(page: Page, entries: number): Promise<{ docBytes: number; storedBytes: number }> {
+  for (let attempt = 0; ; attempt++) {
+    const size = await storedCustomerDocBytes(page)
+    if (size.entries >= entries) return size
+    if (attempt === 20) throw new Error(`the rep's stored customer doc has ${size.entries} of ${entries} entries`)
+    await page.waitForTimeout(500)
+  }
+}
+
+interface JoinMeasurement {
+  count: number
+  fillMs: number
+  firstSendMs: number
+  lastSendMs: number
+  messageBytes: number
+  docBytes: number
+  storedBytes: number
+  fromClickMs: number
+  fromOpenMs: number
+  /** Highest 1-minute load average seen around the join. */
+  load1: number
+}
+
+async function measure(harness: Harness, count: number): Promise<JoinMeasurement> {
+  const rep = await harness.newPerson()
+  await startRep(rep.page, 'Bench Rep')
+  const link = await newSession(rep.page)
+  const fill = await fillSession(rep.page, count)
+  const size = await customerDocBytes(rep.page, count + 1) // + the "session started" note
+
+  const customer = await harness.newPerson()
+  await customer.context.addInitScript((expected: string) => {
+    const state: NonNullable<Window['__benchJoin']> = { expected }
+    window.__benchJoin = state
+    const now = (): number => performance.timeOrigin + performance.now()
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element | null)?.closest('button')
+        if (button?.textContent?.trim() === 'Start chat' && state.clickAt === undefined) state.clickAt = now()
+      },
+      true,
+    )
+    const shown = (): boolean => {
+      const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = (node as Text).data
+        if (text.endsWith(' messages') && (text.trim() === expected || node.parentElement?.textContent?.trim() === expected)) return true
+      }
+      return false
+    }
+    const observer = new MutationObserver(() => {
+      if (state.clickAt !== undefined && shown()) {
+        state.shownAt = now()
+        observer.disconnect()
+      }
+    })
+    observer.observe(document, { childList: true, subtree: true, characterData: true })
+  }, `${count + 2} messages`)
+  const loadBefore = load1()
+  await openJoinLink(customer.page, link, 'Late Customer')
+  await customer.page.getByRole('button', { name: 'Start chat' }).click()
+  await customer.page.waitForFunction(() => window.__benchJoin?.shownAt !== undefined, undefined, { timeout: JOIN_TIMEOUT_MS, polling: 50 })
+  const times = await customer.page.evaluate(() => ({ ...window.__benchJoin!, origin: performance.timeOrigin }))
+  await Promise.all([rep.context.close(), customer.context.close()])
+  return {
+    count,
+    fillMs: fill.ms,
+    firstSendMs: fill.firstSendMs,
+    lastSendMs: fill.lastSendMs,
+    messageBytes: fill.messageBytes,
+    docBytes: size.docBytes,
+    storedBytes: size.storedBytes,
+    fromClickMs: times.shownAt! - times.clickAt!,
+    fromOpenMs: times.shownAt! - times.origin,
+    load1: Math.max(loadBefore, load1()),
+  }
+}
+
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`
+
+export async function run(): Promise<BenchResult[]> {
+  const harness = await startHarness()
+  try {
+    const results: BenchResult[] = []
+    for (const count of SIZES) {
+      const m = await measure(harness, count)
+      results.push({
+        name: m.count === 0 ? 'late join@empty session' : `late join@${megabytes(m.docBytes)}`,
+        unit: 'ms',
+        value: m.fromClickMs,
+        values: {
+          fromOpen: m.fromOpenMs,
+          messages: m.count,
+          docBytes: m.docBytes,
+          ...(m.count > 0
+            ? {
+                messageBytes: m.messageBytes,
+                storedBytes: m.storedBytes,
+                repFillS: m.fillMs / 1000,
+                sendMsFirst100: m.firstSendMs,
+                sendMsLast100: m.lastSendMs,
+              }
+            : {}),
+          load1: m.load1,
+        },
+        note: `Start chat click → "${m.count + 2} messages" shown on the customer's page`,
+      })
+    }
+    return results
+  } finally {
+    await harness.close()
+  }
+}

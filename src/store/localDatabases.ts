@@ -1,0 +1,101 @@
+/**
+ * The device's document databases, by name (`asiste:<kind>:<id>`): which
+ * sessions are stored here, deleting them for good, and raw updates for the
+ * archive (export / import). Also the persisted search index.
+ */
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { readLocal, writeLocal } from './keyValue'
+
+const NAME = /^asiste:(rep|customer|team):([A-Za-z0-9_.:-]{1,64})$/
+
+/** A parsed document database name. */
+export interface DocDatabase {
+  name: string
+  kind: 'rep' | 'customer' | 'team'
+  id: string
+}
+
+/** Parses a database name; undefined for anything that is not a document database. */
+export function parseDatabaseName(name: string): DocDatabase | undefined {
+  const match = NAME.exec(name)
+  return match ? { name, kind: match[1] as DocDatabase['kind'], id: match[2] ?? '' } : undefined
+}
+
+/** Every document database on this device. */
+export async function listDocDatabases(): Promise<DocDatabase[]> {
+  const all = await indexedDB.databases()
+  return all.flatMap((info) => (info.name ? (parseDatabaseName(info.name) ?? []) : []))
+}
+
+/** Deletes a database for good (resolves once the browser has removed it). */
+export function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name)
+    request.onsuccess = () => resolve()
+    request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`))
+    request.onblocked = () => resolve() // deletion completes once the last connection closes
+  })
+}
+
+/** Reads a stored document into a fresh Y.Doc (no network); destroy it when done. */
+export async function loadStoredDoc(name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc()
+  const persistence = new IndexeddbPersistence(name, doc)
+  await persistence.whenSynced
+  await persistence.destroy()
+  return doc
+}
+
+/** A stored document's full state as one Yjs update. */
+export async function readDocUpdate(name: string): Promise<Uint8Array> {
+  const doc = await loadStoredDoc(name)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/** Merges a Yjs update into a stored document (created if absent). */
+export async function writeDocUpdate(name: string, update: Uint8Array): Promise<void> {
+  const doc = new Y.Doc()
+  const persistence = new IndexeddbPersistence(name, doc)
+  await persistence.whenSynced
+  Y.applyUpdate(doc, update)
+  await persistence.destroy()
+  doc.destroy()
+}
+
+const INDEX_KEY = 'history:searchIndex'
+const SUMMARIES_KEY = 'history:summaries'
+const DIRTY_KEY = 'history:dirty'
+
+/** Sessions changed since the index was last saved. */
+export async function readStoredDirty(): Promise<string[]> {
+  const raw = await readLocal<unknown>(DIRTY_KEY)
+  return Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string') : []
+}
+
+/** Records the sessions changed since the index was last saved. */
+export function writeStoredDirty(sessionIds: string[]): Promise<void> {
+  return writeLocal(DIRTY_KEY, sessionIds)
+}
+
+/** The persisted search index (serialized), if any. */
+export function readStoredIndex(): Promise<string | undefined> {
+  return readLocal<string>(INDEX_KEY)
+}
+
+/** Persists the serialized search index. */
+export function writeStoredIndex(json: string): Promise<void> {
+  return writeLocal(INDEX_KEY, json)
+}
+
+/** The persisted per-session summaries of History (plain JSON, validated by the reader). */
+export function readStoredSummaries(): Promise<unknown> {
+  return readLocal<unknown>(SUMMARIES_KEY)
+}
+
+/** Persists History's per-session summaries. */
+export function writeStoredSummaries(value: unknown): Promise<void> {
+  return writeLocal(SUMMARIES_KEY, value)
+}

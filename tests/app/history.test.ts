@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { createRoot } from 'solid-js'
+import * as Y from 'yjs'
+import { createHistory } from '../../src/app/history'
+import type { RepWorkspace } from '../../src/app/repWorkspace'
+import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
+import { listDocDatabases } from '../../src/store/localDatabases'
+import { appendEntry } from '../../src/doc/transcript'
+import { initRepDoc } from '../../src/doc/session'
+
+/** A workspace with no open tabs: History reads the device's databases only. */
+const noTabs = { tabs: () => [], session: () => undefined } as unknown as RepWorkspace
+
+async function storeSession(sessionId: string, texts: string[]): Promise<void> {
+  const doc = new Y.Doc()
+  const store = await persistDoc(doc, docDatabaseName('rep', sessionId))
+  initRepDoc(doc, { sessionId, createdAt: 1_700_000_000_000, portal: 'link', customerKey: 'k'.repeat(22) })
+  for (const text of texts) appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text })
+  await store.close()
+  doc.destroy()
+}
+
+describe('History over the sessions stored on this device', () => {
+  it('lists a stored session, finds its words without accents, and Delete removes its databases and index entries', async () => {
+    await storeSession('hist-one', ['La canción no suena', 'Gracias'])
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      await history.load()
+      expect(history.sessions().map((row) => row.sessionId)).toContain('hist-one')
+      const [hit] = history.search('CANCION')
+      expect(hit?.sessionId).toBe('hist-one')
+      expect(hit && hit.text.slice(...(hit.ranges[0] ?? [0, 0]))).toBe('canción')
+      expect((await history.transcript('hist-one')).map((entry) => entry.text)).toContain('Gracias')
+
+      await history.remove('hist-one')
+      expect((await listDocDatabases()).map((db) => db.name)).not.toContain(docDatabaseName('rep', 'hist-one'))
+      expect(history.search('cancion')).toEqual([])
+      expect(history.sessions().map((row) => row.sessionId)).not.toContain('hist-one')
+      dispose()
+    })
+  })
+
+  it('Delete all removes every stored session that is not open', async () => {
+    await storeSession('hist-a', ['uno'])
+    await storeSession('hist-b', ['dos'])
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      expect(await history.removeAll()).toBeGreaterThanOrEqual(2)
+      expect((await listDocDatabases()).filter((db) => db.kind === 'rep')).toEqual([])
+      expect(history.sessions()).toEqual([])
+      dispose()
+    })
+  })
+})

@@ -1,0 +1,106 @@
+// Peer-to-peer file transfer (issue 7): rep and customer in their own browser
+// contexts; the bytes cross a dedicated WebRTC data channel between them.
+import { createHash, randomBytes } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { joinAsCustomer, newSession, startRep } from './people'
+
+/** Records every value a progress bar takes (runs in the page before the app). */
+function recordProgress(): void {
+  const seen: number[] = []
+  const times: number[] = []
+  Object.assign(window, { progressSeen: seen, progressTimes: times })
+  new MutationObserver((records) => {
+    for (const record of records) {
+      seen.push(Number((record.target as Element).getAttribute('aria-valuenow')))
+      times.push(performance.now())
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] })
+}
+
+const progressSeen = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen)
+
+async function pickFile(page: Page, open: () => Promise<void>, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await open()
+  await (await chooser).setFiles(path)
+}
+
+test('a 20 MB file goes from rep to customer peer to peer, with moving progress bars and the right SHA-256', async ({ newPerson }, info) => {
+  test.setTimeout(90_000)
+  const SIZE = 20 * 1024 * 1024
+  const bytes = randomBytes(SIZE)
+  const path = info.outputPath('big.bin')
+  await writeFile(path, bytes)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await rep.context.addInitScript(recordProgress)
+  await customer.context.addInitScript(recordProgress)
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+
+  await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
+  const offer = customer.page.getByRole('dialog', { name: 'Incoming file' })
+  await expect(offer).toContainText('Ana Rep wants to send you big.bin (20.0 MB)')
+  const started = Date.now()
+  await offer.getByRole('button', { name: 'Accept' }).click()
+  const transfers = customer.page.getByRole('list', { name: 'File transfers' })
+  await expect(transfers).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
+  const seconds = (Date.now() - started) / 1000
+  console.log(`20 MB rep → customer over loopback: ${seconds.toFixed(2)} s, ${(20 / seconds).toFixed(1)} MB/s (incl. SHA-256 on both sides)`)
+  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified')
+  const wire = await customer.page.evaluate(() => {
+    const { progressSeen: seen, progressTimes: times } = window as unknown as { progressSeen: number[]; progressTimes: number[] }
+    const first = times[seen.findIndex((value) => value > 0)] ?? 0
+    const last = times[seen.indexOf(Math.max(...seen))] ?? 0
+    return (last - first) / 1000
+  })
+  console.log(`bytes on the wire (first to last chunk at the customer): ${wire.toFixed(2)} s, ${(20 / wire).toFixed(1)} MB/s`)
+
+  // The bars moved: intermediate values on both sides, ending at the full size.
+  for (const page of [rep.page, customer.page]) {
+    const seen = await progressSeen(page)
+    expect(seen.some((value) => value > 0 && value < SIZE), `intermediate progress in ${seen.length} updates`).toBe(true)
+    expect(Math.max(...seen)).toBe(SIZE)
+  }
+  const download = customer.page.waitForEvent('download')
+  await transfers.getByRole('button', { name: 'Save file' }).click()
+  const saved = await readFile(await (await download).path())
+  expect(createHash('sha256').update(saved).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
+  for (const page of [rep.page, customer.page]) await expect(page.getByText('File sent: big.bin (20.0 MB)')).toBeVisible()
+  expect(rep.errors.list).toEqual([])
+  expect(customer.errors.list).toEqual([])
+})
+
+test('the customer drops a file on the message box: the rep declines it; a second offer is cancelled before it is answered', async ({ newPerson }, info) => {
+  const path = info.outputPath('log.txt')
+  await writeFile(path, 'printer log\n'.repeat(1000))
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+
+  const drop = await customer.page.evaluateHandle(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['dropped bytes'], 'dropped.txt', { type: 'text/plain' }))
+    return data
+  })
+  await customer.page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
+  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
+  await expect(offer).toContainText('Carla wants to send you dropped.txt (13 B)')
+  await offer.getByRole('button', { name: 'Decline' }).click()
+  await expect(customer.page.getByRole('list', { name: 'File transfers' })).toContainText('Declined')
+  await expect(rep.page.getByText('File declined: dropped.txt (13 B)')).toBeVisible()
+
+  await pickFile(customer.page, () => customer.page.getByRole('button', { name: 'Send file' }).click(), path)
+  await expect(offer).toContainText('log.txt')
+  await customer.page.getByRole('list', { name: 'File transfers' }).getByRole('listitem').filter({ hasText: 'log.txt' }).getByRole('button', { name: 'Cancel' }).click()
+  await expect(offer).toBeHidden()
+  await expect(rep.page.getByRole('list', { name: 'File transfers' }).getByRole('listitem').filter({ hasText: 'log.txt' })).toContainText('Cancelled')
+  await expect(customer.page.getByText('File transfer cancelled: log.txt')).toBeVisible()
+})
