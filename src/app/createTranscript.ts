@@ -4,9 +4,9 @@
  * for a few new entries, one sort for a large batch such as an initial sync).
  */
 import type * as Y from 'yjs'
-import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
 import { byId, entriesMap, readTranscript } from '../doc/transcript'
-import { parseEntry, type Entry } from '../doc/entry'
+import { dedupeEvents, parseEntry, type Entry } from '../doc/entry'
 
 /** Past this many new entries in one event, re-sorting beats binary insertion. */
 const BATCH_RESORT = 64
@@ -50,5 +50,6 @@ export function createTranscript(doc: Y.Doc): Accessor<Entry[]> {
   }
   map.observe(onChange)
   onCleanup(() => map.unobserve(onChange))
-  return entries
+  // Several peers may note one event: show the note with the smallest id per event key, like readTranscript.
+  return createMemo(() => dedupeEvents(entries()))
 }

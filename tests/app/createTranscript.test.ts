@@ -37,3 +37,20 @@ describe('transcript projection', () => {
     })
   })
 })
+
+describe('transcript projection and observed events', () => {
+  it('two notes of one event (written by two reps before they synced) show once', () => {
+    createRoot((dispose) => {
+      const a = new Y.Doc()
+      const b = new Y.Doc()
+      const note = (doc: Y.Doc, rep: string) =>
+        appendEntry(doc, { kind: 'status', event: 'left', eventKey: 'left:c1:000000001.0000.a', audience: 'all', authorId: rep, authorName: rep, authorRole: 'system', text: 'Carla' })
+      note(a, 'repA')
+      note(b, 'repB')
+      const entries = createTranscript(a)
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+      expect(entries().filter((entry) => entry.event === 'left')).toHaveLength(1)
+      dispose()
+    })
+  })
+})
