@@ -3,7 +3,7 @@
 // their own browser context.
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { expectChat, joinAsCustomer, newSession, say, startRep } from './people'
+import { expectChat, heldText, joinAsCustomer, newSession, say, startRep } from './people'
 
 /** A creates nothing new: B joins A's personal team through A's team link. */
 async function joinTeamOf(owner: Page, joiner: Page, ownerName: string, joinerName: string): Promise<void> {
@@ -77,29 +77,7 @@ test('a hidden rep reads the chat and writes rep-only messages and notes; none o
   await expectChat(customer.page, ['My VPN keeps dropping', 'Carla, let me check'])
 
   // Scan everything the customer's browser holds: IndexedDB, its documents' full state, awareness received.
-  const held = await customer.page.evaluate(async () => {
-    const parts: string[] = [window.asisteDebug?.dumpText() ?? 'NO DEBUG HOOKS']
-    const decoder = new TextDecoder()
-    const text = (value: unknown): string => (value instanceof Uint8Array ? decoder.decode(value) : value instanceof ArrayBuffer ? decoder.decode(new Uint8Array(value)) : JSON.stringify(value) ?? '')
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name)
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-      for (const store of db.objectStoreNames) {
-        const values = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll()
-          request.onsuccess = () => resolve(request.result)
-          request.onerror = () => reject(request.error)
-        })
-        parts.push(`${name}/${store}:`, ...values.map(text))
-      }
-      db.close()
-    }
-    return parts.join('\n')
-  })
+  const held = await heldText(customer.page)
   expect(held).toContain('Carla, let me check') // the scan does see the customer's data…
   for (const secret of ['Bruno', 'Oculto', REP_ONLY, 'rep-only from Ana', NOTES, 'difficult customer']) {
     expect(held, `customer holds "${secret}"`).not.toContain(secret) // …and none of the reps' private data

@@ -1,36 +1,9 @@
 // Login credentials request (issue 7): sealed to the requesting rep's ECDH key,
 // shown to that rep once, never stored in plaintext. Rep and customer each have
 // their own browser context.
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { joinAsCustomer, newSession, startRep } from './people'
+import { heldText, joinAsCustomer, newSession, startRep } from './people'
 
-/** Everything a page holds: its open documents and awareness (debug hook), and every IndexedDB record. */
-function heldText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const parts: string[] = [window.asisteDebug?.dumpText() ?? 'NO DEBUG HOOKS']
-    const decoder = new TextDecoder()
-    const text = (value: unknown): string => (value instanceof Uint8Array ? decoder.decode(value) : value instanceof ArrayBuffer ? decoder.decode(new Uint8Array(value)) : JSON.stringify(value) ?? '')
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name)
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-      for (const store of db.objectStoreNames) {
-        const values = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll()
-          request.onsuccess = () => resolve(request.result)
-          request.onerror = () => reject(request.error)
-        })
-        parts.push(`${name}/${store}:`, ...values.map(text))
-      }
-      db.close()
-    }
-    return parts.join('\n')
-  })
-}
 
 test('credentials reach only the requesting rep, once, and no document or IndexedDB of any peer holds them in plaintext', async ({ newPerson }) => {
   const USER = 'carla.admin.4711'

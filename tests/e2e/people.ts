@@ -52,3 +52,30 @@ export async function chatTexts(page: Page): Promise<string[]> {
 export async function expectChat(page: Page, expected: string[]): Promise<void> {
   await expect.poll(() => chatTexts(page), { timeout: 15_000 }).toEqual(expected)
 }
+
+/** Everything a page holds: its open documents and awareness (debug hook), and every IndexedDB record. */
+export function heldText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [window.asisteDebug?.dumpText() ?? 'NO DEBUG HOOKS']
+    const decoder = new TextDecoder()
+    const text = (value: unknown): string => (value instanceof Uint8Array ? decoder.decode(value) : value instanceof ArrayBuffer ? decoder.decode(new Uint8Array(value)) : JSON.stringify(value) ?? '')
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name)
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      for (const store of db.objectStoreNames) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll()
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        parts.push(`${name}/${store}:`, ...values.map(text))
+      }
+      db.close()
+    }
+    return parts.join('\n')
+  })
+}
