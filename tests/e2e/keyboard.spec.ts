@@ -144,6 +144,7 @@ test('session shortcuts: message box, reps only, panel; and the console stays us
   await page.getByRole('textbox', { name: 'Your name' }).fill('Ana Rep')
   await page.getByRole('button', { name: 'Save profile' }).click()
   await page.getByRole('button', { name: 'New session' }).click()
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible() // the session view (and its shortcuts) is up
   await page.getByRole('button', { name: 'New session' }).focus()
 
   await page.keyboard.press('Alt+Shift+KeyM')
