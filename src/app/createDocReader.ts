@@ -17,13 +17,6 @@ function sameJson<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** A connection-derived value as a signal (presence, typing). */
-export function createConnectionReader<T>(subscribe: (listener: () => void) => () => void, read: () => T): Accessor<T> {
-  const [value, setValue] = createSignal<T>(read(), { equals: sameJson })
-  onCleanup(subscribe(() => setValue(() => read())))
-  return value
-}
-
 /** Like `createDocReader`, for a document that may change (e.g. the current team's): follows whichever is current. */
 export function createFollowingReader<T>(source: Accessor<Y.Doc | undefined>, read: (doc: Y.Doc) => T, fallback: T): Accessor<T> {
   const [tick, setTick] = createSignal(0)

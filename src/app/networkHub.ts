@@ -3,7 +3,7 @@
  * status and take the whole page offline or back (a test hook and, later, a
  * "work offline" switch).
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { connectDoc, type ConnectionSnapshot, type DocConnection } from '../net/connectDoc'
 import { loadNetConfig, type NetConfig } from '../net/config'
@@ -87,13 +87,4 @@ export function createNetworkHub(): NetworkHub {
       recompute()
     },
   }
-}
-
-/** A connection's snapshot as a signal. Must run inside a reactive owner. */
-export function createSnapshot(connection: DocConnection): Accessor<ConnectionSnapshot> {
-  const [snapshot, setSnapshot] = createSignal(connection.snapshot(), {
-    equals: (a, b) => a.state === b.state && a.peers === b.peers,
-  })
-  onCleanup(connection.onChange(() => setSnapshot(connection.snapshot())))
-  return snapshot
 }

@@ -5,13 +5,11 @@
  */
 import type * as Y from 'yjs'
 import { appendEntry } from '../doc/transcript'
-import { metaMap } from '../doc/session'
+import { markSessionEnded, type Outcome } from '../doc/session'
 import { updateSessionSummary } from '../doc/team'
-import { LOCAL } from '../doc/schema'
 import type { RepProfile } from '../store/profile'
 
-/** How a session ended. */
-export type Outcome = 'resolved' | 'unresolved' | 'unknown'
+export type { Outcome }
 
 const MAX_CLOSING_NOTE_CHARS = 2_000 // a paragraph, shown in exports
 
@@ -23,13 +21,7 @@ export function pushUrl(repDoc: Y.Doc, me: RepProfile, url: string): string {
 /** Ends the session: outcome and closing note (rep-only), an `ended` note for everyone, the index row. */
 export function endSession(repDoc: Y.Doc, teamDoc: Y.Doc | undefined, sessionId: string, me: RepProfile, outcome: Outcome, note: string): void {
   if (note.length > MAX_CLOSING_NOTE_CHARS) throw new RangeError(`closing note longer than ${MAX_CLOSING_NOTE_CHARS} characters`)
-  repDoc.transact(() => {
-    const meta = metaMap(repDoc)
-    meta.set('state', 'ended')
-    meta.set('outcome', outcome)
-    meta.set('closingNote', note)
-    meta.set('endedAt', Date.now())
-  }, LOCAL)
+  markSessionEnded(repDoc, { outcome, closingNote: note, at: Date.now() })
   appendEntry(repDoc, {
     kind: 'status',
     event: 'ended',

@@ -81,9 +81,19 @@ export function isSchemaSupported(doc: Y.Doc): boolean {
   return version === undefined || (typeof version === 'number' && version <= SCHEMA_VERSION)
 }
 
-/** Marks the session ended (rep doc). */
-export function markSessionEnded(doc: Y.Doc): void {
-  doc.transact(() => metaMap(doc).set('state', 'ended'), LOCAL)
+/** How a session ended (rep-only). */
+export type Outcome = 'resolved' | 'unresolved' | 'unknown'
+
+/** Marks the session ended (rep doc), with the outcome and closing note when the rep gave them. */
+export function markSessionEnded(doc: Y.Doc, ending?: { outcome: Outcome; closingNote: string; at: number }): void {
+  doc.transact(() => {
+    const meta = metaMap(doc)
+    meta.set('state', 'ended')
+    if (!ending) return
+    meta.set('outcome', ending.outcome)
+    meta.set('closingNote', ending.closingNote)
+    meta.set('endedAt', ending.at)
+  }, LOCAL)
 }
 
 /** Validates a record of short string values (e.g. system information). */

@@ -6,7 +6,7 @@ import { For, Show, createEffect, createMemo, createSignal, onCleanup } from 'so
 import type { RepSession } from '../app/repSession'
 import type { RepProfile, RepWorkspace } from '../app/repWorkspace'
 import { createTranscript } from '../app/createTranscript'
-import { createConnectionReader, createDocReader, createFollowingReader } from '../app/createDocReader'
+import { createConnectionsReader, createDocReader, createFollowingReader } from '../app/createDocReader'
 import { createScripts } from '../app/createScripts'
 import { sessionAction } from '../app/sessionShortcuts'
 import { customerLink } from '../app/routes'
@@ -72,8 +72,8 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
     customerTick()
     return props.session.customer()?.connection.onlineUsers() ?? []
   })
-  const repPresence = createConnectionReader(
-    (listener) => props.session.repConnection.onChange(listener),
+  const repPresence = createConnectionsReader(
+    () => [props.session.repConnection],
     () => props.session.repConnection.onlineUsers(),
   )
   const [dialog, setDialog] = createSignal<DialogName>()
