@@ -75,10 +75,17 @@ let built: Promise<string> | undefined
  * rebuilding it). By default the working tree is built; `BENCH_APP_REF=<commit>`
  * builds that commit instead (extracted with `git archive`, sharing this
  * checkout's node_modules), so a run can name exactly what it measured while
- * src/ is being edited.
+ * src/ is being edited. `BENCH_DIST_DIR=<folder>` uses a build made beforehand
+ * (e.g. to iterate on one benchmark while others keep changing src/).
  */
 export function appDistDir(): Promise<string> {
   return (built ??= (async () => {
+    const prebuilt = process.env.BENCH_DIST_DIR?.trim()
+    if (prebuilt) {
+      if (!existsSync(join(prebuilt, 'index.html'))) throw new Error(`BENCH_DIST_DIR: no index.html in ${prebuilt}`)
+      console.error(`app: prebuilt (${prebuilt})`)
+      return prebuilt
+    }
     const ref = process.env.BENCH_APP_REF?.trim()
     const commit = ref ? (await run('git', ['rev-parse', '--verify', `${ref}^{commit}`])).trim() : undefined
     const dir = join(tmpdir(), `asiste-bench-dist-${commit ? commit.slice(0, 16) : await sourceHash()}`)
@@ -224,6 +231,7 @@ export async function clockOffset(page: Page, samples = 40): Promise<{ offsetMs:
 export interface Stats {
   p50: number
   p90: number
+  p95: number
   p99: number
   mean: number
   min: number
@@ -236,6 +244,7 @@ export function stats(samples: number[]): Stats {
   return {
     p50: at(0.5),
     p90: at(0.9),
+    p95: at(0.95),
     p99: at(0.99),
     mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
     min: sorted[0] ?? Number.NaN,

@@ -12,7 +12,7 @@
  * trips) and reported, so the reader can see it is small against the result.
  *
  * Messages are sent one at a time, each waited for before the next: this
- * measures latency, not throughput. `DELIVERY_MESSAGES` (default 100) sets N.
+ * measures latency, not throughput. `DELIVERY_MESSAGES` (default 500, the issue's N) sets N.
  *
  * Baseline ("physical limit"): one-way latency of a raw RTCDataChannel between
  * two fresh contexts of the same browser, SDP exchanged through Node, 200
@@ -21,12 +21,11 @@
  */
 import type { ElementHandle, Page } from '@playwright/test'
 import type { BenchResult } from './benchResult'
-import { clockOffset, envInt, load1, joinAsCustomer, newSession, startHarness, startRep, stats, type Harness } from './browser'
+import { clockOffset, envInt, load1, joinAsCustomer, newSession, startHarness, startRep, stats } from './browser'
+import { rawDataChannel } from './rawChannel'
 
-const MESSAGES = envInt('DELIVERY_MESSAGES', 100)
+const MESSAGES = envInt('DELIVERY_MESSAGES', 500)
 const WARMUP = 5 // sent and waited for first, untimed: the link, JIT and the first renders
-const RAW_PINGS = 200
-const RAW_WARMUP = 20
 const ARRIVAL_TIMEOUT_MS = 10_000
 
 declare global {
@@ -148,63 +147,6 @@ async function deliver(rep: Page, box: ElementHandle, customer: Page, text: stri
   const sent = await rep.evaluate((sentText) => window.__benchSent![sentText], text)
   if (sent === undefined) throw new Error(`no keydown recorded for ${marker}`)
   return { remote: remote.shownAt - sent.at, remoteModel: remote.countAt - sent.at, local: local.shownAt - sent.at, handler: sent.handledAt - sent.at }
-}
-
-/** Raw RTCDataChannel one-way latency between two fresh contexts, pinged one message at a time. */
-async function rawDataChannel(harness: Harness): Promise<{ oneWay: number[]; halfRtt: number[] }> {
-  const [a, b] = [await harness.newPerson(), await harness.newPerson()]
-  // A real page of the app's origin (a secure context on loopback), so both ends run where the app runs.
-  await Promise.all([a.page.goto('/config.json'), b.page.goto('/config.json')])
-  const offer = await a.page.evaluate(async () => {
-    const pc = new RTCPeerConnection()
-    const channel = pc.createDataChannel('bench', { ordered: true })
-    Object.assign(window, { benchPc: pc, benchChannel: channel })
-    await pc.setLocalDescription(await pc.createOffer())
-    await new Promise<void>((resolve) => {
-      if (pc.iceGatheringState === 'complete') resolve()
-      pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve())
-    })
-    return pc.localDescription!.toJSON() as RTCSessionDescriptionInit
-  })
-  const answer = await b.page.evaluate(async (remote) => {
-    const pc = new RTCPeerConnection()
-    const received: number[] = []
-    Object.assign(window, { benchPc: pc, benchReceived: received })
-    pc.addEventListener('datachannel', ({ channel }) => {
-      channel.addEventListener('message', (event: MessageEvent<string>) => {
-        const now = performance.timeOrigin + performance.now()
-        received.push(now - Number(event.data.split(' ')[1]))
-        channel.send(event.data) // echo: the sender waits for it before the next ping
-      })
-    })
-    await pc.setRemoteDescription(remote)
-    await pc.setLocalDescription(await pc.createAnswer())
-    await new Promise<void>((resolve) => {
-      if (pc.iceGatheringState === 'complete') resolve()
-      pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve())
-    })
-    return pc.localDescription!.toJSON() as RTCSessionDescriptionInit
-  }, offer)
-  const halfRtt = await a.page.evaluate(
-    async ([remote, pings]) => {
-      const { benchPc: pc, benchChannel: channel } = window as unknown as { benchPc: RTCPeerConnection; benchChannel: RTCDataChannel }
-      await pc.setRemoteDescription(remote)
-      if (channel.readyState !== 'open') await new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }))
-      const halves: number[] = []
-      for (let i = 0; i < pings; i++) {
-        const sentAt = performance.timeOrigin + performance.now()
-        const echoed = new Promise((resolve) => channel.addEventListener('message', resolve, { once: true }))
-        channel.send(`${i} ${sentAt}`)
-        await echoed
-        halves.push((performance.timeOrigin + performance.now() - sentAt) / 2)
-      }
-      return halves
-    },
-    [answer, RAW_PINGS + RAW_WARMUP] as const,
-  )
-  const oneWay = await b.page.evaluate(() => (window as unknown as { benchReceived: number[] }).benchReceived)
-  await Promise.all([a.context.close(), b.context.close()])
-  return { oneWay: oneWay.slice(RAW_WARMUP), halfRtt: halfRtt.slice(RAW_WARMUP) }
 }
 
 export async function run(): Promise<BenchResult[]> {

@@ -16,6 +16,12 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'loadSignaling', load: () => import('./loadSignaling.ts') },
   { name: 'search', load: () => import('./search.bench.ts') },
   { name: 'offlineStart', load: () => import('./offlineStart.bench.ts') },
+  { name: 'transport', load: () => import('./transport.bench.ts') },
+  { name: 'bytesPerMessage', load: () => import('./bytesPerMessage.bench.ts') },
+  { name: 'reconvergence', load: () => import('./reconvergence.bench.ts') },
+  { name: 'bigSession', load: () => import('./bigSession.bench.ts') },
+  { name: 'bundles', load: () => import('./bundles.bench.ts') },
+  { name: 'manySessions', load: () => import('./manySessions.bench.ts') },
 ]
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url))

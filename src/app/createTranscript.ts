@@ -4,7 +4,7 @@
  * for a few new entries, one sort for a large batch such as an initial sync).
  */
 import type * as Y from 'yjs'
-import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import { byId, entriesMap, readTranscript } from '../doc/transcript'
 import { dedupeEvents, parseEntry, type Entry } from '../doc/entry'
 
@@ -24,32 +24,68 @@ export function insertSorted(sorted: Entry[], entry: Entry): void {
   if (sorted[low]?.id !== entry.id) sorted.splice(low, 0, entry)
 }
 
-/** A signal of the transcript of `doc`, kept in id order. Must run inside a reactive owner. */
+/**
+ * A signal of the transcript of `doc`, kept in id order. Must run inside a reactive owner.
+ *
+ * Yjs changes are queued and applied once per microtask: the re-render (and the
+ * virtual list's layout reads) then runs after every other observer of the
+ * transaction, so the relay puts a rep's message on the wire before this page
+ * draws it (issue #10, delivery latency). Reading the accessor outside a
+ * reactive scope applies pending changes first, so a read right after a
+ * transaction is never stale.
+ */
 export function createTranscript(doc: Y.Doc): Accessor<Entry[]> {
   const map = entriesMap(doc)
-  const [entries, setEntries] = createSignal<Entry[]>(readTranscript(doc), { equals: false })
+  let sorted = readTranscript(doc)
+  let view = dedupeEvents(sorted)
+  const added = new Map<string, Entry>()
+  const deleted = new Set<string>()
+  let scheduled = false
+  // Applied by an early read but not yet announced to subscribers.
+  let unannounced = false
+  const [version, setVersion] = createSignal(0)
+
+  const applyPending = (): void => {
+    if (added.size === 0 && deleted.size === 0) return
+    if (deleted.size > 0) sorted = sorted.filter((entry) => !deleted.has(entry.id) || added.has(entry.id))
+    if (added.size > BATCH_RESORT) {
+      const known = new Set(sorted.map((entry) => entry.id))
+      sorted = sorted.concat([...added.values()].filter((entry) => !known.has(entry.id))).sort(byId)
+    } else {
+      for (const entry of added.values()) insertSorted(sorted, entry)
+    }
+    added.clear()
+    deleted.clear()
+    unannounced = true
+    // Several peers may note one event: show the note with the smallest id per event key, like readTranscript.
+    view = dedupeEvents(sorted)
+  }
+  const flush = (): void => {
+    scheduled = false
+    applyPending()
+    if (!unannounced) return
+    unannounced = false
+    setVersion((n) => n + 1)
+  }
   const onChange = (event: Y.YMapEvent<unknown>): void => {
-    const added: Entry[] = []
     event.changes.keys.forEach((change, id) => {
-      if (change.action === 'delete') return
-      const entry = parseEntry(id, map.get(id))
-      if (entry) added.push(entry)
-    })
-    const deleted = [...event.changes.keys].filter(([, change]) => change.action === 'delete').map(([id]) => id)
-    if (added.length === 0 && deleted.length === 0) return
-    setEntries((current) => {
-      let next = deleted.length > 0 ? current.filter((entry) => !deleted.includes(entry.id)) : current
-      if (added.length > BATCH_RESORT) {
-        const known = new Set(next.map((entry) => entry.id))
-        next = next.concat(added.filter((entry) => !known.has(entry.id))).sort(byId)
-      } else {
-        for (const entry of added) insertSorted(next, entry)
+      if (change.action === 'delete') {
+        added.delete(id)
+        deleted.add(id)
+        return
       }
-      return next
+      const entry = parseEntry(id, map.get(id))
+      if (entry) added.set(id, entry)
     })
+    if (scheduled || (added.size === 0 && deleted.size === 0)) return
+    scheduled = true
+    queueMicrotask(flush)
   }
   map.observe(onChange)
   onCleanup(() => map.unobserve(onChange))
-  // Several peers may note one event: show the note with the smallest id per event key, like readTranscript.
-  return createMemo(() => dedupeEvents(entries()))
+  return () => {
+    version()
+    applyPending()
+    return view
+  }
 }

@@ -18,6 +18,7 @@ import { trackReceipts } from './receiptTracker'
 import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
 import { writeIntakeVia, type EntryWay } from '../doc/portal'
 import { registerDebugDoc } from './debugHooks'
+import { registerHostileTarget } from './hostileHooks'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -67,6 +68,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     await persistDoc(doc, docDatabaseName('customer', sessionId))
     const known = await loadCustomerIdentity(sessionId)
     connection = await hub.connect(doc, 'customer', sessionId, key)
+    registerHostileTarget('customer', doc, connection)
     setLiveConnection(connection)
     const live = connection
     live.onChange(() => setPresentReps(live.onlineUsers().filter((user) => user.role === 'rep')))

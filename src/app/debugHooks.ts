@@ -4,7 +4,7 @@
  * (Playwright's setOffline does not cut WebRTC), and reading documents.
  */
 import * as Y from 'yjs'
-import { entriesMap } from '../doc/transcript'
+import { appendEntry, entriesMap } from '../doc/transcript'
 import type { NetworkHub } from './networkHub'
 
 /** What `window.asisteDebug` offers. */
@@ -20,6 +20,12 @@ export interface DebugHooks {
    * peer's write, not a local one. False when no such doc is registered.
    */
   injectRemoteEntry(docName: string, id: string, entry: unknown): boolean
+  /** Rooms this page opened, as `<kind>:<session id>` (benchmarks reach a doc through them). */
+  roomDocs(): string[]
+  /** Appends a chat entry to a room's doc as this page's own write (what the composer's send ends in); false if no such room. */
+  appendChat(room: string, text: string): boolean
+  /** Calls `listener` with the entries each transaction adds to or changes in a room's doc, as it is applied; returns a stop function. */
+  watchEntries(room: string, listener: (entries: unknown[]) => void): (() => void) | undefined
 }
 
 /** Transaction origin of updates `injectRemoteEntry` applies. */
@@ -45,6 +51,25 @@ function injectRemoteEntry(docName: string, id: string, entry: unknown): boolean
   return true
 }
 
+/** Docs this page opened a room for, by `<kind>:<session id>`; filled only while the hooks are installed. */
+const roomDocs = new Map<string, Y.Doc>()
+
+function appendChat(room: string, text: string): boolean {
+  const doc = roomDocs.get(room)
+  if (!doc) return false
+  appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'debug', authorName: 'Debug', authorRole: 'rep', text })
+  return true
+}
+
+function watchEntries(room: string, listener: (entries: unknown[]) => void): (() => void) | undefined {
+  const doc = roomDocs.get(room)
+  if (!doc) return undefined
+  const entries = entriesMap(doc)
+  const observer = (event: Y.YMapEvent<unknown>): void => listener([...event.keysChanged].map((key) => entries.get(key)))
+  entries.observe(observer)
+  return () => entries.unobserve(observer)
+}
+
 declare global {
   interface Window {
     asisteDebug?: DebugHooks
@@ -63,6 +88,14 @@ export function installDebugHooks(hub: NetworkHub, search: string): void {
         .map(({ update, awareness }) => `${new TextDecoder().decode(update)}\n${JSON.stringify(awareness)}`)
         .join('\n'),
     injectRemoteEntry,
+    roomDocs: () => [...roomDocs.keys()],
+    appendChat,
+    watchEntries,
+  }
+  const connect = hub.connect.bind(hub)
+  hub.connect = (doc, kind, id, key) => {
+    roomDocs.set(`${kind}:${id}`, doc)
+    return connect(doc, kind, id, key)
   }
   hooksInstalled = true
 }

@@ -6,7 +6,7 @@
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { DocConnection, PresenceUser } from '../net/connectDoc'
-import { DEFAULT_MAX_FILE_BYTES, openFileChannel, receiveFile, sendFile, watchFileChannels, type FailReason, type IncomingFile, type TransferPhase } from '../net/fileChannel'
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, openFileChannel, receiveFile, sendFile, watchFileChannels, type FailReason, type IncomingFile, type TransferPhase } from '../net/fileChannel'
 import { peersByRole } from '../net/mediaChannel'
 import { randomId } from '../net/roomKeys'
 import type * as Y from 'yjs'
@@ -15,7 +15,7 @@ import type { CustomerIdentity } from '../store/profile'
 import type { RepSession } from './repSession'
 import { downloadFile } from './download'
 
-export { DEFAULT_MAX_FILE_BYTES }
+export { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS }
 
 /** One transfer as the UI shows it. */
 export interface Transfer {
@@ -29,6 +29,12 @@ export interface Transfer {
   bytes: number
   reason?: FailReason
 }
+
+/**
+ * What `send` did: offered, or why not. `nameTooLong`: receivers refuse an offer whose name is
+ * longer than `MAX_FILE_NAME_CHARS` (never cut), so the sender is told before offering.
+ */
+export type SendResult = 'sent' | 'tooLarge' | 'nameTooLong' | 'noPeer'
 
 /** Transcript events a sender notes. */
 export type FileEvent = 'fileSent' | 'fileDeclined' | 'fileCancelled' | 'fileFailed'
@@ -50,8 +56,8 @@ export interface FileTransfers {
   list: Accessor<Transfer[]>
   /** The first incoming offer still waiting for an answer. */
   offer: Accessor<Transfer | undefined>
-  /** Offers `file`; false when it is too large or nobody is there to receive it. */
-  send(file: File): 'sent' | 'tooLarge' | 'noPeer'
+  /** Offers `file`; says why not when its name is too long, it is too large or nobody is there to receive it. */
+  send(file: File): SendResult
   accept(key: string): void
   decline(key: string): void
   cancel(key: string): void
@@ -116,6 +122,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
     list,
     offer: () => list().find((item) => item.direction === 'in' && item.phase === 'offered'),
     send(file) {
+      if (file.name.length > MAX_FILE_NAME_CHARS) return 'nameTooLong'
       if (file.size > maxBytes) return 'tooLarge'
       const connection = options.connection()
       const targets = connection ? [...peersByRole(connection)].filter(([, peer]) => options.recipient(peer.user)) : []

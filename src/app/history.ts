@@ -14,7 +14,7 @@ import { readIntake } from '../doc/intake'
 import { readAttendees } from '../doc/attendees'
 import { readOutcome } from '../doc/exportData'
 import { docDatabaseName } from '../store/persistDoc'
-import { addEntries, loadIndex, removeSession, searchTranscripts, serializeIndex, type SearchHit, type TranscriptIndex } from '../store/searchIndex'
+import { addEntries, createTranscriptIndex, loadIndexAsync, removeSession, searchTranscripts, serializeIndex, type SearchHit, type TranscriptIndex } from '../store/searchIndex'
 import * as stored from '../store/localDatabases'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../store/storageQuota'
 export { isQuotaError } from '../store/storageQuota'
@@ -88,7 +88,7 @@ function parseSummaries(raw: unknown): Map<string, HistorySession> {
 
 /** Creates History for the console's workspace. Must run inside a reactive owner. */
 export function createHistory(workspace: RepWorkspace): History {
-  let index: TranscriptIndex = loadIndex(undefined)
+  let index: TranscriptIndex = createTranscriptIndex()
   let summaries = new Map<string, HistorySession>()
   const [sessions, setSessions] = createSignal<HistorySession[]>([])
   const [ready, setReady] = createSignal(false)
@@ -137,13 +137,20 @@ export function createHistory(workspace: RepWorkspace): History {
   let loaded: Promise<void> | undefined
   const load = (): Promise<void> => (loaded ??= catchUp().catch((cause: unknown) => console.warn('history could not load', cause)))
   const catchUp = async (): Promise<void> => {
-    index = loadIndex(await stored.readStoredIndex())
+    const storedIndex = await loadIndexAsync(await stored.readStoredIndex())
+    // No readable index (first start, or a corrupt one): every stored session is indexed once more.
+    const reindex = storedIndex === undefined
+    index = storedIndex ?? createTranscriptIndex()
     summaries = parseSummaries(await stored.readStoredSummaries())
     const stale = new Set([...(await stored.readStoredDirty()), ...dirty])
     const onDisk = new Set((await stored.listDocDatabases()).filter((db) => db.kind === 'rep').map((db) => db.id))
-    for (const sessionId of [...summaries.keys()]) if (!onDisk.has(sessionId)) summaries.delete(sessionId)
+    for (const sessionId of [...summaries.keys()]) {
+      if (onDisk.has(sessionId)) continue
+      summaries.delete(sessionId) // deleted meanwhile (e.g. in another tab): its entries leave the index too
+      removeSession(index, sessionId)
+    }
     for (const sessionId of onDisk) {
-      if ((summaries.has(sessionId) && !stale.has(sessionId)) || workspace.session(sessionId)) continue
+      if ((summaries.has(sessionId) && !stale.has(sessionId) && !reindex) || workspace.session(sessionId)) continue
       const doc = await stored.loadStoredDoc(docDatabaseName('rep', sessionId))
       absorb(sessionId, doc)
       doc.destroy()

@@ -33,10 +33,15 @@ export function trackReceipts(doc: Y.Doc, me: Participant, isSeeing: () => boole
     if (newest === undefined) return
     markReceipt(doc, { ...me, delivered: newest, ...(isSeeing() ? { seen: newest } : {}) })
   }
+  let pending: ReturnType<typeof setTimeout> | undefined
   const onEntries = (event: Y.YMapEvent<unknown>): void => {
     for (const id of event.keysChanged) newest = newer(newest, id)
-    // Written after the current transaction: a receipt is a separate, tiny update.
-    queueMicrotask(write)
+    // Written in a later task, once per burst: a receipt is a separate, tiny update that must not delay
+    // the render of the entry it acknowledges (issue #10, delivery latency).
+    pending ??= setTimeout(() => {
+      pending = undefined
+      write()
+    }, 0)
   }
   entriesMap(doc).observe(onEntries)
   const onVisibility = (): void => write()
@@ -45,6 +50,7 @@ export function trackReceipts(doc: Y.Doc, me: Participant, isSeeing: () => boole
   write()
   return () => {
     entriesMap(doc).unobserve(onEntries)
+    clearTimeout(pending)
     document.removeEventListener('visibilitychange', onVisibility)
     window.removeEventListener('focus', onVisibility)
   }

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs'
 import { entriesMap } from '../doc/transcript'
 import { intakeMap } from '../doc/intake'
-import { mirrorCustomerEntries, mirrorIntake, mirrorReceipts, publishRepEntries } from '../doc/relay'
+import { mirrorCustomerEntries, mirrorIntake, mirrorReceipts, publishRepEntries, restoreRemovedEntries } from '../doc/relay'
 import { receiptsMap } from '../doc/receipts'
 
 /** Starts relaying; `onIntake` runs after the customer's intake reached the rep doc. Returns a stop function. */
@@ -18,6 +18,9 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
   // Whatever the origin (local, a peer, or this relay): the copy rules decide, and copies are idempotent.
   const onCustomerEntries = (event: Y.YMapEvent<unknown>): void => {
     mirrorCustomerEntries(customerDoc, repDoc, event.keysChanged)
+    // A peer holding the customer key deleted entries: put the record's copies back.
+    const removed = [...event.changes.keys].filter(([, change]) => change.action === 'delete').map(([id]) => id)
+    if (removed.length > 0) restoreRemovedEntries(repDoc, customerDoc, removed)
   }
   const onRepEntries = (event: Y.YMapEvent<unknown>): void => {
     publishRepEntries(repDoc, customerDoc, event.keysChanged)

@@ -17,6 +17,7 @@ import type { RepProfile, TeamMembership } from '../store/profile'
 import { assignPortalCode, relayWithPortalCode } from './portalCode'
 import { watchPresence } from './presenceNotes'
 import { trackReceipts } from './receiptTracker'
+import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from './waitFor'
 import type { NetworkHub } from './networkHub'
 
@@ -36,6 +37,8 @@ export interface RepSession {
   repDoc: Y.Doc
   customerDoc: Y.Doc
   repConnection: DocConnection
+  /** Notes and status changes made here that no rep peer holds yet ("waiting to sync"). */
+  sync: Pick<SyncMarks, 'waiting'>
   /** The customer room, or undefined while this rep is hidden. */
   customer: Accessor<CustomerLink | undefined>
   /** Shows this rep to the customer (joins the customer room) or hides them (leaves it). */
@@ -97,7 +100,7 @@ export async function openRepSession(context: OpenContext, sessionId: string): P
 export async function joinRepSession(context: OpenContext, sessionId: string, hidden: boolean): Promise<RepSession> {
   const rep = await openDoc('rep', sessionId)
   const { profile } = context
-  const alreadyIn = readAttendees(rep.doc).some((attendee) => attendee.id === profile.repId)
+  const alreadyIn = readAttendees(rep.doc, new Set([profile.repId])).some((attendee) => attendee.id === profile.repId)
   const customer = await openDoc('customer', sessionId)
   if (!alreadyIn) {
     putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden })
@@ -120,10 +123,11 @@ async function startRepSession(
   repConnection.setUser(user)
   const meta = readRepSessionMeta(rep.doc) ?? (await waitFor(rep.doc, readRepSessionMeta, JOIN_TIMEOUT_MS))
   const stopReceipts = trackReceipts(rep.doc, { participantId: profile.repId, role: 'rep' }, () => false)
+  const sync = trackSyncMarks(rep.doc, repConnection, localPendingStore(sessionId))
   const [link, setLink] = createSignal<CustomerLink>()
   let stopCustomer: (() => void) | undefined
 
-  const isHidden = (): boolean => readAttendees(rep.doc).find((attendee) => attendee.id === profile.repId)?.hidden === true
+  const isHidden = (): boolean => readAttendees(rep.doc, new Set([profile.repId])).find((attendee) => attendee.id === profile.repId)?.hidden === true
   const joinCustomerRoom = async (): Promise<void> => {
     if (stopCustomer) return
     const connection = await hub.connect(customer.doc, 'customer', sessionId, meta.customerKey)
@@ -160,6 +164,7 @@ async function startRepSession(
     repDoc: rep.doc,
     customerDoc: customer.doc,
     repConnection,
+    sync,
     customer: link,
     async setHidden(hidden) {
       if (hidden === isHidden()) return
@@ -179,6 +184,7 @@ async function startRepSession(
     async close() {
       leaveCustomerRoom()
       stopReceipts()
+      sync.stop()
       repConnection.destroy()
       hub.release(repConnection)
       await Promise.all([rep.store.close(), customer.store.close()])

@@ -147,23 +147,30 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
   }
 
   const start = async (loaded: RepProfile): Promise<void> => {
+    const reopen: { context: OpenContext; row: SessionSummary }[] = []
     for (const [index, membership] of loaded.teams.entries()) {
       const team = await addTeam(membership, index === 0)
       const context = contextFor(team)
       if (!context) continue
       for (const row of readSessionIndex(team.doc).reverse()) {
-        if (row.state === 'ended' || !row.reps.includes(loaded.repId)) continue
-        try {
-          remember(await openRepSession(context, row.sessionId))
-        } catch (cause) {
-          console.warn('could not reopen a session', cause)
-        }
+        if (row.state !== 'ended' && row.reps.includes(loaded.repId)) reopen.push({ context, row })
       }
     }
+    const open = ({ context, row }: (typeof reopen)[number]): Promise<void> =>
+      openRepSession(context, row.sessionId).then(remember, (cause: unknown) => console.warn('could not reopen a session', cause))
+    const pickFront = (ids: string[]): string | undefined => initialTab(ids, loadTabLayout().active) // the tab in front last time
+    // The console is ready as soon as the tab in front is open; the other sessions open side by side
+    // behind it, each waiting on its own IndexedDB reads only (issue #10, offline start).
+    const frontId = pickFront([...reopen].sort((a, b) => a.row.createdAt - b.row.createdAt).map(({ row }) => row.sessionId))
+    const front = reopen.find(({ row }) => row.sessionId === frontId)
+    if (front) await open(front)
+    const others = Promise.all(reopen.filter((item) => item !== front).map(open))
     setCurrentTeamId(loaded.teams[0]?.teamId)
-    setActiveId((current) => current ?? initialTab(tabs().map((tab) => tab.sessionId), loadTabLayout().active)) // the tab in front last time
+    setActiveId((current) => current ?? pickFront(tabs().map((tab) => tab.sessionId)))
     refreshInvitations()
     setPhase('ready')
+    await others
+    setActiveId((current) => current ?? pickFront(tabs().map((tab) => tab.sessionId)))
   }
 
   const fail = (cause: unknown): void => {

@@ -4,7 +4,7 @@
  * version only announces itself and takes over when the rep says Reload.
  */
 import { createSignal, type Accessor } from 'solid-js'
-import { Workbox } from 'workbox-window'
+import type { Workbox } from 'workbox-window'
 
 let workbox: Workbox | undefined
 const [waiting, setWaiting] = createSignal(false)
@@ -22,7 +22,12 @@ export function applyUpdate(): void {
 /** Registers `sw.js` in production builds. */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-  workbox = new Workbox('./sw.js', { scope: './' })
-  workbox.addEventListener('waiting', () => setWaiting(true))
-  workbox.register().catch((cause: unknown) => console.warn('service worker registration failed', cause))
+  // Loaded on its own: registration waits for the page's load event anyway, so it need not weigh on first paint.
+  import('workbox-window')
+    .then(({ Workbox: WorkboxWindow }) => {
+      workbox = new WorkboxWindow('./sw.js', { scope: './' })
+      workbox.addEventListener('waiting', () => setWaiting(true))
+      return workbox.register()
+    })
+    .catch((cause: unknown) => console.warn('service worker registration failed', cause))
 }

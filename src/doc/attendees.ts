@@ -2,6 +2,14 @@
 import * as Y from 'yjs'
 import { boundedString, idString, isRecord, oneOf } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, ROOT } from './schema'
+import { MAX_REPS_PER_SESSION } from './invitations'
+
+/**
+ * Most attendee records a reader takes from one document: the 8 reps of a session, as many again for
+ * concurrent joins and transfers, and a customer on a few devices. Anyone with the customer key can
+ * write the customer doc's attendees, so beyond this a peer is flooding and the rest is ignored.
+ */
+export const MAX_ATTENDEES = 2 * MAX_REPS_PER_SESSION + 8
 
 /** Roles a person can have in a session. */
 export const ATTENDEE_ROLES = ['rep', 'customer'] as const
@@ -37,12 +45,43 @@ export function parseAttendee(id: unknown, raw: unknown): Attendee | undefined {
   return { id: validId, name, role, hidden: raw.hidden === true }
 }
 
-/** Every valid attendee, customers first, then by name. */
-export function readAttendees(doc: Y.Doc): Attendee[] {
-  const out: Attendee[] = []
+/** What a reader takes from a document's attendees, and how many valid records it ignored. */
+export interface AttendeeList {
+  attendees: Attendee[]
+  ignored: number
+}
+
+function byId(a: Attendee, b: Attendee): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/**
+ * Every valid attendee, customers first, then by name — at most `MAX_ATTENDEES`. Ids in `known`
+ * (people the reader trusts from elsewhere: the record's attendees, the customer's own id) are
+ * always kept first; the rest fill up the limit in id order, the same on every peer.
+ */
+export function readAttendeeList(doc: Y.Doc, known: ReadonlySet<string> = new Set()): AttendeeList {
+  const first: Attendee[] = []
+  const rest: Attendee[] = []
   attendeesMap(doc).forEach((raw, id) => {
     const attendee = parseAttendee(id, raw)
-    if (attendee) out.push(attendee)
+    if (attendee) (known.has(attendee.id) ? first : rest).push(attendee)
   })
-  return out.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'customer' ? -1 : 1))
+  const kept = [...first.sort(byId), ...rest.sort(byId)].slice(0, MAX_ATTENDEES)
+  const attendees = kept.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'customer' ? -1 : 1))
+  return { attendees, ignored: first.length + rest.length - attendees.length }
+}
+
+/** Every valid attendee, customers first, then by name, capped at `MAX_ATTENDEES` (see `readAttendeeList`). */
+export function readAttendees(doc: Y.Doc, known?: ReadonlySet<string>): Attendee[] {
+  return readAttendeeList(doc, known).attendees
+}
+
+/** Ids of every valid hidden attendee, uncapped: who must never be published to the customer. */
+export function hiddenAttendeeIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>()
+  attendeesMap(doc).forEach((raw, id) => {
+    if (parseAttendee(id, raw)?.hidden) ids.add(id)
+  })
+  return ids
 }

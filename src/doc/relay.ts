@@ -17,7 +17,7 @@ import { parseEntry, type Entry } from './entry'
 import { intakeMap, readIntake } from './intake'
 import { RELAY } from './schema'
 import { markReceipt, readReceipts } from './receipts'
-import { readAttendees } from './attendees'
+import { hiddenAttendeeIds } from './attendees'
 
 /** Whether a customer-doc entry may be copied into the rep doc. */
 export function isMirrorable(entry: Entry): boolean {
@@ -53,8 +53,18 @@ export function mirrorCustomerEntries(customerDoc: Y.Doc, repDoc: Y.Doc, ids?: I
  * were new. Entries by a hidden rep are never published: the customer must not learn they exist.
  */
 export function publishRepEntries(repDoc: Y.Doc, customerDoc: Y.Doc, ids?: Iterable<string>): number {
-  const hidden = new Set(readAttendees(repDoc).filter((attendee) => attendee.hidden).map((attendee) => attendee.id))
+  const hidden = hiddenAttendeeIds(repDoc)
   return copyEntries(repDoc, customerDoc, (entry) => isPublishable(entry) && !hidden.has(entry.authorId), ids)
+}
+
+/**
+ * Puts back into the customer doc what a peer deleted there (only `ids`): reps' entries for everyone
+ * (hidden reps' excepted) and the customer's own mirrored entries, from the record. Returns how many.
+ */
+export function restoreRemovedEntries(repDoc: Y.Doc, customerDoc: Y.Doc, ids: Iterable<string>): number {
+  const hidden = hiddenAttendeeIds(repDoc)
+  const visible = (entry: Entry): boolean => (isPublishable(entry) && !hidden.has(entry.authorId)) || isMirrorable(entry)
+  return copyEntries(repDoc, customerDoc, visible, ids)
 }
 
 /** Copies the customer's validated intake into the rep doc's details when it changed. Returns whether it wrote. */

@@ -4,6 +4,7 @@ import { scriptsEn } from './scripts'
 import { portalEn } from './portalStrings'
 import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
+import { securityEn } from './securityStrings'
 import { mediaEn } from './mediaStrings'
 
 /** English catalog: the source of every user-visible string. */
@@ -105,6 +106,8 @@ export const en = {
   "panel.screenEmpty": "The customer has not shared their screen.",
   "panel.notesLabel": "Session notes",
   "panel.notesHelp": "Only representatives see these notes.",
+  "panel.notesWaiting": "Saved on this device — waiting to sync",
+  "panel.sessionWaiting": "Session changes saved on this device — waiting to sync",
   "panel.visible": "Visible",
   "panel.hidden": "Hidden",
   "panel.online": "online",
@@ -128,6 +131,7 @@ export const en = {
   ...teamEn,
   ...mediaEn,
   ...historyEn,
+  ...securityEn,
 } as const
 
 /** A catalog key. */

@@ -5,6 +5,7 @@ import { exportEs } from './exportStrings'
 import { portalEs } from './portalStrings'
 import { tabsEs } from './tabsStrings'
 import { historyEs } from './historyStrings'
+import { securityEs } from './securityStrings'
 import { mediaEs } from './mediaStrings'
 
 /** Spanish catalog: every key of the English one (the type checker enforces it). */
@@ -106,6 +107,8 @@ export const es: Record<MessageKey, string> = {
   "panel.screenEmpty": "El cliente no ha compartido su pantalla.",
   "panel.notesLabel": "Notas de la sesión",
   "panel.notesHelp": "Solo los representantes ven estas notas.",
+  "panel.notesWaiting": "Guardado en este dispositivo — pendiente de sincronizar",
+  "panel.sessionWaiting": "Cambios de la sesión guardados en este dispositivo — pendientes de sincronizar",
   "panel.visible": "Visible",
   "panel.hidden": "Oculto",
   "panel.online": "en línea",
@@ -129,4 +132,5 @@ export const es: Record<MessageKey, string> = {
   ...teamEs,
   ...mediaEs,
   ...historyEs,
+  ...securityEs,
 }

@@ -37,14 +37,28 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return translate(key, params) ?? key
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and every transcript row formats a time.
+const timeFormats = new Map<Lang, Intl.DateTimeFormat>()
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>()
+
+function formatterFor(cache: Map<Lang, Intl.DateTimeFormat>, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const current = lang()
+  let format = cache.get(current)
+  if (!format) {
+    format = new Intl.DateTimeFormat(current, options)
+    cache.set(current, format)
+  }
+  return format
+}
+
 /** Formats a time of day in the UI language. */
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(lang(), { hour: '2-digit', minute: '2-digit' }).format(ms)
+  return formatterFor(timeFormats, { hour: '2-digit', minute: '2-digit' }).format(ms)
 }
 
 /** Formats a date and time in the UI language. */
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms)
+  return formatterFor(dateTimeFormats, { dateStyle: 'medium', timeStyle: 'short' }).format(ms)
 }
 
 export type { MessageKey }

@@ -44,6 +44,9 @@ export type ChannelErrorEvent = Event & { readonly error: Error }
 
 type Handler<E extends Event> = ((this: ChunkedChannel, event: E) => void) | null
 
+/** Decides, per reassembled incoming message, whether it is delivered (false: ignored). */
+export type InboundGate = (message: Uint8Array) => boolean
+
 /** An RTCDataChannel look-alike that frames outgoing messages and reassembles incoming ones. */
 export class ChunkedChannel extends EventTarget {
   onopen: Handler<Event> = null
@@ -60,11 +63,16 @@ export class ChunkedChannel extends EventTarget {
   #parts: Uint8Array[] = []
   #partBytes = 0
   #stopped = false // closed or failed: late frames must not start a bogus message
+  readonly #gate: InboundGate | undefined
 
-  /** Wraps `real`, which must be ordered and reliable and wrapped the same way at the other end. */
-  constructor(real: DataChannelLike) {
+  /**
+   * Wraps `real`, which must be ordered and reliable and wrapped the same way at the other end;
+   * `gate` (a per-peer rate limit, a format check) may drop incoming messages.
+   */
+  constructor(real: DataChannelLike, gate?: InboundGate) {
     super()
     this.#real = real
+    this.#gate = gate
     real.binaryType = 'arraybuffer'
     this.#retarget()
     // Listeners, not on* properties, so the real channel's handlers stay free.
@@ -192,6 +200,7 @@ export class ChunkedChannel extends EventTarget {
     }
     this.#parts = []
     this.#partBytes = 0
+    if (this.#gate && !this.#gate(whole)) return
     const message = header === FINAL_TEXT ? utf8Decoder.decode(whole)
       : this.binaryType === 'blob' ? new Blob([whole]) : whole.buffer
     this.#emit(this.onmessage, new MessageEvent('message', { data: message }))

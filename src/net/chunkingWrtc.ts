@@ -10,7 +10,8 @@
  * channel on frames it cannot parse). Every Asiste peer installs it; do not
  * connect Asiste to stock y-webrtc clients.
  */
-import { ChunkedChannel } from './chunkedChannel'
+import { ChunkedChannel, type InboundGate } from './chunkedChannel'
+import { PEER_UPDATE_BUDGET, PeerRateLimiter, type RateBudget } from './peerRateLimit'
 
 /** Data channels whose label starts with this are Asiste's own (files), not simple-peer's. */
 export const SIDE_CHANNEL_PREFIX = 'asiste-side:'
@@ -24,8 +25,41 @@ export interface WrtcImplementation {
   RTCIceCandidate: typeof RTCIceCandidate
 }
 
-/** Returns a `peerOpts.wrtc` whose data channels carry messages of any size; `base` defaults to the browser's WebRTC. */
-export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc()): WrtcImplementation {
+/** The per-peer rate limit on document channels (side channels carry files and are not limited). */
+export interface ChannelLimits {
+  budget?: RateBudget
+  /**
+   * Called when a peer overdraws its budget: it is ignored until `until` (on the `now` clock); the
+   * caller should then ask for a fresh sync, which recovers any genuine update ignored meanwhile.
+   */
+  onThrottle?: (until: number) => void
+  /** The clock, ms (tests pass a fake one). */
+  now?: () => number
+  /** Whether a message within budget is fit to deliver (malformed ones are ignored). */
+  accept?: (message: Uint8Array) => boolean
+}
+
+/** A gate for one document channel: ignores a flooding peer for a while, and messages `limits.accept` refuses. */
+function rateGate(limits: ChannelLimits): InboundGate {
+  const budget = limits.budget ?? PEER_UPDATE_BUDGET
+  const now = limits.now ?? (() => performance.now())
+  const limiter = new PeerRateLimiter(budget, now())
+  return (message) => {
+    const admission = limiter.admit(message.byteLength, now())
+    if (admission === 'throttle') limits.onThrottle?.(limiter.penaltyUntil)
+    return admission === 'deliver' && (limits.accept?.(message) ?? true)
+  }
+}
+
+/**
+ * Returns a `peerOpts.wrtc` whose data channels carry messages of any size; `base` defaults to the
+ * browser's WebRTC. Document channels are rate-limited per peer by `limits` (PEER_UPDATE_BUDGET by default).
+ */
+export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limits: ChannelLimits = {}): WrtcImplementation {
+  const wrap = (raw: RTCDataChannel, side: boolean): ChunkedChannel => {
+    if (side) return new ChunkedChannel(raw)
+    return new ChunkedChannel(raw, rateGate(limits))
+  }
   class ChunkingPeerConnection extends base.RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
       super(configuration)
@@ -38,7 +72,7 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc()): Wrtc
         // Side channels (file transfer) must not reach simple-peer, which would take them for its own.
         const side = event.channel.label.startsWith(SIDE_CHANNEL_PREFIX)
         const wrapped = Object.defineProperty(new Event(side ? SIDE_CHANNEL_EVENT : 'datachannel'), 'channel', {
-          value: new ChunkedChannel(event.channel),
+          value: wrap(event.channel, side),
           enumerable: true,
         })
         this.dispatchEvent(wrapped)
@@ -49,7 +83,7 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc()): Wrtc
       if (init?.ordered === false || init?.maxRetransmits != null || init?.maxPacketLifeTime != null) {
         throw new TypeError('chunked data channels must be ordered and reliable')
       }
-      return asDataChannel(new ChunkedChannel(super.createDataChannel(label, init)))
+      return asDataChannel(wrap(super.createDataChannel(label, init), label.startsWith(SIDE_CHANNEL_PREFIX)))
     }
   }
   return {

@@ -6,7 +6,10 @@
 import * as Y from 'yjs'
 import { WebrtcProvider } from 'y-webrtc'
 import type { Awareness } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as encoding from 'lib0/encoding'
 import { makeChunkingWrtc } from './chunkingWrtc'
+import { isWellFormedPeerMessage } from './peerMessageGuard'
 import { roomName, type RoomKind } from './roomKeys'
 import type { NetConfig } from './config'
 import type { PeerLink } from './mediaChannel'
@@ -29,6 +32,8 @@ export interface ConnectionSnapshot {
   state: LinkState
   /** Peers with a live data channel (WebRTC) or in another tab (BroadcastChannel). */
   peers: number
+  /** When (ms since the epoch) a peer last overdrew its update budget and was ignored for a while. */
+  throttledAt?: number
 }
 
 /** A live connection of one document. */
@@ -54,9 +59,16 @@ export interface DocConnection {
   destroy(): void
   /** Everything this page holds for the room (document state, awareness received), for leak tests. */
   dump(): { update: Uint8Array; awareness: unknown[] }
+  /** Publishes what this page holds of the document (opaque to the transport; see app/pendingSync); absent in fakes. */
+  setHeld?(held: unknown): void
+  /** What peers of `role` with a live WebRTC link (another device, not another tab) published with `setHeld`; absent in fakes. */
+  peerHeld?(role: PresenceUser['role']): unknown[]
   /** Live WebRTC peers by y-webrtc peer id (media and file channels ride on them); absent in fakes. */
   peerLinks?(): Map<string, PeerLink>
 }
+
+/** y-webrtc's message type for y-protocols sync messages. */
+const Y_WEBRTC_MESSAGE_SYNC = 0
 
 /** How often presence is recomputed even without events: a closed link can go unnoticed otherwise. */
 const PRESENCE_REFRESH_MS = 2_000
@@ -64,13 +76,25 @@ const PRESENCE_REFRESH_MS = 2_000
 /** Opens the room of `doc` (call after local persistence has loaded it). */
 export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: string, config: NetConfig): Promise<DocConnection> {
   const name = await roomName(kind, id, key)
+  let throttledAt: number | undefined
+  const resyncTimers = new Set<ReturnType<typeof setTimeout>>()
+  // A throttled peer's updates were ignored: once its penalty ends, ask every peer for what we lack.
+  const onThrottle = (until: number): void => {
+    throttledAt = Date.now()
+    notify()
+    const timer = setTimeout(() => {
+      resyncTimers.delete(timer)
+      requestSync()
+    }, Math.max(0, until - performance.now()))
+    resyncTimers.add(timer)
+  }
   const provider = new WebrtcProvider(name, doc, {
     signaling: config.signaling,
     password: key,
     peerOpts: {
       // iceTransportPolicy 'relay' (ICE_TRANSPORT_POLICY on the server) sends every link through TURN.
       config: { iceServers: config.iceServers, ...(config.iceTransportPolicy ? { iceTransportPolicy: config.iceTransportPolicy } : {}) },
-      wrtc: makeChunkingWrtc(),
+      wrtc: makeChunkingWrtc(undefined, { onThrottle, accept: isWellFormedPeerMessage }),
     },
   })
   const listeners = new Set<() => void>()
@@ -86,12 +110,23 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     room.bcConns.forEach((peerId) => live.add(peerId))
     return live
   }
+  // Sync step 1 (our state vector): each peer answers with the updates we lack, as on connect.
+  const requestSync = (): void => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, Y_WEBRTC_MESSAGE_SYNC)
+    syncProtocol.writeSyncStep1(encoder, doc)
+    const message = encoding.toUint8Array(encoder)
+    provider.room?.webrtcConns.forEach((conn) => {
+      if (conn.connected && !conn.closed) (conn.peer as { send(data: Uint8Array): void }).send(message)
+    })
+  }
   const signalingUp = (): boolean => provider.signalingConns.some((conn) => conn.connected)
   const ownPeerId = (): string | undefined => provider.room?.peerId
 
   let user: PresenceUser | undefined
+  let held: unknown
   const publishUser = (): void => {
-    if (user) provider.awareness.setLocalState({ user, peerId: ownPeerId() ?? null })
+    if (user) provider.awareness.setLocalState({ user, peerId: ownPeerId() ?? null, ...(held === undefined ? {} : { held }) })
   }
   provider.on('status', () => {
     publishUser()
@@ -100,7 +135,11 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
   provider.on('peers', notify)
   provider.on('synced', notify)
   provider.awareness.on('change', notify)
-  const timer = setInterval(notify, PRESENCE_REFRESH_MS)
+  const timer = setInterval(() => {
+    notify()
+    // Updates that wait for ones we never got (a throttled peer's, or a lost answer): ask again.
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) requestSync()
+  }, PRESENCE_REFRESH_MS)
 
   return {
     awareness: provider.awareness,
@@ -113,6 +152,23 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
       user = { ...user, typing }
       publishUser()
     },
+    setHeld(next) {
+      held = next
+      publishUser()
+    },
+    peerHeld(role) {
+      const live = new Set<string>()
+      provider.room?.webrtcConns.forEach((conn, peerId) => {
+        if (conn.connected && !iceLost(conn.peer)) live.add(peerId)
+      })
+      const found: unknown[] = []
+      provider.awareness.getStates().forEach((state, clientId) => {
+        const peerId: unknown = state.peerId
+        if (clientId === doc.clientID || typeof peerId !== 'string' || !live.has(peerId)) return
+        if (parsePresence(state.user)?.role === role && state.held !== undefined) found.push(state.held)
+      })
+      return found
+    },
     setEditingNotes(editingNotes) {
       if (!user || user.editingNotes === editingNotes) return
       user = { ...user, editingNotes }
@@ -120,8 +176,9 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
     snapshot() {
       const peers = livePeerIds().size
-      if (!provider.shouldConnect) return { state: 'offline', peers }
-      return { state: signalingUp() || peers > 0 ? 'online' : 'connecting', peers }
+      const throttled = throttledAt === undefined ? {} : { throttledAt }
+      if (!provider.shouldConnect) return { state: 'offline', peers, ...throttled }
+      return { state: signalingUp() || peers > 0 ? 'online' : 'connecting', peers, ...throttled }
     },
     onlineUsers() {
       const live = livePeerIds()
@@ -159,6 +216,7 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
     destroy() {
       clearInterval(timer)
+      resyncTimers.forEach((pending) => clearTimeout(pending))
       listeners.clear()
       // y-webrtc's destroy() leaves the provider registered on the shared signaling sockets, which then
       // never close (pause/resume stops reconnecting peers); disconnect() unregisters it first.

@@ -21,8 +21,10 @@ const SEND_HIGH_WATER_BYTES = 8 * 1024 * 1024
 const SEND_LOW_WATER_BYTES = 2 * 1024 * 1024
 /** Default largest file offered or accepted (2 GB); callers may pass another cap. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
-/** Longest file name kept from an offer. */
-const MAX_FILE_NAME_CHARS = 255
+/** Longest file name accepted in an offer (what file systems allow); a longer one is refused, never cut. */
+export const MAX_FILE_NAME_CHARS = 255
+/** Longest transfer id accepted in an offer. */
+const MAX_OFFER_ID_CHARS = 64
 
 /** What a transfer is about. */
 export interface FileOffer {
@@ -206,7 +208,11 @@ export function receiveFile(
     if (!offer && message?.t === 'offer') {
       const { id, name, size, mime } = message
       if (typeof id !== 'string' || typeof name !== 'string' || typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return finish('failed', 'protocol')
-      offer = { id: id.slice(0, 64), name: name.slice(0, MAX_FILE_NAME_CHARS), size, mime: typeof mime === 'string' ? mime.slice(0, 100) : '' }
+      if (id.length > MAX_OFFER_ID_CHARS || name.length > MAX_FILE_NAME_CHARS) {
+        say({ t: 'decline' })
+        return finish('failed', 'protocol')
+      }
+      offer = { id, name, size, mime: typeof mime === 'string' ? mime.slice(0, 100) : '' }
       if (size > maxBytes) {
         say({ t: 'decline' })
         return finish('failed', 'tooLarge')

@@ -4,6 +4,8 @@
  * are one-way hashes of (kind, id, key), so the signaling server learns
  * neither session ids nor keys.
  */
+import { hkdf } from '@noble/hashes/hkdf.js'
+import { sha256 } from '@noble/hashes/sha2.js'
 
 /** 128 bits: the floor DESIGN.md sets for a room key. */
 const KEY_BYTES = 16
@@ -42,20 +44,28 @@ export function isValidKey(key: string): boolean {
   return /^[A-Za-z0-9_-]{22,64}$/.test(key)
 }
 
-/** The opaque room name for a document: SHA-256 of kind, id and key. */
+/**
+ * The opaque room name for a document: SHA-256 of kind, id and key. Hashed in
+ * JavaScript (@noble/hashes), not crypto.subtle: the browser runs WebCrypto jobs one at
+ * a time, and y-webrtc's PBKDF2 per room would hold each name back behind every
+ * earlier room's (issue #10, offline start with many sessions).
+ */
 export async function roomName(kind: RoomKind, id: string, key: string): Promise<string> {
   const data = new TextEncoder().encode(`asiste/room/v1\u0000${kind}\u0000${id}\u0000${key}`)
-  const digest = await crypto.subtle.digest('SHA-256', data)
-  return toBase64Url(new Uint8Array(digest))
+  return Promise.resolve(toBase64Url(sha256(data)))
 }
 
-/** The rep doc key of a session, derived from the team secret with HKDF (so it never needs storing). */
+/** Bytes of a rep key (HKDF output). */
+const REP_KEY_BYTES = KEY_BYTES * 2
+
+/**
+ * The rep doc key of a session, derived from the team secret with HKDF-SHA-256
+ * (RFC 5869), so it never needs storing. Computed in JavaScript rather than
+ * crypto.subtle for the same reason as `roomName`: the browser's crypto queue
+ * is busy with every room's PBKDF2 while the console starts.
+ */
 export async function deriveRepKey(teamSecret: string, sessionId: string): Promise<string> {
-  const base = await crypto.subtle.importKey('raw', fromBase64Url(teamSecret) as BufferSource, 'HKDF', false, ['deriveBits'])
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode('asiste/rep-doc/v1'), info: new TextEncoder().encode(sessionId) },
-    base,
-    KEY_BYTES * 8 * 2,
-  )
-  return toBase64Url(new Uint8Array(bits))
+  const encoder = new TextEncoder()
+  const okm = hkdf(sha256, fromBase64Url(teamSecret), encoder.encode('asiste/rep-doc/v1'), encoder.encode(sessionId), REP_KEY_BYTES)
+  return Promise.resolve(toBase64Url(okm))
 }

@@ -121,3 +121,17 @@ export function loadIndex(json: string | undefined): TranscriptIndex {
     return createTranscriptIndex()
   }
 }
+
+/**
+ * Loads a serialized index in slices that yield to the event loop (minisearch's
+ * loadJSONAsync), so a large index never freezes the page while it loads.
+ * Missing or corrupt: undefined, and the caller re-reads the documents.
+ */
+export async function loadIndexAsync(json: string | undefined): Promise<TranscriptIndex | undefined> {
+  if (!json) return undefined
+  try {
+    return await MiniSearch.loadJSONAsync<Document>(json, OPTIONS)
+  } catch {
+    return undefined
+  }
+}

@@ -1,11 +1,13 @@
 /** The page: the rep console at `#/`, the customer page at `#/join/…`, the session-code portal at `#/portal`. */
-import { Match, Switch } from 'solid-js'
+import { Match, Switch, lazy } from 'solid-js'
 import { createRoute } from '../app/routes'
-import { RepConsole } from './RepConsole'
-import { CustomerPage } from './CustomerPage'
-import { PortalPage } from './PortalPage'
 import { t } from '../i18n/i18n'
 import './styles.css'
+
+// Each page is its own chunk: a customer never downloads the rep console (issue #10, bundle budgets).
+const RepConsole = lazy(() => import('./RepConsole').then((module) => ({ default: module.RepConsole })))
+const CustomerPage = lazy(() => import('./CustomerPage').then((module) => ({ default: module.CustomerPage })))
+const PortalPage = lazy(() => import('./PortalPage').then((module) => ({ default: module.PortalPage })))
 
 /** Root component. */
 export function App() {

@@ -106,8 +106,11 @@ export function Composer(props: ComposerProps) {
         aria-invalid={error() ? 'true' : undefined}
         aria-describedby={error() ? errorId : undefined}
         onInput={(event) => {
+          const length = event.currentTarget.value.length
           props.onDraftChange(event.currentTarget.value)
-          if (error() && event.currentTarget.value.length <= MAX_MESSAGE_CHARS) setError(undefined)
+          // Said at once (a big paste), not only on send; the draft is kept whole, never cut.
+          if (length > MAX_MESSAGE_CHARS) setError(t('composer.tooLong', { length, max: MAX_MESSAGE_CHARS }))
+          else if (error()) setError(undefined)
           if (idle !== undefined) clearTimeout(idle)
           else props.onTyping?.(true)
           idle = setTimeout(stopTyping, TYPING_IDLE_MS)

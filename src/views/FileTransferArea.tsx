@@ -5,7 +5,7 @@
  */
 import { Show, createSignal, type JSX } from 'solid-js'
 import type { FileTransfers } from '../app/fileTransfer'
-import { DEFAULT_MAX_FILE_BYTES, formatBytes } from '../app/fileTransfer'
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, formatBytes } from '../app/fileTransfer'
 import { FileOfferDialog } from './FileOfferDialog'
 import { FileTransferList } from './FileTransferList'
 import { t } from '../i18n/i18n'
@@ -23,7 +23,15 @@ export function FileTransferArea(props: { transfers: FileTransfers; bind: (api: 
   let input: HTMLInputElement | undefined
   const send = (file: File): void => {
     const result = props.transfers.send(file)
-    setError(result === 'tooLarge' ? t('files.tooLarge', { max: formatBytes(props.maxBytes ?? DEFAULT_MAX_FILE_BYTES) }) : result === 'noPeer' ? t('files.noPeer') : undefined)
+    setError(
+      result === 'nameTooLong'
+        ? t('files.nameTooLong', { max: MAX_FILE_NAME_CHARS, length: file.name.length })
+        : result === 'tooLarge'
+          ? t('files.tooLarge', { max: formatBytes(props.maxBytes ?? DEFAULT_MAX_FILE_BYTES) })
+          : result === 'noPeer'
+            ? t('files.noPeer')
+            : undefined,
+    )
   }
   props.bind({ pick: () => input?.click(), send })
   return (

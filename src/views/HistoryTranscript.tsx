@@ -19,7 +19,7 @@ export function HistoryTranscript(props: { history: History; sessionId: string; 
       </header>
       <Show when={entries()} fallback={<p class="hint" aria-busy="true">{t('loading')}</p>}>
         {(list) => (
-          <div role="log" aria-label={t('transcript.label')} aria-readonly="true" class="transcript">
+          <div role="log" aria-label={t('transcript.label')} class="transcript">
             <For each={list()}>{(entry) => <EntryView entry={entry} selfId={props.selfId} viewer="rep" />}</For>
           </div>
         )}

@@ -1,12 +1,12 @@
 /** `Session notes`: a textarea bound to the rep doc's shared Y.Text, co-edited live by the session's reps. */
-import { For, onCleanup, onMount } from 'solid-js'
+import { For, Show, onCleanup, onMount } from 'solid-js'
 import type * as Y from 'yjs'
 import { LOCAL } from '../doc/schema'
 import { MAX_NOTES_CHARS, applyTextValue, shiftIndex } from '../doc/notes'
 import { t } from '../i18n/i18n'
 
 /** The notes editor. */
-export function NotesEditor(props: { text: Y.Text; onEditing?: (editing: boolean) => void; editors: string[] }) {
+export function NotesEditor(props: { text: Y.Text; onEditing?: (editing: boolean) => void; editors: string[]; waiting?: boolean }) {
   let area: HTMLTextAreaElement | undefined
   onMount(() => {
     const text = props.text
@@ -40,6 +40,13 @@ export function NotesEditor(props: { text: Y.Text; onEditing?: (editing: boolean
         <For each={props.editors}>{(name) => <span>{t('notes.editing', { name })} </span>}</For>
       </p>
       <p id="notes-help" class="hint">{t('panel.notesHelp')}</p>
+      {/* Local edits no rep peer holds yet, like a message's "In outbox": glyph and words, not colour alone. */}
+      <p role="status" class="hint sync-mark" data-waiting={props.waiting === true}>
+        <Show when={props.waiting}>
+          <span aria-hidden="true">◷ </span>
+          {t('panel.notesWaiting')}
+        </Show>
+      </p>
     </>
   )
 }

@@ -1,5 +1,5 @@
 /** The rep console: first-run profile, then session tabs and the chat box of the session in front. */
-import { Match, Show, Switch, createSignal } from 'solid-js'
+import { Match, Show, Switch, createSignal, lazy } from 'solid-js'
 import { createRepWorkspace } from '../app/repWorkspace'
 import { useApp } from '../app/appContext'
 import { ProfileForm } from './ProfileForm'
@@ -13,9 +13,11 @@ import { PrefsDialog } from './PrefsDialog'
 import { createSessionTabs } from '../app/sessionTabs'
 import { createHistory } from '../app/history'
 import { createHistoryRoute } from '../app/historyRoute'
-import { HistoryView } from './HistoryView'
 import { UpdatePrompt } from './UpdatePrompt'
 import { t } from '../i18n/i18n'
+
+// #/history is its own chunk: the console's first paint does not wait for it.
+const HistoryView = lazy(() => import('./HistoryView').then((module) => ({ default: module.HistoryView })))
 
 /** The console page. */
 export function RepConsole() {

@@ -20,6 +20,8 @@ export interface SessionPanelProps {
   /** Names of other reps editing the notes now. */
   notesEditors: string[]
   onEditingNotes: (editing: boolean) => void
+  /** Local notes / session-status changes no rep peer holds yet. */
+  syncWaiting?: { notes: boolean; session: boolean }
   /** The customer's live screen while shared, and the newest request's state. */
   screen?: { stream: MediaStream | undefined; state: ScreenState | undefined }
 }
@@ -53,10 +55,16 @@ export function SessionPanel(props: SessionPanelProps) {
                 )}
               </For>
             </ul>
+            <p role="status" class="hint sync-mark" data-waiting={props.syncWaiting?.session === true}>
+              <Show when={props.syncWaiting?.session}>
+                <span aria-hidden="true">◷ </span>
+                {t('panel.sessionWaiting')}
+              </Show>
+            </p>
           </section>
           <section>
             <h2>{t('panel.notes')}</h2>
-            <NotesEditor text={props.notes} editors={props.notesEditors} onEditing={(editing) => props.onEditingNotes(editing)} />
+            <NotesEditor text={props.notes} editors={props.notesEditors} onEditing={(editing) => props.onEditingNotes(editing)} waiting={props.syncWaiting?.notes === true} />
           </section>
           <section>
             <h2>{t('panel.screen')}</h2>

@@ -53,7 +53,8 @@ export function SessionToolbar(props: { tools: SessionTool[] }) {
           )}
         </For>
       </div>
-      <DropdownMenu>
+      {/* Not modal: a modal menu aria-hides the page while its controls stay focusable (axe aria-hidden-focus); Escape, Tab and outside clicks still close it. */}
+      <DropdownMenu modal={false}>
         <DropdownMenu.Trigger class="button" aria-label={t('tools.menu')}>
           <span aria-hidden="true">☰ </span>
           {t('tools.menu')}

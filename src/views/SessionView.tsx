@@ -40,6 +40,9 @@ import { EndSessionDialog } from './EndSessionDialog'
 import { HelpDialog } from './HelpDialog'
 import { ExportDialog } from './ExportDialog'
 import { TypingIndicator } from './TypingIndicator'
+import { TamperWarnings } from './TamperWarnings'
+import { unverifiedReps, watchTampering } from '../app/tamperWatch'
+import { ignoredCustomerAttendees, type Tampering } from '../doc/tamper'
 import { PortalCodeInfo } from './PortalCodeInfo'
 import { lang, t } from '../i18n/i18n'
 
@@ -76,6 +79,16 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
     () => [props.session.repConnection],
     () => props.session.repConnection.onlineUsers(),
   )
+  // A customer-side peer's forgeries, spoofed rep presence and floods: flagged, never taken as genuine.
+  const [tampering, setTampering] = createSignal<Tampering[]>([])
+  onCleanup(watchTampering(props.session.customerDoc, repDoc, setTampering))
+  const ignoredAttendees = createDocReader(props.session.customerDoc, (doc) => ignoredCustomerAttendees(doc, repDoc))
+  const spoofedReps = () => unverifiedReps(customerPresence(), new Set(repPresence().map((user) => user.id).concat(selfId() ?? []))).map((user) => user.name)
+  const throttledAt = () => {
+    customerTick()
+    const times = [props.session.customer()?.connection.snapshot().throttledAt, props.session.repConnection.snapshot().throttledAt].filter((at) => at !== undefined)
+    return times.length > 0 ? Math.max(...times) : undefined
+  }
   const [dialog, setDialog] = createSignal<DialogName>()
   const screen = createRepScreen(props.session)
   const files = createRepFileTransfers(props.session, () => props.profile)
@@ -104,7 +117,8 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
     if (customer && !list.some((a) => a.id === customer.customerId)) list.unshift({ id: customer.customerId, name: customer.customerName, role: 'customer', hidden: false })
     return list
   })
-  const online = createMemo(() => new Set([...customerPresence(), ...repPresence()].map((user) => user.id).concat(selfId() ?? [])))
+  // Reps' presence comes from the rep room only: anyone with the customer key can claim to be a rep there.
+  const online = createMemo(() => new Set([...customerPresence().filter((user) => user.role === 'customer'), ...repPresence()].map((user) => user.id).concat(selfId() ?? [])))
   const typing = () => customerPresence().filter((user) => user.role === 'customer' && user.typing)
   const candidates = () => teamReps().filter((rep) => rep.repId !== selfId() && !attendees().some((attendee) => attendee.id === rep.repId))
   const variables = (): Record<string, string> => ({
@@ -175,6 +189,7 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
           <Show when={hidden()}>
             <p class="banner" role="status">{t('hide.hiddenHint')}</p>
           </Show>
+          <TamperWarnings tampering={tampering()} spoofedReps={spoofedReps()} throttledAt={throttledAt()} ignoredAttendees={ignoredAttendees()} />
           <Transcript
             entries={entries()}
             selfId={selfId()}
@@ -212,6 +227,7 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
           notes={notesText(repDoc)}
           notesEditors={repPresence().filter((user) => user.editingNotes && user.id !== selfId()).map((user) => user.name)}
           onEditingNotes={(editing) => props.session.repConnection.setEditingNotes(editing)}
+          syncWaiting={{ notes: props.session.sync.waiting('notes'), session: props.session.sync.waiting('session') }}
           screen={{ stream: screen.stream(), state: screen.state() }}
         />
       </div>

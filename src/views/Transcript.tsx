@@ -3,8 +3,8 @@
  * few dozen DOM nodes. It follows new entries while the reader is at the
  * bottom and offers "Jump to latest" otherwise.
  */
-import { For, Show, createEffect, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js'
-import { createVirtualizer } from '@tanstack/solid-virtual'
+import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js'
+import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
 import type { Entry } from '../doc/entry'
 import type { DeliveryState } from '../doc/receipts'
 import { EntryView } from './EntryView'
@@ -14,6 +14,13 @@ import { t } from '../i18n/i18n'
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
 const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
 const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
+const HEADER_KEY = 'header' // the virtual row of the details block (entry ids never take this form)
+
+type RowKey = VirtualItem['key']
+
+function sameKeys(a: RowKey[], b: RowKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i])
+}
 
 /** The transcript of one session. */
 export function Transcript(props: {
@@ -60,10 +67,14 @@ export function Transcript(props: {
     getScrollElement: () => scroller ?? null,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
-    getItemKey: (index) => (index < offset() ? 'header' : (props.entries[index - offset()]?.id ?? index)),
+    getItemKey: (index) => (index < offset() ? HEADER_KEY : (props.entries[index - offset()]?.id ?? index)),
     initialMeasurementsCache: saved?.measurements ?? [],
     initialOffset: saved && !saved.following ? saved.offset : 0,
   })
+  // The virtualizer hands out new row objects on every change; rows are keyed by entry id instead, so a new
+  // message mounts one row rather than re-creating every visible one (issue #10, delivery latency).
+  const rowsByKey = createMemo(() => new Map(virtualizer.getVirtualItems().map((row) => [row.key, row])))
+  const rowKeys = createMemo(() => [...rowsByKey().keys()], [], { equals: sameKeys })
   onMount(() => {
     if (scroller && saved && !saved.following) scroller.scrollTop = saved.offset
   })
@@ -94,23 +105,26 @@ export function Transcript(props: {
       <div ref={scroller} class="transcript__scroller" role="log" aria-live="off" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
         <Show when={props.entries.length + offset() > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
           <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-            <For each={virtualizer.getVirtualItems()}>
-              {(row) => (
-                <div
-                  class="transcript__row"
-                  data-index={row.index}
-                  ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))}
-                  style={{ transform: `translateY(${row.start}px)` }}
-                >
-                  <Show when={row.index >= offset()} fallback={props.header?.()}>
-                    <Show when={props.entries[row.index - offset()]}>
-                      {(entry) => (
-                        <EntryView entry={entry()} selfId={props.selfId} viewer={props.viewer} delivery={props.deliveryOf?.(entry())} />
-                      )}
+            <For each={rowKeys()}>
+              {(key) => {
+                const row = (): VirtualItem | undefined => rowsByKey().get(key)
+                return (
+                  <div
+                    class="transcript__row"
+                    data-index={row()?.index}
+                    ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))}
+                    style={{ transform: `translateY(${row()?.start ?? 0}px)` }}
+                  >
+                    <Show when={key !== HEADER_KEY} fallback={props.header?.()}>
+                      <Show when={props.entries[(row()?.index ?? -1) - offset()]}>
+                        {(entry) => (
+                          <EntryView entry={entry()} selfId={props.selfId} viewer={props.viewer} delivery={props.deliveryOf?.(entry())} />
+                        )}
+                      </Show>
                     </Show>
-                  </Show>
-                </div>
-              )}
+                  </div>
+                )
+              }}
             </For>
           </div>
         </Show>

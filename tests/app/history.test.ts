@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createRoot } from 'solid-js'
 import * as Y from 'yjs'
 import { createHistory } from '../../src/app/history'
@@ -9,6 +9,7 @@ import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { listDocDatabases } from '../../src/store/localDatabases'
 import { appendEntry } from '../../src/doc/transcript'
 import { initRepDoc } from '../../src/doc/session'
+import { deleteLocal, readLocal } from '../../src/store/keyValue'
 
 /** A workspace with no open tabs: History reads the device's databases only. */
 const noTabs = { tabs: () => [], session: () => undefined } as unknown as RepWorkspace
@@ -21,6 +22,17 @@ async function storeSession(sessionId: string, texts: string[]): Promise<void> {
   await store.close()
   doc.destroy()
 }
+
+async function appendToStored(sessionId: string, text: string): Promise<void> {
+  const doc = new Y.Doc()
+  const store = await persistDoc(doc, docDatabaseName('rep', sessionId))
+  appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text })
+  await store.close()
+  doc.destroy()
+}
+
+/** The key History saves its serialized index under (src/store/localDatabases.ts). */
+const INDEX_KEY = 'history:searchIndex'
 
 describe('History over the sessions stored on this device', () => {
   it('lists a stored session, finds its words without accents, and Delete removes its databases and index entries', async () => {
@@ -50,6 +62,37 @@ describe('History over the sessions stored on this device', () => {
       expect(await history.removeAll()).toBeGreaterThanOrEqual(2)
       expect((await listDocDatabases()).filter((db) => db.kind === 'rep')).toEqual([])
       expect(history.sessions()).toEqual([])
+      dispose()
+    })
+  })
+})
+
+describe('History after a restart', () => {
+  it('searches the index it saved without re-reading documents, and re-indexes when no index was saved', async () => {
+    await deleteLocal(INDEX_KEY)
+    await storeSession('hist-restart', ['El módem parpadea'])
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      await history.load()
+      expect(history.search('modem').map((hit) => hit.sessionId)).toContain('hist-restart')
+      dispose() // saves the index, as closing the tab does
+    })
+    await vi.waitFor(async () => expect(await readLocal(INDEX_KEY)).toBeDefined())
+    // The document changes behind History's back: a restart that reads the saved index does not see it.
+    await appendToStored('hist-restart', 'Un mensaje que el índice no conoce')
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      await history.load()
+      expect(history.search('modem').map((hit) => hit.sessionId)).toContain('hist-restart')
+      expect(history.search('indice')).toEqual([])
+      dispose()
+    })
+    // With no saved index (first start, or a corrupt one) every stored document is read once more.
+    await deleteLocal(INDEX_KEY)
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      await history.load()
+      expect(history.search('indice').map((hit) => hit.sessionId)).toEqual(['hist-restart'])
       dispose()
     })
   })

@@ -14,6 +14,7 @@ import { chromium, type Page } from '@playwright/test'
 import { chromiumLaunchOptions } from '../../playwright.config'
 import { collectPageErrors, test, expect } from './fixtures'
 import { expectChat, joinAsCustomer, newSession, say, startRep } from './people'
+import { inviteAndJoin, joinTeamOf } from './teamSteps'
 
 /** Waits until the service worker is active, then lists the URLs in its caches. */
 async function precachedUrls(page: Page): Promise<string[]> {
@@ -86,4 +87,52 @@ test('offline: the console starts with no network, keeps the outbox across a rel
   await expectChat(customer.page, ['before the cut', 'offline one', 'offline two', 'offline three'])
   await expect(rep.page.getByRole('status', { name: 'Connection' })).toContainText('Online')
   await expect(transcript.getByRole('article').filter({ hasText: 'offline three' })).not.toContainText('In outbox')
+})
+
+test('offline: notes and status changes made with no network are marked as waiting, keep the mark across a reload, and clear it once another rep has them', async ({ newPerson }) => {
+  const repA = await newPerson()
+  const repB = await newPerson()
+  await startRep(repA.page, 'Ana Rep')
+  await startRep(repB.page, 'Bruno Rep')
+  await joinTeamOf(repA.page, repB.page, 'Bruno Rep')
+  await newSession(repA.page)
+  await inviteAndJoin(repA.page, repB.page, 'Bruno Rep')
+  const notesA = repA.page.getByRole('textbox', { name: 'Session notes' })
+  const notesB = repB.page.getByRole('textbox', { name: 'Session notes' })
+  const waitingA = repA.page.getByRole('status').filter({ hasText: /^◷ Saved on this device — waiting to sync$/ })
+  const sessionWaitingA = repA.page.getByRole('status').filter({ hasText: 'Session changes saved on this device — waiting to sync' })
+  const anaOnB = repB.page.getByRole('list', { name: 'Attendees' }).getByRole('listitem').filter({ hasText: 'Ana Rep' })
+  await expect(notesB).toBeVisible({ timeout: 30_000 })
+  await expect.poll(() => precachedUrls(repA.page)).toContainEqual(expect.stringMatching(/\/index\.html(\?|$)/))
+
+  // Online, Bruno acknowledges Ana's edit: the mark shows at most briefly, then is gone.
+  await notesA.fill('Printer model X\n')
+  await expect(notesB).toHaveValue('Printer model X\n')
+  await expect(waitingA).toHaveCount(0)
+
+  // Ana's links are cut; her edit (a deletion, then a new line) waits, and says so.
+  await repA.page.evaluate(() => window.asisteDebug?.pauseNetwork())
+  await notesA.fill('Printer\nCall back at 5\n')
+  await expect(waitingA).toBeVisible()
+  await expect(notesB).toHaveValue('Printer model X\n')
+  // A status change too: Ana hides herself.
+  await expect(sessionWaitingA).toHaveCount(0)
+  await repA.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Hide me' }).click()
+  await expect(sessionWaitingA).toBeVisible()
+  await expect(anaOnB.getByRole('img', { name: 'Visible' })).toBeVisible()
+
+  // No network at all and a reload: the notes and the mark come back from this device.
+  await repA.context.setOffline(true)
+  await repA.page.reload()
+  await expect(repA.page.getByRole('status', { name: 'Connection' })).toContainText('Offline')
+  await expect(notesA).toHaveValue('Printer\nCall back at 5\n')
+  await expect(waitingA).toBeVisible()
+  await expect(sessionWaitingA).toBeVisible()
+
+  // Back online: Bruno gets the offline edit without a click, and Ana's mark clears.
+  await repA.context.setOffline(false)
+  await expect(notesB).toHaveValue('Printer\nCall back at 5\n', { timeout: 30_000 })
+  await expect(anaOnB.getByRole('img', { name: 'Hidden' })).toBeVisible({ timeout: 30_000 })
+  await expect(waitingA).toHaveCount(0, { timeout: 15_000 })
+  await expect(sessionWaitingA).toHaveCount(0, { timeout: 15_000 })
 })

@@ -1,7 +1,7 @@
 // The file-transfer protocol over a pair of chunked channels (in-memory fake data channels).
 import { describe, expect, it } from 'vitest'
 import { ChunkedChannel } from '../../src/net/chunkedChannel'
-import { receiveFile, sendFile, sha256Hex, type FailReason, type TransferPhase } from '../../src/net/fileChannel'
+import { MAX_FILE_NAME_CHARS, receiveFile, sendFile, sha256Hex, type FailReason, type TransferPhase } from '../../src/net/fileChannel'
 import { FakeDataChannel, openPair } from './fakeWebrtc'
 
 function pair(): { a: ChunkedChannel; b: ChunkedChannel; rawA: FakeDataChannel } {
@@ -80,5 +80,26 @@ describe('file channel', () => {
     expect(receiver.reason()).toBe('tooLarge')
     expect(await sender.ended).toBe('declined')
     expect(asked).toBe(false)
+  })
+
+  it('an offer whose file name is over the limit is refused, never cut, without asking the user', async () => {
+    const { a, b } = pair()
+    const sender = side()
+    const receiver = side()
+    let asked = false
+    receiveFile(b, 1_000, () => (asked = true), { ...receiver.hooks, done: () => {} })
+    sendFile(a, { id: 'f4', name: `${'n'.repeat(MAX_FILE_NAME_CHARS)}.txt`, size: 10, mime: '' }, new Blob([bytes(10)]), sender.hooks)
+    expect(await receiver.ended).toBe('failed')
+    expect(receiver.reason()).toBe('protocol')
+    expect(await sender.ended).toBe('declined')
+    expect(asked).toBe(false)
+  })
+
+  it('an offer whose name is exactly at the limit is offered whole', async () => {
+    const { a, b } = pair()
+    const name = 'n'.repeat(MAX_FILE_NAME_CHARS)
+    const offered = new Promise<string>((resolve) => receiveFile(b, 1_000, (incoming) => resolve(incoming.offer.name), { ...side().hooks, done: () => {} }))
+    sendFile(a, { id: 'f5', name, size: 10, mime: '' }, new Blob([bytes(10)]), side().hooks)
+    expect(await offered).toBe(name)
   })
 })

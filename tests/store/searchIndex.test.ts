@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addEntries, createTranscriptIndex, foldText, highlightRanges, loadIndex, removeSession, searchTranscripts, serializeIndex } from '../../src/store/searchIndex'
+import { addEntries, createTranscriptIndex, foldText, highlightRanges, loadIndex, loadIndexAsync, removeSession, searchTranscripts, serializeIndex } from '../../src/store/searchIndex'
 import { deleteDatabase, listDocDatabases, readDocUpdate, writeDocUpdate } from '../../src/store/localDatabases'
 import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
@@ -48,6 +48,15 @@ describe('transcript search index', () => {
     removeSession(restored, 's2')
     expect(searchTranscripts(restored, 'alpha').map((hit) => hit.sessionId)).toEqual(['s1'])
     expect(searchTranscripts(loadIndex('{corrupt'), 'alpha')).toEqual([])
+  })
+
+  it('loads a saved index without blocking, and tells a missing or corrupt one apart', async () => {
+    const index = createTranscriptIndex()
+    addEntries(index, [entry('s1', 'a', 'canción'), entry('s2', 'b', 'otra canción')])
+    const restored = await loadIndexAsync(serializeIndex(index))
+    expect(restored && searchTranscripts(restored, 'cancion').map((hit) => hit.sessionId).sort()).toEqual(['s1', 's2'])
+    expect(await loadIndexAsync(undefined)).toBeUndefined()
+    expect(await loadIndexAsync('{corrupt')).toBeUndefined()
   })
 })
 

@@ -1,0 +1,52 @@
+/**
+ * Browser side of the transport benchmarks, bundled by `bench/transport.bench.ts`
+ * and evaluated in a page. It installs `window.__benchDoc` (see docLink.ts)
+ * over either
+ * - the app's own customer doc, reached through its debug hooks (`?debug=1`), or
+ * - a scratch customer doc written with the app's own `appendEntry` and
+ *   synced through a y-websocket server instead of WebRTC (the relay baseline).
+ */
+import * as Y from 'yjs'
+import type {} from '../src/app/debugHooks'
+import { WebsocketProvider } from 'y-websocket'
+import { appendEntry, entriesMap } from '../src/doc/transcript'
+import { benchDocApi } from './docLink'
+
+declare global {
+  interface Window {
+    /** Connects this page to `room` on the relay and installs `window.__benchDoc` once synced. */
+    __benchRelayConnect?: (serverUrl: string, room: string) => Promise<void>
+    /** Installs `window.__benchDoc` over the app's doc of the first room whose name starts with `prefix`. */
+    __benchAttachApp?: (prefix: string) => void
+  }
+}
+
+const textOf = (entry: unknown): string => String((entry as { text?: unknown } | undefined)?.text ?? '')
+
+window.__benchAttachApp = (prefix) => {
+  const hooks = window.asisteDebug
+  if (!hooks) throw new Error('no debug hooks: open the page with ?debug=1')
+  const room = hooks.roomDocs().find((name) => name.startsWith(prefix))
+  if (!room) throw new Error(`no ${prefix}* room in ${hooks.roomDocs().join(', ')}`)
+  window.__benchDoc = benchDocApi(
+    (text) => {
+      if (!hooks.appendChat(room, text)) throw new Error(`${room} is gone`)
+    },
+    (listener) => void hooks.watchEntries(room, (entries) => listener(entries.map(textOf))),
+  )
+}
+
+window.__benchRelayConnect = async (serverUrl, room) => {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(serverUrl, room, doc)
+  await new Promise<void>((resolve) => {
+    if (provider.synced) resolve()
+    else provider.once('sync', () => resolve())
+  })
+  const entries = entriesMap(doc)
+  window.__benchDoc = benchDocApi(
+    (text) => void appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'relay', authorName: 'Relay', authorRole: 'rep', text }),
+    (listener) =>
+      entries.observe((event) => listener([...event.keysChanged].map((key) => textOf(entries.get(key))))),
+  )
+}

@@ -1,0 +1,204 @@
+/**
+ * A 100,000-entry session on the rep's device:
+ *
+ * - big session open: cold open of the rep console (a fresh page, the app's
+ *   code from the HTTP/service-worker cache, the session from IndexedDB) →
+ *   the session's last message visible in the Transcript log. Timed in the
+ *   page from its navigation start (`performance.timeOrigin`) to the first
+ *   DOM mutation after which an `article` of the log holds the last message.
+ * - render at scale: element count inside the Transcript log once open, and
+ *   frame times (requestAnimationFrame deltas) while the log is scrolled
+ *   programmatically from the end towards the start, SCROLL_STEP_PX a frame.
+ *
+ * Seeding: the rep creates a session in the UI (so every record exists);
+ * the 100,000 entries are written in Node with the app's `appendEntry` into a
+ * doc of their own (another Yjs client, as a peer's history would be), and
+ * that one update is added as a row of y-indexeddb's `updates` store of the
+ * session's customer-doc database by the page itself (fetched from a routed
+ * URL, so the 20+ MB never cross the evaluate channel). Every seeded message
+ * is the customer's: a rep's message in the customer doc is shown only with
+ * its copy in the rep doc (the tamper check), which the seed does not write.
+ */
+import type { Page } from '@playwright/test'
+import * as Y from 'yjs'
+import type { BenchResult } from './benchResult'
+import { envInt, load1, newSession, startHarness, startRep, stats } from './browser'
+import { appendChat, chatText } from './chatEntries'
+
+const ENTRIES = envInt('BIG_SESSION_ENTRIES', 100_000)
+const OPENS = 3 // the first open is the cold one; the others show how much of it a warm cache saves
+const OPEN_TIMEOUT_MS = 120_000
+const SCROLL_FRAMES = 240 // four seconds of scrolling at 60 Hz
+const SCROLL_STEP_PX = 600 // per frame: a fast fling, so the virtual list renders new rows every frame
+const DROPPED_FRAME_MS = 20 // a delta above one 60 Hz frame (16.7 ms) plus jitter means a frame was missed
+const SEED_URL = '/__bench/seed.bin'
+const PROFILE = process.env.BIG_SESSION_PROFILE === '1' // print where the cold open's main-thread time goes
+const PROFILE_TOP = 15
+
+declare global {
+  interface Window {
+    __benchOpen?: { shownAt?: number }
+  }
+}
+
+/** ENTRIES chat messages as one Yjs update, written after `start` (so they sort after the session's opening note). */
+function seedUpdate(start: number): Uint8Array {
+  const doc = new Y.Doc()
+  for (let i = 0; i < ENTRIES; i++) appendChat(doc, i, start + i, 'customer')
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** Adds `SEED_URL`'s bytes as a row of the customer doc's y-indexeddb store; returns the database name. */
+async function storeSeed(page: Page): Promise<string> {
+  return page.evaluate(async (url) => {
+    const info = (await indexedDB.databases()).find((db) => db.name?.startsWith('asiste:customer:'))
+    if (!info?.name) throw new Error('no customer doc database')
+    const update = new Uint8Array(await (await fetch(url)).arrayBuffer())
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(info.name!)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction('updates', 'readwrite')
+      transaction.objectStore('updates').add(update)
+      transaction.oncomplete = () => resolve()
+      transaction.onerror = () => reject(transaction.error)
+    })
+    db.close()
+    return info.name
+  }, SEED_URL)
+}
+
+/** Opens the console in a fresh page and returns ms from navigation start to the last message shown. */
+async function coldOpen(page: Page, lastText: string): Promise<number> {
+  await page.addInitScript((expected: string) => {
+    const state: NonNullable<Window['__benchOpen']> = {}
+    window.__benchOpen = state
+    const observer = new MutationObserver(() => {
+      const log = document.querySelector('[role="log"][aria-label="Transcript"]')
+      if (!log) return
+      for (const article of log.querySelectorAll('article')) {
+        if (article.textContent?.includes(expected)) {
+          state.shownAt = performance.now()
+          observer.disconnect()
+          return
+        }
+      }
+    })
+    observer.observe(document, { childList: true, subtree: true, characterData: true })
+  }, lastText)
+  await page.goto('/?lang=en&debug=1#/')
+  try {
+    await page.waitForFunction(() => window.__benchOpen?.shownAt !== undefined, undefined, { timeout: OPEN_TIMEOUT_MS, polling: 50 })
+  } catch (error) {
+    const shown = await page.evaluate(() => document.querySelector('[role="log"][aria-label="Transcript"]')?.parentElement?.textContent?.slice(0, 300))
+    throw new Error(`the last message did not show; the transcript reads: ${shown}`, { cause: error })
+  }
+  return page.evaluate(() => window.__benchOpen!.shownAt!)
+}
+
+/** Elements inside the Transcript log, and rAF deltas while scrolling it up. */
+async function scrollFrames(page: Page): Promise<{ nodes: number; maxNodes: number; deltas: number[] }> {
+  return page.evaluate(
+    async ([frames, step]) => {
+      const log = document.querySelector<HTMLElement>('[role="log"][aria-label="Transcript"]')
+      if (!log) throw new Error('no Transcript log')
+      const nodes = log.querySelectorAll('*').length
+      let maxNodes = nodes
+      const deltas: number[] = []
+      await new Promise<void>((resolve) => {
+        let last: number | undefined
+        let frame = 0
+        const tick = (now: number): void => {
+          if (last !== undefined) deltas.push(now - last)
+          last = now
+          maxNodes = Math.max(maxNodes, log.querySelectorAll('*').length)
+          if (frame++ === frames) return resolve()
+          log.scrollTop = Math.max(0, log.scrollTop - step)
+          requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      })
+      return { nodes, maxNodes, deltas }
+    },
+    [SCROLL_FRAMES, SCROLL_STEP_PX] as const,
+  )
+}
+
+/** Starts the CPU profiler on `page`; the returned function stops it and lists the functions with the most self time. */
+async function startProfile(page: Page): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop')
+    const selfMs = new Map<string, number>()
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+    profile.samples?.forEach((id, index) => {
+      const frame = nodes.get(id)!.callFrame
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`
+      selfMs.set(key, (selfMs.get(key) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000)
+    })
+    const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP)
+    return top.map(([key, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${key}`).join('\n')
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const harness = await startHarness()
+  try {
+    const { context, page } = await harness.newPerson()
+    await startRep(page, 'Bench Rep')
+    await newSession(page)
+    const seedStarted = performance.now()
+    const update = seedUpdate(Date.now() + 1000)
+    const seedMs = performance.now() - seedStarted
+    await context.route(`**${SEED_URL}`, (route) => route.fulfill({ body: Buffer.from(update), contentType: 'application/octet-stream' }))
+    await storeSeed(page)
+    await page.close()
+
+    const lastText = chatText(ENTRIES - 1)
+    const loadBefore = load1()
+    const opens: number[] = []
+    let render: Awaited<ReturnType<typeof scrollFrames>> | undefined
+    for (let i = 0; i < OPENS; i++) {
+      const fresh = await context.newPage()
+      const profiler = PROFILE && i === 0 ? await startProfile(fresh) : undefined
+      opens.push(await coldOpen(fresh, lastText))
+      if (profiler) console.error(await profiler())
+      if (i === 0) render = await scrollFrames(fresh)
+      await fresh.close()
+    }
+    const frames = stats(render!.deltas)
+    const dropped = render!.deltas.filter((delta) => delta > DROPPED_FRAME_MS).length
+    const load = Math.max(loadBefore, load1())
+    const k = `${ENTRIES / 1000}k`
+    return [
+      {
+        name: `big session open@${k} entries`,
+        unit: 'ms',
+        value: opens[0]!,
+        values: { warmOpens: Math.min(...opens.slice(1)), seedBytes: update.byteLength, seedBuildMs: seedMs, load1: load },
+        note: 'fresh page: navigation start → last message visible in the Transcript (IndexedDB, no network peer)',
+      },
+      {
+        name: `render at scale@${k}: transcript DOM nodes`,
+        unit: 'nodes',
+        value: render!.nodes,
+        values: { maxWhileScrolling: render!.maxNodes },
+        note: 'elements inside the Transcript log, at the end of the session and while scrolling',
+      },
+      {
+        name: `render at scale@${k}: scroll frame p95`,
+        unit: 'ms',
+        value: frames.p95,
+        values: { p50: frames.p50, p99: frames.p99, max: frames.max, droppedFrames: dropped, frames: render!.deltas.length, load1: load },
+        note: `rAF deltas while scrolling up ${SCROLL_STEP_PX} px a frame (16.7 ms = every 60 Hz frame on time)`,
+      },
+    ]
+  } finally {
+    await harness.close()
+  }
+}
+

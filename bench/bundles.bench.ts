@@ -1,0 +1,83 @@
+/**
+ * Bundles: gzipped JavaScript each route makes the browser load, measured by
+ * loading the route in a fresh Chromium context (empty cache) and collecting
+ * every script response of the page (entry, its static imports, and the lazy
+ * chunks the route imports), then gzipping those files from the build output
+ * (zlib's default level, as a server compressing on the fly). The service
+ * worker's own script and the precache it downloads in the background are not
+ * the page's and are left out.
+ *
+ * - rep console: open, save a profile, create a session (the console ready to chat);
+ * - customer page: open the join link, fill the intake and start the chat.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import type { BenchResult } from './benchResult'
+import { appDistDir, joinAsCustomer, newSession, startHarness, startRep } from './browser'
+
+/** Scripts the service worker machinery loads outside the route's own code. */
+const NOT_ROUTE_CODE = /\/(sw|registerSW)\.js$|\/workbox-[\w-]+\.js$/
+
+/** Starts recording the same-origin script URLs the page loads. */
+function recordScripts(page: Page, origin: string): Set<string> {
+  const urls = new Set<string>()
+  page.on('response', (response) => {
+    const url = new URL(response.url())
+    if (url.origin === origin && response.request().resourceType() === 'script' && !NOT_ROUTE_CODE.test(url.pathname)) urls.add(url.pathname)
+  })
+  return urls
+}
+
+/** Raw and gzipped bytes of the given built files. */
+async function sizes(distDir: string, paths: Set<string>): Promise<{ raw: number; gzip: number; files: number }> {
+  let raw = 0
+  let gzip = 0
+  for (const path of paths) {
+    const bytes = await readFile(join(distDir, decodeURIComponent(path)))
+    raw += bytes.byteLength
+    gzip += gzipSync(bytes).byteLength
+  }
+  return { raw, gzip, files: paths.size }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const distDir = await appDistDir()
+  const harness = await startHarness()
+  try {
+    const origin = new URL(harness.baseURL).origin
+    const rep = await harness.newPerson()
+    const repScripts = recordScripts(rep.page, origin)
+    await startRep(rep.page, 'Bench Rep')
+    const link = await newSession(rep.page)
+    await rep.page.waitForLoadState('networkidle')
+
+    const customer = await harness.newPerson()
+    const customerScripts = recordScripts(customer.page, origin)
+    await joinAsCustomer(customer.page, link, 'Bench Customer')
+    await customer.page.waitForLoadState('networkidle')
+
+    const [repSize, customerSize] = [await sizes(distDir, repScripts), await sizes(distDir, customerScripts)]
+    if (repSize.files === 0 || customerSize.files === 0) throw new Error('no script responses recorded')
+    const kB = (bytes: number): number => Math.round(bytes / 100) / 10
+    return [
+      {
+        name: 'bundle: rep console JS (gzip)',
+        unit: 'kB',
+        value: kB(repSize.gzip),
+        values: { rawKB: kB(repSize.raw), files: repSize.files },
+        note: 'scripts loaded to reach a console with a session open',
+      },
+      {
+        name: 'bundle: customer page JS (gzip)',
+        unit: 'kB',
+        value: kB(customerSize.gzip),
+        values: { rawKB: kB(customerSize.raw), files: customerSize.files },
+        note: 'scripts loaded from the join link to the chat',
+      },
+    ]
+  } finally {
+    await harness.close()
+  }
+}

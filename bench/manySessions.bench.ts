@@ -1,0 +1,100 @@
+/**
+ * Many sessions: a rep console with 20 open sessions (each created in the UI
+ * and holding one message), then
+ *
+ * - JS heap: `Runtime.getHeapUsage` (used size) over CDP after a forced
+ *   garbage collection (`HeapProfiler.collectGarbage`), so it counts live
+ *   objects only;
+ * - tab switch: in the page, from a tab's click to the end of the first
+ *   frame after it (rAF, then a task: style, layout and paint done) with the
+ *   session's panel showing its own message; every tab, PASSES times.
+ */
+import type { Page } from '@playwright/test'
+import type { BenchResult } from './benchResult'
+import { envInt, load1, newSession, say, startHarness, startRep, stats } from './browser'
+
+const SESSIONS = envInt('MANY_SESSIONS', 20)
+const PASSES = 3 // rounds through every tab; the first warms each session's code paths and is left out
+
+/** Creates the sessions; returns each one's tab id and message marker. */
+async function openSessions(page: Page): Promise<{ tabId: string; marker: string }[]> {
+  const sessions: { tabId: string; marker: string }[] = []
+  for (let i = 0; i < SESSIONS; i++) {
+    await newSession(page)
+    const marker = `[many-${i}]`
+    await say(page, `Session ${i} ${marker}: the printer does not print`)
+    const tabId = await page.getByRole('tab', { selected: true }).getAttribute('id')
+    if (!tabId) throw new Error('the selected tab has no id')
+    sessions.push({ tabId, marker })
+  }
+  return sessions
+}
+
+/** Clicks a tab and returns ms until the frame after its panel shows the session's own message. */
+function switchTo(page: Page, tabId: string, marker: string): Promise<number> {
+  return page.evaluate(
+    async ([id, expected]) => {
+      const tab = document.getElementById(id)
+      if (!tab) throw new Error(`no tab ${id}`)
+      const started = performance.now()
+      tab.click()
+      const shown = (): boolean => {
+        const panel = document.querySelector(`[role="tabpanel"][aria-labelledby="${id}"]`)
+        return [...(panel?.querySelectorAll('[role="log"] article') ?? [])].some((article) => article.textContent?.includes(expected))
+      }
+      if (!shown()) {
+        await new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!shown()) return
+            observer.disconnect()
+            resolve()
+          })
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+        })
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      return performance.now() - started
+    },
+    [tabId, marker] as const,
+  )
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const harness = await startHarness()
+  try {
+    const { context, page } = await harness.newPerson()
+    await startRep(page, 'Bench Rep')
+    const sessions = await openSessions(page)
+    const loadBefore = load1()
+    const samples: number[] = []
+    for (let pass = 0; pass < PASSES; pass++) {
+      for (const { tabId, marker } of sessions) {
+        const ms = await switchTo(page, tabId, marker)
+        if (pass > 0) samples.push(ms)
+      }
+    }
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = await cdp.send('Runtime.getHeapUsage')
+    const switches = stats(samples)
+    const load = Math.max(loadBefore, load1())
+    return [
+      {
+        name: `many sessions@${SESSIONS}: JS heap`,
+        unit: 'MB',
+        value: Math.round(heap.usedSize / 1e5) / 10,
+        values: { totalMB: Math.round(heap.totalSize / 1e5) / 10 },
+        note: 'used JS heap of the rep console after a forced GC',
+      },
+      {
+        name: `many sessions@${SESSIONS}: tab switch`,
+        unit: 'ms',
+        value: switches.p50,
+        values: { p95: switches.p95, max: switches.max, switches: samples.length, load1: load },
+        note: 'tab click → first frame after its panel shows the session (rAF + task)',
+      },
+    ]
+  } finally {
+    await harness.close()
+  }
+}

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { findTampering, type Tampering } from '../../src/doc/tamper'
+import { mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries } from '../../src/doc/relay'
+import { relayDocs } from '../../src/app/relayDocs'
+import { watchTampering, unverifiedReps } from '../../src/app/tamperWatch'
+import { appendEntry, entriesMap, readEntry, readTranscript } from '../../src/doc/transcript'
+import { putAttendee } from '../../src/doc/attendees'
+import { ROOT } from '../../src/doc/schema'
+import { chat, fromHostilePeer, makeDoc, repChat, syncInto } from './fixtures'
+
+function session() {
+  const customerDoc = makeDoc(10)
+  const repDoc = makeDoc(20)
+  const repId = appendEntry(repDoc, repChat({ text: 'Hi, I am Rafa' }))
+  const customerId = appendEntry(customerDoc, chat({ text: 'my printer is on fire' }))
+  mirrorCustomerEntries(customerDoc, repDoc)
+  publishRepEntries(repDoc, customerDoc)
+  return { customerDoc, repDoc, repId, customerId }
+}
+
+describe('findTampering', () => {
+  test('finds nothing when the customer doc agrees with the record', () => {
+    const { customerDoc, repDoc } = session()
+    expect(findTampering(customerDoc, repDoc)).toEqual([])
+  })
+
+  test('flags an entry claiming a rep as author that the record does not hold, as it claims to be', () => {
+    const { customerDoc, repDoc } = session()
+    let forgedId = ''
+    fromHostilePeer(customerDoc, (peer) => (forgedId = appendEntry(peer, repChat({ text: 'your refund is approved' }))))
+    expect(findTampering(customerDoc, repDoc)).toEqual<Tampering[]>([
+      { id: forgedId, kind: 'forged', claimedName: 'Rafa', claimedRole: 'rep', text: 'your refund is approved' },
+    ])
+    expect(readEntry(repDoc, forgedId)).toBeUndefined()
+  })
+
+  test('flags rewritten copies of both a rep entry and a customer entry as altered; the record keeps the originals', () => {
+    const { customerDoc, repDoc, repId, customerId } = session()
+    fromHostilePeer(customerDoc, (peer) => {
+      entriesMap(peer).set(repId, { ...repChat({ text: 'send me your password' }) })
+      entriesMap(peer).set(customerId, { ...chat({ text: 'never mind' }) })
+    })
+    expect(findTampering(customerDoc, repDoc).map((t) => [t.id, t.kind, t.text])).toEqual(
+      [[repId, 'altered', 'send me your password'], [customerId, 'altered', 'never mind']].sort(),
+    )
+    expect(readEntry(repDoc, repId)?.text).toBe('Hi, I am Rafa')
+    expect(readEntry(repDoc, customerId)?.text).toBe('my printer is on fire')
+  })
+
+  test('ignores invalid values and customer entries not yet mirrored', () => {
+    const { customerDoc, repDoc } = session()
+    fromHostilePeer(customerDoc, (peer) => peer.getMap(ROOT.entries).set('000000001.0000.x', { ...repChat(), text: 7 }))
+    appendEntry(customerDoc, chat({ text: 'not mirrored yet' }))
+    expect(findTampering(customerDoc, repDoc)).toEqual([])
+  })
+})
+
+describe('restoreRemovedEntries', () => {
+  test("puts back reps' and the customer's entries a peer deleted from the customer doc, but never a hidden rep's", () => {
+    const { customerDoc, repDoc, repId, customerId } = session()
+    putAttendee(repDoc, { id: 'rep-2', name: 'Hidden', role: 'rep', hidden: true })
+    const hiddenId = appendEntry(repDoc, repChat({ authorId: 'rep-2', authorName: 'Hidden', text: 'psst' }))
+    fromHostilePeer(customerDoc, (peer) => {
+      entriesMap(peer).delete(repId)
+      entriesMap(peer).delete(customerId)
+    })
+    expect(readTranscript(customerDoc)).toEqual([])
+    expect(restoreRemovedEntries(repDoc, customerDoc, [repId, customerId, hiddenId])).toBe(2)
+    expect(readTranscript(customerDoc).map((entry) => entry.text).sort()).toEqual(['Hi, I am Rafa', 'my printer is on fire'])
+  })
+
+  test('the running relay restores deletions as they arrive, and the record never changes', () => {
+    const { customerDoc, repDoc, repId } = session()
+    const before = readTranscript(repDoc)
+    const stop = relayDocs(customerDoc, repDoc, () => {})
+    const hostile = makeDoc(99)
+    syncInto(customerDoc, hostile)
+    entriesMap(hostile).delete(repId)
+    entriesMap(hostile).set(repId.replace(/\.\w+$/, '.zz'), repChat({ text: 'forged' }))
+    syncInto(hostile, customerDoc)
+    stop()
+    expect(readEntry(customerDoc, repId)?.text).toBe('Hi, I am Rafa')
+    expect(readTranscript(repDoc)).toEqual(before)
+  })
+})
+
+describe('watchTampering', () => {
+  afterEach(() => vi.useRealTimers())
+
+  test('flags a forgery only after the grace period, and unflags it when the record turns out to hold it', () => {
+    vi.useFakeTimers()
+    const { customerDoc, repDoc } = session()
+    const seen: Tampering[][] = []
+    const stop = watchTampering(customerDoc, repDoc, (list) => seen.push(list), 1_000)
+    // A team mate's entry that reached the customer doc before the rep doc: never flagged.
+    const teamMate = repChat({ authorId: 'rep-2', authorName: 'Ana', text: 'hello from Ana' })
+    const early = appendEntry(customerDoc, teamMate)
+    vi.advanceTimersByTime(500)
+    entriesMap(repDoc).set(early, teamMate)
+    let forged = ''
+    fromHostilePeer(customerDoc, (peer) => (forged = appendEntry(peer, repChat({ text: 'pay here' }))))
+    vi.advanceTimersByTime(999)
+    expect(seen.flat().map((t) => t.id)).toEqual([])
+    vi.advanceTimersByTime(1)
+    expect(seen.at(-1)?.map((t) => [t.id, t.kind])).toEqual([[forged, 'forged']])
+    stop()
+  })
+})
+
+describe('unverifiedReps', () => {
+  test('keeps customer-room users claiming to be reps who are not present in the rep room', () => {
+    const room = [
+      { id: 'cust-1', name: 'Carla', role: 'customer' as const },
+      { id: 'rep-1', name: 'Rafa', role: 'rep' as const },
+      { id: 'mallory', name: 'Ana', role: 'rep' as const },
+    ]
+    expect(unverifiedReps(room, new Set(['rep-1'])).map((user) => user.id)).toEqual(['mallory'])
+  })
+})
