@@ -1,14 +1,14 @@
 /**
  * The reactive projection of a document's transcript: a sorted array of
  * validated entries, updated incrementally from Yjs events (binary insertion
- * for a few new entries, one sort for a large batch such as an initial sync).
+ * for a few new entries, one linear merge for a large batch such as an initial sync).
  */
 import type * as Y from 'yjs'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import { byId, entriesMap, readTranscript } from '../doc/transcript'
 import { dedupeEvents, parseEntry, type Entry } from '../doc/entry'
 
-/** Past this many new entries in one event, re-sorting beats binary insertion. */
+/** Past this many new entries in one event, one merge beats binary insertion (each splice copies the array). */
 const BATCH_RESORT = 64
 
 /** Inserts `entry` into `sorted` (by id) unless an entry with that id is there. */
@@ -22,6 +22,31 @@ export function insertSorted(sorted: Entry[], entry: Entry): void {
     else high = mid
   }
   if (sorted[low]?.id !== entry.id) sorted.splice(low, 0, entry)
+}
+
+/**
+ * Merges two id-sorted lists of distinct ids; on an id in both, keeps `sorted`'s entry (like
+ * insertSorted). Linear, so a batch into a large transcript does not re-sort it (issue #10).
+ */
+export function mergeSorted(sorted: readonly Entry[], fresh: readonly Entry[]): Entry[] {
+  const merged: Entry[] = []
+  let i = 0
+  let j = 0
+  while (i < sorted.length && j < fresh.length) {
+    const a = sorted[i]!
+    const b = fresh[j]!
+    if (b.id < a.id) {
+      merged.push(b)
+      j++
+    } else {
+      merged.push(a)
+      i++
+      if (a.id === b.id) j++
+    }
+  }
+  for (; i < sorted.length; i++) merged.push(sorted[i]!)
+  for (; j < fresh.length; j++) merged.push(fresh[j]!)
+  return merged
 }
 
 /**
@@ -49,8 +74,7 @@ export function createTranscript(doc: Y.Doc): Accessor<Entry[]> {
     if (added.size === 0 && deleted.size === 0) return
     if (deleted.size > 0) sorted = sorted.filter((entry) => !deleted.has(entry.id) || added.has(entry.id))
     if (added.size > BATCH_RESORT) {
-      const known = new Set(sorted.map((entry) => entry.id))
-      sorted = sorted.concat([...added.values()].filter((entry) => !known.has(entry.id))).sort(byId)
+      sorted = mergeSorted(sorted, [...added.values()].sort(byId))
     } else {
       for (const entry of added.values()) insertSorted(sorted, entry)
     }

@@ -52,9 +52,19 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence): () => void 
     if (batch.length === 0) queueMicrotask(flush)
     batch.push(update)
   }
+  // Listen only once the stored updates are applied: Yjs encodes each transaction for its 'update'
+  // listeners, and the load transaction (the whole stored doc, never written back) would be encoded
+  // for nothing (issue #10, big session open). Edits made before the load are in y-indexeddb's own
+  // pre-load snapshot; 'synced' fires right after the load transaction, in the same task.
+  const listen = (): void => {
+    persistence.off('synced', listen)
+    doc.on('update', onUpdate)
+  }
   doc.off('update', store)
-  doc.on('update', onUpdate)
+  if (persistence.synced) listen()
+  else persistence.on('synced', listen)
   return () => {
+    persistence.off('synced', listen)
     doc.off('update', onUpdate)
     flush()
   }

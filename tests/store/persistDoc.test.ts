@@ -28,6 +28,24 @@ describe('document persistence (IndexedDB)', () => {
     expect(readRepSessionMeta(second)?.customerKey).toBe('k'.repeat(22))
   })
 
+  it('edits made before and right after a load are stored', async () => {
+    const name = docDatabaseName('rep', 'edits-around-load')
+    const first = new Y.Doc()
+    const firstStore = await persistDoc(first, name)
+    const stored = appendEntry(first, chat('stored'))
+    await firstStore.close()
+
+    const second = new Y.Doc()
+    const before = appendEntry(second, chat('typed while the database opened'))
+    const store = await persistDoc(second, name)
+    const after = appendEntry(second, chat('typed after the load'))
+    await store.close()
+
+    const third = new Y.Doc()
+    await persistDoc(third, name)
+    expect(readTranscript(third).map((entry) => entry.id).sort()).toEqual([stored, before, after].sort())
+  })
+
   it('an empty database loads as an empty document', async () => {
     const doc = new Y.Doc()
     await persistDoc(doc, docDatabaseName('customer', 'never-written'))
