@@ -1,19 +1,11 @@
 import { once } from 'node:events'
-import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ChunkedChannel } from '../../src/net/chunkedChannel'
 import { makeChunkingWrtc, type WrtcImplementation } from '../../src/net/chunkingWrtc'
-import { FakePeerConnection, fakeWrtc } from './fakeWebrtc'
+import { FakePeerConnection, SimplePeerClass, fakeWrtc, type SimplePeer } from './fakeWebrtc'
 
-/** The slice of simple-peer (untyped CommonJS, the one y-webrtc uses) these tests drive. */
-interface SimplePeer extends NodeJS.EventEmitter {
-  signal(data: unknown): void
-  send(data: Uint8Array | string): void
-  destroy(): void
-}
-type SimplePeerClass = new (opts: { initiator?: boolean; wrtc: unknown }) => SimplePeer
-const Peer = createRequire(import.meta.url)('simple-peer') as SimplePeerClass
+const Peer = SimplePeerClass
 
 // The fakes cover what simple-peer touches, not the whole DOM types.
 const fakeBase = fakeWrtc() as unknown as WrtcImplementation

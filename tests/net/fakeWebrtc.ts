@@ -4,6 +4,17 @@
  * bufferedAmount asynchronously (firing `bufferedamountlow`); plus a peer
  * connection just rich enough for simple-peer to connect two of them.
  */
+import { createRequire } from 'node:module'
+
+/** The slice of simple-peer (untyped CommonJS, the one y-webrtc uses) the tests drive. */
+export interface SimplePeer extends NodeJS.EventEmitter {
+  signal(data: unknown): void
+  send(data: Uint8Array | string): void
+  destroy(): void
+}
+type SimplePeerClass = new (opts: { initiator?: boolean; wrtc: unknown }) => SimplePeer
+/** simple-peer's constructor, loaded as y-webrtc loads it. */
+export const SimplePeerClass = createRequire(import.meta.url)('simple-peer') as SimplePeerClass
 
 /** Chromium's data channel max-message-size. */
 export const SCTP_MAX_MESSAGE_BYTES = 262_144

@@ -1,9 +1,8 @@
 import { once } from 'node:events'
-import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PEER_UPDATE_BUDGET, PeerRateLimiter, type RateBudget } from '../../src/net/peerRateLimit'
 import { makeChunkingWrtc, type WrtcImplementation } from '../../src/net/chunkingWrtc'
-import { fakeWrtc } from './fakeWebrtc'
+import { SimplePeerClass, fakeWrtc, type SimplePeer } from './fakeWebrtc'
 
 const SMALL: RateBudget = { bytesPerSecond: 1_000, burstBytes: 2_000, messagesPerSecond: 10, burstMessages: 5, penaltyMs: 40 }
 
@@ -43,14 +42,7 @@ describe('PeerRateLimiter', () => {
   })
 })
 
-/** The slice of simple-peer (the one y-webrtc uses) these tests drive. */
-interface SimplePeer extends NodeJS.EventEmitter {
-  signal(data: unknown): void
-  send(data: Uint8Array | string): void
-  destroy(): void
-}
-type SimplePeerClass = new (opts: { initiator?: boolean; wrtc: unknown }) => SimplePeer
-const Peer = createRequire(import.meta.url)('simple-peer') as SimplePeerClass
+const Peer = SimplePeerClass
 const fakeBase = fakeWrtc() as unknown as WrtcImplementation
 
 const peers: SimplePeer[] = []
