@@ -1,39 +1,9 @@
 // Co-representatives (issue 4): teams, invitations, hidden reps, rep-only
 // messages, shared notes, transfer. Rep A, rep B and the customer each have
 // their own browser context.
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { expectChat, heldText, joinAsCustomer, newSession, say, startRep } from './people'
-
-/** A creates nothing new: B joins A's personal team through A's team link. */
-async function joinTeamOf(owner: Page, joiner: Page, ownerName: string, joinerName: string): Promise<void> {
-  await owner.getByRole('button', { name: 'Team', exact: true }).click()
-  const ownerDialog = owner.getByRole('dialog', { name: 'Teams' })
-  const link = await ownerDialog.getByRole('textbox', { name: 'Team link' }).inputValue()
-  expect(link).toMatch(/#\/team\/[\w-]+\.[\w-]{22,}$/)
-
-  await joiner.getByRole('button', { name: 'Team', exact: true }).click()
-  const joinerDialog = joiner.getByRole('dialog', { name: 'Teams' })
-  await joinerDialog.getByRole('textbox', { name: 'Team invite link' }).fill(link)
-  await joinerDialog.getByRole('button', { name: 'Join team' }).click()
-  await expect(joinerDialog.getByRole('status')).toContainText('Joined')
-  // The team doc syncs both ways: each sees the other in the members list, online.
-  await expect(ownerDialog.getByRole('list', { name: 'Team members' })).toContainText(joinerName)
-  await expect(joinerDialog.getByRole('list', { name: 'Team members' })).toContainText(ownerName)
-  await expect(ownerDialog.getByRole('listitem').filter({ hasText: joinerName })).toContainText('online')
-  await ownerDialog.getByRole('button', { name: 'Close' }).click()
-  await joinerDialog.getByRole('button', { name: 'Close' }).click()
-}
-
-async function invite(page: Page, who: string, hidden: boolean, comment: string): Promise<void> {
-  await page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Invite representative' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Invite representative' })
-  await dialog.getByRole('combobox', { name: 'Team mate' }).selectOption({ label: who })
-  await dialog.getByRole('radio', { name: hidden ? 'Hidden from the customer' : 'Visible to the customer' }).check()
-  await dialog.getByRole('textbox', { name: /Comment/ }).fill(comment)
-  await dialog.getByRole('button', { name: 'Invite' }).click()
-  await expect(dialog).toBeHidden()
-}
+import { invite, joinTeamOf } from './teamSteps'
 
 test('a hidden rep reads the chat and writes rep-only messages and notes; none of it reaches the customer until he shows himself', async ({ newPerson }) => {
   test.setTimeout(120_000)
@@ -49,7 +19,7 @@ test('a hidden rep reads the chat and writes rep-only messages and notes; none o
   await say(customer.page, 'My VPN keeps dropping')
   await expectChat(repA.page, ['My VPN keeps dropping'])
 
-  await invite(repA.page, 'Bruno Oculto', true, 'difficult customer, please watch')
+  await invite(repA.page, 'Bruno Oculto', { hidden: true, comment: 'difficult customer, please watch' })
   const banner = repB.page.getByRole('region', { name: 'Invite representative' })
   await expect(banner).toContainText('Ana Rep invites you, hidden, to a session with Carla')
   await expect(banner).toContainText('difficult customer, please watch')
@@ -106,7 +76,7 @@ test('two reps edit the notes at once, one of them offline for part of it: both 
   await startRep(repB.page, 'Bruno Rep')
   await joinTeamOf(repA.page, repB.page, 'Ana Rep', 'Bruno Rep')
   await newSession(repA.page)
-  await invite(repA.page, 'Bruno Rep', false, '')
+  await invite(repA.page, 'Bruno Rep')
   await repB.page.getByRole('region', { name: 'Invite representative' }).getByRole('button', { name: 'Join' }).click()
   const notesA = repA.page.getByRole('textbox', { name: 'Session notes' })
   const notesB = repB.page.getByRole('textbox', { name: 'Session notes' })

@@ -94,7 +94,7 @@ test('offline: notes and status changes made with no network are marked as waiti
   const repB = await newPerson()
   await startRep(repA.page, 'Ana Rep')
   await startRep(repB.page, 'Bruno Rep')
-  await joinTeamOf(repA.page, repB.page, 'Bruno Rep')
+  await joinTeamOf(repA.page, repB.page, 'Ana Rep', 'Bruno Rep')
   await newSession(repA.page)
   await inviteAndJoin(repA.page, repB.page, 'Bruno Rep')
   const notesA = repA.page.getByRole('textbox', { name: 'Session notes' })

@@ -12,6 +12,7 @@
 import type { Page } from '@playwright/test'
 import { test, expect, type Person } from '../fixtures'
 import { joinAsCustomer, newSession, say, startRep } from '../people'
+import { invite, joinTeamOf } from '../teamSteps'
 import { freePort, ownServer, type OwnServer } from './servers'
 
 /** Seeds that once failed (or are worth keeping): each runs as its own named test. */
@@ -53,30 +54,6 @@ async function transcript(page: Page): Promise<{ id: string; text: string }[]> {
   })
 }
 
-/** A's personal team is joined by B through A's team link (as in coreps.spec.ts). */
-async function joinTeamOf(owner: Page, joiner: Page, joinerName: string): Promise<void> {
-  await owner.getByRole('button', { name: 'Team', exact: true }).click()
-  const ownerDialog = owner.getByRole('dialog', { name: 'Teams' })
-  const link = await ownerDialog.getByRole('textbox', { name: 'Team link' }).inputValue()
-  await joiner.getByRole('button', { name: 'Team', exact: true }).click()
-  const joinerDialog = joiner.getByRole('dialog', { name: 'Teams' })
-  await joinerDialog.getByRole('textbox', { name: 'Team invite link' }).fill(link)
-  await joinerDialog.getByRole('button', { name: 'Join team' }).click()
-  await expect(joinerDialog.getByRole('status')).toContainText('Joined')
-  await expect(ownerDialog.getByRole('list', { name: 'Team members' })).toContainText(joinerName)
-  await ownerDialog.getByRole('button', { name: 'Close' }).click()
-  await joinerDialog.getByRole('button', { name: 'Close' }).click()
-}
-
-async function inviteVisible(page: Page, who: string): Promise<void> {
-  await page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Invite representative' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Invite representative' })
-  await dialog.getByRole('combobox', { name: 'Team mate' }).selectOption({ label: who })
-  await dialog.getByRole('radio', { name: 'Visible to the customer' }).check()
-  await dialog.getByRole('button', { name: 'Invite' }).click()
-  await expect(dialog).toBeHidden()
-}
-
 type Who = 'rep' | 'corep' | 'customer'
 interface Peer {
   who: Who
@@ -97,11 +74,11 @@ async function runChaos(seed: number, newPerson: () => Promise<Person>, server: 
   const [rep, corep, customer] = [await newPerson(), await newPerson(), await newPerson()]
   await startRep(rep.page, 'Ana Rep')
   await startRep(corep.page, 'Bruno Corep')
-  await joinTeamOf(rep.page, corep.page, 'Bruno Corep')
+  await joinTeamOf(rep.page, corep.page, 'Ana Rep', 'Bruno Corep')
   const link = await newSession(rep.page)
   await joinAsCustomer(customer.page, link, 'Carla Chaos')
   await expect(rep.page.getByRole('tab', { name: /^Carla Chaos/ })).toBeVisible()
-  await inviteVisible(rep.page, 'Bruno Corep')
+  await invite(rep.page, 'Bruno Corep')
   await corep.page.getByRole('region', { name: 'Invite representative' }).getByRole('button', { name: 'Join' }).click()
   await expect(corep.page.getByRole('tab', { name: /^Carla Chaos/ })).toBeVisible({ timeout: 30_000 })
   const customerUrl = customer.page.url()
