@@ -7,7 +7,7 @@
  *   synced through a y-websocket server instead of WebRTC (the relay baseline).
  */
 import * as Y from 'yjs'
-import type {} from '../src/app/debugHooks'
+import type {} from '../src/app/debug/debugHooks'
 import { WebsocketProvider } from 'y-websocket'
 import { appendEntry, entriesMap } from '../src/doc/transcript'
 import { benchDocApi } from './docLink'

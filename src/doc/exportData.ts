@@ -2,7 +2,7 @@
  * What a transcript export contains, read from a rep doc as plain, validated
  * data: the details header, the entries in transcript order (rep-only ones
  * only when asked), the session notes when asked, and the session's outcome.
- * Formatting (text, HTML, JSON) lives in src/app/formatTranscript.ts.
+ * Formatting (text, HTML, JSON) lives in src/app/export/formatTranscript.ts.
  */
 import type * as Y from 'yjs'
 import type { Entry } from './entry'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createRoot } from 'solid-js'
 import * as Y from 'yjs'
-import { createScripts } from '../../src/app/createScripts'
+import { createScripts } from '../../src/app/session/createScripts'
 import { addScript, deleteScript, scriptsMap } from '../../src/doc/scripts'
 
 describe('script library projection', () => {

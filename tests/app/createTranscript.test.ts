@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createRoot } from 'solid-js'
 import * as Y from 'yjs'
-import { createTranscript, insertSorted } from '../../src/app/createTranscript'
+import { createTranscript, insertSorted } from '../../src/app/session/createTranscript'
 import { appendEntry, entriesMap } from '../../src/doc/transcript'
 import type { Entry } from '../../src/doc/entry'
 

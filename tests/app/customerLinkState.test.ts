@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { customerLinkState } from '../../src/app/customerLinkState'
+import { customerLinkState } from '../../src/app/customer/customerLinkState'
 
 describe("the customer's connection banner", () => {
   it('says offline when the page is cut off, whatever the peers', () => {

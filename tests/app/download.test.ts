@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { downloadFile } from '../../src/app/download'
+import { downloadFile } from '../../src/app/shell/download'
 
 afterEach(() => {
   vi.restoreAllMocks()

@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import type { ConnectionSnapshot, DocConnection } from '../../src/net/connectDoc'
-import type { NetworkHub } from '../../src/app/networkHub'
+import type { NetworkHub } from '../../src/app/shell/networkHub'
 import type { RoomKind } from '../../src/net/roomKeys'
 
 /** Transaction origin of updates the fake network applies. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { Window } from 'happy-dom'
 import { readExportData, type ExportData } from '../../src/doc/exportData'
-import { escapeHtml, exportFileName, exportLabels, formatExport, formatHtml, formatJson, formatTxt, timeStamp } from '../../src/app/formatTranscript'
+import { escapeHtml, exportFileName, exportLabels, formatExport, formatHtml, formatJson, formatTxt, timeStamp } from '../../src/app/export/formatTranscript'
 import { setLang } from '../../src/i18n/i18n'
 import { EntryRejected, appendEntry, entriesMap } from '../../src/doc/transcript'
 import { T0, chat, repChat } from '../doc/fixtures'

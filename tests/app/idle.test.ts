@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { idleColour, idleSeconds, isSentToCustomer, lastSentToCustomer } from '../../src/app/idle'
+import { idleColour, idleSeconds, isSentToCustomer, lastSentToCustomer } from '../../src/app/shell/idle'
 import type { Entry } from '../../src/doc/entry'
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { mergeSorted } from '../../src/app/createTranscript'
+import { mergeSorted } from '../../src/app/session/createTranscript'
 import type { Entry } from '../../src/doc/entry'
 import { chat } from '../doc/fixtures'
 

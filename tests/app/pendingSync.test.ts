@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addClock, isWaiting, mergePending, notesDigest, parsePeerHeld, parsePending, settle, uncovered, type PendingSync } from '../../src/app/pendingSync'
+import { addClock, isWaiting, mergePending, notesDigest, parsePeerHeld, parsePending, settle, uncovered, type PendingSync } from '../../src/app/session/pendingSync'
 import { toBase64Url } from '../../src/net/roomKeys'
 
 const vector = (entries: [number, number][]): Map<number, number> => new Map(entries)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_IDLE_S, checkIdleThresholds, parsePrefs } from '../../src/store/prefs'
-import { nextFontSize } from '../../src/app/prefsStore'
+import { nextFontSize } from '../../src/app/shell/prefsStore'
 
 const DEFAULTS = { spellCheck: true, fontSize: 100, panelOpen: true, yellowAfterS: 60, redAfterS: 180, chatSound: true }
 

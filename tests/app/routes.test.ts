@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { customerLink, joinHash, parseRoute, portalLink } from '../../src/app/routes'
+import { customerLink, joinHash, parseRoute, portalLink } from '../../src/app/shell/routes'
 
 describe('routes', () => {
   const key = 'AbCdEfGhIjKlMnOpQrStUv'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sessionAction } from '../../src/app/sessionShortcuts'
+import { sessionAction } from '../../src/app/console/sessionShortcuts'
 
 const press = (code: string, mods: Partial<{ altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }> = {}) => ({ altKey: true, shiftKey: true, ctrlKey: false, metaKey: false, code, ...mods })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { connectionType, detectBrowser, detectOs, readSystemInfo, type SystemEnv } from '../../src/app/systemInfo'
+import { connectionType, detectBrowser, detectOs, readSystemInfo, type SystemEnv } from '../../src/app/customer/systemInfo'
 
 const CHROME_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.127 Safari/537.36'
 const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'

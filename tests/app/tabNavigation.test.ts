@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { arrangeTabs, initialTab, nextUnreadTab, sessionShortcut, stepTab, tablistKeyTarget } from '../../src/app/tabNavigation'
+import { arrangeTabs, initialTab, nextUnreadTab, sessionShortcut, stepTab, tablistKeyTarget } from '../../src/app/console/tabNavigation'
 import { parseTabLayout } from '../../src/store/tabLayout'
 
 const row = (sessionId: string, createdAt: number) => ({ sessionId, createdAt })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTeamLink, teamLink } from '../../src/app/teamConnection'
+import { parseTeamLink, teamLink } from '../../src/app/console/teamConnection'
 
 describe('team links', () => {
   const membership = { teamId: 'team_01', secret: 'S'.repeat(22), name: 'Support' }

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { expectChat, joinAsCustomer, newSession, say, startRep } from './people'
 
-/** Longest a portal lookup may take before it must answer (8 s wait + 4 s grace in src/app/portalLookup.ts, plus slack). */
+/** Longest a portal lookup may take before it must answer (8 s wait + 4 s grace in src/app/customer/portalLookup.ts, plus slack). */
 const LOOKUP_ANSWER_MS = 15_000
 const NOT_VALID = 'This code is not valid or has expired'
 

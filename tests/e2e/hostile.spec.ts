@@ -1,5 +1,5 @@
 // A customer-side peer turns hostile (SECURITY.md, "What a customer peer can and cannot do"). The
-// customer's own page plays it through the debug-only hooks of src/app/hostileHooks.ts: its writes and
+// customer's own page plays it through the debug-only hooks of src/app/debug/hostileHooks.ts: its writes and
 // awareness go out over y-webrtc exactly as a modified client's would. Two contexts: a rep and that peer.
 import { expect, test } from './fixtures'
 import { chatTexts, expectChat, joinAsCustomer, newSession, say, startRep } from './people'

@@ -5,7 +5,7 @@ import { addEntries, createTranscriptIndex, foldText, highlightRanges, loadIndex
 import { deleteDatabase, listDocDatabases, readDocUpdate, writeDocUpdate } from '../../src/store/localDatabases'
 import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
-import { buildArchive, parseArchive } from '../../src/app/sessionArchive'
+import { buildArchive, parseArchive } from '../../src/app/history/sessionArchive'
 
 const entry = (sessionId: string, entryId: string, text: string) => ({ sessionId, entryId, text, at: 1_700_000_000_000 })
 const marked = (text: string, ranges: [number, number][]) => ranges.map(([start, end]) => text.slice(start, end))

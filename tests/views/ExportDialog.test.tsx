@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
-import { ExportDialog } from '../../src/views/ExportDialog'
+import { ExportDialog } from '../../src/views/session/ExportDialog'
 import { CUSTOMER_MESSAGE, REP_ONLY_MESSAGE, exportSession } from '../doc/exportFixtures'
 
 const downloads = vi.hoisted(() => [] as Array<{ name: string; mime: string; content: string }>)
-vi.mock('../../src/app/download', () => ({
+vi.mock('../../src/app/shell/download', () => ({
   downloadFile: (name: string, mime: string, content: string) => downloads.push({ name, mime, content }),
 }))
 

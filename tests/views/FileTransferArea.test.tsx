@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createRoot } from 'solid-js'
 import { render } from 'solid-js/web'
-import { FileTransferArea, type FileSending } from '../../src/views/FileTransferArea'
-import { createFileTransfers, MAX_FILE_NAME_CHARS, type FileTransfers } from '../../src/app/fileTransfer'
+import { FileTransferArea, type FileSending } from '../../src/views/tools/FileTransferArea'
+import { createFileTransfers, MAX_FILE_NAME_CHARS, type FileTransfers } from '../../src/app/tools/fileTransfer'
 import { setLang } from '../../src/i18n/i18n'
 
 afterEach(() => {

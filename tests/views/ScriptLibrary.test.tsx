@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { render } from 'solid-js/web'
 import * as Y from 'yjs'
-import { ScriptLibrary } from '../../src/views/ScriptLibrary'
+import { ScriptLibrary } from '../../src/views/scripts/ScriptLibrary'
 import { addScript, readScripts } from '../../src/doc/scripts'
 
 let cleanup: (() => void) | undefined

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
-import { ScriptedPicker } from '../../src/views/ScriptedPicker'
+import { ScriptedPicker } from '../../src/views/scripts/ScriptedPicker'
 import type { Script, ScriptKind } from '../../src/doc/scripts'
 
 const script = (id: string, title: string, text: string, category = '', kind: ScriptKind = 'message', order = 0): Script => ({

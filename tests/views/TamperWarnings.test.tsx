@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest'
 import { render } from 'solid-js/web'
-import { TamperWarnings } from '../../src/views/TamperWarnings'
+import { TamperWarnings } from '../../src/views/session/TamperWarnings'
 import { setLang } from '../../src/i18n/i18n'
 import type { Tampering } from '../../src/doc/tamper'
 import { MAX_ATTENDEES } from '../../src/doc/attendees'

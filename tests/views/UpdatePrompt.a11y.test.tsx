@@ -11,13 +11,13 @@ import { en, type MessageKey } from '../../src/i18n/en'
 import { es } from '../../src/i18n/es'
 
 const worker = vi.hoisted(() => ({ setReady: (_ready: boolean) => {} }))
-vi.mock('../../src/app/serviceWorker', async () => {
+vi.mock('../../src/app/shell/serviceWorker', async () => {
   const { createSignal } = await import('solid-js')
   const [ready, setReady] = createSignal(false)
   worker.setReady = setReady
   return { updateAvailable: ready, applyUpdate: () => undefined }
 })
-const { UpdatePrompt } = await import('../../src/views/UpdatePrompt')
+const { UpdatePrompt } = await import('../../src/views/shell/UpdatePrompt')
 
 afterEach(() => {
   document.body.textContent = ''

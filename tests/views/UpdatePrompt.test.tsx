@@ -3,13 +3,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { render } from 'solid-js/web'
 
 const worker = vi.hoisted(() => ({ applied: 0, setReady: (_ready: boolean) => {} }))
-vi.mock('../../src/app/serviceWorker', async () => {
+vi.mock('../../src/app/shell/serviceWorker', async () => {
   const { createSignal } = await import('solid-js')
   const [ready, setReady] = createSignal(false)
   worker.setReady = setReady
   return { updateAvailable: ready, applyUpdate: () => (worker.applied += 1) }
 })
-const { UpdatePrompt } = await import('../../src/views/UpdatePrompt')
+const { UpdatePrompt } = await import('../../src/views/shell/UpdatePrompt')
 
 afterEach(() => {
   document.body.textContent = ''

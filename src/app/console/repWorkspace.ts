@@ -1,0 +1,299 @@
+/**
+ * The rep console's state: profile, teams, open sessions and the one in
+ * front, invitations. Everything is written locally first; rooms sync when
+ * they can.
+ */
+import { createSignal, type Accessor } from 'solid-js'
+import type * as Y from 'yjs'
+import { appendEntry } from '../../doc/transcript'
+import type { Audience } from '../../doc/entry'
+import { readIntake } from '../../doc/intake'
+import { putSessionSummary, readSessionIndex, readSessionSummary, sessionsMap, updateSessionSummary, type SessionSummary } from '../../doc/team'
+import { invitationsMap, readInvitations, type Invitation } from '../../doc/invitations'
+import { randomId, randomKey } from '../../net/roomKeys'
+import { generateDeviceKeys, loadProfile, saveProfile, type RepProfile, type TeamMembership } from '../../store/profile'
+import { createRepSession, joinRepSession, openRepSession, type OpenContext, type RepSession } from '../session/repSession'
+import { openTeamDoc, parseTeamLink, type OpenTeam } from './teamConnection'
+import { endSession, pushUrl, type Outcome } from '../session/sessionActions'
+import { acceptInvitation, declineInvitation, inviteRep, leaveAfterTransfer } from './invitationFlow'
+import type { NetworkHub } from '../shell/networkHub'
+import { initialTab } from './tabNavigation'
+import { loadTabLayout } from '../../store/tabLayout'
+
+export type { RepProfile, Outcome, OpenTeam, Invitation }
+
+/** Where the console is in its start-up. */
+export type WorkspacePhase = 'loading' | 'needsProfile' | 'ready' | 'failed'
+
+/** A session tab: its index row and the team it belongs to. */
+export type SessionTab = SessionSummary & { teamId: string }
+
+/** The rep console's state and actions. */
+export interface RepWorkspace {
+  phase: Accessor<WorkspacePhase>
+  error: Accessor<string | undefined>
+  profile: Accessor<RepProfile | undefined>
+  /** Open sessions, oldest first. */
+  tabs: Accessor<SessionTab[]>
+  activeId: Accessor<string | undefined>
+  select(sessionId: string): void
+  session(sessionId: string): RepSession | undefined
+  createProfile(name: string): Promise<void>
+  newSession(): Promise<void>
+  /** Sends a chat message, to everyone or to reps only. */
+  send(sessionId: string, text: string, audience?: Audience): void
+  /** Pushes a checked http(s) URL to the customer. */
+  pushUrl(sessionId: string, url: string): void
+  /** Ends a session with an outcome and a closing note. */
+  endSession(sessionId: string, outcome: Outcome, note: string): void
+  /** Publishes whether the rep is typing in a session. */
+  setTyping(sessionId: string, typing: boolean): void
+  /** Every team of this rep. */
+  teams: Accessor<OpenTeam[]>
+  /** The team new sessions are created in. */
+  currentTeamId: Accessor<string | undefined>
+  setCurrentTeam(teamId: string): void
+  /** The team doc of the current team (scripted library, session index). */
+  teamDoc: Accessor<Y.Doc | undefined>
+  /** The team a session belongs to. */
+  teamOf(sessionId: string): OpenTeam | undefined
+  createTeam(name: string): Promise<void>
+  /** Joins a team from its link; throws a clear error for a bad link. */
+  joinTeam(link: string): Promise<void>
+  /** Pending invitations addressed to this rep. */
+  invitations: Accessor<Invitation[]>
+  invite(sessionId: string, toRepId: string, hidden: boolean, comment: string, kind?: Invitation['kind']): void
+  accept(invitation: Invitation): Promise<void>
+  decline(invitation: Invitation): void
+  setHidden(sessionId: string, hidden: boolean): Promise<void>
+}
+
+/** Creates the workspace and starts loading it. */
+export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
+  const [phase, setPhase] = createSignal<WorkspacePhase>('loading')
+  const [error, setError] = createSignal<string>()
+  const [profile, setProfile] = createSignal<RepProfile>()
+  const [tabs, setTabs] = createSignal<SessionTab[]>([])
+  const [activeId, setActiveId] = createSignal<string>()
+  const [openSessions, setOpenSessions] = createSignal(new Map<string, RepSession>(), { equals: false })
+  const [teams, setTeams] = createSignal<OpenTeam[]>([])
+  const [currentTeamId, setCurrentTeamId] = createSignal<string>()
+  const [invitations, setInvitations] = createSignal<Invitation[]>([])
+
+  const teamById = (teamId: string | undefined): OpenTeam | undefined => teams().find((team) => team.membership.teamId === teamId)
+  const teamOf = (sessionId: string): OpenTeam | undefined => teamById(openSessions().get(sessionId)?.teamId)
+  const contextFor = (team: OpenTeam): OpenContext | undefined => {
+    const me = profile()
+    return me && { profile: me, team: team.membership, hub, onCustomerJoined }
+  }
+
+  const refreshTabs = (): void => {
+    const rows: SessionTab[] = []
+    for (const team of teams()) {
+      for (const row of readSessionIndex(team.doc)) {
+        if (openSessions().get(row.sessionId)?.teamId === team.membership.teamId) rows.push({ ...row, teamId: team.membership.teamId })
+      }
+    }
+    setTabs(rows.sort((a, b) => a.createdAt - b.createdAt))
+  }
+  const refreshInvitations = (): void => {
+    const me = profile()
+    if (!me) return
+    const mine = teams().flatMap((team) => readInvitations(team.doc).filter((invitation) => invitation.toId === me.repId && invitation.state === 'pending'))
+    setInvitations(mine.filter((invitation) => !openSessions().has(invitation.sessionId)))
+    for (const team of teams()) {
+      for (const invitation of readInvitations(team.doc)) {
+        const session = openSessions().get(invitation.sessionId)
+        if (session && invitation.kind === 'transfer' && invitation.fromId === me.repId && invitation.state === 'accepted') {
+          void leaveAfterTransfer(session, team, me).then(() => forget(invitation.sessionId))
+        }
+      }
+    }
+  }
+  const remember = (session: RepSession): void => {
+    setOpenSessions((map) => map.set(session.sessionId, session))
+    refreshTabs()
+    refreshInvitations()
+  }
+  const forget = async (sessionId: string): Promise<void> => {
+    const session = openSessions().get(sessionId)
+    if (!session) return
+    setOpenSessions((map) => {
+      map.delete(sessionId)
+      return map
+    })
+    if (activeId() === sessionId) setActiveId(tabs().find((tab) => tab.sessionId !== sessionId)?.sessionId)
+    refreshTabs()
+    await session.close()
+  }
+  function onCustomerJoined(sessionId: string): void {
+    const session = openSessions().get(sessionId)
+    const team = teamOf(sessionId)
+    const intake = session && readIntake(session.repDoc, 'rep')
+    if (!team || !intake) return
+    const wasWaiting = readSessionSummary(team.doc, sessionId)?.state === 'waiting'
+    updateSessionSummary(team.doc, sessionId, { customerName: intake.customerName, state: 'active', lastActivity: Date.now() })
+    if (wasWaiting) setActiveId(sessionId) // the chat box comes to the front by itself
+  }
+
+  const addTeam = async (membership: TeamMembership, creating: boolean): Promise<OpenTeam> => {
+    const me = profile()
+    if (!me) throw new Error('no profile')
+    const team = await openTeamDoc(hub, membership, me, creating)
+    setTeams((list) => [...list, team])
+    sessionsMap(team.doc).observe(refreshTabs)
+    invitationsMap(team.doc).observe(refreshInvitations)
+    return team
+  }
+
+  const start = async (loaded: RepProfile): Promise<void> => {
+    const reopen: { context: OpenContext; row: SessionSummary }[] = []
+    for (const [index, membership] of loaded.teams.entries()) {
+      const team = await addTeam(membership, index === 0)
+      const context = contextFor(team)
+      if (!context) continue
+      for (const row of readSessionIndex(team.doc).reverse()) {
+        if (row.state !== 'ended' && row.reps.includes(loaded.repId)) reopen.push({ context, row })
+      }
+    }
+    const open = ({ context, row }: (typeof reopen)[number]): Promise<void> =>
+      openRepSession(context, row.sessionId).then(remember, (cause: unknown) => console.warn('could not reopen a session', cause))
+    const pickFront = (ids: string[]): string | undefined => initialTab(ids, loadTabLayout().active) // the tab in front last time
+    // The console is ready as soon as the tab in front is open; the other sessions open side by side
+    // behind it, each waiting on its own IndexedDB reads only (issue #10, offline start).
+    const frontId = pickFront([...reopen].sort((a, b) => a.row.createdAt - b.row.createdAt).map(({ row }) => row.sessionId))
+    const front = reopen.find(({ row }) => row.sessionId === frontId)
+    if (front) await open(front)
+    const others = Promise.all(reopen.filter((item) => item !== front).map(open))
+    setCurrentTeamId(loaded.teams[0]?.teamId)
+    setActiveId((current) => current ?? pickFront(tabs().map((tab) => tab.sessionId)))
+    refreshInvitations()
+    setPhase('ready')
+    await others
+    setActiveId((current) => current ?? pickFront(tabs().map((tab) => tab.sessionId)))
+  }
+
+  const fail = (cause: unknown): void => {
+    setError(cause instanceof Error ? cause.message : String(cause))
+    setPhase('failed')
+  }
+
+  void loadProfile()
+    .then(async (loaded) => {
+      if (!loaded) {
+        setPhase('needsProfile')
+        return
+      }
+      setProfile(loaded)
+      await start(loaded)
+    })
+    .catch(fail)
+
+  const saveMembership = async (membership: TeamMembership): Promise<void> => {
+    const me = profile()
+    if (!me) return
+    const updated = { ...me, teams: [...me.teams, membership] }
+    await saveProfile(updated)
+    setProfile(updated)
+  }
+
+  return {
+    phase,
+    error,
+    profile,
+    tabs,
+    activeId,
+    select: setActiveId,
+    session: (sessionId) => openSessions().get(sessionId),
+    async createProfile(name) {
+      const created: RepProfile = {
+        repId: randomId(),
+        name: name.trim(),
+        teams: [{ teamId: randomId(), secret: randomKey(), name: name.trim() }],
+        deviceKeys: await generateDeviceKeys(),
+      }
+      await saveProfile(created)
+      setProfile(created)
+      setPhase('loading')
+      await start(created).catch(fail)
+    },
+    async newSession() {
+      const team = teamById(currentTeamId()) ?? teams()[0]
+      const context = team && contextFor(team)
+      if (!team || !context) return
+      const now = Date.now()
+      const session = await createRepSession(context, now)
+      putSessionSummary(team.doc, { sessionId: session.sessionId, createdAt: now, customerName: '', state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
+      remember(session)
+      setActiveId(session.sessionId)
+    },
+    send(sessionId, text, audience = 'all') {
+      const session = openSessions().get(sessionId)
+      const me = profile()
+      if (!session || !me) return
+      appendEntry(session.repDoc, { kind: 'chat', audience, authorId: me.repId, authorName: me.name, authorRole: 'rep', text })
+      session.customer()?.connection.setTyping(false)
+      const team = teamOf(sessionId)
+      if (team) updateSessionSummary(team.doc, sessionId, { lastActivity: Date.now() })
+    },
+    pushUrl(sessionId, url) {
+      const session = openSessions().get(sessionId)
+      const me = profile()
+      if (session && me) pushUrl(session.repDoc, me, url)
+    },
+    endSession(sessionId, outcome, note) {
+      const session = openSessions().get(sessionId)
+      const me = profile()
+      if (session && me) endSession(session.repDoc, teamOf(sessionId)?.doc, sessionId, me, outcome, note)
+    },
+    setTyping(sessionId, typing) {
+      openSessions().get(sessionId)?.customer()?.connection.setTyping(typing)
+    },
+    teams,
+    currentTeamId,
+    setCurrentTeam: setCurrentTeamId,
+    teamDoc: () => teamById(currentTeamId())?.doc,
+    teamOf,
+    async createTeam(name) {
+      const membership = { teamId: randomId(), secret: randomKey(), name: name.trim() }
+      await saveMembership(membership)
+      await addTeam(membership, true)
+      setCurrentTeamId(membership.teamId)
+    },
+    async joinTeam(link) {
+      const parsed = parseTeamLink(link)
+      if (!parsed) throw new TypeError('not a team link')
+      if (teamById(parsed.teamId)) {
+        setCurrentTeamId(parsed.teamId)
+        return
+      }
+      const membership = { ...parsed, name: '' }
+      await saveMembership(membership)
+      await addTeam(membership, false)
+      setCurrentTeamId(membership.teamId)
+    },
+    invitations,
+    invite(sessionId, toRepId, hidden, comment, kind = 'invite') {
+      const session = openSessions().get(sessionId)
+      const team = teamOf(sessionId)
+      const me = profile()
+      if (session && team && me) inviteRep(session, team, me, { toRepId, hidden, comment, kind })
+    },
+    async accept(invitation) {
+      const team = teams().find((candidate) => readInvitations(candidate.doc).some((item) => item.id === invitation.id))
+      const context = team && contextFor(team)
+      if (!team || !context) return
+      acceptInvitation(team, invitation, context.profile)
+      const session = await joinRepSession(context, invitation.sessionId, invitation.hidden)
+      remember(session)
+      setActiveId(session.sessionId)
+    },
+    decline(invitation) {
+      const team = teams().find((candidate) => readInvitations(candidate.doc).some((item) => item.id === invitation.id))
+      if (team) declineInvitation(team, invitation)
+    },
+    async setHidden(sessionId, hidden) {
+      await openSessions().get(sessionId)?.setHidden(hidden)
+    },
+  }
+}

@@ -1,0 +1,45 @@
+/** A team doc on this device: loaded locally, then synced in the team room. */
+import * as Y from 'yjs'
+import { initTeamDoc, putRep, readReps } from '../../doc/team'
+import { metaMap } from '../../doc/session'
+import type { DocConnection } from '../../net/connectDoc'
+import { docDatabaseName, persistDoc } from '../../store/persistDoc'
+import type { RepProfile, TeamMembership } from '../../store/profile'
+import type { NetworkHub } from '../shell/networkHub'
+
+/** An open team. */
+export interface OpenTeam {
+  membership: TeamMembership
+  doc: Y.Doc
+  connection: DocConnection
+}
+
+/** Opens a team doc and makes sure this rep is in its directory; only the creator writes the team's meta. */
+export async function openTeamDoc(hub: NetworkHub, membership: TeamMembership, profile: RepProfile, creating = false): Promise<OpenTeam> {
+  const doc = new Y.Doc()
+  await persistDoc(doc, docDatabaseName('team', membership.teamId))
+  if (creating && !metaMap(doc).has('teamId')) initTeamDoc(doc, membership.teamId, membership.name)
+  if (!readReps(doc).some((rep) => rep.repId === profile.repId && rep.name === profile.name)) {
+    putRep(doc, { repId: profile.repId, name: profile.name })
+  }
+  const connection = await hub.connect(doc, 'team', membership.teamId, membership.secret)
+  connection.setUser({ id: profile.repId, name: profile.name, role: 'rep' })
+  return { membership, doc, connection }
+}
+
+/** The team's name as its creator wrote it, else the name this device knows it by. */
+export function teamName(team: OpenTeam): string {
+  const name = metaMap(team.doc).get('name')
+  return typeof name === 'string' && name.length <= 80 && name.trim() !== '' ? name : team.membership.name
+}
+
+/** A team link: the secret rides in the fragment, so it never reaches a server. */
+export function teamLink(origin: string, membership: TeamMembership): string {
+  return `${origin}/#/team/${membership.teamId}.${membership.secret}`
+}
+
+/** Reads a team link (or just its fragment); undefined when it is not one. */
+export function parseTeamLink(text: string): { teamId: string; secret: string } | undefined {
+  const match = /#\/team\/([A-Za-z0-9_-]{6,64})\.([A-Za-z0-9_-]{22,64})\s*$/.exec(text.trim())
+  return match?.[1] && match[2] ? { teamId: match[1], secret: match[2] } : undefined
+}

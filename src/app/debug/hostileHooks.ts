@@ -1,0 +1,77 @@
+/**
+ * Debug-only tools (page URL with `debug=1`) that let a browser test turn this
+ * page into a hostile peer of a room it holds: write anything into the doc as
+ * this peer, spoof awareness, mark others offline, send raw bytes on the data
+ * channels. Used by tests/e2e/hostile.spec.ts; absent from normal pages.
+ */
+import type * as Y from 'yjs'
+import { removeAwarenessStates } from 'y-protocols/awareness'
+import { entriesMap } from '../../doc/transcript'
+import type { DocConnection } from '../../net/connectDoc'
+
+/** What `window.asisteHostile` offers, per registered room name (e.g. `customer`). */
+export interface HostileHooks {
+  /** The room doc's transcript map: writes there are this peer's own and go out to every peer. */
+  entries(room: string): Y.Map<unknown> | undefined
+  /** Publishes `user` as this peer's awareness (keeping its live peer id). */
+  spoofPresence(room: string, user: unknown): boolean
+  /** Tells every peer that the other clients whose presence claims `role` went offline. Returns how many. */
+  markOffline(room: string, role: string): number
+  /** The presence records this page holds for the room (its own included). */
+  users(room: string): unknown[]
+  /** Sends `bytes` as one message on every live document channel of the room. Returns to how many peers. */
+  sendRaw(room: string, bytes: Uint8Array | number[]): number
+}
+
+const targets = new Map<string, { doc: Y.Doc; connection: DocConnection }>()
+
+function isDebugPage(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('debug') === '1'
+}
+
+function hooks(): HostileHooks {
+  return {
+    entries: (room) => {
+      const target = targets.get(room)
+      return target ? entriesMap(target.doc) : undefined
+    },
+    spoofPresence: (room, user) => {
+      const awareness = targets.get(room)?.connection.awareness
+      if (!awareness) return false
+      const own: unknown = awareness.getLocalState()?.peerId
+      awareness.setLocalState({ user, peerId: own ?? null })
+      return true
+    },
+    markOffline: (room, role) => {
+      const awareness = targets.get(room)?.connection.awareness
+      if (!awareness) return 0
+      const victims: number[] = []
+      awareness.getStates().forEach((state, clientId) => {
+        const user: unknown = state.user
+        if (clientId !== awareness.clientID && typeof user === 'object' && user !== null && (user as { role?: unknown }).role === role) victims.push(clientId)
+      })
+      removeAwarenessStates(awareness, victims, 'hostile')
+      return victims.length
+    },
+    users: (room) => [...(targets.get(room)?.connection.awareness.getStates().values() ?? [])].map((state) => state.user),
+    sendRaw: (room, bytes) => {
+      const links = targets.get(room)?.connection.peerLinks?.() ?? new Map()
+      const data = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes)
+      for (const link of links.values()) (link as unknown as { send(data: Uint8Array): void }).send(data)
+      return links.size
+    },
+  }
+}
+
+declare global {
+  interface Window {
+    asisteHostile?: HostileHooks
+  }
+}
+
+/** Makes a room reachable by the hostile hooks (no-op unless the page has `debug=1`). */
+export function registerHostileTarget(room: string, doc: Y.Doc, connection: DocConnection): void {
+  if (!isDebugPage()) return
+  targets.set(room, { doc, connection })
+  window.asisteHostile ??= hooks()
+}

@@ -1,0 +1,246 @@
+/**
+ * History: every session stored on this device, its read-only transcript,
+ * full-text search over all of them, deletion, export and import. The search
+ * index is fed incrementally (entries as they reach the open rep docs, a
+ * stored doc once when first seen) and persisted, so a query never reopens
+ * documents.
+ */
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
+import type * as Y from 'yjs'
+import { entriesMap, readTranscript } from '../../doc/transcript'
+import type { Entry } from '../../doc/entry'
+import { readSessionMeta } from '../../doc/session'
+import { readIntake } from '../../doc/intake'
+import { readAttendees } from '../../doc/attendees'
+import { readOutcome } from '../../doc/exportData'
+import { docDatabaseName } from '../../store/persistDoc'
+import { addEntries, createTranscriptIndex, loadIndexAsync, removeSession, searchTranscripts, serializeIndex, type SearchHit, type TranscriptIndex } from '../../store/searchIndex'
+import * as stored from '../../store/localDatabases'
+import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../store/storageQuota'
+export { isQuotaError } from '../../store/storageQuota'
+import { buildArchive, parseArchive } from './sessionArchive'
+import { downloadFile } from '../shell/download'
+import type { RepWorkspace } from '../console/repWorkspace'
+
+/** A past (or open) session as History lists it. */
+export interface HistorySession {
+  sessionId: string
+  customerName: string
+  createdAt: number
+  outcome?: string
+  reps: string[]
+}
+
+/** A search hit with its session's customer. */
+export type HistoryHit = SearchHit & { customerName: string }
+
+/** History's state and actions. */
+export interface History {
+  sessions: Accessor<HistorySession[]>
+  /** Loads the stored index and catches up (first call only); History calls it when shown, so a console start never pays for it. */
+  load(): Promise<void>
+  ready: Accessor<boolean>
+  /** Storage used by this origin and whether the browser keeps it (undefined where unknown). */
+  storage: Accessor<StorageInfo | undefined>
+  search(query: string): HistoryHit[]
+  /** The transcript of a session (live doc if open, else read from disk). */
+  transcript(sessionId: string): Promise<Entry[]>
+  /** Whether the session is open in a tab (then it cannot be deleted). */
+  isOpen(sessionId: string): boolean
+  remove(sessionId: string): Promise<void>
+  /** Deletes every session not open in a tab; returns how many. */
+  removeAll(): Promise<number>
+  exportAll(): Promise<void>
+  importArchive(text: string): Promise<number>
+}
+
+/** Batches index writes: serializing a large index costs main-thread time, and open sessions are re-read at start anyway. */
+const SAVE_DELAY_MS = 10_000
+
+/** Searchable entries of a rep doc: messages and pushed URLs (status notes hold only names). */
+function indexable(sessionId: string, doc: Y.Doc): { sessionId: string; entryId: string; text: string; at: number }[] {
+  return readTranscript(doc)
+    .filter((entry) => entry.kind !== 'status')
+    .map((entry) => ({ sessionId, entryId: entry.id, text: entry.text, at: entry.at }))
+}
+
+function summarize(sessionId: string, doc: Y.Doc): HistorySession {
+  const outcome = readOutcome(doc)?.result
+  return {
+    sessionId,
+    customerName: readIntake(doc, 'rep')?.customerName ?? '',
+    createdAt: readSessionMeta(doc)?.createdAt ?? 0,
+    reps: readAttendees(doc).filter((attendee) => attendee.role === 'rep').map((attendee) => attendee.name),
+    ...(outcome ? { outcome } : {}),
+  }
+}
+
+function parseSummaries(raw: unknown): Map<string, HistorySession> {
+  const map = new Map<string, HistorySession>()
+  if (!Array.isArray(raw)) return map
+  for (const item of raw as Partial<HistorySession>[]) {
+    if (typeof item?.sessionId === 'string' && typeof item.customerName === 'string' && typeof item.createdAt === 'number' && Array.isArray(item.reps)) {
+      map.set(item.sessionId, { ...item, reps: item.reps.filter((name) => typeof name === 'string') } as HistorySession)
+    }
+  }
+  return map
+}
+
+/** Creates History for the console's workspace. Must run inside a reactive owner. */
+export function createHistory(workspace: RepWorkspace): History {
+  let index: TranscriptIndex = createTranscriptIndex()
+  let summaries = new Map<string, HistorySession>()
+  const [sessions, setSessions] = createSignal<HistorySession[]>([])
+  const [ready, setReady] = createSignal(false)
+  const [storage, setStorage] = createSignal<StorageInfo>()
+  const refreshStorage = (): void => {
+    void readStorageInfo()
+      .then(setStorage)
+      .catch(() => setStorage(undefined))
+  }
+  const watched = new Map<string, () => void>()
+  // Sessions changed since the index was last saved: re-read at the next load, so a tab closed before the save loses nothing.
+  const dirty = new Set<string>()
+  const markDirty = (sessionId: string): void => {
+    if (dirty.has(sessionId)) return
+    dirty.add(sessionId)
+    void stored.writeStoredDirty([...dirty])
+  }
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
+
+  const publish = (): void => {
+    setSessions([...summaries.values()].sort((a, b) => b.createdAt - a.createdAt))
+  }
+  const flush = (): void => {
+    if (saveTimer === undefined) return
+    clearTimeout(saveTimer)
+    saveTimer = undefined
+    const json = serializeIndex(index)
+    dirty.clear()
+    void Promise.all([stored.writeStoredIndex(json), stored.writeStoredSummaries([...summaries.values()])]).then(() => stored.writeStoredDirty([...dirty]))
+  }
+  const save = (): void => {
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(flush, SAVE_DELAY_MS)
+  }
+  const onHide = (): void => {
+    if (document.visibilityState === 'hidden') flush() // the tab may be closed next
+  }
+  document.addEventListener('visibilitychange', onHide)
+  const absorb = (sessionId: string, doc: Y.Doc): void => {
+    addEntries(index, indexable(sessionId, doc))
+    summaries.set(sessionId, summarize(sessionId, doc))
+    publish()
+    save()
+  }
+
+  let loaded: Promise<void> | undefined
+  const load = (): Promise<void> => (loaded ??= catchUp().catch((cause: unknown) => console.warn('history could not load', cause)))
+  const catchUp = async (): Promise<void> => {
+    const storedIndex = await loadIndexAsync(await stored.readStoredIndex())
+    // No readable index (first start, or a corrupt one): every stored session is indexed once more.
+    const reindex = storedIndex === undefined
+    index = storedIndex ?? createTranscriptIndex()
+    summaries = parseSummaries(await stored.readStoredSummaries())
+    const stale = new Set([...(await stored.readStoredDirty()), ...dirty])
+    const onDisk = new Set((await stored.listDocDatabases()).filter((db) => db.kind === 'rep').map((db) => db.id))
+    for (const sessionId of [...summaries.keys()]) {
+      if (onDisk.has(sessionId)) continue
+      summaries.delete(sessionId) // deleted meanwhile (e.g. in another tab): its entries leave the index too
+      removeSession(index, sessionId)
+    }
+    for (const sessionId of onDisk) {
+      if ((summaries.has(sessionId) && !stale.has(sessionId) && !reindex) || workspace.session(sessionId)) continue
+      const doc = await stored.loadStoredDoc(docDatabaseName('rep', sessionId))
+      absorb(sessionId, doc)
+      doc.destroy()
+    }
+    for (const [sessionId] of watched) {
+      const doc = workspace.session(sessionId)?.repDoc
+      if (doc) absorb(sessionId, doc)
+    }
+    publish()
+    setReady(true)
+    refreshStorage()
+  }
+  // Ask early: the browser then keeps the sessions under storage pressure.
+  void requestPersistentStorage().catch(() => false)
+
+  // Open sessions feed the index as entries arrive.
+  createEffect(() => {
+    for (const tab of workspace.tabs()) {
+      const session = workspace.session(tab.sessionId)
+      if (!session || watched.has(tab.sessionId)) continue
+      const entries = entriesMap(session.repDoc)
+      const onChange = (): void => {
+        markDirty(tab.sessionId)
+        if (ready()) absorb(tab.sessionId, session.repDoc)
+      }
+      entries.observe(onChange)
+      watched.set(tab.sessionId, () => entries.unobserve(onChange))
+      if (ready()) absorb(tab.sessionId, session.repDoc)
+    }
+  })
+  onCleanup(() => {
+    watched.forEach((stop) => stop())
+    document.removeEventListener('visibilitychange', onHide)
+    flush()
+  })
+
+  const names = (): Map<string, string> => new Map([...summaries.values()].map((row) => [row.sessionId, row.customerName]))
+
+  return {
+    sessions,
+    load,
+    ready,
+    storage,
+    search(query) {
+      const customers = names()
+      return searchTranscripts(index, query).map((hit) => ({ ...hit, customerName: customers.get(hit.sessionId) ?? '' }))
+    },
+    async transcript(sessionId) {
+      const live = workspace.session(sessionId)?.repDoc
+      if (live) return readTranscript(live)
+      const doc = await stored.loadStoredDoc(docDatabaseName('rep', sessionId))
+      const entries = readTranscript(doc)
+      doc.destroy()
+      return entries
+    },
+    isOpen: (sessionId) => workspace.session(sessionId) !== undefined,
+    async remove(sessionId) {
+      if (workspace.session(sessionId)) throw new Error('close the session first')
+      await Promise.all([stored.deleteDatabase(docDatabaseName('rep', sessionId)), stored.deleteDatabase(docDatabaseName('customer', sessionId))])
+      removeSession(index, sessionId)
+      summaries.delete(sessionId)
+      publish()
+      save()
+      refreshStorage()
+    },
+    async removeAll() {
+      await load()
+      const closed = [...summaries.keys()].filter((sessionId) => !workspace.session(sessionId))
+      for (const sessionId of closed) await this.remove(sessionId)
+      return closed.length
+    },
+    async exportAll() {
+      await load()
+      const databases = (await stored.listDocDatabases()).filter((db) => db.kind !== 'team')
+      const docs = await Promise.all(databases.map(async (db) => ({ name: db.name, update: await stored.readDocUpdate(db.name) })))
+      downloadFile(`asiste-archive-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', buildArchive(docs))
+    },
+    async importArchive(text) {
+      await load()
+      const docs = parseArchive(text)
+      for (const doc of docs) await stored.writeDocUpdate(doc.name, doc.update)
+      for (const doc of docs) {
+        const parsed = stored.parseDatabaseName(doc.name)
+        if (parsed?.kind !== 'rep') continue
+        const loadedDoc = workspace.session(parsed.id)?.repDoc ?? (await stored.loadStoredDoc(doc.name))
+        absorb(parsed.id, loadedDoc)
+        if (!workspace.session(parsed.id)) loadedDoc.destroy()
+      }
+      refreshStorage()
+      return docs.filter((doc) => stored.parseDatabaseName(doc.name)?.kind === 'rep').length
+    },
+  }
+}

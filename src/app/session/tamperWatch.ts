@@ -1,0 +1,78 @@
+/**
+ * Follows what a customer-side peer forged or altered in the customer doc
+ * (see src/doc/tamper.ts) while a rep's view is open, so the view can flag it.
+ * Incremental: a full scan once, then only the ids each change touches.
+ */
+import type * as Y from 'yjs'
+import { entriesMap } from '../../doc/transcript'
+import { findTampering, type Tampering } from '../../doc/tamper'
+
+/**
+ * How long a disagreement must last before it is flagged: a team mate's entry can reach the
+ * customer doc a moment before the rep doc; a forgery stays.
+ */
+export const TAMPER_GRACE_MS = 3_000
+
+/** Calls `onChange` with the flagged entries (id order) whenever that list changes. Returns a stop function. */
+export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (flagged: Tampering[]) => void, graceMs = TAMPER_GRACE_MS, now = () => Date.now()): () => void {
+  const suspects = new Map<string, { tampering: Tampering; since: number }>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let last = ''
+
+  const publish = (): void => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    const at = now()
+    const flagged: Tampering[] = []
+    let nextDue = Infinity
+    for (const { tampering, since } of suspects.values()) {
+      if (at - since >= graceMs) flagged.push(tampering)
+      else nextDue = Math.min(nextDue, since + graceMs - at)
+    }
+    if (nextDue !== Infinity) timer = setTimeout(publish, nextDue)
+    flagged.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const key = JSON.stringify(flagged)
+    if (key !== last) {
+      last = key
+      onChange(flagged)
+    }
+  }
+  const check = (ids: Iterable<string>): void => {
+    const list = [...ids]
+    const found = new Map(findTampering(customerDoc, repDoc, list.filter((id) => entriesMap(customerDoc).has(id))).map((t) => [t.id, t]))
+    const at = now()
+    for (const id of list) {
+      const tampering = found.get(id)
+      const previous = suspects.get(id)
+      if (!tampering) suspects.delete(id)
+      else if (!previous || JSON.stringify(previous.tampering) !== JSON.stringify(tampering)) suspects.set(id, { tampering, since: previous?.since ?? at })
+    }
+    publish()
+  }
+  const onEntries = (event: Y.YMapEvent<unknown>): void => check(event.keysChanged)
+  const customerEntries = entriesMap(customerDoc)
+  const repEntries = entriesMap(repDoc)
+  customerEntries.observe(onEntries)
+  repEntries.observe(onEntries)
+  check(customerEntries.keys())
+  return () => {
+    customerEntries.unobserve(onEntries)
+    repEntries.unobserve(onEntries)
+    if (timer !== undefined) clearTimeout(timer)
+  }
+}
+
+/** Minimal presence shape compared here. */
+interface Claim {
+  id: string
+  name: string
+  role: 'rep' | 'customer'
+}
+
+/**
+ * Users of the customer room who claim to be reps but are not present in the rep room (which
+ * needs the team's key) nor this rep: a customer-side peer spoofing its awareness.
+ */
+export function unverifiedReps<T extends Claim>(customerRoom: readonly T[], verifiedRepIds: ReadonlySet<string>): T[] {
+  return customerRoom.filter((user) => user.role === 'rep' && !verifiedRepIds.has(user.id))
+}

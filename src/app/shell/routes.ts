@@ -1,0 +1,51 @@
+/** Hash routes: `#/` rep console, `#/join/<sessionId>.<key>` customer page, `#/portal` session-code page. */
+import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import { isValidKey } from '../../net/roomKeys'
+import type { EntryWay } from '../../doc/portal'
+
+/** A parsed route. */
+export type Route =
+  | { page: 'console' }
+  | { page: 'join'; sessionId: string; key: string; via?: 'portal' }
+  | { page: 'portal' }
+  | { page: 'badLink' }
+
+/** Parses `location.hash`. The key stays in the fragment: it is never sent to a server. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '')
+  const join = /^\/join\/([A-Za-z0-9_-]{6,64})\.([A-Za-z0-9_-]+)(\?via=portal)?$/.exec(path)
+  if (join) {
+    const [, sessionId, key, viaPortal] = join
+    if (!sessionId || !key || !isValidKey(key)) return { page: 'badLink' }
+    return viaPortal ? { page: 'join', sessionId, key, via: 'portal' } : { page: 'join', sessionId, key }
+  }
+  if (/^\/portal\/?$/.test(path)) return { page: 'portal' }
+  if (path.startsWith('/join')) return { page: 'badLink' }
+  return { page: 'console' }
+}
+
+/** The customer's join link for a session. */
+export function customerLink(origin: string, sessionId: string, key: string): string {
+  return `${origin}/#/join/${sessionId}.${key}`
+}
+
+/** The hash of a session's customer page; `via: 'portal'` marks a customer who came in with a session code. */
+export function joinHash(sessionId: string, key: string, via: EntryWay = 'link'): string {
+  return `#/join/${sessionId}.${key}${via === 'portal' ? '?via=portal' : ''}`
+}
+
+/** The customer portal, where a customer types a session code. */
+export function portalLink(origin: string): string {
+  return `${origin}/#/portal`
+}
+
+/** The current route as a signal, following `hashchange`. Must run inside a reactive owner. */
+export function createRoute(): Accessor<Route> {
+  const [route, setRoute] = createSignal(parseRoute(location.hash))
+  const onHash = (): void => {
+    setRoute(parseRoute(location.hash))
+  }
+  window.addEventListener('hashchange', onHash)
+  onCleanup(() => window.removeEventListener('hashchange', onHash))
+  return route
+}

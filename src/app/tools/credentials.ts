@@ -1,0 +1,142 @@
+/**
+ * Login credentials, end to end encrypted to the requesting rep. The rep's
+ * client makes an ECDH P-256 key pair per request (private key
+ * non-extractable, in memory only) and publishes the public key in the
+ * request; the customer's client seals `{ user, password }` with AES-GCM
+ * under ECDH(ephemeral key, rep key). Only ciphertext reaches the customer
+ * doc; the rep's client decrypts it into memory, shows it once and erases
+ * the ciphertext from the doc. The transcript notes only provided/declined.
+ */
+import { createEffect, createSignal, type Accessor } from 'solid-js'
+import type * as Y from 'yjs'
+import { putCredentialRequest, readCredentialRequests, type CredentialRequest, type PublicPoint } from '../../doc/credentialRequests'
+import { appendEntry } from '../../doc/transcript'
+import { randomId } from '../../net/roomKeys'
+import type { CustomerIdentity } from '../../store/profile'
+import { createDocReader } from '../shell/createDocReader'
+import type { RepSession } from '../session/repSession'
+
+const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const
+
+/** Plain credentials: held in memory only, never written anywhere. */
+export interface Credentials {
+  user: string
+  password: string
+}
+
+const toB64 = (bytes: ArrayBuffer | Uint8Array): string => {
+  const array = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+  return btoa(String.fromCharCode(...array)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+const fromB64 = (text: string): Uint8Array<ArrayBuffer> => {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0))
+}
+
+async function exportPoint(key: CryptoKey): Promise<PublicPoint> {
+  const jwk = await crypto.subtle.exportKey('jwk', key)
+  if (!jwk.x || !jwk.y) throw new Error('not an EC public key')
+  return { x: jwk.x, y: jwk.y }
+}
+const importPoint = (point: PublicPoint): Promise<CryptoKey> => crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: point.x, y: point.y, ext: true }, CURVE, false, [])
+const aesKey = (privateKey: CryptoKey, publicKey: CryptoKey): Promise<CryptoKey> =>
+  crypto.subtle.deriveKey({ name: 'ECDH', public: publicKey }, privateKey, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
+
+/** The request id is the AES-GCM additional data, so a sealed answer cannot be moved to another request. */
+async function seal(repKey: PublicPoint, requestId: string, credentials: Credentials): Promise<NonNullable<CredentialRequest['sealed']>> {
+  const ephemeral = await crypto.subtle.generateKey(CURVE, false, ['deriveKey'])
+  const key = await aesKey(ephemeral.privateKey, await importPoint(repKey))
+  const iv = crypto.getRandomValues(new Uint8Array(12))
+  const plain = new TextEncoder().encode(JSON.stringify(credentials))
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(requestId) }, key, plain)
+  plain.fill(0)
+  return { epk: await exportPoint(ephemeral.publicKey), iv: toB64(iv), ct: toB64(ct) }
+}
+
+async function open(privateKey: CryptoKey, request: CredentialRequest): Promise<Credentials | undefined> {
+  const sealed = request.sealed
+  if (!sealed) return undefined
+  try {
+    const key = await aesKey(privateKey, await importPoint(sealed.epk))
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromB64(sealed.iv), additionalData: new TextEncoder().encode(request.id) }, key, fromB64(sealed.ct))
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(plain))
+    if (typeof parsed !== 'object' || parsed === null) return undefined
+    const { user, password } = parsed as Record<string, unknown>
+    return typeof user === 'string' && typeof password === 'string' ? { user, password } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The rep's side. */
+export interface RepCredentials {
+  /** Credentials just received, until `dismiss` (shown once). */
+  revealed: Accessor<Credentials | undefined>
+  pending: Accessor<boolean>
+  request(rep: { repId: string; name: string }): Promise<void>
+  dismiss(): void
+}
+
+/** Creates the rep's credential requests of a session. Must run inside a reactive owner. */
+export function createRepCredentials(session: RepSession): RepCredentials {
+  const requests = createDocReader(session.customerDoc, readCredentialRequests)
+  const keys = new Map<string, CryptoKey>() // request id → private key, this page's memory only
+  const [revealed, setRevealed] = createSignal<Credentials>()
+  createEffect(() => {
+    for (const request of requests()) {
+      const key = keys.get(request.id)
+      if (!key || request.state === 'pending') continue
+      keys.delete(request.id)
+      void open(key, request).then((credentials) => {
+        if (credentials) setRevealed(credentials)
+        // Erase the ciphertext too: the answer has reached the only key that can read it.
+        if (request.sealed) putCredentialRequest(session.customerDoc, { ...request, sealed: undefined })
+      })
+    }
+  })
+  return {
+    revealed,
+    pending: () => requests().some((request) => request.state === 'pending' && keys.has(request.id)),
+    async request(rep) {
+      if (!session.customer()) return
+      const pair = await crypto.subtle.generateKey(CURVE, false, ['deriveKey'])
+      const id = randomId()
+      keys.set(id, pair.privateKey)
+      putCredentialRequest(session.customerDoc, { id, repId: rep.repId, repName: rep.name, at: Date.now(), state: 'pending', publicKey: await exportPoint(pair.publicKey) })
+    },
+    dismiss: () => setRevealed(undefined),
+  }
+}
+
+/** The customer's side. */
+export interface CustomerCredentials {
+  pending: Accessor<CredentialRequest | undefined>
+  send(credentials: Credentials): Promise<void>
+  decline(): void
+}
+
+/** Creates the customer's side. Must run inside a reactive owner. */
+export function createCustomerCredentials(doc: Y.Doc, identity: Accessor<CustomerIdentity | undefined>): CustomerCredentials {
+  const requests = createDocReader(doc, readCredentialRequests)
+  const pending = (): CredentialRequest | undefined => requests().find((request) => request.state === 'pending')
+  const note = (event: 'credentialsProvided' | 'credentialsDeclined', request: CredentialRequest): void => {
+    const me = identity()
+    if (me) appendEntry(doc, { kind: 'status', event, audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text: me.name, eventKey: `credentials:${request.id}` })
+  }
+  return {
+    pending,
+    async send(credentials) {
+      const request = pending()
+      if (!request) return
+      const sealed = await seal(request.publicKey, request.id, credentials)
+      putCredentialRequest(doc, { ...request, state: 'provided', sealed })
+      note('credentialsProvided', request)
+    },
+    decline() {
+      const request = pending()
+      if (!request) return
+      putCredentialRequest(doc, { ...request, state: 'declined' })
+      note('credentialsDeclined', request)
+    },
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Screen sharing. The request and its answer live in the customer doc
+ * (`requests`, src/doc/screenRequests.ts); the pixels go peer to peer, from
+ * the customer's browser to every visible rep over the customer room's
+ * existing WebRTC links (src/net/mediaChannel.ts). Hidden reps are never in
+ * that room, so no stream can reach them.
+ */
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
+import type * as Y from 'yjs'
+import { latestScreenRequest, requestScreen, setScreenState, type ScreenRequest, type ScreenState } from '../../doc/screenRequests'
+import { appendEntry } from '../../doc/transcript'
+import { broadcastStream, watchRemoteStreams } from '../../net/mediaChannel'
+import { randomId } from '../../net/roomKeys'
+import type { DocConnection } from '../../net/connectDoc'
+import type { CustomerIdentity } from '../../store/profile'
+import { createDocReader } from '../shell/createDocReader'
+import type { RepSession } from '../session/repSession'
+
+/** The rep's view of the customer's screen. */
+export interface RepScreen {
+  /** The live stream while the customer shares. */
+  stream: Accessor<MediaStream | undefined>
+  /** State of the newest request, if any. */
+  state: Accessor<ScreenState | undefined>
+  /** Asks the customer to share (only while this rep is visible). */
+  request(rep: { repId: string; name: string }): void
+}
+
+/** Follows the session's customer room and the newest screen request. Must run inside a reactive owner. */
+export function createRepScreen(session: RepSession): RepScreen {
+  const latest = createDocReader(session.customerDoc, latestScreenRequest)
+  const [received, setReceived] = createSignal<MediaStream>()
+  createEffect(() => {
+    const link = session.customer()
+    if (!link) {
+      setReceived(undefined)
+      return
+    }
+    onCleanup(
+      watchRemoteStreams(link.connection, (stream) => {
+        setReceived(stream)
+        // The customer's removeStream renegotiates; the tracks then leave the remote stream.
+        stream.addEventListener('removetrack', () => {
+          if (stream.getTracks().length === 0 && received() === stream) setReceived(undefined)
+        })
+      }),
+    )
+  })
+  return {
+    stream: () => (latest()?.state === 'sharing' ? received() : undefined),
+    state: () => latest()?.state,
+    request(rep) {
+      if (!session.customer()) return
+      requestScreen(session.customerDoc, randomId(), { repId: rep.repId, repName: rep.name })
+    },
+  }
+}
+
+/** The customer's side: the pending request, and sharing. */
+export interface CustomerScreen {
+  /** The newest request while unanswered. */
+  pending: Accessor<ScreenRequest | undefined>
+  sharing: Accessor<boolean>
+  /** Asks the browser for a screen (its picker) and streams it to the visible reps. */
+  accept(): Promise<void>
+  decline(): void
+  stop(): void
+}
+
+/** Creates the customer's screen-sharing state. Must run inside a reactive owner. */
+export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>): CustomerScreen {
+  const latest = createDocReader(doc, latestScreenRequest)
+  const [sharing, setSharing] = createSignal(false)
+  let active: { request: ScreenRequest; stream: MediaStream; stopBroadcast: () => void } | undefined
+
+  const note = (event: 'screenShared' | 'screenStopped' | 'screenDeclined', request: ScreenRequest): void => {
+    const me = identity()
+    if (!me) return
+    appendEntry(doc, {
+      kind: 'status',
+      event,
+      audience: 'all',
+      authorId: me.customerId,
+      authorName: me.name,
+      authorRole: 'customer',
+      text: me.name,
+      eventKey: `screen:${request.id}:${event}`,
+    })
+  }
+  const decline = (request: ScreenRequest): void => {
+    setScreenState(doc, request, 'declined')
+    note('screenDeclined', request)
+  }
+  const stop = (): void => {
+    const current = active
+    if (!current) return
+    active = undefined
+    current.stopBroadcast()
+    current.stream.getTracks().forEach((track) => track.stop())
+    setScreenState(doc, current.request, 'stopped')
+    note('screenStopped', current.request)
+    setSharing(false)
+  }
+  onCleanup(stop)
+
+  return {
+    pending: () => {
+      const request = latest()
+      return request?.state === 'pending' ? request : undefined
+    },
+    sharing,
+    async accept() {
+      const request = latest()
+      const conn = connection()
+      if (!request || request.state !== 'pending' || !conn || active) return
+      let stream: MediaStream
+      try {
+        // The real picker: the customer chooses a screen, window or tab (or cancels).
+        stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+      } catch {
+        decline(request)
+        return
+      }
+      const stopBroadcast = broadcastStream(conn, stream, (user) => user?.role === 'rep')
+      active = { request, stream, stopBroadcast }
+      // The browser's own "Stop sharing" bar ends the track.
+      stream.getVideoTracks().forEach((track) => track.addEventListener('ended', stop))
+      setScreenState(doc, request, 'sharing')
+      note('screenShared', request)
+      setSharing(true)
+    },
+    decline() {
+      const request = latest()
+      if (request?.state === 'pending') decline(request)
+    },
+    stop,
+  }
+}

@@ -1,0 +1,97 @@
+/** The rep console: first-run profile, then session tabs and the chat box of the session in front. */
+import { Match, Show, Switch, createSignal, lazy } from 'solid-js'
+import { createRepWorkspace } from '../../app/console/repWorkspace'
+import { useApp } from '../../app/shell/appContext'
+import { ProfileForm } from './ProfileForm'
+import { SessionView } from '../session/SessionView'
+import { ConnectionStatus } from '../shell/ConnectionStatus'
+import { LanguagePicker } from '../shell/LanguagePicker'
+import { TeamDialog } from './TeamDialog'
+import { InvitationsBanner } from './InvitationsBanner'
+import { SessionTabs } from './SessionTabs'
+import { PrefsDialog } from '../shell/PrefsDialog'
+import { createSessionTabs } from '../../app/console/sessionTabs'
+import { createHistory } from '../../app/history/history'
+import { createHistoryRoute } from '../../app/history/historyRoute'
+import { UpdatePrompt } from '../shell/UpdatePrompt'
+import { t } from '../../i18n/i18n'
+
+// #/history is its own chunk: the console's first paint does not wait for it.
+const HistoryView = lazy(() => import('../history/HistoryView').then((module) => ({ default: module.HistoryView })))
+
+/** The console page. */
+export function RepConsole() {
+  const app = useApp()
+  const workspace = createRepWorkspace(app.hub)
+  const sessionTabs = createSessionTabs(workspace, app.prefs)
+  const history = createHistory(workspace)
+  const historyOpen = createHistoryRoute()
+  const [prefsOpen, setPrefsOpen] = createSignal(false)
+  return (
+    <div class="console">
+      <header class="topbar">
+        <span class="topbar__brand">{t('appName')}</span>
+        <Show when={workspace.profile()}>{(profile) => <span class="topbar__who">{t('console.signedInAs', { name: profile().name })}</span>}</Show>
+        <span class="topbar__spacer" />
+        <Show when={workspace.phase() === 'ready'}>
+          <TeamDialog workspace={workspace} />
+          <a class="button" href="#/history" aria-current={historyOpen() ? 'page' : undefined}>
+            {t('history.open')}
+          </a>
+        </Show>
+        <button type="button" class="button" aria-haspopup="dialog" onClick={() => setPrefsOpen(true)}>
+          {t('prefs.open')}
+        </button>
+        <LanguagePicker />
+        <ConnectionStatus state={app.hub.status()} peers={app.hub.peers()} />
+      </header>
+      <UpdatePrompt />
+      <Switch>
+        <Match when={workspace.phase() === 'loading'}>
+          <p class="page" aria-busy="true">{t('loading')}</p>
+        </Match>
+        <Match when={workspace.phase() === 'failed'}>
+          <p class="page error" role="alert">{t('error.generic', { message: workspace.error() ?? '' })}</p>
+        </Match>
+        <Match when={workspace.phase() === 'needsProfile'}>
+          <main class="page page--narrow">
+            <ProfileForm onSave={(name) => workspace.createProfile(name)} />
+          </main>
+        </Match>
+        <Match when={workspace.phase() === 'ready' && historyOpen()}>
+          <HistoryView history={history} selfId={workspace.profile()?.repId} />
+        </Match>
+        <Match when={workspace.phase() === 'ready'}>
+          <main class="page">
+            <div class="toolbar-row">
+              <button type="button" class="button button--primary" onClick={() => void workspace.newSession()}>
+                {t('console.newSession')}
+              </button>
+            </div>
+            <InvitationsBanner workspace={workspace} />
+            <Show when={workspace.tabs().length > 0} fallback={<p class="hint">{t('console.noSessions')}</p>}>
+              <SessionTabs tabs={sessionTabs} />
+              <Show when={workspace.activeId()} keyed>
+                {(sessionId) => (
+                  <Show when={workspace.session(sessionId)} keyed>
+                    {(session) => (
+                      <div role="tabpanel" id={`panel-${sessionId}`} aria-labelledby={`tab-${sessionId}`}>
+                        <SessionView session={session} profile={workspace.profile()} workspace={workspace} viewState={sessionTabs.viewState(sessionId)} />
+                      </div>
+                    )}
+                  </Show>
+                )}
+              </Show>
+            </Show>
+          </main>
+        </Match>
+      </Switch>
+      <PrefsDialog
+        open={prefsOpen()}
+        onOpenChange={setPrefsOpen}
+        notificationPermission={sessionTabs.notificationPermission()}
+        onEnableNotifications={() => void sessionTabs.enableNotifications()}
+      />
+    </div>
+  )
+}

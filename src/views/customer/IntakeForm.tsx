@@ -1,0 +1,51 @@
+/** The customer's intake: name, problem, and consent to share system information. */
+import { Show, createSignal } from 'solid-js'
+import { MAX_NAME_CHARS, MAX_REQUEST_CHARS } from '../../doc/schema'
+import type { IntakeForm as IntakeValues } from '../../app/customer/customerSession'
+import { readSystemInfo } from '../../app/customer/systemInfo'
+import { t } from '../../i18n/i18n'
+
+/** The intake form; `onStart` gets the values (system info only with consent). */
+export function IntakeForm(props: { onStart: (values: IntakeValues) => Promise<void> }) {
+  const [name, setName] = createSignal('')
+  const [request, setRequest] = createSignal('')
+  const [share, setShare] = createSignal(false)
+  const [error, setError] = createSignal<string>()
+  const [busy, setBusy] = createSignal(false)
+  return (
+    <form
+      class="card"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (name().trim() === '') return setError(t('customer.nameRequired'))
+        setBusy(true)
+        props.onStart({ name: name(), request: request(), system: share() ? readSystemInfo() : {} }).catch((cause: unknown) => {
+          setError(t('error.generic', { message: cause instanceof Error ? cause.message : String(cause) }))
+          setBusy(false)
+        })
+      }}
+    >
+      <h1>{t('customer.title')}</h1>
+      <p>{t('customer.intro')}</p>
+      <label class="field">
+        <span>{t('customer.name')}</span>
+        <input type="text" maxLength={MAX_NAME_CHARS} autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>{t('customer.request')}</span>
+        <textarea rows={4} maxLength={MAX_REQUEST_CHARS} value={request()} onInput={(e) => setRequest(e.currentTarget.value)} />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={share()} onChange={(e) => setShare(e.currentTarget.checked)} aria-describedby="share-help" />
+        <span>{t('customer.shareSystem')}</span>
+      </label>
+      <p id="share-help" class="hint">{t('customer.shareSystemHelp')}</p>
+      <Show when={error()}>
+        <p role="alert" class="error">{error()}</p>
+      </Show>
+      <button type="submit" class="button button--primary" disabled={busy()}>
+        {t('customer.start')}
+      </button>
+    </form>
+  )
+}

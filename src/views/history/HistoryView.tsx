@@ -1,0 +1,70 @@
+/** History (`#/history`): search every transcript, list past sessions, read one, export or import all. */
+import { Show, createSignal, onMount } from 'solid-js'
+import { isQuotaError, type History } from '../../app/history/history'
+import { t } from '../../i18n/i18n'
+import { HistorySearch } from './HistorySearch'
+import { PastSessions } from './PastSessions'
+import { HistoryTranscript } from './HistoryTranscript'
+import './history.css'
+
+/** Bytes as the UI shows them (MB or GB, one decimal). */
+function formatBytes(bytes: number): string {
+  const mb = bytes / 1e6
+  return mb >= 1000 ? `${(mb / 1000).toFixed(1)} GB` : `${mb.toFixed(1)} MB`
+}
+
+/** The History page inside the console. */
+export function HistoryView(props: { history: History; selfId: string | undefined }) {
+  const [openId, setOpenId] = createSignal<string>()
+  const [message, setMessage] = createSignal('')
+  let fileInput: HTMLInputElement | undefined
+  onMount(() => void props.history.load())
+  const importFile = async (file: File | undefined) => {
+    if (!file) return
+    try {
+      const count = await props.history.importArchive(await file.text())
+      setMessage(t('history.imported', { count }))
+    } catch (cause) {
+      setMessage(t(isQuotaError(cause) ? 'history.diskFull' : 'history.importFailed'))
+    }
+    if (fileInput) fileInput.value = ''
+  }
+  const deleteAll = async () => {
+    if (!window.confirm(t('history.deleteAllConfirm'))) return
+    setMessage(t('history.deletedAll', { count: await props.history.removeAll() }))
+  }
+  return (
+    <main class="page history">
+      <div class="toolbar-row">
+        <h1 class="history__title">{t('history.title')}</h1>
+        <a class="button" href="#/">
+          {t('history.back')}
+        </a>
+        <button type="button" class="button" onClick={() => void props.history.exportAll()}>
+          {t('history.exportAll')}
+        </button>
+        <button type="button" class="button" onClick={() => fileInput?.click()}>
+          {t('history.import')}
+        </button>
+        <button type="button" class="button" onClick={() => void deleteAll()}>
+          {t('history.deleteAll')}
+        </button>
+        <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
+      </div>
+      <p class="hint" aria-live="polite">{message()}</p>
+      <Show when={props.history.storage()}>
+        {(info) => (
+          <p class="hint">
+            {t('history.storage', { used: formatBytes(info().usage), quota: formatBytes(info().quota) })}{' '}
+            {t(info().persisted ? 'history.persisted' : 'history.notPersisted')}
+          </p>
+        )}
+      </Show>
+      <HistorySearch history={props.history} onOpen={setOpenId} />
+      <Show when={openId()} keyed>
+        {(sessionId) => <HistoryTranscript history={props.history} sessionId={sessionId} selfId={props.selfId} onClose={() => setOpenId(undefined)} />}
+      </Show>
+      <PastSessions history={props.history} onOpen={setOpenId} />
+    </main>
+  )
+}

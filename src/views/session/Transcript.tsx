@@ -1,0 +1,142 @@
+/**
+ * The transcript `log`, virtualised so a session of 100,000 entries keeps a
+ * few dozen DOM nodes. It follows new entries while the reader is at the
+ * bottom and offers "Jump to latest" otherwise.
+ */
+import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js'
+import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
+import type { Entry } from '../../doc/entry'
+import type { DeliveryState } from '../../doc/receipts'
+import { EntryView } from './EntryView'
+import type { TranscriptScroll } from '../../app/console/sessionViewState'
+import { t } from '../../i18n/i18n'
+
+const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
+const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
+const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
+const HEADER_KEY = 'header' // the virtual row of the details block (entry ids never take this form)
+
+type RowKey = VirtualItem['key']
+
+function sameKeys(a: RowKey[], b: RowKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i])
+}
+
+/** The transcript of one session. */
+export function Transcript(props: {
+  entries: Entry[]
+  selfId: string | undefined
+  /** Whose view this is: wording differs (e.g. a pushed link). */
+  viewer: 'rep' | 'customer'
+  /** Rendered above the first entry, inside the log (the details block). */
+  header?: () => JSX.Element
+  /** Delivery state of an entry, for the viewer's own messages. */
+  deliveryOf?: (entry: Entry) => DeliveryState | undefined
+  /** Where the reader left this transcript (a tab switch remounts it): restored on mount. */
+  scroll?: TranscriptScroll
+  /** Receives where the reader is when the transcript unmounts. */
+  onScrollSave?: (scroll: TranscriptScroll) => void
+}) {
+  let scroller: HTMLDivElement | undefined
+  const saved = props.scroll
+  const [following, setFollowing] = createSignal(saved?.following ?? true)
+  const [announcement, setAnnouncement] = createSignal('')
+  let announcedUpTo = props.entries.at(-1)?.id ?? ''
+  createEffect(
+    on(
+      () => props.entries.at(-1)?.id,
+      (lastId) => {
+        if (lastId === undefined || lastId <= announcedUpTo) return
+        const fresh = []
+        for (let i = props.entries.length - 1; i >= 0; i--) {
+          const entry = props.entries[i]
+          if (!entry || entry.id <= announcedUpTo) break
+          if (entry.kind === 'chat' && entry.authorId !== props.selfId) fresh.unshift(entry)
+        }
+        announcedUpTo = lastId
+        if (fresh.length > 0) setAnnouncement(fresh.map((entry) => `${entry.authorName}: ${entry.text}`).join('\n'))
+      },
+      { defer: true },
+    ),
+  )
+  const offset = (): number => (props.header ? 1 : 0)
+  const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
+    get count() {
+      return props.entries.length + offset()
+    },
+    getScrollElement: () => scroller ?? null,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => (index < offset() ? HEADER_KEY : (props.entries[index - offset()]?.id ?? index)),
+    initialMeasurementsCache: saved?.measurements ?? [],
+    initialOffset: saved && !saved.following ? saved.offset : 0,
+  })
+  // The virtualizer hands out new row objects on every change; rows are keyed by entry id instead, so a new
+  // message mounts one row rather than re-creating every visible one (issue #10, delivery latency).
+  const rowsByKey = createMemo(() => new Map(virtualizer.getVirtualItems().map((row) => [row.key, row])))
+  const rowKeys = createMemo(() => [...rowsByKey().keys()], [], { equals: sameKeys })
+  onMount(() => {
+    if (scroller && saved && !saved.following) scroller.scrollTop = saved.offset
+  })
+  onCleanup(() => props.onScrollSave?.({ offset: virtualizer.scrollOffset ?? 0, following: following(), measurements: virtualizer.takeSnapshot() }))
+  const scrollToEnd = (): void => {
+    const count = props.entries.length + offset()
+    if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
+  }
+  createEffect(
+    on(
+      () => props.entries.length,
+      () => {
+        if (following()) queueMicrotask(scrollToEnd)
+      },
+    ),
+  )
+  const onScroll = (): void => {
+    if (!scroller) return
+    setFollowing(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < AT_BOTTOM_PX)
+  }
+  return (
+    <div class="transcript">
+      <p class="transcript__count" aria-live="off">
+        {t('transcript.count', { count: props.entries.length })}
+      </p>
+      {/* The virtual list re-renders rows as it scrolls, so the log itself stays quiet (aria-live off) and new
+          messages from others are announced once, through the polite live region below. */}
+      <div ref={scroller} class="transcript__scroller" role="log" aria-live="off" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
+        <Show when={props.entries.length + offset() > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
+          <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            <For each={rowKeys()}>
+              {(key) => {
+                const row = (): VirtualItem | undefined => rowsByKey().get(key)
+                return (
+                  <div
+                    class="transcript__row"
+                    data-index={row()?.index}
+                    ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))}
+                    style={{ transform: `translateY(${row()?.start ?? 0}px)` }}
+                  >
+                    <Show when={key !== HEADER_KEY} fallback={props.header?.()}>
+                      <Show when={props.entries[(row()?.index ?? -1) - offset()]}>
+                        {(entry) => (
+                          <EntryView entry={entry()} selfId={props.selfId} viewer={props.viewer} delivery={props.deliveryOf?.(entry())} />
+                        )}
+                      </Show>
+                    </Show>
+                  </div>
+                )
+              }}
+            </For>
+          </div>
+        </Show>
+      </div>
+      <p class="visually-hidden transcript__announcer" aria-live="polite">
+        {announcement()}
+      </p>
+      <Show when={!following()}>
+        <button type="button" class="transcript__jump" onClick={() => { setFollowing(true); scrollToEnd() }}>
+          {t('transcript.jumpToLatest')}
+        </button>
+      </Show>
+    </div>
+  )
+}

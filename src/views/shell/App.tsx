@@ -1,0 +1,33 @@
+/** The page: the rep console at `#/`, the customer page at `#/join/…`, the session-code portal at `#/portal`. */
+import { Match, Switch, lazy } from 'solid-js'
+import { createRoute } from '../../app/shell/routes'
+import { t } from '../../i18n/i18n'
+import './styles.css'
+
+// Each page is its own chunk: a customer never downloads the rep console (issue #10, bundle budgets).
+const RepConsole = lazy(() => import('../console/RepConsole').then((module) => ({ default: module.RepConsole })))
+const CustomerPage = lazy(() => import('../customer/CustomerPage').then((module) => ({ default: module.CustomerPage })))
+const PortalPage = lazy(() => import('../customer/PortalPage').then((module) => ({ default: module.PortalPage })))
+
+/** Root component. */
+export function App() {
+  const route = createRoute()
+  return (
+    <Switch>
+      <Match when={route().page === 'console'}>
+        <RepConsole />
+      </Match>
+      <Match when={route().page === 'badLink'}>
+        <main class="page page--narrow">
+          <p role="alert">{t('customer.badLink')}</p>
+        </main>
+      </Match>
+      <Match when={(() => { const r = route(); return r.page === 'join' ? r : undefined })()} keyed>
+        {(join) => <CustomerPage sessionId={join.sessionId} sessionKey={join.key} via={join.via ?? 'link'} />}
+      </Match>
+      <Match when={route().page === 'portal'}>
+        <PortalPage />
+      </Match>
+    </Switch>
+  )
+}

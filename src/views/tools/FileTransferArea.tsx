@@ -1,0 +1,76 @@
+/**
+ * Everything file transfer adds to a chat: the hidden file input behind `Send file`, the
+ * `Incoming file` dialog, the transfers list, and the error when a file cannot go.
+ * `bind` hands the parent `pick` (for the tool) and `send` (for a file dropped on the message box).
+ */
+import { Show, createSignal, type JSX } from 'solid-js'
+import type { FileTransfers } from '../../app/tools/fileTransfer'
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, formatBytes } from '../../app/tools/fileTransfer'
+import { FileOfferDialog } from './FileOfferDialog'
+import { FileTransferList } from './FileTransferList'
+import { t } from '../../i18n/i18n'
+import './media.css'
+
+/** What the parent can do with the area. */
+export interface FileSending {
+  pick(): void
+  send(file: File): void
+}
+
+/** Props: the transfers state and a callback receiving the parent's handle. */
+export function FileTransferArea(props: { transfers: FileTransfers; bind: (api: FileSending) => void; maxBytes?: number }) {
+  const [error, setError] = createSignal<string>()
+  let input: HTMLInputElement | undefined
+  const send = (file: File): void => {
+    const result = props.transfers.send(file)
+    setError(
+      result === 'nameTooLong'
+        ? t('files.nameTooLong', { max: MAX_FILE_NAME_CHARS, length: file.name.length })
+        : result === 'tooLarge'
+          ? t('files.tooLarge', { max: formatBytes(props.maxBytes ?? DEFAULT_MAX_FILE_BYTES) })
+          : result === 'noPeer'
+            ? t('files.noPeer')
+            : undefined,
+    )
+  }
+  props.bind({ pick: () => input?.click(), send })
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0]
+          if (file) send(file)
+          event.currentTarget.value = ''
+        }}
+      />
+      <Show when={error()}>
+        <p role="alert" class="error">{error()}</p>
+      </Show>
+      <FileTransferList transfers={props.transfers} />
+      <FileOfferDialog offer={props.transfers.offer()} onAccept={(key) => props.transfers.accept(key)} onDecline={(key) => props.transfers.decline(key)} />
+    </>
+  )
+}
+
+/** Wraps the message box: a file dropped on it is sent. */
+export function FileDropZone(props: { onFile: (file: File) => void; children: JSX.Element }) {
+  return (
+    <div
+      class="dropzone"
+      onDragOver={(event) => {
+        if (event.dataTransfer?.types.includes('Files')) event.preventDefault()
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer?.files[0]
+        if (!file) return
+        event.preventDefault()
+        props.onFile(file)
+      }}
+    >
+      {props.children}
+    </div>
+  )
+}
