@@ -59,6 +59,9 @@ const DOC_BARE = '^(?!yjs$|\\.{1,2}(?:/|$))'
 const DOC_SIBLINGS = layerPath(['net', 'store', 'app', 'views', 'i18n'])
 const VIEWS_BANNED = '^(?:y-webrtc|y-indexeddb|idb-keyval)(?:/|$)'
 const VIEWS_SIBLINGS = layerPath(['net', 'store'])
+// From src/app a view takes only the contexts (models reach it through them) and types.
+const VIEWS_APP = '^(?:\\.\\./)+app/(?!shell/appContext$)'
+const VIEWS_APP_MESSAGE = 'Views render models they get through context (useApp, useConsole, useSession, useCustomerSession): from src/app import only app/shell/appContext and types.'
 const NET_STORE_BANNED = '^solid-js(?:/|$)'
 const NET_STORE_SIBLINGS = layerPath(['views'])
 
@@ -140,6 +143,7 @@ export default defineConfig(
           patterns: [
             { regex: VIEWS_BANNED, message: VIEWS_IMPORT_MESSAGE },
             { regex: VIEWS_SIBLINGS, message: VIEWS_IMPORT_MESSAGE },
+            { regex: VIEWS_APP, message: VIEWS_APP_MESSAGE, allowTypeImports: true },
           ],
         },
       ],
@@ -158,6 +162,7 @@ export default defineConfig(
         ...SRC_RESTRICTED_SYNTAX,
         dynamicImportBan(VIEWS_BANNED, VIEWS_IMPORT_MESSAGE),
         dynamicImportBan(VIEWS_SIBLINGS, VIEWS_IMPORT_MESSAGE),
+        dynamicImportBan(VIEWS_APP, VIEWS_APP_MESSAGE),
       ],
     },
   },
@@ -181,6 +186,16 @@ export default defineConfig(
         dynamicImportBan(NET_STORE_BANNED, NET_STORE_IMPORT_MESSAGE),
         dynamicImportBan(NET_STORE_SIBLINGS, NET_STORE_IMPORT_MESSAGE),
       ],
+    },
+  },
+
+  // ── type-aware rules: a promise nobody awaits or handles hides its failure ──
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
 

@@ -1,6 +1,6 @@
 // The one gate: `npm test` (and CI, through .ci/run) runs this.
 //
-//   npm test                    typecheck → lint → unit (vitest) → build → e2e (playwright)
+//   npm test                    typecheck → lint → cycles → unit (vitest) → build → e2e (playwright)
 //   npm test -- --unit [args]   typecheck → lint → unit; extra args go to vitest
 //   npm test -- --e2e [args]    build → e2e; extra args go to playwright
 //
@@ -132,7 +132,7 @@ function settle({ code, ms }, counts) {
 /** @type {Array<{ name: string, ok: boolean | null, ms?: number, passed?: number, failed?: number, skipped?: number, note?: string }>} */
 const steps = []
 const skip = (name, why) => steps.push({ name, ok: null, note: why })
-const stopped = () => interrupted || steps.some((s) => s.ok === false && (s.name === 'typecheck' || s.name === 'lint'))
+const stopped = () => interrupted || steps.some((s) => s.ok === false && (s.name === 'typecheck' || s.name === 'lint' || s.name === 'cycles'))
 
 mkdirSync(OUT, { recursive: true })
 
@@ -141,6 +141,8 @@ if (!e2eOnly) {
   for (const [name, pkg, tool, args] of [
     ['typecheck', 'typescript', 'tsc', ['--noEmit', '-p', 'tsconfig.json']],
     ['lint', 'eslint', 'eslint', ['.']],
+    // Import cycles (type-only imports included): 0 allowed.
+    ['cycles', 'dpdm', 'dpdm', ['--no-warning', '--no-tree', '--exit-code', 'circular:1', 'src/main.tsx', 'src/views/**/*.tsx', 'server/main.ts']],
   ]) {
     if (stopped()) {
       skip(name, 'skipped')

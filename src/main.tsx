@@ -1,10 +1,11 @@
-/** Composition root: language, network hub, service worker, then the view tree. */
+/** Composition root: language, network hub, service worker, the app's services, then the view tree. */
 import { render } from 'solid-js/web'
 import { App } from './views/shell/App'
-import { AppContext, type AppServices } from './app/shell/appContext'
+import { AppContext } from './app/shell/appContext'
+import { createAppServices } from './app/shell/appServices'
 import { createNetworkHub } from './app/shell/networkHub'
-import { installDebugHooks } from './app/debug/debugHooks'
 import { registerServiceWorker } from './app/shell/serviceWorker'
+import { isDebugPage, recordRooms } from './app/shell/debugRegistry'
 import { pickLang, setLang } from './i18n/i18n'
 import { loadPrefs } from './store/prefs'
 import { createPrefsStore } from './app/shell/prefsStore'
@@ -13,19 +14,12 @@ const params = new URLSearchParams(location.search)
 setLang(pickLang(params.get('lang') ?? loadPrefs().lang, navigator.languages))
 
 const hub = createNetworkHub()
-installDebugHooks(hub, location.search)
+// Test and debugging hooks are their own chunk, fetched only with ?debug=1: never in the production path.
+recordRooms(hub)
+if (isDebugPage) void import('./app/debug/debugHooks').then((debug) => debug.installDebugHooks(hub))
 registerServiceWorker()
 
-const prefs = createPrefsStore()
-const services: AppServices = {
-  hub,
-  prefs,
-  origin: `${location.origin}${location.pathname.replace(/\/$/, '')}`,
-  chooseLang(lang) {
-    prefs.update({ lang })
-    setLang(lang)
-  },
-}
+const services = createAppServices(hub, createPrefsStore(), `${location.origin}${location.pathname.replace(/\/$/, '')}`)
 
 const root = document.getElementById('root')
 if (root) {

@@ -33,3 +33,8 @@ export const MAX_REQUEST_CHARS = 2_000
 export const MAX_ID_CHARS = 64
 /** Longest single system-information value (user agents run ~200 chars). */
 export const MAX_SYSTEM_VALUE_CHARS = 300
+
+/** Default largest file offered or accepted (2 GB); callers may pass another cap. */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
+/** Longest file name accepted in an offer (what file systems allow); a longer one is refused, never cut. */
+export const MAX_FILE_NAME_CHARS = 255

@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 import { LOCAL, MAX_MESSAGE_CHARS, ROOT } from './schema'
 import { HybridClock, formatEntryId, parseEntryId } from './entryId'
-import { dedupeEvents, parseEntry, toStored, type Entry, type StoredEntry } from './entry'
+import { dedupeEvents, parseEntry, toStored, type Audience, type Entry, type StatusEvent, type StoredEntry } from './entry'
 
 /** The entries map of a session document (customer or rep doc). */
 export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
@@ -45,7 +45,57 @@ export class EntryRejected extends Error {
   }
 }
 
-/** Appends a new entry written by this device; returns its id. */
+/** Who writes an entry: a rep, or the customer of the session. */
+export interface Writer {
+  role: 'rep' | 'customer'
+  id: string
+  name: string
+}
+
+/** What a status note may say besides its event. */
+export interface NoteDetails {
+  /** The note's subject (a name, a file, a URL); the writer's name when absent. */
+  text?: string
+  eventKey?: string
+  ref?: string
+  audience?: Audience
+  at?: number
+}
+
+/** Appends a chat message by `writer`; returns its id. Rep-only messages come from reps only. */
+export function appendMessage(doc: Y.Doc, writer: Writer, text: string, audience: Audience = 'all'): string {
+  if (audience === 'reps' && writer.role !== 'rep') throw new EntryRejected('invalid')
+  return appendEntry(doc, { kind: 'chat', audience, authorId: writer.id, authorName: writer.name, authorRole: writer.role, text })
+}
+
+/** Appends a URL pushed by a rep to the customer (already checked with `checkPushUrl`); returns its id. */
+export function appendPushedUrl(doc: Y.Doc, rep: Writer, url: string): string {
+  if (rep.role !== 'rep') throw new EntryRejected('invalid')
+  return appendEntry(doc, { kind: 'url', audience: 'all', authorId: rep.id, authorName: rep.name, authorRole: 'rep', text: url })
+}
+
+/**
+ * Appends an automatic status note observed by `writer`'s client. A rep's client writes notes as
+ * `system` (the relay publishes those); the customer's as `customer` (the relay mirrors those):
+ * this is the one place that rule lives.
+ */
+export function appendStatusNote(doc: Y.Doc, writer: Writer, event: StatusEvent, details: NoteDetails = {}): string {
+  const { text = writer.name, eventKey, ref, audience = 'all', at } = details
+  return appendEntry(doc, {
+    kind: 'status',
+    event,
+    audience,
+    authorId: writer.id,
+    authorName: writer.name,
+    authorRole: writer.role === 'rep' ? 'system' : 'customer',
+    text,
+    ...(eventKey === undefined ? {} : { eventKey }),
+    ...(ref === undefined ? {} : { ref }),
+    ...(at === undefined ? {} : { at }),
+  })
+}
+
+/** Appends a new entry written by this device; returns its id. Outside src/doc, use the writers above. */
 export function appendEntry(doc: Y.Doc, entry: Omit<StoredEntry, 'at'> & { at?: number }): string {
   const at = entry.at ?? Date.now()
   if (entry.text.length > MAX_MESSAGE_CHARS) throw new EntryRejected('tooLong')

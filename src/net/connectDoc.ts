@@ -12,20 +12,7 @@ import { makeChunkingWrtc } from './chunkingWrtc'
 import { isWellFormedPeerMessage } from './peerMessageGuard'
 import { roomName, type RoomKind } from './roomKeys'
 import type { NetConfig } from './config'
-import type { PeerLink } from './mediaChannel'
-
-/** Link state as the UI shows it. */
-export type LinkState = 'online' | 'connecting' | 'offline'
-
-/** What a peer publishes about itself in awareness. */
-export interface PresenceUser {
-  id: string
-  name: string
-  role: 'rep' | 'customer'
-  typing?: boolean
-  /** A rep whose caret is in the session notes. */
-  editingNotes?: boolean
-}
+import { parsePresence, type LinkState, type PeerLink, type PresenceUser } from './presence'
 
 /** A snapshot of a connection's health. */
 export interface ConnectionSnapshot {
@@ -237,12 +224,3 @@ function iceLost(peer: unknown): boolean {
   return state === 'disconnected' || state === 'failed' || state === 'closed'
 }
 
-/** Validates a peer's presence record (awareness is untrusted input too). */
-export function parsePresence(raw: unknown): PresenceUser | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined
-  const record = raw as Record<string, unknown>
-  const { id, name, role, typing, editingNotes } = record
-  if (typeof id !== 'string' || id.length > 64 || typeof name !== 'string' || name.length > 80) return undefined
-  if (role !== 'rep' && role !== 'customer') return undefined
-  return { id, name, role, typing: typing === true, editingNotes: editingNotes === true }
-}

@@ -12,17 +12,16 @@
 import type { ChunkedChannel } from './chunkedChannel'
 import type { DocConnection } from './connectDoc'
 import { SIDE_CHANNEL_EVENT, SIDE_CHANNEL_PREFIX } from './chunkingWrtc'
-import type { PeerLink } from './mediaChannel'
+import type { PeerLink } from './presence'
 
 /** Bytes per binary message: ChunkedChannel frames it at 64 KiB; fewer, larger reads are faster. */
 export const FILE_CHUNK_BYTES = 256 * 1024
 /** Bytes queued on the channel before the sender waits: keeps the pipe full without loading the file into memory. */
 const SEND_HIGH_WATER_BYTES = 8 * 1024 * 1024
 const SEND_LOW_WATER_BYTES = 2 * 1024 * 1024
-/** Default largest file offered or accepted (2 GB); callers may pass another cap. */
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
-/** Longest file name accepted in an offer (what file systems allow); a longer one is refused, never cut. */
-export const MAX_FILE_NAME_CHARS = 255
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../doc/schema'
+
+export { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS }
 /** Longest transfer id accepted in an offer. */
 const MAX_OFFER_ID_CHARS = 64
 

@@ -4,20 +4,8 @@
  * non-initiator adds a track) through y-webrtc's signaling, which is
  * encrypted with the room key; no second connection is opened.
  */
-import { parsePresence, type DocConnection, type PresenceUser } from './connectDoc'
-
-/** The slice of a simple-peer instance media needs. */
-export interface PeerLink {
-  readonly destroyed: boolean
-  addStream(stream: MediaStream): void
-  removeStream(stream: MediaStream): void
-  on(event: 'stream', listener: (stream: MediaStream) => void): void
-  off(event: 'stream', listener: (stream: MediaStream) => void): void
-  /** simple-peer's record of streams received so far (a stream may arrive before we listen). */
-  readonly _remoteStreams?: MediaStream[]
-  /** The underlying RTCPeerConnection (for side data channels). */
-  readonly _pc?: RTCPeerConnection
-}
+import type { DocConnection } from './connectDoc'
+import { parsePresence, type PeerLink, type PresenceUser } from './presence'
 
 /** Who each live peer of the room is, by y-webrtc peer id (from the presence they publish). */
 export function peersByRole(connection: DocConnection): Map<string, { link: PeerLink; user: PresenceUser | undefined }> {

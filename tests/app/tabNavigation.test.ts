@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { arrangeTabs, initialTab, nextUnreadTab, sessionShortcut, stepTab, tablistKeyTarget } from '../../src/app/console/tabNavigation'
+import { arrangeTabs, initialTab, nextUnreadTab, stepTab } from '../../src/app/console/tabNavigation'
 import { parseTabLayout } from '../../src/store/tabLayout'
 
 const row = (sessionId: string, createdAt: number) => ({ sessionId, createdAt })
@@ -32,13 +32,6 @@ describe('moving between tabs', () => {
     expect(stepTab(ids, undefined, 1)).toBe('a')
     expect(stepTab([], 'a', 1)).toBeUndefined()
   })
-  it('arrow keys, Home and End in the tablist', () => {
-    expect(tablistKeyTarget(ids, 'b', 'ArrowRight')).toBe('c')
-    expect(tablistKeyTarget(ids, 'b', 'ArrowLeft')).toBe('a')
-    expect(tablistKeyTarget(ids, 'b', 'Home')).toBe('a')
-    expect(tablistKeyTarget(ids, 'b', 'End')).toBe('d')
-    expect(tablistKeyTarget(ids, 'b', 'Enter')).toBeUndefined()
-  })
   it('finds the next tab with unread messages after the current one, wrapping', () => {
     const unread = (counts: Record<string, number>) => (id: string) => counts[id] ?? 0
     expect(nextUnreadTab(ids, 'b', unread({ a: 1, d: 2 }))).toBe('d')
@@ -46,13 +39,5 @@ describe('moving between tabs', () => {
     expect(nextUnreadTab(ids, 'b', unread({ b: 3 }))).toBeUndefined()
     expect(nextUnreadTab(ids, 'b', unread({}))).toBeUndefined()
   })
-  it('recognises the session shortcuts and nothing else', () => {
-    const key = (over: Partial<KeyboardEvent>) => ({ altKey: true, shiftKey: true, ctrlKey: false, metaKey: false, key: '', code: '', ...over })
-    expect(sessionShortcut(key({ key: 'ArrowDown' }))).toBe('next')
-    expect(sessionShortcut(key({ key: 'ArrowUp' }))).toBe('previous')
-    expect(sessionShortcut(key({ key: '¨', code: 'KeyU' }))).toBe('nextUnread')
-    expect(sessionShortcut(key({ key: 'ArrowDown', shiftKey: false }))).toBeUndefined()
-    expect(sessionShortcut(key({ key: 'ArrowDown', ctrlKey: true }))).toBeUndefined()
-    expect(sessionShortcut(key({ key: 'u', code: 'KeyU', altKey: false }))).toBeUndefined()
-  })
+
 })

@@ -9,9 +9,20 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const CONFIG = fileURLToPath(new URL('../../eslint.config.js', import.meta.url))
 
 let eslint: ESLint
+let typed: ESLint
 
 beforeAll(() => {
-  eslint = new ESLint({ cwd: ROOT, overrideConfigFile: CONFIG })
+  // The fence cases lint made-up paths, which the TypeScript project service cannot load: the
+  // type-aware rules are off for them and proven below on a real file of the project instead.
+  eslint = new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: CONFIG,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
+    },
+  })
+  typed = new ESLint({ cwd: ROOT, overrideConfigFile: CONFIG })
 })
 
 async function lint(filePath: string, code: string): Promise<Linter.LintMessage[]> {
@@ -37,6 +48,8 @@ const fences: Array<{ name: string; file: string; code: string; rule: string }> 
   { name: 'nested view importing src/store', file: 'src/views/chat/X.tsx', code: "import { open } from '../../store/sessions'\nexport const o = open\n", rule: 'no-restricted-imports' },
   { name: 'views re-exporting src/store', file: 'src/views/X.ts', code: "export { open } from '../store/sessions'\n", rule: 'no-restricted-imports' },
   { name: 'views dynamically importing y-webrtc', file: 'src/views/X.tsx', code: "export const load = () => import('y-webrtc')\n", rule: 'no-restricted-syntax' },
+  { name: 'views importing a controller from src/app', file: 'src/views/session/X.tsx', code: "import { createTranscript } from '../../app/session/createTranscript'\nexport const c = createTranscript\n", rule: 'no-restricted-imports' },
+  { name: 'views dynamically importing src/app', file: 'src/views/session/X.tsx', code: "export const load = () => import('../../app/session/repSession')\n", rule: 'no-restricted-syntax' },
   { name: 'views using localStorage', file: 'src/views/X.tsx', code: "export const v = localStorage.getItem('x')\n", rule: 'no-restricted-globals' },
   { name: 'views using window.localStorage', file: 'src/views/X.tsx', code: "export const v = window.localStorage.getItem('x')\n", rule: 'no-restricted-globals' },
   { name: 'views using indexedDB', file: 'src/views/X.tsx', code: "export const r = indexedDB.open('x')\n", rule: 'no-restricted-globals' },
@@ -118,7 +131,7 @@ const clean: Array<{ layer: string; file: string; code: string }> = [
       "import { For, createSignal } from 'solid-js'",
       "import type * as Y from 'yjs'",
       "import { readTranscript } from '../doc/transcript'",
-      "import { useSession } from '../app/context'",
+      "import { useSession } from '../app/shell/appContext'",
       "import { t } from '../i18n/catalog'",
       '',
       '/** The chat box of one session. */',
@@ -205,6 +218,24 @@ const clean: Array<{ layer: string; file: string; code: string }> = [
 describe('clean code passes the fences', () => {
   it.each(clean)('a typical $layer file ($file) has no lint messages', async ({ file, code }) => {
     expect(await lint(file, code)).toEqual([])
+  })
+})
+
+describe('views reach src/app through context only', () => {
+  it('a view may import the contexts and any type from src/app', async () => {
+    const code = "import { useSession } from '../../app/shell/appContext'\nimport type { RepSessionModel } from '../../app/session/repSessionModel'\n\n/** Its name. */\nexport const name = (): RepSessionModel['sessionId'] => useSession().sessionId\n"
+    expect(await lint('src/views/session/X.tsx', code)).toEqual([])
+  })
+})
+
+describe('type-aware rules', () => {
+  it('a promise nobody awaits, returns or voids is reported (so a failure cannot vanish)', async () => {
+    const code = "/** Saves. */\nexport async function save(): Promise<void> {}\n\n/** Runs. */\nexport function run(): void {\n  save()\n}\n"
+    const [result] = await typed.lintText(code, { filePath: 'src/app/shell/waitFor.ts' })
+    expect(result?.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises')
+    const voided = code.replace('  save()', '  void save()')
+    const [clean] = await typed.lintText(voided, { filePath: 'src/app/shell/waitFor.ts' })
+    expect(clean?.messages.map((m) => m.ruleId)).not.toContain('@typescript-eslint/no-floating-promises')
   })
 })
 

@@ -4,6 +4,7 @@ import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
 import { ExportDialog } from '../../src/views/session/ExportDialog'
 import { CUSTOMER_MESSAGE, REP_ONLY_MESSAGE, exportSession } from '../doc/exportFixtures'
+import { downloadTranscript } from '../../src/app/session/repSessionActions'
 
 const downloads = vi.hoisted(() => [] as Array<{ name: string; mime: string; content: string }>)
 vi.mock('../../src/app/shell/download', () => ({
@@ -33,7 +34,7 @@ function mount(open = true) {
           changes.push(next)
           setOpen(next)
         }}
-        repDoc={doc}
+        onExport={(format, options) => downloadTranscript(doc, format, options)}
       />
     ),
     host,

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { createRoot } from 'solid-js'
 import { render } from 'solid-js/web'
+import { createScripts } from '../../src/app/session/createScripts'
 import * as Y from 'yjs'
 import { ScriptLibrary } from '../../src/views/scripts/ScriptLibrary'
 import { addScript, readScripts } from '../../src/doc/scripts'
@@ -15,7 +17,14 @@ afterEach(() => {
 async function mount(teamDoc: Y.Doc): Promise<HTMLElement> {
   const host = document.createElement('div')
   document.body.append(host)
-  cleanup = render(() => <ScriptLibrary open onOpenChange={() => {}} teamDoc={teamDoc} />, host)
+  cleanup = createRoot((dispose) => {
+    const scripts = createScripts(teamDoc)
+    const unmount = render(() => <ScriptLibrary open onOpenChange={() => {}} teamDoc={teamDoc} scripts={scripts} />, host)
+    return () => {
+      unmount()
+      dispose()
+    }
+  })
   return vi.waitFor(() => {
     const dialog = document.querySelector<HTMLElement>('[role="dialog"]')
     if (!dialog) throw new Error('no dialog yet')

@@ -11,12 +11,9 @@ import { en, type MessageKey } from '../../src/i18n/en'
 import { es } from '../../src/i18n/es'
 
 const worker = vi.hoisted(() => ({ setReady: (_ready: boolean) => {} }))
-vi.mock('../../src/app/shell/serviceWorker', async () => {
-  const { createSignal } = await import('solid-js')
-  const [ready, setReady] = createSignal(false)
-  worker.setReady = setReady
-  return { updateAvailable: ready, applyUpdate: () => undefined }
-})
+const { createSignal } = await import('solid-js')
+const [ready, setReady] = createSignal(false)
+worker.setReady = setReady
 const { UpdatePrompt } = await import('../../src/views/shell/UpdatePrompt')
 
 afterEach(() => {
@@ -30,7 +27,7 @@ describe('UpdatePrompt accessibility', () => {
     test(`no axe violations, with the button named in ${lang}`, async () => {
       setLang(lang)
       const root = document.body.appendChild(document.createElement('main'))
-      const dispose = render(() => <UpdatePrompt />, root)
+      const dispose = render(() => <UpdatePrompt available={ready()} onApply={() => undefined} />, root)
       worker.setReady(true)
       const button = root.querySelector('[role="status"] button')
       expect(button?.textContent).toBe(catalog['update.reload'])

@@ -3,12 +3,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { render } from 'solid-js/web'
 
 const worker = vi.hoisted(() => ({ applied: 0, setReady: (_ready: boolean) => {} }))
-vi.mock('../../src/app/shell/serviceWorker', async () => {
-  const { createSignal } = await import('solid-js')
-  const [ready, setReady] = createSignal(false)
-  worker.setReady = setReady
-  return { updateAvailable: ready, applyUpdate: () => (worker.applied += 1) }
-})
+const { createSignal } = await import('solid-js')
+const [ready, setReady] = createSignal(false)
+worker.setReady = setReady
 const { UpdatePrompt } = await import('../../src/views/shell/UpdatePrompt')
 
 afterEach(() => {
@@ -18,7 +15,7 @@ afterEach(() => {
 describe('UpdatePrompt', () => {
   test('says nothing until a new version waits, then reloads only when the rep presses Reload', () => {
     const root = document.body.appendChild(document.createElement('div'))
-    const dispose = render(() => <UpdatePrompt />, root)
+    const dispose = render(() => <UpdatePrompt available={ready()} onApply={() => (worker.applied += 1)} />, root)
     expect(root.querySelector('[role="status"]')).toBeNull()
     worker.setReady(true)
     const banner = root.querySelector('[role="status"]')

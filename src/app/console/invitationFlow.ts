@@ -7,7 +7,8 @@ import { answerInvitation, MAX_REPS_PER_SESSION, putInvitation, type Invitation 
 import { attendeesMap, readAttendees } from '../../doc/attendees'
 import { readIntake } from '../../doc/intake'
 import { readReps, readSessionSummary, updateSessionSummary } from '../../doc/team'
-import { appendEntry } from '../../doc/transcript'
+import { appendStatusNote } from '../../doc/transcript'
+import { repWriter } from '../session/writers'
 import { LOCAL } from '../../doc/schema'
 import { randomId } from '../../net/roomKeys'
 import type { RepProfile } from '../../store/profile'
@@ -41,7 +42,7 @@ export function inviteRep(session: RepSession, team: OpenTeam, me: RepProfile, a
     at: Date.now(),
     state: 'pending',
   })
-  appendEntry(session.repDoc, { kind: 'status', event: 'invited', audience: 'reps', authorId: me.repId, authorName: me.name, authorRole: 'system', text: invitee.name })
+  appendStatusNote(session.repDoc, repWriter(me), 'invited', { audience: 'reps', text: invitee.name })
 }
 
 /** Accepts: the invitation is answered and this rep is listed on the session. */

@@ -5,8 +5,7 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { appendEntry } from '../../doc/transcript'
-import type { Audience } from '../../doc/entry'
+import type { Entry } from '../../doc/entry'
 import { readIntake } from '../../doc/intake'
 import { putSessionSummary, readSessionIndex, readSessionSummary, sessionsMap, updateSessionSummary, type SessionSummary } from '../../doc/team'
 import { invitationsMap, readInvitations, type Invitation } from '../../doc/invitations'
@@ -14,8 +13,10 @@ import { randomId, randomKey } from '../../net/roomKeys'
 import { generateDeviceKeys, loadProfile, saveProfile, type RepProfile, type TeamMembership } from '../../store/profile'
 import { createRepSession, joinRepSession, openRepSession, type OpenContext, type RepSession } from '../session/repSession'
 import { openTeamDoc, parseTeamLink, type OpenTeam } from './teamConnection'
-import { endSession, pushUrl, type Outcome } from '../session/sessionActions'
-import { acceptInvitation, declineInvitation, inviteRep, leaveAfterTransfer } from './invitationFlow'
+import type { Outcome } from '../session/sessionActions'
+import { createRepSessionModel, type RepSessionModel } from '../session/repSessionModel'
+import type { SessionActivity } from '../session/sessionActivity'
+import { acceptInvitation, declineInvitation, leaveAfterTransfer } from './invitationFlow'
 import type { NetworkHub } from '../shell/networkHub'
 import { initialTab } from './tabNavigation'
 import { loadTabLayout } from '../../store/tabLayout'
@@ -28,6 +29,13 @@ export type WorkspacePhase = 'loading' | 'needsProfile' | 'ready' | 'failed'
 /** A session tab: its index row and the team it belongs to. */
 export type SessionTab = SessionSummary & { teamId: string }
 
+/** How the console gets the rep's attention for a session (set by the tabs). */
+export interface Attention {
+  /** Whether the rep looks at this session now: its messages are read as they arrive. */
+  isSeen(sessionId: string): boolean
+  onCustomerMessage(sessionId: string, entry: Entry): void
+}
+
 /** The rep console's state and actions. */
 export interface RepWorkspace {
   phase: Accessor<WorkspacePhase>
@@ -37,17 +45,18 @@ export interface RepWorkspace {
   tabs: Accessor<SessionTab[]>
   activeId: Accessor<string | undefined>
   select(sessionId: string): void
+  /** The open session's documents and rooms (History reads live documents through it). */
   session(sessionId: string): RepSession | undefined
+  /** The open session's model: what its views render and its actions. */
+  model(sessionId: string): RepSessionModel | undefined
+  /** The open session's unread count and idle clock. */
+  activityOf(sessionId: string): SessionActivity | undefined
+  /** Closes an open session on this device (it stays in History). */
+  close(sessionId: string): Promise<void>
+  /** Set once by the tabs: how sessions get the rep's attention. */
+  setAttention(attention: Attention): void
   createProfile(name: string): Promise<void>
   newSession(): Promise<void>
-  /** Sends a chat message, to everyone or to reps only. */
-  send(sessionId: string, text: string, audience?: Audience): void
-  /** Pushes a checked http(s) URL to the customer. */
-  pushUrl(sessionId: string, url: string): void
-  /** Ends a session with an outcome and a closing note. */
-  endSession(sessionId: string, outcome: Outcome, note: string): void
-  /** Publishes whether the rep is typing in a session. */
-  setTyping(sessionId: string, typing: boolean): void
   /** Every team of this rep. */
   teams: Accessor<OpenTeam[]>
   /** The team new sessions are created in. */
@@ -62,26 +71,37 @@ export interface RepWorkspace {
   joinTeam(link: string): Promise<void>
   /** Pending invitations addressed to this rep. */
   invitations: Accessor<Invitation[]>
-  invite(sessionId: string, toRepId: string, hidden: boolean, comment: string, kind?: Invitation['kind']): void
   accept(invitation: Invitation): Promise<void>
   decline(invitation: Invitation): void
-  setHidden(sessionId: string, hidden: boolean): Promise<void>
+}
+
+/** What the workspace needs besides the network. */
+export interface WorkspaceOptions {
+  /** The page's origin, for links. */
+  origin: string
+}
+
+/** An open session and its model. */
+interface OpenSession {
+  session: RepSession
+  model: RepSessionModel
 }
 
 /** Creates the workspace and starts loading it. */
-export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
+export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): RepWorkspace {
   const [phase, setPhase] = createSignal<WorkspacePhase>('loading')
   const [error, setError] = createSignal<string>()
   const [profile, setProfile] = createSignal<RepProfile>()
   const [tabs, setTabs] = createSignal<SessionTab[]>([])
   const [activeId, setActiveId] = createSignal<string>()
-  const [openSessions, setOpenSessions] = createSignal(new Map<string, RepSession>(), { equals: false })
+  const [openSessions, setOpenSessions] = createSignal(new Map<string, OpenSession>(), { equals: false })
+  let attention: Attention = { isSeen: () => false, onCustomerMessage: () => undefined }
   const [teams, setTeams] = createSignal<OpenTeam[]>([])
   const [currentTeamId, setCurrentTeamId] = createSignal<string>()
   const [invitations, setInvitations] = createSignal<Invitation[]>([])
 
   const teamById = (teamId: string | undefined): OpenTeam | undefined => teams().find((team) => team.membership.teamId === teamId)
-  const teamOf = (sessionId: string): OpenTeam | undefined => teamById(openSessions().get(sessionId)?.teamId)
+  const teamOf = (sessionId: string): OpenTeam | undefined => teamById(openSessions().get(sessionId)?.session.teamId)
   const contextFor = (team: OpenTeam): OpenContext | undefined => {
     const me = profile()
     return me && { profile: me, team: team.membership, hub, onCustomerJoined }
@@ -91,7 +111,7 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
     const rows: SessionTab[] = []
     for (const team of teams()) {
       for (const row of readSessionIndex(team.doc)) {
-        if (openSessions().get(row.sessionId)?.teamId === team.membership.teamId) rows.push({ ...row, teamId: team.membership.teamId })
+        if (openSessions().get(row.sessionId)?.session.teamId === team.membership.teamId) rows.push({ ...row, teamId: team.membership.teamId })
       }
     }
     setTabs(rows.sort((a, b) => a.createdAt - b.createdAt))
@@ -103,7 +123,7 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
     setInvitations(mine.filter((invitation) => !openSessions().has(invitation.sessionId)))
     for (const team of teams()) {
       for (const invitation of readInvitations(team.doc)) {
-        const session = openSessions().get(invitation.sessionId)
+        const session = openSessions().get(invitation.sessionId)?.session
         if (session && invitation.kind === 'transfer' && invitation.fromId === me.repId && invitation.state === 'accepted') {
           void leaveAfterTransfer(session, team, me).then(() => forget(invitation.sessionId))
         }
@@ -111,23 +131,32 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
     }
   }
   const remember = (session: RepSession): void => {
-    setOpenSessions((map) => map.set(session.sessionId, session))
+    const { sessionId } = session
+    const model = createRepSessionModel(session, {
+      profile,
+      team: () => teamOf(sessionId),
+      origin: options.origin,
+      isSeen: () => attention.isSeen(sessionId),
+      onCustomerMessage: (entry) => attention.onCustomerMessage(sessionId, entry),
+    })
+    setOpenSessions((map) => map.set(sessionId, { session, model }))
     refreshTabs()
     refreshInvitations()
   }
   const forget = async (sessionId: string): Promise<void> => {
-    const session = openSessions().get(sessionId)
-    if (!session) return
+    const open = openSessions().get(sessionId)
+    if (!open) return
     setOpenSessions((map) => {
       map.delete(sessionId)
       return map
     })
     if (activeId() === sessionId) setActiveId(tabs().find((tab) => tab.sessionId !== sessionId)?.sessionId)
     refreshTabs()
-    await session.close()
+    open.model.dispose()
+    await open.session.close()
   }
   function onCustomerJoined(sessionId: string): void {
-    const session = openSessions().get(sessionId)
+    const session = openSessions().get(sessionId)?.session
     const team = teamOf(sessionId)
     const intake = session && readIntake(session.repDoc, 'rep')
     if (!team || !intake) return
@@ -204,7 +233,13 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
     tabs,
     activeId,
     select: setActiveId,
-    session: (sessionId) => openSessions().get(sessionId),
+    session: (sessionId) => openSessions().get(sessionId)?.session,
+    model: (sessionId) => openSessions().get(sessionId)?.model,
+    activityOf: (sessionId) => openSessions().get(sessionId)?.model.activity,
+    close: forget,
+    setAttention(next) {
+      attention = next
+    },
     async createProfile(name) {
       const created: RepProfile = {
         repId: randomId(),
@@ -226,28 +261,6 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
       putSessionSummary(team.doc, { sessionId: session.sessionId, createdAt: now, customerName: '', state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
       remember(session)
       setActiveId(session.sessionId)
-    },
-    send(sessionId, text, audience = 'all') {
-      const session = openSessions().get(sessionId)
-      const me = profile()
-      if (!session || !me) return
-      appendEntry(session.repDoc, { kind: 'chat', audience, authorId: me.repId, authorName: me.name, authorRole: 'rep', text })
-      session.customer()?.connection.setTyping(false)
-      const team = teamOf(sessionId)
-      if (team) updateSessionSummary(team.doc, sessionId, { lastActivity: Date.now() })
-    },
-    pushUrl(sessionId, url) {
-      const session = openSessions().get(sessionId)
-      const me = profile()
-      if (session && me) pushUrl(session.repDoc, me, url)
-    },
-    endSession(sessionId, outcome, note) {
-      const session = openSessions().get(sessionId)
-      const me = profile()
-      if (session && me) endSession(session.repDoc, teamOf(sessionId)?.doc, sessionId, me, outcome, note)
-    },
-    setTyping(sessionId, typing) {
-      openSessions().get(sessionId)?.customer()?.connection.setTyping(typing)
     },
     teams,
     currentTeamId,
@@ -273,12 +286,6 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
       setCurrentTeamId(membership.teamId)
     },
     invitations,
-    invite(sessionId, toRepId, hidden, comment, kind = 'invite') {
-      const session = openSessions().get(sessionId)
-      const team = teamOf(sessionId)
-      const me = profile()
-      if (session && team && me) inviteRep(session, team, me, { toRepId, hidden, comment, kind })
-    },
     async accept(invitation) {
       const team = teams().find((candidate) => readInvitations(candidate.doc).some((item) => item.id === invitation.id))
       const context = team && contextFor(team)
@@ -291,9 +298,6 @@ export function createRepWorkspace(hub: NetworkHub): RepWorkspace {
     decline(invitation) {
       const team = teams().find((candidate) => readInvitations(candidate.doc).some((item) => item.id === invitation.id))
       if (team) declineInvitation(team, invitation)
-    },
-    async setHidden(sessionId, hidden) {
-      await openSessions().get(sessionId)?.setHidden(hidden)
     },
   }
 }

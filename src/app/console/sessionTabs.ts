@@ -4,9 +4,8 @@
  * getting the rep's attention (sound, system notification, app badge) when a
  * customer writes while the console is in the background.
  */
-import { createEffect, createMemo, createSignal, mapArray, onCleanup, untrack, type Accessor } from 'solid-js'
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js'
 import type { SessionSummary } from '../../doc/team'
-import { readRepSessionMeta } from '../../doc/session'
 import type { Entry } from '../../doc/entry'
 import { loadTabLayout, saveTabLayout } from '../../store/tabLayout'
 import { t } from '../../i18n/i18n'
@@ -14,8 +13,6 @@ import type { RepWorkspace } from './repWorkspace'
 import type { PrefsStore } from '../shell/prefsStore'
 import { createClock } from '../shell/clock'
 import { idleColour, idleSeconds, type IdleColour } from '../shell/idle'
-import { createSessionActivity, type SessionActivity } from '../session/sessionActivity'
-import { createSessionViewStates, type SessionViewState } from './sessionViewState'
 import { arrangeTabs, nextUnreadTab, stepTab } from './tabNavigation'
 import { createBrowserNotifier, type Notifier, type NotifyPermission } from '../shell/notify'
 
@@ -44,7 +41,6 @@ export interface SessionTabs {
   unread(sessionId: string): number
   totalUnread: Accessor<number>
   idle(sessionId: string): TabIdle
-  viewState(sessionId: string): SessionViewState
   /** System notifications: permission, asked for only from a user action. */
   notificationPermission: Accessor<NotifyPermission>
   enableNotifications(): Promise<void>
@@ -54,8 +50,11 @@ export interface SessionTabs {
 
 const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((id, index) => id === b[index])
 
+/** The part of the workspace the tabs follow. */
+export type TabsWorkspace = Pick<RepWorkspace, 'phase' | 'tabs' | 'activeId' | 'select' | 'activityOf' | 'setAttention'>
+
 /** Creates the tabs model for a workspace. Must run inside a reactive owner. */
-export function createSessionTabs(workspace: RepWorkspace, prefs: PrefsStore, notifier: Notifier = createBrowserNotifier()): SessionTabs {
+export function createSessionTabs(workspace: TabsWorkspace, prefs: PrefsStore, notifier: Notifier = createBrowserNotifier()): SessionTabs {
   const [hidden, setHidden] = createSignal(notifier.isHidden())
   onCleanup(notifier.onVisibilityChange(() => setHidden(notifier.isHidden())))
   const [permission, setPermission] = createSignal(notifier.permission())
@@ -65,7 +64,6 @@ export function createSessionTabs(workspace: RepWorkspace, prefs: PrefsStore, no
   const ordered = createMemo(() => arrangeTabs(workspace.tabs(), storedOrder))
   const ids = createMemo(() => ordered().map((row) => row.sessionId), [], { equals: sameIds })
   const summaries = createMemo(() => new Map(ordered().map((row) => [row.sessionId, row])))
-  const views = createSessionViewStates()
   let lastBeep = -Infinity
 
   const select = (sessionId: string): void => workspace.select(sessionId)
@@ -83,21 +81,14 @@ export function createSessionTabs(workspace: RepWorkspace, prefs: PrefsStore, no
     notifier.notify({ title: t('tabs.notifyTitle', { name }), body: entry.text.slice(0, NOTIFY_BODY_CHARS), tag: sessionId, onClick: () => reveal(sessionId) })
   }
 
-  const tracked = mapArray(ids, (sessionId): [string, SessionActivity] | undefined => {
-    const session = workspace.session(sessionId)
-    if (!session) return undefined
-    const me = workspace.profile()?.repId ?? ''
-    const startedAt = readRepSessionMeta(session.repDoc)?.createdAt ?? summaries().get(sessionId)?.createdAt ?? Date.now()
-    const activity = createSessionActivity(session.repDoc, {
-      repId: me,
-      startedAt,
-      isSeen: () => workspace.activeId() === sessionId && !hidden(),
-      onCustomerMessage: (entry) => onCustomerMessage(sessionId, entry),
-    })
-    onCleanup(() => views.drop(sessionId))
-    return [sessionId, activity]
+  workspace.setAttention({
+    isSeen: (sessionId) => workspace.activeId() === sessionId && !hidden(),
+    onCustomerMessage,
   })
-  const activities = createMemo(() => new Map(tracked().filter((pair) => pair !== undefined)))
+  const activities = createMemo(() => new Map(ids().flatMap((sessionId) => {
+    const activity = workspace.activityOf(sessionId)
+    return activity ? [[sessionId, activity] as const] : []
+  })))
   const unread = (sessionId: string): number => activities().get(sessionId)?.unread() ?? 0
   const totalUnread = createMemo(() => [...activities().values()].reduce((sum, activity) => sum + activity.unread(), 0))
 
@@ -128,7 +119,6 @@ export function createSessionTabs(workspace: RepWorkspace, prefs: PrefsStore, no
       const last = activities().get(sessionId)?.lastSentAt() ?? now()
       return { colour: idleColour(last, now(), prefs.prefs.yellowAfterS, prefs.prefs.redAfterS), seconds: idleSeconds(last, now()) }
     },
-    viewState: (sessionId) => views.get(sessionId),
     notificationPermission: permission,
     async enableNotifications() {
       setPermission(await notifier.requestPermission())

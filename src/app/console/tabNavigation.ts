@@ -35,35 +35,3 @@ export function nextUnreadTab(ids: readonly string[], current: string | undefine
   }
   return undefined
 }
-
-/** What a key in the tablist does (roving focus: the focused tab is also selected). */
-export function tablistKeyTarget(ids: readonly string[], current: string | undefined, key: string): string | undefined {
-  switch (key) {
-    case 'ArrowRight':
-      return stepTab(ids, current, 1)
-    case 'ArrowLeft':
-      return stepTab(ids, current, -1)
-    case 'Home':
-      return ids[0]
-    case 'End':
-      return ids.at(-1)
-    default:
-      return undefined
-  }
-}
-
-/** Console-wide session shortcuts (documented in Help). */
-export type SessionShortcut = 'next' | 'previous' | 'nextUnread'
-
-/**
- * Alt+Shift+ArrowDown / ArrowUp: next / previous session; Alt+Shift+U: next session with
- * unread messages. Alt+Shift is free in Chrome, Firefox, NVDA, JAWS and VoiceOver; the
- * letter is matched by `code` because Alt changes the produced character on macOS.
- */
-export function sessionShortcut(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'key' | 'code'>): SessionShortcut | undefined {
-  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return undefined
-  if (event.key === 'ArrowDown') return 'next'
-  if (event.key === 'ArrowUp') return 'previous'
-  if (event.code === 'KeyU') return 'nextUnread'
-  return undefined
-}

@@ -5,7 +5,8 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
-import { appendEntry } from '../../doc/transcript'
+import { appendMessage, appendStatusNote } from '../../doc/transcript'
+import { customerWriter } from '../session/writers'
 import { readIntake, writeIntake } from '../../doc/intake'
 import { putAttendee } from '../../doc/attendees'
 import { isSchemaSupported } from '../../doc/session'
@@ -13,12 +14,12 @@ import { randomId } from '../../net/roomKeys'
 import { docDatabaseName, persistDoc } from '../../store/persistDoc'
 import { loadCustomerIdentity, saveCustomerIdentity, type CustomerIdentity } from '../../store/profile'
 import type { NetworkHub } from '../shell/networkHub'
-import type { DocConnection, PresenceUser } from '../../net/connectDoc'
+import type { DocConnection } from '../../net/connectDoc'
+import type { PresenceUser } from '../../net/presence'
 import { trackReceipts } from '../session/receiptTracker'
 import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
 import { writeIntakeVia, type EntryWay } from '../../doc/portal'
-import { registerDebugDoc } from '../debug/debugHooks'
-import { registerHostileTarget } from '../debug/hostileHooks'
+import { registerDebugDoc, registerHostileTarget } from '../shell/debugRegistry'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -100,7 +101,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
       if (via === 'portal') writeIntakeVia(doc, 'portal') // before the intake: any state holding the intake holds the hint
       writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system })
       putAttendee(doc, { id: me.customerId, name: me.name, role: 'customer', hidden: false })
-      appendEntry(doc, { kind: 'status', event: 'joined', audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text: me.name })
+      appendStatusNote(doc, customerWriter(me), 'joined')
       await saveCustomerIdentity(sessionId, me)
       setIdentity(me)
       connection?.setUser({ id: me.customerId, name: me.name, role: 'customer' })
@@ -110,7 +111,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     send(text) {
       const me = identity()
       if (!me) return
-      appendEntry(doc, { kind: 'chat', audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text })
+      appendMessage(doc, customerWriter(me), text)
       connection?.setTyping(false)
     },
     blockedUrls: pushed.blocked,

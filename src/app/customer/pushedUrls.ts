@@ -6,7 +6,8 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { appendEntry, entriesMap, hasEventNote } from '../../doc/transcript'
+import { appendStatusNote, entriesMap, hasEventNote } from '../../doc/transcript'
+import { customerWriter } from '../session/writers'
 import { isWebUrl, parseEntry } from '../../doc/entry'
 import { isRecord } from '../../doc/guards'
 import type { CustomerIdentity } from '../../store/profile'
@@ -36,17 +37,7 @@ export function handlePushedUrls(doc: Y.Doc, me: () => CustomerIdentity | undefi
   const note = (event: 'urlOpened' | 'urlBlocked' | 'urlRefused', ref: string | undefined, text: string, key: string): void => {
     const customer = me()
     if (!customer || hasEventNote(doc, key)) return
-    appendEntry(doc, {
-      kind: 'status',
-      event,
-      eventKey: key,
-      ...(ref ? { ref } : {}),
-      audience: 'all',
-      authorId: customer.customerId,
-      authorName: customer.name,
-      authorRole: 'customer',
-      text: text.slice(0, MAX_QUOTED_CHARS),
-    })
+    appendStatusNote(doc, customerWriter(customer), event, { eventKey: key, ...(ref ? { ref } : {}), text: text.slice(0, MAX_QUOTED_CHARS) })
   }
   const onEntries = (event: Y.YMapEvent<unknown>): void => {
     if (event.transaction.local) return // only what a rep pushes while this page is open

@@ -1,11 +1,15 @@
 /**
  * Hooks for end-to-end tests and support engineers, installed only when the
- * page URL has `debug=1`: cutting the network the way a dead link would
- * (Playwright's setOffline does not cut WebRTC), and reading documents.
+ * page URL has `debug=1` (src/main.tsx imports this chunk then, and only
+ * then): cutting the network the way a dead link would (Playwright's
+ * setOffline does not cut WebRTC), reading documents, and the hostile-peer
+ * tools of hostileHooks.ts.
  */
 import * as Y from 'yjs'
-import { appendEntry, entriesMap } from '../../doc/transcript'
+import { appendMessage, entriesMap } from '../../doc/transcript'
 import type { NetworkHub } from '../shell/networkHub'
+import { debugDocs, roomDocs } from '../shell/debugRegistry'
+import { installHostileHooks } from './hostileHooks'
 
 /** What `window.asisteDebug` offers. */
 export interface DebugHooks {
@@ -31,15 +35,6 @@ export interface DebugHooks {
 /** Transaction origin of updates `injectRemoteEntry` applies. */
 export const TEST_REMOTE_ORIGIN = 'test-remote-peer'
 
-/** Docs tests may write into as a peer, by name; filled only while the hooks are installed. */
-const debugDocs = new Map<string, Y.Doc>()
-let hooksInstalled = false
-
-/** Lets the debug hooks reach a doc under `name` (no-op unless the page has `debug=1`). */
-export function registerDebugDoc(name: string, doc: Y.Doc): void {
-  if (hooksInstalled) debugDocs.set(name, doc)
-}
-
 function injectRemoteEntry(docName: string, id: string, entry: unknown): boolean {
   const target = debugDocs.get(docName)
   if (!target) return false
@@ -51,13 +46,10 @@ function injectRemoteEntry(docName: string, id: string, entry: unknown): boolean
   return true
 }
 
-/** Docs this page opened a room for, by `<kind>:<session id>`; filled only while the hooks are installed. */
-const roomDocs = new Map<string, Y.Doc>()
-
 function appendChat(room: string, text: string): boolean {
   const doc = roomDocs.get(room)
   if (!doc) return false
-  appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'debug', authorName: 'Debug', authorRole: 'rep', text })
+  appendMessage(doc, { role: 'rep', id: 'debug', name: 'Debug' }, text)
   return true
 }
 
@@ -76,9 +68,8 @@ declare global {
   }
 }
 
-/** Installs `window.asisteDebug` when the URL asks for it. */
-export function installDebugHooks(hub: NetworkHub, search: string): void {
-  if (new URLSearchParams(search).get('debug') !== '1') return
+/** Installs `window.asisteDebug` and `window.asisteHostile` (the caller checked `debug=1`). */
+export function installDebugHooks(hub: NetworkHub): void {
   window.asisteDebug = {
     pauseNetwork: () => hub.pauseAll(),
     resumeNetwork: () => hub.resumeAll(),
@@ -92,10 +83,5 @@ export function installDebugHooks(hub: NetworkHub, search: string): void {
     appendChat,
     watchEntries,
   }
-  const connect = hub.connect.bind(hub)
-  hub.connect = (doc, kind, id, key) => {
-    roomDocs.set(`${kind}:${id}`, doc)
-    return connect(doc, kind, id, key)
-  }
-  hooksInstalled = true
+  installHostileHooks()
 }

@@ -7,7 +7,7 @@
 import type * as Y from 'yjs'
 import { removeAwarenessStates } from 'y-protocols/awareness'
 import { entriesMap } from '../../doc/transcript'
-import type { DocConnection } from '../../net/connectDoc'
+import { hostileTargets as targets } from '../shell/debugRegistry'
 
 /** What `window.asisteHostile` offers, per registered room name (e.g. `customer`). */
 export interface HostileHooks {
@@ -21,12 +21,6 @@ export interface HostileHooks {
   users(room: string): unknown[]
   /** Sends `bytes` as one message on every live document channel of the room. Returns to how many peers. */
   sendRaw(room: string, bytes: Uint8Array | number[]): number
-}
-
-const targets = new Map<string, { doc: Y.Doc; connection: DocConnection }>()
-
-function isDebugPage(): boolean {
-  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('debug') === '1'
 }
 
 function hooks(): HostileHooks {
@@ -69,9 +63,7 @@ declare global {
   }
 }
 
-/** Makes a room reachable by the hostile hooks (no-op unless the page has `debug=1`). */
-export function registerHostileTarget(room: string, doc: Y.Doc, connection: DocConnection): void {
-  if (!isDebugPage()) return
-  targets.set(room, { doc, connection })
+/** Installs `window.asisteHostile` (debug pages only; called by the debug hooks). */
+export function installHostileHooks(): void {
   window.asisteHostile ??= hooks()
 }

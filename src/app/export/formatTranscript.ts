@@ -6,10 +6,11 @@
  * on lines of its own so a message cannot forge another entry's line.
  */
 import type { Entry } from '../../doc/entry'
-import type { ExportData, ExportDetails, Outcome, SystemFactKey } from '../../doc/exportData'
-import { en } from '../../i18n/en'
-import { formatDateTime, lang, t, type MessageKey } from '../../i18n/i18n'
+import type { ExportData } from '../../doc/exportData'
+import { dateOf, headerRows, type ExportLabels } from '../../i18n/detailLabels'
 import { EXPORT_CSS } from './exportCss'
+
+export { exportLabels, headerRows, type ExportLabels } from '../../i18n/detailLabels'
 
 /** The export formats, in the order the dialog offers them. */
 export const EXPORT_FORMATS = ['txt', 'html', 'json'] as const
@@ -20,83 +21,6 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   txt: 'text/plain;charset=utf-8',
   html: 'text/html;charset=utf-8',
   json: 'application/json;charset=utf-8',
-}
-
-/** Catalog keys of the header rows' labels: the fixed rows, then every SYSTEM_FACTS key. */
-export const DETAIL_LABEL_KEYS = {
-  sessionId: 'details.sessionId',
-  portal: 'details.portal',
-  started: 'details.started',
-  customer: 'details.customer',
-  request: 'details.request',
-  os: 'details.os',
-  browser: 'details.browser',
-  language: 'details.language',
-  timeZone: 'details.timeZone',
-  screen: 'details.screen',
-  memory: 'details.memory',
-  cores: 'details.cores',
-  connection: 'details.connection',
-  online: 'details.online',
-} as const satisfies Record<string, MessageKey> & Record<SystemFactKey, MessageKey>
-export type DetailLabel = keyof typeof DETAIL_LABEL_KEYS
-
-/** Every word an export uses, already translated, and how to show a date. */
-export interface ExportLabels {
-  /** BCP 47 tag of the export language (the HTML `lang`). */
-  lang: string
-  title: (customerName: string | undefined) => string
-  details: Record<DetailLabel, string> & { title: string }
-  /** Translations of known values (`portal: link`, `online: offline`, …); others are shown as stored. */
-  values: Record<string, Record<string, string>>
-  transcript: string
-  noEntries: string
-  repOnly: string
-  notes: string
-  outcome: string
-  closingNote: string
-  outcomes: Record<Outcome, string>
-  /** The sentence of a status note, e.g. "Carla joined the session". */
-  status: (event: string, name: string) => string
-  formatDateTime: (ms: number) => string
-}
-
-function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key)
-}
-
-/** The labels of the current UI language. */
-export function exportLabels(): ExportLabels {
-  // Built from DETAIL_LABEL_KEYS, so every DetailLabel is present.
-  const details = Object.fromEntries(Object.entries(DETAIL_LABEL_KEYS).map(([name, key]) => [name, t(key)])) as Record<DetailLabel, string>
-  return {
-    lang: lang(),
-    title: (customer) => (customer ? t('export.documentTitle', { customer }) : t('export.untitled')),
-    details: { ...details, title: t('details.title') },
-    values: {
-      portal: { link: t('details.portal.link'), portal: t('details.portal.portal') },
-      online: { online: t('details.online.online'), offline: t('details.online.offline') },
-    },
-    transcript: t('export.transcript'),
-    noEntries: t('export.noEntries'),
-    repOnly: t('export.repOnly'),
-    notes: t('export.notes'),
-    outcome: t('export.outcome'),
-    closingNote: t('export.closingNote'),
-    outcomes: { resolved: t('export.outcome.resolved'), unresolved: t('export.outcome.unresolved'), unknown: t('export.outcome.unknown') },
-    status: (event, name) => {
-      const key = `status.${event}`
-      return isMessageKey(key) ? t(key, { name }) : `${event}: ${name}`
-    },
-    formatDateTime,
-  }
-}
-
-/** A Date for `ms`, or undefined past what Date can hold (a hostile peer may send 1e20). */
-function dateOf(ms: number | undefined): Date | undefined {
-  if (ms === undefined) return undefined
-  const date = new Date(ms)
-  return Number.isNaN(date.getTime()) ? undefined : date
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
@@ -118,20 +42,6 @@ export function exportFileName(data: ExportData, format: ExportFormat, now: numb
   const id = (data.details.sessionId ?? 'session').replace(/[^A-Za-z0-9_-]/g, '-')
   const day = localDay(dateOf(data.details.startedAt) ?? new Date(now))
   return `asiste-${id}-${day}.${format}`
-}
-
-/** Header rows (label, value) in display order, for the values the doc has. */
-export function headerRows(details: ExportDetails, labels: ExportLabels): [string, string][] {
-  const started = dateOf(details.startedAt)
-  const rows: [string, string | undefined][] = [
-    [labels.details.sessionId, details.sessionId],
-    [labels.details.portal, details.portal === undefined ? undefined : (labels.values.portal?.[details.portal] ?? details.portal)],
-    [labels.details.started, started === undefined ? undefined : labels.formatDateTime(started.getTime())],
-    [labels.details.customer, details.customerName],
-    [labels.details.request, details.request],
-    ...details.system.map(({ key, value }): [string, string] => [labels.details[key], labels.values[key]?.[value] ?? value]),
-  ]
-  return rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '')
 }
 
 /** What a line says for an entry: the status sentence, or the author and text. */

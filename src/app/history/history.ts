@@ -17,7 +17,9 @@ import { docDatabaseName } from '../../store/persistDoc'
 import { addEntries, createTranscriptIndex, loadIndexAsync, removeSession, searchTranscripts, serializeIndex, type SearchHit, type TranscriptIndex } from '../../store/searchIndex'
 import * as stored from '../../store/localDatabases'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../store/storageQuota'
-export { isQuotaError } from '../../store/storageQuota'
+import { isQuotaError } from '../../store/storageQuota'
+
+export { isQuotaError }
 import { buildArchive, parseArchive } from './sessionArchive'
 import { downloadFile } from '../shell/download'
 import type { RepWorkspace } from '../console/repWorkspace'
@@ -50,6 +52,8 @@ export interface History {
   remove(sessionId: string): Promise<void>
   /** Deletes every session not open in a tab; returns how many. */
   removeAll(): Promise<number>
+  /** Whether an error is the browser refusing to store more (the disk or quota is full). */
+  isQuotaError(cause: unknown): boolean
   exportAll(): Promise<void>
   importArchive(text: string): Promise<number>
 }
@@ -206,6 +210,7 @@ export function createHistory(workspace: RepWorkspace): History {
       doc.destroy()
       return entries
     },
+    isQuotaError,
     isOpen: (sessionId) => workspace.session(sessionId) !== undefined,
     async remove(sessionId) {
       if (workspace.session(sessionId)) throw new Error('close the session first')

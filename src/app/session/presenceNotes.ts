@@ -5,7 +5,8 @@
  * however many reps saw it.
  */
 import type * as Y from 'yjs'
-import { appendEntry, hasEventNote, readTranscript } from '../../doc/transcript'
+import { appendStatusNote, hasEventNote, readTranscript } from '../../doc/transcript'
+import { repWriter } from './writers'
 import type { DocConnection } from '../../net/connectDoc'
 import type { RepProfile } from '../../store/profile'
 
@@ -30,7 +31,7 @@ export function watchPresence(repDoc: Y.Doc, connection: DocConnection, me: () =
     const eventKey = `${event}:${customerId}:${previous.id}`
     if (hasEventNote(repDoc, eventKey)) return
     const rep = me()
-    appendEntry(repDoc, { kind: 'status', event, eventKey, audience: 'all', authorId: rep.repId, authorName: rep.name, authorRole: 'system', text: name })
+    appendStatusNote(repDoc, repWriter(rep), event, { eventKey, text: name })
   }
 
   const check = (): void => {

@@ -8,7 +8,8 @@ import { createSignal, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
 import { initCustomerDoc, initRepDoc, readRepSessionMeta } from '../../doc/session'
 import { attendeesMap, putAttendee, readAttendees } from '../../doc/attendees'
-import { appendEntry } from '../../doc/transcript'
+import { appendStatusNote } from '../../doc/transcript'
+import { repWriter } from './writers'
 import { RELAY } from '../../doc/schema'
 import { deriveRepKey, randomId, randomKey } from '../../net/roomKeys'
 import type { DocConnection } from '../../net/connectDoc'
@@ -72,16 +73,7 @@ export async function createRepSession(context: OpenContext, now = Date.now()): 
   initCustomerDoc(customer.doc, { sessionId, createdAt: now, portal: 'link' })
   assignPortalCode(rep.doc, now)
   putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false })
-  appendEntry(rep.doc, {
-    kind: 'status',
-    event: 'sessionStarted',
-    audience: 'all',
-    authorId: profile.repId,
-    authorName: profile.name,
-    authorRole: 'system',
-    text: profile.name,
-    at: now,
-  })
+  appendStatusNote(rep.doc, repWriter(profile), 'sessionStarted', { at: now })
   return startRepSession(context, sessionId, rep, customer)
 }
 
@@ -104,7 +96,7 @@ export async function joinRepSession(context: OpenContext, sessionId: string, hi
   const customer = await openDoc('customer', sessionId)
   if (!alreadyIn) {
     putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden })
-    if (hidden) appendEntry(rep.doc, { kind: 'status', event: 'joined', audience: 'reps', authorId: profile.repId, authorName: profile.name, authorRole: 'system', text: profile.name })
+    if (hidden) appendStatusNote(rep.doc, repWriter(profile), 'joined', { audience: 'reps' })
   }
   return startRepSession(context, sessionId, rep, customer, !alreadyIn && !hidden)
 }
@@ -150,7 +142,7 @@ async function startRepSession(
     setLink(undefined)
   }
   const noteVisibility = (event: 'joined' | 'left'): string =>
-    appendEntry(rep.doc, { kind: 'status', event, audience: 'all', authorId: profile.repId, authorName: profile.name, authorRole: 'system', text: profile.name })
+    appendStatusNote(rep.doc, repWriter(profile), event)
 
   if (!isHidden()) {
     await joinCustomerRoom()

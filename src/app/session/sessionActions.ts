@@ -4,7 +4,8 @@
  * may see) and keeps the team's session index current.
  */
 import type * as Y from 'yjs'
-import { appendEntry } from '../../doc/transcript'
+import { appendPushedUrl, appendStatusNote } from '../../doc/transcript'
+import { repWriter } from './writers'
 import { markSessionEnded, type Outcome } from '../../doc/session'
 import { updateSessionSummary } from '../../doc/team'
 import type { RepProfile } from '../../store/profile'
@@ -15,22 +16,13 @@ const MAX_CLOSING_NOTE_CHARS = 2_000 // a paragraph, shown in exports
 
 /** Appends a pushed URL (already checked with `checkPushUrl`). */
 export function pushUrl(repDoc: Y.Doc, me: RepProfile, url: string): string {
-  return appendEntry(repDoc, { kind: 'url', audience: 'all', authorId: me.repId, authorName: me.name, authorRole: 'rep', text: url })
+  return appendPushedUrl(repDoc, repWriter(me), url)
 }
 
 /** Ends the session: outcome and closing note (rep-only), an `ended` note for everyone, the index row. */
 export function endSession(repDoc: Y.Doc, teamDoc: Y.Doc | undefined, sessionId: string, me: RepProfile, outcome: Outcome, note: string): void {
   if (note.length > MAX_CLOSING_NOTE_CHARS) throw new RangeError(`closing note longer than ${MAX_CLOSING_NOTE_CHARS} characters`)
   markSessionEnded(repDoc, { outcome, closingNote: note, at: Date.now() })
-  appendEntry(repDoc, {
-    kind: 'status',
-    event: 'ended',
-    eventKey: `ended:${sessionId}`,
-    audience: 'all',
-    authorId: me.repId,
-    authorName: me.name,
-    authorRole: 'system',
-    text: me.name,
-  })
+  appendStatusNote(repDoc, repWriter(me), 'ended', { eventKey: `ended:${sessionId}` })
   if (teamDoc) updateSessionSummary(teamDoc, sessionId, { state: 'ended', lastActivity: Date.now() })
 }

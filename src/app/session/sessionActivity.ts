@@ -2,12 +2,15 @@
  * Per-session activity the tabs show: unread customer messages and when this
  * rep last wrote to the customer. Follows the rep doc's transcript map from
  * Yjs events, so it works offline and never touches the transcript view.
+ * Unread counts survive a reload: what was read is kept as the newest entry
+ * id seen (ids sort in causal order), and a customer message after it is unread.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { parseEntry, type Entry } from '../../doc/entry'
-import { isCustomerMessage, isSentToCustomer, lastSentToCustomer } from '../shell/idle'
+import { isCustomerMessage, isSentToCustomer } from '../shell/idle'
+import { loadReadMark, saveReadMark } from '../../store/readMarks'
 
 /** A session's activity as signals. */
 export interface SessionActivity {
@@ -20,6 +23,7 @@ export interface SessionActivity {
 
 /** How a session's activity is judged. */
 export interface ActivityOptions {
+  sessionId: string
   repId: string
   /** When the session started: the idle clock's base before the rep's first message. */
   startedAt: number
@@ -29,31 +33,50 @@ export interface ActivityOptions {
   onCustomerMessage?: (entry: Entry) => void
 }
 
-function* validEntries(map: Y.Map<unknown>): Generator<Entry> {
+/** Reads what a reload must recover: customer messages after the read mark, and the rep's last message to the customer. */
+function scan(map: Y.Map<unknown>, repId: string, readMark: string | undefined, startedAt: number): { unread: number; newest: string | undefined; lastSentAt: number } {
+  let unread = 0
+  let newest: string | undefined
+  let lastSentAt = startedAt
   for (const [id, raw] of map.entries()) {
     const entry = parseEntry(id, raw)
-    if (entry) yield entry
+    if (!entry) continue
+    if (newest === undefined || id > newest) newest = id
+    if (isSentToCustomer(entry, repId)) lastSentAt = Math.max(lastSentAt, entry.at)
+    else if (isCustomerMessage(entry) && (readMark === undefined || id > readMark)) unread++
   }
+  return { unread, newest, lastSentAt }
 }
 
 /** Tracks a session's activity. Must run inside a reactive owner (it unobserves on cleanup). */
 export function createSessionActivity(doc: Y.Doc, options: ActivityOptions): SessionActivity {
   const map = entriesMap(doc)
-  const [unread, setUnread] = createSignal(0)
-  const [lastSentAt, setLastSentAt] = createSignal(lastSentToCustomer(validEntries(map), options.repId, options.startedAt))
+  const readMark = loadReadMark(options.sessionId)
+  const start = scan(map, options.repId, readMark, options.startedAt)
+  // A session never read on this device (new, or opened before read marks existed) starts read.
+  const [unread, setUnread] = createSignal(readMark === undefined ? 0 : start.unread)
+  const [lastSentAt, setLastSentAt] = createSignal(start.lastSentAt)
+  let newest = start.newest
+  const markRead = (): void => {
+    setUnread(0)
+    if (newest !== undefined && newest !== loadReadMark(options.sessionId)) saveReadMark(options.sessionId, newest)
+  }
+  if (readMark === undefined) markRead()
   const onChange = (event: Y.YMapEvent<unknown>): void => {
     event.changes.keys.forEach((change, id) => {
       if (change.action !== 'add') return // entries are immutable: only additions are news
       const entry = parseEntry(id, map.get(id))
       if (!entry) return
+      if (newest === undefined || id > newest) newest = id
       if (isSentToCustomer(entry, options.repId)) setLastSentAt((last) => Math.max(last, entry.at))
       else if (isCustomerMessage(entry)) {
-        if (!options.isSeen()) setUnread((count) => count + 1)
+        if (options.isSeen()) markRead()
+        else setUnread((count) => count + 1)
         options.onCustomerMessage?.(entry)
       }
     })
   }
   map.observe(onChange)
   onCleanup(() => map.unobserve(onChange))
-  return { unread, lastSentAt, markRead: () => setUnread(0) }
+  return { unread, lastSentAt, markRead }
 }

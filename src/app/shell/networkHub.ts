@@ -10,7 +10,7 @@ import { loadNetConfig, type NetConfig } from '../../net/config'
 import type { RoomKind } from '../../net/roomKeys'
 
 /** Link state as the UI shows it. */
-export type LinkState = ConnectionSnapshot['state']
+export type { LinkState } from '../../net/presence'
 
 /** The page's network state, aggregated. */
 export interface NetworkHub {

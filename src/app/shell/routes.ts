@@ -8,6 +8,7 @@ export type Route =
   | { page: 'console' }
   | { page: 'join'; sessionId: string; key: string; via?: 'portal' }
   | { page: 'portal' }
+  | { page: 'history' }
   | { page: 'badLink' }
 
 /** Parses `location.hash`. The key stays in the fragment: it is never sent to a server. */
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     return viaPortal ? { page: 'join', sessionId, key, via: 'portal' } : { page: 'join', sessionId, key }
   }
   if (/^\/portal\/?$/.test(path)) return { page: 'portal' }
+  if (/^\/history\/?$/.test(path)) return { page: 'history' }
   if (path.startsWith('/join')) return { page: 'badLink' }
   return { page: 'console' }
 }

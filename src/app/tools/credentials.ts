@@ -10,7 +10,8 @@
 import { createEffect, createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { putCredentialRequest, readCredentialRequests, type CredentialRequest, type PublicPoint } from '../../doc/credentialRequests'
-import { appendEntry } from '../../doc/transcript'
+import { appendStatusNote } from '../../doc/transcript'
+import { customerWriter } from '../session/writers'
 import { randomId } from '../../net/roomKeys'
 import type { CustomerIdentity } from '../../store/profile'
 import { createDocReader } from '../shell/createDocReader'
@@ -121,7 +122,7 @@ export function createCustomerCredentials(doc: Y.Doc, identity: Accessor<Custome
   const pending = (): CredentialRequest | undefined => requests().find((request) => request.state === 'pending')
   const note = (event: 'credentialsProvided' | 'credentialsDeclined', request: CredentialRequest): void => {
     const me = identity()
-    if (me) appendEntry(doc, { kind: 'status', event, audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text: me.name, eventKey: `credentials:${request.id}` })
+    if (me) appendStatusNote(doc, customerWriter(me), event, { eventKey: `credentials:${request.id}` })
   }
   return {
     pending,

@@ -5,17 +5,21 @@
  * and size) reaches the transcript.
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
-import type { DocConnection, PresenceUser } from '../../net/connectDoc'
+import type { DocConnection } from '../../net/connectDoc'
+import type { PresenceUser } from '../../net/presence'
+import { formatBytes } from '../../i18n/format'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, openFileChannel, receiveFile, sendFile, watchFileChannels, type FailReason, type IncomingFile, type TransferPhase } from '../../net/fileChannel'
 import { peersByRole } from '../../net/mediaChannel'
 import { randomId } from '../../net/roomKeys'
 import type * as Y from 'yjs'
-import { appendEntry } from '../../doc/transcript'
+import { appendStatusNote } from '../../doc/transcript'
+import { customerWriter, repWriter } from '../session/writers'
 import type { CustomerIdentity } from '../../store/profile'
 import type { RepSession } from '../session/repSession'
 import { downloadFile } from '../shell/download'
 
 export { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS }
+export { formatBytes }
 
 /** One transfer as the UI shows it. */
 export interface Transfer {
@@ -64,17 +68,6 @@ export interface FileTransfers {
   save(key: string): void
 }
 
-/** Human size for notes and the UI (1 decimal, powers of 1024). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit += 1
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
-}
 
 /** Creates the transfers of one side. Must run inside a reactive owner. */
 export function createFileTransfers(options: FileTransferOptions): FileTransfers {
@@ -163,7 +156,7 @@ export function createRepFileTransfers(session: RepSession, profile: () => { rep
     note(event, text, id) {
       const me = profile()
       if (!me) return
-      appendEntry(session.repDoc, { kind: 'status', event, audience: 'all', authorId: me.repId, authorName: me.name, authorRole: 'system', text, eventKey: `file:${id}:${event}` })
+      appendStatusNote(session.repDoc, repWriter(me), event, { text, eventKey: `file:${id}:${event}` })
     },
     maxBytes,
   })
@@ -177,7 +170,7 @@ export function createCustomerFileTransfers(doc: Y.Doc, connection: () => DocCon
     note(event, text, id) {
       const me = identity()
       if (!me) return
-      appendEntry(doc, { kind: 'status', event, audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text, eventKey: `file:${id}:${event}` })
+      appendStatusNote(doc, customerWriter(me), event, { text, eventKey: `file:${id}:${event}` })
     },
     maxBytes,
   })

@@ -8,7 +8,8 @@
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { latestScreenRequest, requestScreen, setScreenState, type ScreenRequest, type ScreenState } from '../../doc/screenRequests'
-import { appendEntry } from '../../doc/transcript'
+import { appendStatusNote } from '../../doc/transcript'
+import { customerWriter } from '../session/writers'
 import { broadcastStream, watchRemoteStreams } from '../../net/mediaChannel'
 import { randomId } from '../../net/roomKeys'
 import type { DocConnection } from '../../net/connectDoc'
@@ -76,16 +77,7 @@ export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection
   const note = (event: 'screenShared' | 'screenStopped' | 'screenDeclined', request: ScreenRequest): void => {
     const me = identity()
     if (!me) return
-    appendEntry(doc, {
-      kind: 'status',
-      event,
-      audience: 'all',
-      authorId: me.customerId,
-      authorName: me.name,
-      authorRole: 'customer',
-      text: me.name,
-      eventKey: `screen:${request.id}:${event}`,
-    })
+    appendStatusNote(doc, customerWriter(me), event, { eventKey: `screen:${request.id}:${event}` })
   }
   const decline = (request: ScreenRequest): void => {
     setScreenState(doc, request, 'declined')

@@ -1,7 +1,6 @@
 /** The rep console: first-run profile, then session tabs and the chat box of the session in front. */
 import { Match, Show, Switch, createSignal, lazy } from 'solid-js'
-import { createRepWorkspace } from '../../app/console/repWorkspace'
-import { useApp } from '../../app/shell/appContext'
+import { SessionContext, useApp, useConsole } from '../../app/shell/appContext'
 import { ProfileForm } from './ProfileForm'
 import { SessionView } from '../session/SessionView'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
@@ -10,9 +9,6 @@ import { TeamDialog } from './TeamDialog'
 import { InvitationsBanner } from './InvitationsBanner'
 import { SessionTabs } from './SessionTabs'
 import { PrefsDialog } from '../shell/PrefsDialog'
-import { createSessionTabs } from '../../app/console/sessionTabs'
-import { createHistory } from '../../app/history/history'
-import { createHistoryRoute } from '../../app/history/historyRoute'
 import { UpdatePrompt } from '../shell/UpdatePrompt'
 import { t } from '../../i18n/i18n'
 
@@ -22,10 +18,8 @@ const HistoryView = lazy(() => import('../history/HistoryView').then((module) =>
 /** The console page. */
 export function RepConsole() {
   const app = useApp()
-  const workspace = createRepWorkspace(app.hub)
-  const sessionTabs = createSessionTabs(workspace, app.prefs)
-  const history = createHistory(workspace)
-  const historyOpen = createHistoryRoute()
+  const { workspace, tabs: sessionTabs, history } = useConsole()
+  const historyOpen = () => app.route().page === 'history'
   const [prefsOpen, setPrefsOpen] = createSignal(false)
   return (
     <div class="console">
@@ -34,7 +28,7 @@ export function RepConsole() {
         <Show when={workspace.profile()}>{(profile) => <span class="topbar__who">{t('console.signedInAs', { name: profile().name })}</span>}</Show>
         <span class="topbar__spacer" />
         <Show when={workspace.phase() === 'ready'}>
-          <TeamDialog workspace={workspace} />
+          <TeamDialog />
           <a class="button" href="#/history" aria-current={historyOpen() ? 'page' : undefined}>
             {t('history.open')}
           </a>
@@ -43,9 +37,9 @@ export function RepConsole() {
           {t('prefs.open')}
         </button>
         <LanguagePicker />
-        <ConnectionStatus state={app.hub.status()} peers={app.hub.peers()} />
+        <ConnectionStatus state={app.connection.status()} peers={app.connection.peers()} />
       </header>
-      <UpdatePrompt />
+      <UpdatePrompt available={app.update.available()} onApply={() => app.update.apply()} />
       <Switch>
         <Match when={workspace.phase() === 'loading'}>
           <p class="page" aria-busy="true">{t('loading')}</p>
@@ -73,10 +67,12 @@ export function RepConsole() {
               <SessionTabs tabs={sessionTabs} />
               <Show when={workspace.activeId()} keyed>
                 {(sessionId) => (
-                  <Show when={workspace.session(sessionId)} keyed>
+                  <Show when={workspace.model(sessionId)} keyed>
                     {(session) => (
                       <div role="tabpanel" id={`panel-${sessionId}`} aria-labelledby={`tab-${sessionId}`}>
-                        <SessionView session={session} profile={workspace.profile()} workspace={workspace} viewState={sessionTabs.viewState(sessionId)} />
+                        <SessionContext.Provider value={session}>
+                          <SessionView />
+                        </SessionContext.Provider>
                       </div>
                     )}
                   </Show>

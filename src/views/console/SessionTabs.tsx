@@ -7,7 +7,7 @@
 import { For, Show, createEffect, createMemo, on, onCleanup } from 'solid-js'
 import type { SessionTabs as TabsModel } from '../../app/console/sessionTabs'
 import type { IdleColour } from '../../app/shell/idle'
-import { sessionShortcut, tablistKeyTarget } from '../../app/console/tabNavigation'
+import { tablistMove, useShortcuts } from '../shell/shortcuts'
 import { t } from '../../i18n/i18n'
 import './tabs.css'
 
@@ -32,22 +32,21 @@ export function SessionTabs(props: { tabs: TabsModel }) {
     target?.focus()
   }
   const onTablistKey = (event: KeyboardEvent): void => {
-    const target = tablistKeyTarget(props.tabs.ids(), props.tabs.activeId(), event.key)
+    const move = tablistMove(event.key)
+    const ids = props.tabs.ids()
+    const target = move === 'first' ? ids[0] : move === 'last' ? ids.at(-1) : move ? props.tabs.step(move === 'next' ? 1 : -1) : undefined
     if (target === undefined) return
     event.preventDefault()
     props.tabs.select(target)
     tabElements.get(target)?.focus()
   }
-  const onShortcut = (event: KeyboardEvent): void => {
-    const shortcut = sessionShortcut(event)
-    if (!shortcut) return
-    event.preventDefault()
+  useShortcuts((shortcut) => {
+    if (shortcut !== 'next' && shortcut !== 'previous' && shortcut !== 'nextUnread') return false
     const wasTyping = document.activeElement?.classList.contains('composer__box') ?? false
     const target = shortcut === 'nextUnread' ? props.tabs.nextUnread() : props.tabs.step(shortcut === 'next' ? 1 : -1)
     if (target !== undefined) focusSession(target, wasTyping)
-  }
-  document.addEventListener('keydown', onShortcut)
-  onCleanup(() => document.removeEventListener('keydown', onShortcut))
+    return true
+  })
 
   createEffect(on(props.tabs.revealed, (revealed) => revealed && tabElements.get(revealed.sessionId)?.focus(), { defer: true }))
   createEffect(() => {

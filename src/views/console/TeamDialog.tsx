@@ -1,26 +1,18 @@
 /** `Team`: choose the team for new sessions, see its members and who is online, share its link, create or join a team. */
 import { For, Show, createSignal } from 'solid-js'
 import { CloseButton, ModalDialog } from '../shell/ModalDialog'
-import type { RepWorkspace } from '../../app/console/repWorkspace'
-import { teamLink, teamName } from '../../app/console/teamConnection'
-import { createConnectionsReader, createFollowingReader } from '../../app/shell/createDocReader'
-import { readReps } from '../../doc/team'
-import { useApp } from '../../app/shell/appContext'
+import { useConsole } from '../../app/shell/appContext'
 import { t } from '../../i18n/i18n'
 
 /** The team dialog and its opening button. */
-export function TeamDialog(props: { workspace: RepWorkspace }) {
-  const app = useApp()
+export function TeamDialog() {
+  const { workspace, team } = useConsole()
   const [open, setOpen] = createSignal(false)
   const [newName, setNewName] = createSignal('')
   const [link, setLink] = createSignal('')
   const [message, setMessage] = createSignal<{ error: boolean; text: string }>()
-  const current = () => props.workspace.teams().find((team) => team.membership.teamId === props.workspace.currentTeamId())
-  const members = createFollowingReader(() => current()?.doc, readReps, [])
-  const online = createConnectionsReader(
-    () => props.workspace.teams().map((team) => team.connection),
-    () => current()?.connection.onlineUsers().map((user) => user.id) ?? [],
-  )
+  const members = team.members
+  const online = team.online
   const run = async (action: () => Promise<void>, done: string): Promise<void> => {
     try {
       await action()
@@ -38,8 +30,8 @@ export function TeamDialog(props: { workspace: RepWorkspace }) {
               <div class="dialog__body">
                 <label class="field">
                   <span>{t('team.current')}</span>
-                  <select value={props.workspace.currentTeamId() ?? ''} onChange={(e) => props.workspace.setCurrentTeam(e.currentTarget.value)}>
-                    <For each={props.workspace.teams()}>{(team) => <option value={team.membership.teamId}>{teamName(team) || t('team.unnamed')}</option>}</For>
+                  <select value={workspace.currentTeamId() ?? ''} onChange={(e) => workspace.setCurrentTeam(e.currentTarget.value)}>
+                    <For each={team.choices()}>{(choice) => <option value={choice.teamId}>{choice.name || t('team.unnamed')}</option>}</For>
                   </select>
                 </label>
                 <h3>{t('team.members')}</h3>
@@ -48,30 +40,30 @@ export function TeamDialog(props: { workspace: RepWorkspace }) {
                     {(rep) => (
                       <li class="attendees__item" data-online={online().includes(rep.repId)}>
                         <span>
-                          {rep.name} {rep.repId === props.workspace.profile()?.repId ? t('team.you') : ''}
+                          {rep.name} {rep.repId === workspace.profile()?.repId ? t('team.you') : ''}
                         </span>
                         <span class="attendees__state">{online().includes(rep.repId) ? t('team.online') : t('team.offline')}</span>
                       </li>
                     )}
                   </For>
                 </ul>
-                <Show when={current()}>
-                  {(team) => (
+                <Show when={team.link()}>
+                  {(link) => (
                     <label class="field">
                       <span>{t('team.link')}</span>
-                      <input type="text" readOnly value={teamLink(app.origin, team().membership)} onFocus={(e) => e.currentTarget.select()} aria-describedby="team-link-help" />
+                      <input type="text" readOnly value={link()} onFocus={(e) => e.currentTarget.select()} aria-describedby="team-link-help" />
                     </label>
                   )}
                 </Show>
                 <p id="team-link-help" class="hint">{t('team.linkHelp')}</p>
-                <form class="inline-form" onSubmit={(e) => { e.preventDefault(); if (newName().trim() === '') { setMessage({ error: true, text: t('team.nameRequired') }); return } void run(() => props.workspace.createTeam(newName()), t('team.create')) }}>
+                <form class="inline-form" onSubmit={(e) => { e.preventDefault(); if (newName().trim() === '') { setMessage({ error: true, text: t('team.nameRequired') }); return } void run(() => workspace.createTeam(newName()), t('team.create')) }}>
                   <label class="field field--inline">
                     <span>{t('team.newName')}</span>
                     <input type="text" maxLength={80} value={newName()} onInput={(e) => setNewName(e.currentTarget.value)} />
                   </label>
                   <button type="submit" class="button">{t('team.create')}</button>
                 </form>
-                <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run(() => props.workspace.joinTeam(link()), t('team.joined')) }}>
+                <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run(() => workspace.joinTeam(link()), t('team.joined')) }}>
                   <label class="field field--inline">
                     <span>{t('team.inviteLink')}</span>
                     <input type="text" value={link()} onInput={(e) => setLink(e.currentTarget.value)} />

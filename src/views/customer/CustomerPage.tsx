@@ -1,44 +1,30 @@
 /** The customer's page at the join link: intake, then the chat over the customer doc. */
-import { For, Match, Show, Switch, createSignal } from 'solid-js'
-import { createCustomerSession } from '../../app/customer/customerSession'
-import { createTranscript } from '../../app/session/createTranscript'
-import { useApp } from '../../app/shell/appContext'
-import { openInNewTab } from '../../app/customer/pushedUrls'
+import { For, Match, Show, Switch } from 'solid-js'
+import { useApp, useCustomerSession } from '../../app/shell/appContext'
 import { IntakeForm } from './IntakeForm'
 import { Transcript } from '../session/Transcript'
 import { Composer } from '../session/Composer'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { TypingIndicator } from '../session/TypingIndicator'
-import { CustomerLinkBanner } from '../session/CustomerLinkBanner'
-import { saveCustomerChatLog } from '../../app/customer/customerChatLog'
-import { createCustomerScreen } from '../../app/tools/screenShare'
+import { CustomerLinkBanner } from './CustomerLinkBanner'
 import { ScreenShareRequest } from './ScreenShareRequest'
-import { createCustomerFileTransfers } from '../../app/tools/fileTransfer'
-import { createCustomerCredentials } from '../../app/tools/credentials'
 import { CredentialsRequestDialog } from './CredentialsRequestDialog'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
-import type { EntryWay } from '../../doc/portal'
 import { lang, t } from '../../i18n/i18n'
 
-/** The customer page for one session. */
-export function CustomerPage(props: { sessionId: string; sessionKey: string; via?: EntryWay }) {
+/** The customer page of the session in context. */
+export function CustomerPage() {
   const app = useApp()
-  const session = createCustomerSession(app.hub, props.sessionId, props.sessionKey, props.via)
-  const entries = createTranscript(session.doc)
-  const screen = createCustomerScreen(session.doc, () => session.connection(), session.identity)
-  const files = createCustomerFileTransfers(session.doc, () => session.connection(), session.identity)
+  const session = useCustomerSession()
   let fileSending: FileSending | undefined
-  const credentials = createCustomerCredentials(session.doc, session.identity)
-  const [draft, setDraft] = createSignal('')
-  const ended = () => entries().some((entry) => entry.event === 'ended')
   return (
     <div class="customer">
       <header class="topbar">
         <span class="topbar__brand">{t('customer.title')}</span>
         <span class="topbar__spacer" />
         <LanguagePicker />
-        <ConnectionStatus state={app.hub.status()} peers={app.hub.peers()} />
+        <ConnectionStatus state={app.connection.status()} peers={app.connection.peers()} />
       </header>
       <main class="page page--narrow">
         <Switch>
@@ -52,40 +38,40 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string; via
             <p role="alert" class="error">{t('customer.newerVersion')}</p>
           </Match>
           <Match when={session.phase() === 'intake'}>
-            <IntakeForm onStart={(values) => session.start(values)} />
+            <IntakeForm onStart={(values) => session.start(values)} systemInfo={() => session.systemInfo()} />
           </Match>
           <Match when={session.phase() === 'chat'}>
             <div class="customer__actions">
               <CustomerLinkBanner />
-              <button type="button" class="button" onClick={() => saveCustomerChatLog(session.doc)}>
+              <button type="button" class="button" onClick={() => session.saveChatLog()}>
                 {t('customer.saveLog')}
               </button>
               <button type="button" class="button" onClick={() => fileSending?.pick()}>
                 {t('files.sendTool')}
               </button>
             </div>
-            <ScreenShareRequest screen={screen} />
-            <CredentialsRequestDialog credentials={credentials} />
-            <FileTransferArea transfers={files} bind={(api) => (fileSending = api)} />
+            <ScreenShareRequest screen={session.screen} />
+            <CredentialsRequestDialog credentials={session.credentials} />
+            <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
             <For each={session.blockedUrls()}>
               {(blocked) => (
                 <p class="banner banner--action" role="status">
                   {t('customer.linkPushed')} <span class="banner__url">{blocked.url}</span>{' '}
-                  <button type="button" class="button button--primary" onClick={() => openInNewTab(blocked.url)}>
+                  <button type="button" class="button button--primary" onClick={() => session.openLink(blocked.url)}>
                     {t('customer.openLink')}
                   </button>
                 </p>
               )}
             </For>
             <Transcript
-              entries={entries()}
+              entries={session.entries()}
               selfId={session.identity()?.customerId}
               viewer="customer"
             />
             <TypingIndicator names={session.presentReps().filter((rep) => rep.typing).map((rep) => rep.name)} />
-            <Show when={!ended()} fallback={<p class="banner" role="status">{t('customer.ended')}</p>}>
+            <Show when={!session.ended()} fallback={<p class="banner" role="status">{t('customer.ended')}</p>}>
               <FileDropZone onFile={(file) => fileSending?.send(file)}>
-                <Composer draft={draft()} onDraftChange={setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
+                <Composer draft={session.draft()} onDraftChange={session.setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
               </FileDropZone>
             </Show>
           </Match>

@@ -2,11 +2,10 @@
 import { Show, createSignal } from 'solid-js'
 import { MAX_NAME_CHARS, MAX_REQUEST_CHARS } from '../../doc/schema'
 import type { IntakeForm as IntakeValues } from '../../app/customer/customerSession'
-import { readSystemInfo } from '../../app/customer/systemInfo'
 import { t } from '../../i18n/i18n'
 
 /** The intake form; `onStart` gets the values (system info only with consent). */
-export function IntakeForm(props: { onStart: (values: IntakeValues) => Promise<void> }) {
+export function IntakeForm(props: { onStart: (values: IntakeValues) => Promise<void>; systemInfo: () => Record<string, string> }) {
   const [name, setName] = createSignal('')
   const [request, setRequest] = createSignal('')
   const [share, setShare] = createSignal(false)
@@ -19,7 +18,7 @@ export function IntakeForm(props: { onStart: (values: IntakeValues) => Promise<v
         event.preventDefault()
         if (name().trim() === '') return setError(t('customer.nameRequired'))
         setBusy(true)
-        props.onStart({ name: name(), request: request(), system: share() ? readSystemInfo() : {} }).catch((cause: unknown) => {
+        props.onStart({ name: name(), request: request(), system: share() ? props.systemInfo() : {} }).catch((cause: unknown) => {
           setError(t('error.generic', { message: cause instanceof Error ? cause.message : String(cause) }))
           setBusy(false)
         })

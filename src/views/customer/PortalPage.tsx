@@ -1,7 +1,6 @@
 /** The customer portal (`#/portal`): the customer types the session code the representative read out and presses Connect. */
 import { Match, Switch, createSignal, onCleanup } from 'solid-js'
 import { useApp } from '../../app/shell/appContext'
-import { PORTAL_LOOKUP_TIMEOUT_MS, lookupPortalCode, openPortalSession } from '../../app/customer/portalLookup'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { t, type MessageKey } from '../../i18n/i18n'
 import './portal.css'
@@ -14,7 +13,7 @@ const PROGRESS_TICK_MS = 200
 
 /** The session-code form; on success it opens the session's customer page. */
 export function PortalPage() {
-  const app = useApp()
+  const portal = useApp().portal()
   const [code, setCode] = createSignal('')
   const [state, setState] = createSignal<PortalState>('idle')
   const [elapsed, setElapsed] = createSignal(0)
@@ -35,16 +34,10 @@ export function PortalPage() {
     const started = Date.now()
     setElapsed(0)
     setState('looking')
-    ticker = setInterval(() => setElapsed(Math.min(Date.now() - started, PORTAL_LOOKUP_TIMEOUT_MS)), PROGRESS_TICK_MS)
-    const result = await lookupPortalCode(app.hub, code(), { signal: controller.signal }).catch(() => ({ status: 'offline' }) as const)
+    ticker = setInterval(() => setElapsed(Math.min(Date.now() - started, portal.timeoutMs)), PROGRESS_TICK_MS)
+    const status = await portal.connect(code(), controller.signal)
     stopTicker()
-    if (result.status === 'cancelled') return
-    if (result.status === 'found') {
-      setState('found')
-      openPortalSession(result.link)
-      return
-    }
-    setState(result.status)
+    if (status !== 'cancelled') setState(status)
   }
   const problem = () => PROBLEMS[state()]
 
@@ -88,7 +81,7 @@ export function PortalPage() {
             <Match when={state() === 'looking'}>
               <div role="status" class="portal__looking">
                 <span>{t('portal.looking')}</span>
-                <progress max={PORTAL_LOOKUP_TIMEOUT_MS} value={elapsed()} aria-label={t('portal.looking')} />
+                <progress max={portal.timeoutMs} value={elapsed()} aria-label={t('portal.looking')} />
               </div>
             </Match>
             <Match when={state() === 'found'}>

@@ -1,6 +1,6 @@
 /** History (`#/history`): search every transcript, list past sessions, read one, export or import all. */
 import { Show, createSignal, onMount } from 'solid-js'
-import { isQuotaError, type History } from '../../app/history/history'
+import type { History } from '../../app/history/history'
 import { t } from '../../i18n/i18n'
 import { HistorySearch } from './HistorySearch'
 import { PastSessions } from './PastSessions'
@@ -25,7 +25,7 @@ export function HistoryView(props: { history: History; selfId: string | undefine
       const count = await props.history.importArchive(await file.text())
       setMessage(t('history.imported', { count }))
     } catch (cause) {
-      setMessage(t(isQuotaError(cause) ? 'history.diskFull' : 'history.importFailed'))
+      setMessage(t(props.history.isQuotaError(cause) ? 'history.diskFull' : 'history.importFailed'))
     }
     if (fileInput) fileInput.value = ''
   }

@@ -8,7 +8,6 @@ import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js'
 import type * as Y from 'yjs'
 import * as Dialog from '@kobalte/core/dialog'
 import { addScript, deleteScript, moveScript, updateScript, type Script } from '../../doc/scripts'
-import { createScripts } from '../../app/session/createScripts'
 import { groupByCategory } from './filterScripts'
 import { ScriptForm } from './ScriptForm'
 import { t } from '../../i18n/i18n'
@@ -19,6 +18,8 @@ export interface ScriptLibraryProps {
   open: boolean
   onOpenChange: (open: boolean) => void
   teamDoc: Y.Doc
+  /** The team's library, kept current by the session model. */
+  scripts: () => Script[]
 }
 
 type Editing = { mode: 'add' } | { mode: 'edit'; script: Script }
@@ -26,8 +27,7 @@ type Editing = { mode: 'add' } | { mode: 'edit'; script: Script }
 /** The script library manager. */
 export function ScriptLibrary(props: ScriptLibraryProps) {
   const base = createUniqueId()
-  const scriptsOf = createMemo(() => createScripts(props.teamDoc))
-  const scripts = () => scriptsOf()()
+  const scripts = () => props.scripts()
   const groups = createMemo(() => groupByCategory(scripts()))
   const categories = createMemo(() => groups().map((group) => group.category).filter((name) => name !== ''))
   const [editing, setEditing] = createSignal<Editing>()

@@ -5,10 +5,8 @@
  */
 import { Dialog } from '@kobalte/core/dialog'
 import { For, Show, createEffect, createSignal, createUniqueId, on } from 'solid-js'
-import type * as Y from 'yjs'
-import { readExportData } from '../../doc/exportData'
-import { EXPORT_FORMATS, EXPORT_MIME, exportFileName, exportLabels, formatExport, type ExportFormat } from '../../app/export/formatTranscript'
-import { downloadFile } from '../../app/shell/download'
+import type { ExportOptions } from '../../doc/exportData'
+import type { ExportFormat } from '../../app/export/formatTranscript'
 import { t, type MessageKey } from '../../i18n/i18n'
 import '../shell/dialogs.css'
 
@@ -22,8 +20,12 @@ const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
 export interface ExportDialogProps {
   open: boolean
   onOpenChange: (open: boolean) => void
-  repDoc: Y.Doc
+  /** Makes and downloads the file (may throw: the dialog shows why). */
+  onExport: (format: ExportFormat, options: ExportOptions) => void
 }
+
+/** The formats, in the order the dialog offers them. */
+const EXPORT_FORMATS: readonly ExportFormat[] = ['txt', 'html', 'json']
 
 /** The export dialog of one session. */
 export function ExportDialog(props: ExportDialogProps) {
@@ -49,9 +51,7 @@ export function ExportDialog(props: ExportDialogProps) {
 
   const download = (): void => {
     try {
-      const chosen = format()
-      const data = readExportData(props.repDoc, { includeRepOnly: includeRepOnly(), includeNotes: includeNotes() })
-      downloadFile(exportFileName(data, chosen), EXPORT_MIME[chosen], formatExport(chosen, data, exportLabels()))
+      props.onExport(format(), { includeRepOnly: includeRepOnly(), includeNotes: includeNotes() })
       setError(undefined)
     } catch (cause) {
       setError(t('export.failed', { message: cause instanceof Error ? cause.message : String(cause) }))

@@ -8,7 +8,7 @@ import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
 import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
 import { EntryView } from './EntryView'
-import type { TranscriptScroll } from '../../app/console/sessionViewState'
+import type { TranscriptScroll } from '../../app/session/sessionViewState'
 import { t } from '../../i18n/i18n'
 
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured

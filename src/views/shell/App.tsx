@@ -1,6 +1,6 @@
 /** The page: the rep console at `#/`, the customer page at `#/join/…`, the session-code portal at `#/portal`. */
 import { Match, Switch, lazy } from 'solid-js'
-import { createRoute } from '../../app/shell/routes'
+import { CustomerContext, useApp } from '../../app/shell/appContext'
 import { t } from '../../i18n/i18n'
 import './styles.css'
 
@@ -11,10 +11,11 @@ const PortalPage = lazy(() => import('../customer/PortalPage').then((module) => 
 
 /** Root component. */
 export function App() {
-  const route = createRoute()
+  const app = useApp()
+  const route = app.route
   return (
     <Switch>
-      <Match when={route().page === 'console'}>
+      <Match when={route().page === 'console' || route().page === 'history'}>
         <RepConsole />
       </Match>
       <Match when={route().page === 'badLink'}>
@@ -23,7 +24,11 @@ export function App() {
         </main>
       </Match>
       <Match when={(() => { const r = route(); return r.page === 'join' ? r : undefined })()} keyed>
-        {(join) => <CustomerPage sessionId={join.sessionId} sessionKey={join.key} via={join.via ?? 'link'} />}
+        {(join) => (
+          <CustomerContext.Provider value={app.customer(join.sessionId, join.key, join.via ?? 'link')}>
+            <CustomerPage />
+          </CustomerContext.Provider>
+        )}
       </Match>
       <Match when={route().page === 'portal'}>
         <PortalPage />

@@ -6,7 +6,6 @@
 import { For, Match, Show, Switch, createEffect, createSignal, on } from 'solid-js'
 import { Dialog } from '@kobalte/core/dialog'
 import { useApp } from '../../app/shell/appContext'
-import { FONT_SIZES, MAX_IDLE_S, checkIdleThresholds } from '../../app/shell/prefsStore'
 import type { NotifyPermission } from '../../app/shell/notify'
 import { lang, t } from '../../i18n/i18n'
 import './dialogs.css'
@@ -24,8 +23,7 @@ export interface PrefsDialogProps {
 const asNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text))
 
 /** The allowed font size next to `current` in `direction`, for the spinbutton's arrow keys. */
-function stepFontSize(current: number, direction: 1 | -1): number {
-  const sizes: readonly number[] = FONT_SIZES
+function stepFontSize(sizes: readonly number[], current: number, direction: 1 | -1): number {
   const next = direction === 1 ? sizes.find((size) => size > current) : [...sizes].reverse().find((size) => size < current)
   return next ?? current
 }
@@ -48,9 +46,9 @@ export function PrefsDialog(props: PrefsDialogProps) {
       },
     ),
   )
-  const idleProblem = () => checkIdleThresholds(asNumber(yellow()), asNumber(red()))
-  const fontInvalid = () => !(FONT_SIZES as readonly number[]).includes(asNumber(font()))
-  const sizes = FONT_SIZES.join(', ')
+  const idleProblem = () => app.prefs.checkIdle(asNumber(yellow()), asNumber(red()))
+  const fontInvalid = () => !(app.prefs.limits.fontSizes as readonly number[]).includes(asNumber(font()))
+  const sizes = app.prefs.limits.fontSizes.join(', ')
 
   const onIdleInput = (): void => {
     if (idleProblem() === undefined) prefs.update({ yellowAfterS: asNumber(yellow()), redAfterS: asNumber(red()) })
@@ -63,7 +61,7 @@ export function PrefsDialog(props: PrefsDialogProps) {
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return
     event.preventDefault() // step through the allowed sizes, not by one
     const current = asNumber(font())
-    onFontInput(String(stepFontSize(Number.isNaN(current) ? prefs.prefs.fontSize : current, event.key === 'ArrowUp' ? 1 : -1)))
+    onFontInput(String(stepFontSize(app.prefs.limits.fontSizes, Number.isNaN(current) ? prefs.prefs.fontSize : current, event.key === 'ArrowUp' ? 1 : -1)))
   }
 
   return (
@@ -78,7 +76,7 @@ export function PrefsDialog(props: PrefsDialogProps) {
               <label class="field">
                 <span>{t('prefs.yellowAfter')}</span>
                 <input
-                  type="number" min="1" max={MAX_IDLE_S} step="1" inputmode="numeric" value={yellow()}
+                  type="number" min="1" max={app.prefs.limits.maxIdleS} step="1" inputmode="numeric" value={yellow()}
                   aria-invalid={idleProblem() === 'yellowInvalid' || idleProblem() === 'redNotAboveYellow' ? 'true' : undefined}
                   aria-describedby={idleProblem() ? 'prefs-idle-error' : 'prefs-idle-help'}
                   onInput={(event) => { setYellow(event.currentTarget.value); onIdleInput() }}
@@ -87,19 +85,19 @@ export function PrefsDialog(props: PrefsDialogProps) {
               <label class="field">
                 <span>{t('prefs.redAfter')}</span>
                 <input
-                  type="number" min="2" max={MAX_IDLE_S} step="1" inputmode="numeric" value={red()}
+                  type="number" min="2" max={app.prefs.limits.maxIdleS} step="1" inputmode="numeric" value={red()}
                   aria-invalid={idleProblem() === 'redInvalid' || idleProblem() === 'redNotAboveYellow' ? 'true' : undefined}
                   aria-describedby={idleProblem() ? 'prefs-idle-error' : 'prefs-idle-help'}
                   onInput={(event) => { setRed(event.currentTarget.value); onIdleInput() }}
                 />
               </label>
               <Show when={idleProblem()}>
-                {(problem) => <p id="prefs-idle-error" role="alert" class="prefs__error">{t(`prefs.error.${problem()}`, { max: MAX_IDLE_S })}</p>}
+                {(problem) => <p id="prefs-idle-error" role="alert" class="prefs__error">{t(`prefs.error.${problem()}`, { max: app.prefs.limits.maxIdleS })}</p>}
               </Show>
               <label class="field">
                 <span>{t('prefs.fontSize')}</span>
                 <input
-                  type="number" min={FONT_SIZES[0]} max={FONT_SIZES[FONT_SIZES.length - 1]} inputmode="numeric" value={font()}
+                  type="number" min={app.prefs.limits.fontSizes[0]} max={app.prefs.limits.fontSizes[app.prefs.limits.fontSizes.length - 1]} inputmode="numeric" value={font()}
                   aria-invalid={fontInvalid() ? 'true' : undefined}
                   aria-describedby={fontInvalid() ? 'prefs-font-error' : 'prefs-font-help'}
                   onInput={(event) => onFontInput(event.currentTarget.value)}

@@ -1,6 +1,6 @@
 /** The `Incoming file` dialog: who sends what, Accept / Decline. */
 import type { Transfer } from '../../app/tools/fileTransfer'
-import { formatBytes } from '../../app/tools/fileTransfer'
+import { formatBytes } from '../../i18n/format'
 import { ModalDialog } from '../shell/ModalDialog'
 import { t } from '../../i18n/i18n'
 

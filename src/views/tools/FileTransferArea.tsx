@@ -5,7 +5,8 @@
  */
 import { Show, createSignal, type JSX } from 'solid-js'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
-import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, formatBytes } from '../../app/tools/fileTransfer'
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
+import { formatBytes } from '../../i18n/format'
 import { FileOfferDialog } from './FileOfferDialog'
 import { FileTransferList } from './FileTransferList'
 import { t } from '../../i18n/i18n'

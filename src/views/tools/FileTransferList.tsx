@@ -1,7 +1,7 @@
 /** Files on their way in or out: a progress bar each, Cancel while running, Save once verified. */
 import { Index, Show } from 'solid-js'
 import type { FileTransfers, Transfer } from '../../app/tools/fileTransfer'
-import { formatBytes } from '../../app/tools/fileTransfer'
+import { formatBytes } from '../../i18n/format'
 import { t, type MessageKey } from '../../i18n/i18n'
 
 const RUNNING = new Set<Transfer['phase']>(['waiting', 'transferring', 'verifying'])

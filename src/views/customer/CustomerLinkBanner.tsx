@@ -1,6 +1,6 @@
 /** The customer's banner about the link to their representative: connecting, connected, away, or offline (messages wait). */
-import { createCustomerLinkState, type CustomerLinkState } from '../../app/customer/customerLinkState'
-import { useApp } from '../../app/shell/appContext'
+import type { CustomerLinkState } from '../../app/customer/customerLinkState'
+import { useCustomerSession } from '../../app/shell/appContext'
 import { t, type MessageKey } from '../../i18n/i18n'
 
 const TEXT: Record<CustomerLinkState, MessageKey> = {
@@ -12,7 +12,7 @@ const TEXT: Record<CustomerLinkState, MessageKey> = {
 
 /** A live status line (role=status) naming the state in words. */
 export function CustomerLinkBanner() {
-  const state = createCustomerLinkState(useApp().hub)
+  const state = useCustomerSession().linkState
   return (
     <p class="banner" role="status" data-state={state()}>
       {t(TEXT[state()])}

@@ -1,8 +1,8 @@
 /**
  * What each session's chat box remembers while another tab is in front: the
  * draft, where the transcript was scrolled, and whether the side panel is
- * open. The console owns one store for all its sessions; a session view reads
- * and writes its entry, so switching tabs (which remounts the view) loses nothing.
+ * open. The session's model owns it, so switching tabs (which remounts the
+ * view) loses nothing.
  */
 import { createSignal, type Accessor, type Setter } from 'solid-js'
 import type { VirtualItem } from '@tanstack/solid-virtual'
@@ -28,34 +28,9 @@ export interface SessionViewState {
   scroll: TranscriptScroll | undefined
 }
 
-/** Every open session's view state, created on first use. */
-export interface SessionViewStates {
-  get(sessionId: string): SessionViewState
-  /** Forgets a session (closed or ended elsewhere). */
-  drop(sessionId: string): void
-}
-
 /** A fresh view state (also what a view uses when nobody owns one for it). */
 export function createSessionViewState(): SessionViewState {
   const [draft, setDraft] = createSignal('')
   const [panelOpen, setPanelOpen] = createSignal<boolean>()
   return { draft, setDraft, panelOpen, setPanelOpen, scroll: undefined }
-}
-
-/** The store of all sessions' view states. Signals created here live as long as the caller's owner. */
-export function createSessionViewStates(): SessionViewStates {
-  const states = new Map<string, SessionViewState>()
-  return {
-    get(sessionId) {
-      let state = states.get(sessionId)
-      if (!state) {
-        state = createSessionViewState()
-        states.set(sessionId, state)
-      }
-      return state
-    },
-    drop(sessionId) {
-      states.delete(sessionId)
-    },
-  }
 }

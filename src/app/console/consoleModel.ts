@@ -1,0 +1,24 @@
+/** The rep console's model: the workspace of open sessions, the tabs and History, created once per page. */
+import { createRoot } from 'solid-js'
+import type { NetworkHub } from '../shell/networkHub'
+import type { PrefsStore } from '../shell/prefsStore'
+import { createHistory, type History } from '../history/history'
+import { createRepWorkspace, type RepWorkspace } from './repWorkspace'
+import { createSessionTabs, type SessionTabs } from './sessionTabs'
+import { createTeamView, type TeamView } from './teamView'
+
+/** What the console's views render. */
+export interface ConsoleModel {
+  workspace: RepWorkspace
+  tabs: SessionTabs
+  history: History
+  team: TeamView
+}
+
+/** Creates the console's model in a root of its own: it outlives every view (History ↔ sessions, tab switches). */
+export function createConsoleModel(hub: NetworkHub, prefs: PrefsStore, origin: string): ConsoleModel {
+  return createRoot(() => {
+    const workspace = createRepWorkspace(hub, { origin })
+    return { workspace, tabs: createSessionTabs(workspace, prefs), history: createHistory(workspace), team: createTeamView(workspace, origin) }
+  })
+}

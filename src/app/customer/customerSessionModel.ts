@@ -1,0 +1,63 @@
+/**
+ * The customer page's model: the session (intake, chat), one transcript
+ * projection, the link state, screen sharing, files and credentials, and
+ * the draft. Created by the app in a root of its own, so the page's views
+ * only render it.
+ */
+import { createRoot, createSignal, type Accessor, type Setter } from 'solid-js'
+import type { Entry } from '../../doc/entry'
+import type { EntryWay } from '../../doc/portal'
+import type { NetworkHub } from '../shell/networkHub'
+import { createTranscript } from '../session/createTranscript'
+import { createCustomerScreen, type CustomerScreen } from '../tools/screenShare'
+import { createCustomerFileTransfers, type FileTransfers } from '../tools/fileTransfer'
+import { createCustomerCredentials, type CustomerCredentials } from '../tools/credentials'
+import { createCustomerSession, type CustomerSession } from './customerSession'
+import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
+import { saveCustomerChatLog } from './customerChatLog'
+import { openInNewTab } from './pushedUrls'
+import { readSystemInfo } from './systemInfo'
+
+/** The customer page, for its views. */
+export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection'> {
+  entries: Accessor<Entry[]>
+  /** Whether the rep ended the session (the message box closes). */
+  ended: Accessor<boolean>
+  linkState: Accessor<CustomerLinkState>
+  screen: CustomerScreen
+  files: FileTransfers
+  credentials: CustomerCredentials
+  draft: Accessor<string>
+  setDraft: Setter<string>
+  /** The system facts this browser would share at intake, with consent. */
+  systemInfo(): Record<string, string>
+  /** Downloads the customer's own chat log. */
+  saveChatLog(): void
+  /** Opens a pushed URL the browser blocked, from the customer's click. */
+  openLink(url: string): void
+  dispose(): void
+}
+
+/** Opens the customer's session of a join link in a root of its own. */
+export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, key: string, via: EntryWay): CustomerSessionModel {
+  return createRoot((dispose) => {
+    const session = createCustomerSession(hub, sessionId, key, via)
+    const entries = createTranscript(session.doc)
+    const [draft, setDraft] = createSignal('')
+    return {
+      ...session,
+      entries,
+      ended: () => entries().some((entry) => entry.event === 'ended'),
+      linkState: createCustomerLinkState(hub),
+      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
+      files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),
+      credentials: createCustomerCredentials(session.doc, session.identity),
+      draft,
+      setDraft,
+      systemInfo: readSystemInfo,
+      saveChatLog: () => saveCustomerChatLog(session.doc),
+      openLink: (url) => openInNewTab(url),
+      dispose,
+    }
+  })
+}

@@ -1,0 +1,173 @@
+/**
+ * One open session on the rep's side, as the views see it: every projection
+ * of its two documents (one transcript projection the others derive from),
+ * presence, tamper findings, files, screen, credentials, unread count, the
+ * draft and scroll, and the actions. The workspace creates one per open
+ * session inside its own reactive root and disposes it on close, so nothing
+ * it holds dies with a view (a tab switch only unmounts the view).
+ */
+import { createMemo, createRoot, createSignal, type Accessor } from 'solid-js'
+import type * as Y from 'yjs'
+import { readRepSessionMeta, type RepSessionMeta } from '../../doc/session'
+import { readIntake, type Intake } from '../../doc/intake'
+import { readExportDetails, type ExportDetails } from '../../doc/exportData'
+import { readAttendees, type Attendee } from '../../doc/attendees'
+import { deliveryState, readReceipts, type DeliveryState } from '../../doc/receipts'
+import { readPortalCode } from '../../doc/portal'
+import { notesText } from '../../doc/notes'
+import { readReps, type TeamRep } from '../../doc/team'
+import type { Audience, Entry } from '../../doc/entry'
+import type { Script } from '../../doc/scripts'
+import type { RepProfile } from '../../store/profile'
+import type { OpenTeam } from '../console/teamConnection'
+import { createDocReader, createFollowingReader } from '../shell/createDocReader'
+import { customerLink, portalLink } from '../shell/routes'
+import { PORTAL_CODE_TTL_MS, formatPortalCode } from './portalCode'
+import { createRepScreen, type RepScreen } from '../tools/screenShare'
+import { createRepFileTransfers, type FileTransfers } from '../tools/fileTransfer'
+import { createRepCredentials, type RepCredentials } from '../tools/credentials'
+import { createTranscript } from './createTranscript'
+import { createScripts } from './createScripts'
+import { createSessionActivity, type SessionActivity } from './sessionActivity'
+import { createSessionPresence, type SessionPresence } from './sessionPresence'
+import { createSessionViewState, type SessionViewState } from './sessionViewState'
+import { createRepSessionActions, type RepSessionActions } from './repSessionActions'
+import type { RepSession } from './repSession'
+
+/** What a session model needs from the console around it. */
+export interface RepSessionDeps {
+  profile: Accessor<RepProfile | undefined>
+  /** The team the session belongs to (its library, its index row, its members). */
+  team: Accessor<OpenTeam | undefined>
+  /** The page's origin, for the customer link. */
+  origin: string
+  /** Whether the rep looks at this session now (its tab in front, the page visible): then nothing is unread. */
+  isSeen(): boolean
+  /** A customer message arrived (for sound and system notifications). */
+  onCustomerMessage?(entry: Entry): void
+}
+
+/** One open session, for the views. */
+export interface RepSessionModel extends RepSessionActions {
+  readonly sessionId: string
+  readonly repDoc: Y.Doc
+  /** The customer's join link. */
+  readonly link: string
+  entries: Accessor<Entry[]>
+  meta: Accessor<RepSessionMeta | undefined>
+  intake: Accessor<Intake | undefined>
+  details: Accessor<ExportDetails>
+  /** Everyone in the conversation, the customer first once they joined. */
+  attendees: Accessor<Attendee[]>
+  /** The session code while it can still be used: as shown, how long it lasts, and where the customer types it. */
+  portalCode: Accessor<{ display: string; minutes: number; portalUrl: string } | undefined>
+  /** This rep's id. */
+  selfId: Accessor<string | undefined>
+  /** The team doc (its script library). */
+  teamDoc: Accessor<Y.Doc | undefined>
+  deliveryOf(entry: Entry): DeliveryState | undefined
+  ended: Accessor<boolean>
+  /** Whether this rep is hidden from the customer. */
+  hidden: Accessor<boolean>
+  presence: SessionPresence
+  notes: Y.Text
+  syncWaiting(): { notes: boolean; session: boolean }
+  teamReps: Accessor<TeamRep[]>
+  /** Team mates who could be invited (not yet in the session). */
+  candidates: Accessor<TeamRep[]>
+  scripts: Accessor<Script[]>
+  /** Values for `{{customer.name}}`-style variables. */
+  variables(): Record<string, string>
+  screen: RepScreen
+  files: FileTransfers
+  credentials: RepCredentials
+  activity: SessionActivity
+  /** Draft, scroll and panel state: they outlive the view. */
+  view: SessionViewState
+  audience: Accessor<Audience>
+  setAudience(audience: Audience): void
+  dispose(): void
+}
+
+/** Creates the model of an open session in a root of its own; `dispose` ends it (the session is closed by its owner). */
+export function createRepSessionModel(session: RepSession, deps: RepSessionDeps): RepSessionModel {
+  return createRoot((dispose) => {
+    const repDoc = session.repDoc
+    const entries = createTranscript(repDoc)
+    const meta = createDocReader(repDoc, readRepSessionMeta)
+    const intake = createDocReader(repDoc, (doc) => readIntake(doc, 'rep'))
+    const details = createDocReader(repDoc, readExportDetails)
+    const listed = createDocReader(repDoc, readAttendees)
+    const receipts = createDocReader(repDoc, readReceipts)
+    const portalCode = createDocReader(repDoc, readPortalCode)
+    const teamReps = createFollowingReader(() => deps.team()?.doc, readReps, [])
+    const scripts = createMemo(() => {
+      const doc = deps.team()?.doc
+      return doc ? createScripts(doc) : () => []
+    })
+    const selfId = (): string | undefined => deps.profile()?.repId
+    const hidden = (): boolean => listed().find((attendee) => attendee.id === selfId())?.hidden === true
+    const presence = createSessionPresence(session, selfId)
+    const [audience, setAudience] = createSignal<Audience>('all')
+    const attendees = createMemo(() => {
+      const list = [...listed()]
+      const customer = intake()
+      if (customer && !list.some((a) => a.id === customer.customerId)) list.unshift({ id: customer.customerId, name: customer.customerName, role: 'customer', hidden: false })
+      return list
+    })
+    const activity = createSessionActivity(repDoc, {
+      sessionId: session.sessionId,
+      repId: deps.profile()?.repId ?? '',
+      startedAt: meta()?.createdAt ?? Date.now(),
+      isSeen: deps.isSeen,
+      onCustomerMessage: deps.onCustomerMessage,
+    })
+    const screen = createRepScreen(session)
+    const credentials = createRepCredentials(session)
+    const actions = createRepSessionActions(
+      session,
+      { profile: deps.profile, team: deps.team, hidden, audience },
+      { requestScreen: (me) => screen.request(me), requestCredentials: (me) => credentials.request(me) },
+    )
+    return {
+      ...actions,
+      sessionId: session.sessionId,
+      repDoc,
+      link: customerLink(deps.origin, session.sessionId, session.customerKey),
+      entries,
+      meta,
+      intake,
+      details,
+      attendees,
+      portalCode: () => {
+        const record = portalCode()
+        return record && { display: formatPortalCode(record.code), minutes: PORTAL_CODE_TTL_MS / 60_000, portalUrl: portalLink(deps.origin) }
+      },
+      selfId,
+      teamDoc: () => deps.team()?.doc,
+      deliveryOf: (entry) => (entry.authorId === selfId() && entry.kind !== 'status' ? deliveryState(entry.id, entry.authorId, receipts()) : undefined),
+      ended: () => meta()?.state === 'ended',
+      hidden,
+      presence,
+      notes: notesText(repDoc),
+      syncWaiting: () => ({ notes: session.sync.waiting('notes'), session: session.sync.waiting('session') }),
+      teamReps,
+      candidates: () => teamReps().filter((rep) => rep.repId !== selfId() && !listed().some((attendee) => attendee.id === rep.repId)),
+      scripts: () => scripts()(),
+      variables: () => ({
+        'customer.name': intake()?.customerName ?? '',
+        'customer.request': intake()?.request ?? '',
+        'rep.name': deps.profile()?.name ?? '',
+        'session.id': session.sessionId,
+      }),
+      screen,
+      files: createRepFileTransfers(session, deps.profile),
+      credentials,
+      activity,
+      view: createSessionViewState(),
+      audience: () => (hidden() ? 'reps' : audience()),
+      setAudience: (next) => setAudience(hidden() ? 'reps' : next),
+      dispose,
+    }
+  })
+}

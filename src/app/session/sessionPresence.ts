@@ -1,0 +1,65 @@
+/**
+ * Who is in a session right now, from live connections (awareness alone
+ * lingers 30 s): the customer room (which comes and goes with Hide me / Show
+ * me) and the rep room, plus what a customer-side peer forged or flooded.
+ */
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { ignoredCustomerAttendees, type Tampering } from '../../doc/tamper'
+import type { PresenceUser } from '../../net/presence'
+import { createConnectionsReader, createDocReader } from '../shell/createDocReader'
+import { unverifiedReps, watchTampering } from './tamperWatch'
+import type { RepSession } from './repSession'
+
+/** A session's presence and the warnings about the customer side. */
+export interface SessionPresence {
+  /** Ids of everyone online: the customer from the customer room, reps from the rep room only. */
+  online: Accessor<Set<string>>
+  /** Customers typing now. */
+  typingNames: Accessor<string[]>
+  /** Other reps editing the notes now. */
+  notesEditors: Accessor<string[]>
+  setEditingNotes(editing: boolean): void
+  tampering: Accessor<Tampering[]>
+  /** Names claimed by customer-room peers that say they are reps but are not in the rep room. */
+  spoofedReps: Accessor<string[]>
+  /** When a peer was last throttled for flooding, if ever. */
+  throttledAt: Accessor<number | undefined>
+  /** How many attendees beyond the cap a customer-side peer wrote. */
+  ignoredAttendees: Accessor<number>
+}
+
+/** Follows a session's presence. Must run inside a reactive owner. */
+export function createSessionPresence(session: RepSession, selfId: () => string | undefined): SessionPresence {
+  const [customerTick, setCustomerTick] = createSignal(0)
+  createEffect(() => {
+    const link = session.customer()
+    if (link) onCleanup(link.connection.onChange(() => setCustomerTick((n) => n + 1)))
+  })
+  const customerPresence = createMemo((): PresenceUser[] => {
+    customerTick()
+    return session.customer()?.connection.onlineUsers() ?? []
+  })
+  const repPresence = createConnectionsReader(
+    () => [session.repConnection],
+    () => session.repConnection.onlineUsers(),
+  )
+  const [tampering, setTampering] = createSignal<Tampering[]>([])
+  onCleanup(watchTampering(session.customerDoc, session.repDoc, setTampering))
+  const ignoredAttendees = createDocReader(session.customerDoc, (doc) => ignoredCustomerAttendees(doc, session.repDoc))
+  // Reps' presence comes from the rep room only: anyone with the customer key can claim to be a rep there.
+  const online = createMemo(() => new Set([...customerPresence().filter((user) => user.role === 'customer'), ...repPresence()].map((user) => user.id).concat(selfId() ?? [])))
+  return {
+    online,
+    typingNames: () => customerPresence().filter((user) => user.role === 'customer' && user.typing).map((user) => user.name),
+    notesEditors: () => repPresence().filter((user) => user.editingNotes && user.id !== selfId()).map((user) => user.name),
+    setEditingNotes: (editing) => session.repConnection.setEditingNotes(editing),
+    tampering,
+    spoofedReps: () => unverifiedReps(customerPresence(), new Set(repPresence().map((user) => user.id).concat(selfId() ?? []))).map((user) => user.name),
+    throttledAt: () => {
+      customerTick()
+      const times = [session.customer()?.connection.snapshot().throttledAt, session.repConnection.snapshot().throttledAt].filter((at) => at !== undefined)
+      return times.length > 0 ? Math.max(...times) : undefined
+    },
+    ignoredAttendees,
+  }
+}

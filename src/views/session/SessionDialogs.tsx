@@ -1,0 +1,56 @@
+/** The dialogs of a session's tools: push URL, end, help, export, invite, transfer, scripted items and the library. */
+import { For, Show } from 'solid-js'
+import { useSession } from '../../app/shell/appContext'
+import { CredentialsRevealDialog } from '../tools/CredentialsRevealDialog'
+import { ScriptedPicker } from '../scripts/ScriptedPicker'
+import { ScriptLibrary } from '../scripts/ScriptLibrary'
+import { InviteDialog } from './InviteDialog'
+import { PushUrlDialog } from './PushUrlDialog'
+import { EndSessionDialog } from './EndSessionDialog'
+import { HelpDialog } from '../shell/HelpDialog'
+import { ExportDialog } from './ExportDialog'
+
+/** Which dialog is open. */
+export type DialogName = 'push' | 'end' | 'help' | 'export' | 'invite' | 'transfer' | 'scriptedMessage' | 'scriptedUrl' | 'library'
+
+/** Props: the open dialog (controlled), and the composer's hooks for scripted items. */
+export interface SessionDialogsProps {
+  open: DialogName | undefined
+  onOpen: (dialog: DialogName | undefined) => void
+  /** What follows `/` in the message box, for the scripted-message picker. */
+  slashQuery: string | undefined
+  onScriptChosen: (text: string) => void
+  messageBox: () => HTMLTextAreaElement | undefined
+}
+
+/** Every tool dialog of the session in context. */
+export function SessionDialogs(props: SessionDialogsProps) {
+  const session = useSession()
+  const dialogProps = (name: DialogName) => ({ open: props.open === name, onOpenChange: (open: boolean) => props.onOpen(open ? name : undefined) })
+  return (
+    <>
+      <PushUrlDialog {...dialogProps('push')} onPush={(url) => session.pushUrl(url)} />
+      <EndSessionDialog {...dialogProps('end')} onEnd={(outcome, note) => session.end(outcome, note)} />
+      <HelpDialog {...dialogProps('help')} />
+      <CredentialsRevealDialog credentials={session.credentials.revealed()} onDismiss={() => session.credentials.dismiss()} />
+      <ExportDialog {...dialogProps('export')} onExport={(format, options) => session.exportTranscript(format, options)} />
+      <InviteDialog {...dialogProps('invite')} kind="invite" candidates={session.candidates()} onInvite={(to, hidden, comment) => session.invite(to, hidden, comment)} />
+      <InviteDialog {...dialogProps('transfer')} kind="transfer" candidates={session.candidates()} onInvite={(to, _hidden, comment) => session.transfer(to, comment)} />
+      <For each={['message', 'url'] as const}>
+        {(kind) => (
+          <ScriptedPicker
+            kind={kind}
+            {...dialogProps(kind === 'message' ? 'scriptedMessage' : 'scriptedUrl')}
+            scripts={() => session.scripts()}
+            variables={() => session.variables()}
+            initialQuery={kind === 'message' ? props.slashQuery : undefined}
+            onChoose={(text) => props.onScriptChosen(text)}
+            onManage={() => props.onOpen('library')}
+            returnFocus={() => props.messageBox()}
+          />
+        )}
+      </For>
+      <Show when={session.teamDoc()}>{(teamDoc) => <ScriptLibrary {...dialogProps('library')} teamDoc={teamDoc()} scripts={() => session.scripts()} />}</Show>
+    </>
+  )
+}
