@@ -1,11 +1,12 @@
 /** Wires one HTTP server: the app's files, `/config.json`, and the `/signal` WebSocket relay on the same port. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { TrustedProxies } from './clientAddress.ts'
 import type { SignalingLimits } from './limits.ts'
 import type { Env, RuntimeConfig } from './runtimeConfig.ts'
 import { contentSecurityPolicy, securityHeaders } from './securityHeaders.ts'
 import { readServerConfig } from './serverConfig.ts'
-import { createSignalingRelay, rejectUpgrade } from './signaling.ts'
+import { createSignalingRelay, rejectUpgrade, type SignalingStats } from './signaling.ts'
 import { createStaticHandler, hasBuiltApp, sendText } from './staticFiles.ts'
 import { createRedisBus } from './topicBus.ts'
 
@@ -25,7 +26,8 @@ export interface StartServerOptions {
   host?: string
   distDir?: string
   limits?: Partial<SignalingLimits>
-  trustProxy?: boolean
+  /** Overrides `TRUSTED_PROXIES`. */
+  trustedProxies?: TrustedProxies
   /** Operational log lines (never content or topic names); defaults to console.log. */
   log?: (line: string) => void
 }
@@ -40,6 +42,8 @@ export interface RunningServer {
   /** False when distDir has no index.html (the app is not built; signaling still runs). */
   hasApp: boolean
   runtime: RuntimeConfig
+  /** The relay's own accounting (connections, buffered bytes). */
+  signalingStats(): SignalingStats
   /** Closes signaling sockets (1001), then the HTTP server; resolves when all are closed. */
   close(): Promise<void>
 }
@@ -54,7 +58,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const bus = config.redisUrl === undefined ? undefined : await createRedisBus(config.redisUrl, log)
   const relay = createSignalingRelay({
     limits: { ...config.limits, ...options.limits },
-    trustProxy: options.trustProxy ?? config.trustProxy,
+    trustedProxies: options.trustedProxies ?? config.trustedProxies,
+    originAllowed: config.originAllowed,
     log,
     ...(bus ? { bus } : {}),
   })
@@ -115,6 +120,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     distDir,
     hasApp: hasBuiltApp(distDir),
     runtime: config.runtime,
+    signalingStats: () => relay.stats(),
     close: () =>
       (closing ??= (async () => {
         // Stop listening first: clients told "going away" reconnect at once, and a server still
