@@ -1,9 +1,10 @@
-/** The server process's own settings (port, host, dist folder, limits, proxies, origins), read from the environment. */
+/** The server process's own settings (port, host, folders, limits, proxies, origins, TURN), read from the environment. */
 import { fileURLToPath } from 'node:url'
 import { parseTrustedProxies, type TrustedProxies } from './clientAddress.ts'
 import type { SignalingLimits } from './limits.ts'
 import { makeOriginPolicy, type OriginPolicy } from './originPolicy.ts'
 import { ConfigError, readRuntimeConfig, type Env, type RuntimeConfig } from './runtimeConfig.ts'
+import { readTurnSettings, type TurnSettings } from './turnCredentials.ts'
 
 /** 8123: unlikely to clash with Vite (5173) or common dev servers. */
 export const DEFAULT_PORT = 8123
@@ -34,6 +35,8 @@ export interface ServerConfig {
   originAllowed: OriginPolicy
   limits: Partial<SignalingLimits>
   runtime: RuntimeConfig
+  /** `TURN_SECRET`, `TURN_URLS`, `TURN_TTL_SECONDS`: short-lived TURN credentials; undefined without TURN. */
+  turn: TurnSettings | undefined
   /** `REDIS_URL`: share signaling topics with other nodes through this Redis; undefined runs one node alone. */
   redisUrl: string | undefined
 }
@@ -54,6 +57,7 @@ export function readServerConfig(env: Env): ServerConfig {
     originAllowed: makeOriginPolicy(env.ALLOWED_ORIGINS),
     limits,
     runtime: readRuntimeConfig(env),
+    turn: readTurnSettings(env),
     redisUrl: readRedisUrl(env),
   }
 }

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { TrustedProxies } from './clientAddress.ts'
+import { makeClientConfig } from './clientConfig.ts'
 import type { SignalingLimits } from './limits.ts'
 import type { Env, RuntimeConfig } from './runtimeConfig.ts'
 import { contentSecurityPolicy, securityHeaders } from './securityHeaders.ts'
@@ -65,7 +66,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   })
   const serveStatic = createStaticHandler(distDir)
   const headers = securityHeaders(contentSecurityPolicy(config.runtime.signaling))
-  const configJson = JSON.stringify(config.runtime)
+  // Built per request: every fetch gets TURN credentials that expire TURN_TTL_SECONDS from now.
+  const clientConfig = makeClientConfig(config.runtime, config.turn)
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
@@ -75,6 +77,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return sendText(res, 405, 'Method not allowed\n')
     }
     if (pathname === CONFIG_PATH) {
+      const configJson = JSON.stringify(clientConfig())
       res.writeHead(200, {
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(configJson),
