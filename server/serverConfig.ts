@@ -12,6 +12,8 @@ export const DEFAULT_PORT = 8123
 export const DEFAULT_HOST = '127.0.0.1'
 /** `<repo>/dist`, where `vite build` writes the app. */
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url))
+/** `<repo>/server/data` (git-ignored): where a generated portal salt is kept across restarts. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('./data', import.meta.url))
 
 /** Numeric limits settable from the environment: variable name → field, with its accepted range. */
 const LIMIT_SETTINGS: readonly [string, keyof SignalingLimits, number, number][] = [
@@ -29,6 +31,8 @@ export interface ServerConfig {
   port: number
   host: string
   distDir: string
+  /** `DATA_DIR`: where the server keeps its few files (a generated portal salt). */
+  dataDir: string
   /** `TRUSTED_PROXIES`: the reverse proxies whose `X-Forwarded-For` names the client. */
   trustedProxies: TrustedProxies
   /** `ALLOWED_ORIGINS` on top of the app's own host: which pages may open `/signal`. */
@@ -41,7 +45,7 @@ export interface ServerConfig {
   redisUrl: string | undefined
 }
 
-/** Reads every setting the README's deployment section lists; throws `ConfigError`. */
+/** Reads every setting the README's deployment section lists (the portal salt is resolved at start); throws `ConfigError`. */
 export function readServerConfig(env: Env): ServerConfig {
   const limits: Partial<SignalingLimits> = {}
   for (const [name, field, min, max] of LIMIT_SETTINGS) {
@@ -53,6 +57,7 @@ export function readServerConfig(env: Env): ServerConfig {
     port: readInt(env, 'PORT', 0, 65_535) ?? DEFAULT_PORT,
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     distDir: nonEmpty(env.DIST_DIR) ?? DEFAULT_DIST_DIR,
+    dataDir: nonEmpty(env.DATA_DIR) ?? DEFAULT_DATA_DIR,
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     originAllowed: makeOriginPolicy(env.ALLOWED_ORIGINS),
     limits,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { TrustedProxies } from './clientAddress.ts'
 import { makeClientConfig } from './clientConfig.ts'
 import type { SignalingLimits } from './limits.ts'
+import { resolvePortalSalt } from './portalSalt.ts'
 import type { Env, RuntimeConfig } from './runtimeConfig.ts'
 import { contentSecurityPolicy, securityHeaders } from './securityHeaders.ts'
 import { readServerConfig } from './serverConfig.ts'
@@ -26,6 +27,8 @@ export interface StartServerOptions {
   port?: number
   host?: string
   distDir?: string
+  /** Where a generated portal salt is kept (tests use a temp folder); defaults to `DATA_DIR`. */
+  dataDir?: string
   limits?: Partial<SignalingLimits>
   /** Overrides `TRUSTED_PROXIES`. */
   trustedProxies?: TrustedProxies
@@ -43,6 +46,8 @@ export interface RunningServer {
   /** False when distDir has no index.html (the app is not built; signaling still runs). */
   hasApp: boolean
   runtime: RuntimeConfig
+  /** The salt `/config.json` serves for portal rooms. */
+  portalSalt: string
   /** The relay's own accounting (connections, buffered bytes). */
   signalingStats(): SignalingStats
   /** Closes signaling sockets (1001), then the HTTP server; resolves when all are closed. */
@@ -55,6 +60,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = options.host ?? config.host
   const distDir = options.distDir ?? config.distDir
   const log = options.log ?? ((line: string) => console.log(line))
+  const portalSalt = resolvePortalSalt(options.env ?? {}, options.dataDir ?? config.dataDir)
   // Several nodes share topics through Redis; without REDIS_URL the single-node path is unchanged.
   const bus = config.redisUrl === undefined ? undefined : await createRedisBus(config.redisUrl, log)
   const relay = createSignalingRelay({
@@ -67,7 +73,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const serveStatic = createStaticHandler(distDir)
   const headers = securityHeaders(contentSecurityPolicy(config.runtime.signaling))
   // Built per request: every fetch gets TURN credentials that expire TURN_TTL_SECONDS from now.
-  const clientConfig = makeClientConfig(config.runtime, config.turn)
+  const clientConfig = makeClientConfig(config.runtime, config.turn, portalSalt)
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
@@ -123,6 +129,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     distDir,
     hasApp: hasBuiltApp(distDir),
     runtime: config.runtime,
+    portalSalt,
     signalingStats: () => relay.stats(),
     close: () =>
       (closing ??= (async () => {

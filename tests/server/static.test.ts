@@ -146,7 +146,7 @@ describe('/config.json', () => {
     expect(reply.status).toBe(200)
     expect(reply.headers['content-type']).toBe('application/json')
     expect(reply.headers['cache-control']).toBe('no-store')
-    expect(JSON.parse(reply.body)).toEqual({ signaling: [], iceServers: [] })
+    expect(JSON.parse(reply.body)).toEqual({ signaling: [], iceServers: [], portalSalt: server.portalSalt })
   })
 
   it('reflects SIGNALING_URLS and ICE_SERVERS from the environment', async () => {
@@ -175,6 +175,7 @@ describe('/config.json', () => {
       { TRUSTED_PROXIES: '10.0.0.300' },
       { TRUSTED_PROXIES: '10.0.0.0/33' },
       { ALLOWED_ORIGINS: 'https://app.example.org/path' },
+      { PORTAL_SALT: 'too-short' },
       { MAX_TOTAL_BUFFERED_BYTES: '12' },
       { ICE_SERVERS: '[oops' },
       { PORT: '80x' },

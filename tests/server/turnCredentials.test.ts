@@ -75,7 +75,7 @@ describe('short-lived TURN credentials', () => {
   })
 
   it('without TURN_SECRET no TURN entry is served; a static TURN password in ICE_SERVERS refuses to start', async () => {
-    const built = makeClientConfig({ signaling: [], iceServers: [{ urls: 'stun:s.example.org' }] }, undefined)()
+    const built = makeClientConfig({ signaling: [], iceServers: [{ urls: 'stun:s.example.org' }] }, undefined, 'salt-salt-salt-salt')()
     expect(built.iceServers).toEqual([{ urls: 'stun:s.example.org' }])
     await expect(startTestServer({ env: { ICE_SERVERS: '[{"urls":"turn:t.example.org","username":"u","credential":"p"}]' } })).rejects.toThrow(/static TURN credentials/)
   })
