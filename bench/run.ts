@@ -14,6 +14,7 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'delivery', load: () => import('./delivery.bench.ts') },
   { name: 'lateJoin', load: () => import('./lateJoin.bench.ts') },
   { name: 'loadSignaling', load: () => import('./loadSignaling.ts') },
+  { name: 'slowReaders', load: () => import('./slowReaders.bench.ts') },
   { name: 'search', load: () => import('./search.bench.ts') },
   { name: 'offlineStart', load: () => import('./offlineStart.bench.ts') },
   { name: 'transport', load: () => import('./transport.bench.ts') },

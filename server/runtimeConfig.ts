@@ -25,7 +25,7 @@ export class ConfigError extends Error {
 
 const ICE_URL_SCHEMES = ['stun:', 'stuns:', 'turn:', 'turns:']
 
-/** Reads `SIGNALING_URLS`, `ICE_SERVERS` and `ICE_TRANSPORT_POLICY`, throwing a `ConfigError` that explains any bad value. */
+/** Reads `SIGNALING_URLS`, `ICE_SERVERS` (STUN, or TURN without credentials) and `ICE_TRANSPORT_POLICY`, throwing a `ConfigError` that explains any bad value. */
 export function readRuntimeConfig(env: Env): RuntimeConfig {
   const config: RuntimeConfig = { signaling: readSignalingUrls(env.SIGNALING_URLS), iceServers: readIceServers(env.ICE_SERVERS) }
   const policy = readIcePolicy(env.ICE_TRANSPORT_POLICY)
@@ -74,7 +74,7 @@ function readIceServers(raw: string | undefined): IceServer[] {
 
 function readIceServer(item: unknown, where: string): IceServer {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    throw new ConfigError(`${where}: expected an object like {"urls":"turn:host:3478","username":"u","credential":"p"}`)
+    throw new ConfigError(`${where}: expected an object like {"urls":"stun:stun.example.org:3478"}`)
   }
   const record = item as Record<string, unknown>
   const urls = record.urls
@@ -85,12 +85,10 @@ function readIceServer(item: unknown, where: string): IceServer {
       throw new ConfigError(`${where}.urls: ${JSON.stringify(url)} must start with stun:, stuns:, turn: or turns:`)
     }
   }
-  const server: IceServer = { urls: typeof urls === 'string' ? urls : (list as string[]) }
-  for (const key of ['username', 'credential'] as const) {
-    const value = record[key]
-    if (value === undefined) continue
-    if (typeof value !== 'string') throw new ConfigError(`${where}.${key}: expected a string`)
-    server[key] = value
+  // /config.json is public: a static TURN password there makes the TURN server an open relay (issue 18).
+  if (record.username !== undefined || record.credential !== undefined) {
+    throw new ConfigError(`${where}: no static TURN credentials here (anyone can read /config.json); start coturn with use-auth-secret and set TURN_SECRET and TURN_URLS`)
   }
+  const server: IceServer = { urls: typeof urls === 'string' ? urls : (list as string[]) }
   return server
 }

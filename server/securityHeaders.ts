@@ -1,8 +1,12 @@
 /** Security headers sent with every HTTP response. */
 
-/** Builds the Content-Security-Policy: only our own code runs; sockets may reach ws/wss and the configured signaling URLs. */
+/**
+ * Builds the Content-Security-Policy: only our own code runs; the page may connect only to its own origin
+ * (`'self'` covers same-origin ws:/wss: in CSP 3, i.e. `/config.json` and the default `/signal`) and to the
+ * configured signaling URLs — not to any WebSocket host, so injected script could not talk to a server of its own.
+ */
 export function contentSecurityPolicy(signalingUrls: readonly string[]): string {
-  const connect = ["'self'", 'ws:', 'wss:', ...signalingUrls.map(cspSource)]
+  const connect = ["'self'", ...signalingUrls.map(cspSource)]
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -26,6 +30,8 @@ export function securityHeaders(csp: string): Record<string, string> {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    // No other page keeps a handle on ours (window.opener), so none can navigate or probe it across origins.
+    'Cross-Origin-Opener-Policy': 'same-origin',
   }
 }
 

@@ -3,7 +3,11 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
 import { WebSocketServer } from 'ws'
+import { createAddressLimits, type AddressAllowance } from './addressLimits.ts'
+import { clientAddress, NO_TRUSTED_PROXIES, type TrustedProxies } from './clientAddress.ts'
 import { DEFAULT_LIMITS, makeTokenBucket, type SignalingLimits, type TokenBucket } from './limits.ts'
+import type { OriginPolicy } from './originPolicy.ts'
+import { createOutbox } from './outbox.ts'
 import { CLOSE_GOING_AWAY, CLOSE_POLICY, PONG, parseSignalingMessage, relayedPublish } from './signalingProtocol.ts'
 import type { TopicBus } from './topicBus.ts'
 
@@ -13,18 +17,30 @@ const SHUTDOWN_GRACE_MS = 1_000
 /** Options for `createSignalingRelay`. */
 export interface SignalingOptions {
   limits?: Partial<SignalingLimits>
-  /** Take the client IP from the last `X-Forwarded-For` hop (only behind a reverse proxy you control). */
-  trustProxy?: boolean
-  /** Receives operational lines; they never contain topic names or message content. */
+  /** Reverse proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`); default: none. */
+  trustedProxies?: TrustedProxies
+  /** Which page origins may connect (`ALLOWED_ORIGINS`); default: any. */
+  originAllowed?: OriginPolicy
+  /** Receives operational lines; they never contain topic names, addresses or message content. */
   log?: (line: string) => void
   /** Shares topics with other signaling nodes (Redis pub/sub); absent, this node serves its own clients only. */
   bus?: TopicBus
 }
 
+/** What the relay holds right now: its own accounting, for tests and benchmarks. */
+export interface SignalingStats {
+  connections: number
+  /** Bytes queued in this process toward all readers (what `maxTotalBufferedBytes` caps). */
+  bufferedBytes: number
+  /** The most `bufferedBytes` has been since start. */
+  peakBufferedBytes: number
+}
+
 /** A running relay: hand it upgrade requests for `/signal`. */
 export interface SignalingRelay {
-  /** Accepts (or refuses, when over a connection limit) one WebSocket upgrade. */
+  /** Accepts (or refuses: origin, connection limits) one WebSocket upgrade. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  stats(): SignalingStats
   /** Closes every connection (1001) and stops the keepalive timer. */
   close(): Promise<void>
 }
@@ -32,6 +48,7 @@ export interface SignalingRelay {
 interface Peer {
   topics: Set<string>
   bucket: TokenBucket
+  address: AddressAllowance
   alive: boolean
 }
 
@@ -39,10 +56,11 @@ interface Peer {
 export function createSignalingRelay(options: SignalingOptions = {}): SignalingRelay {
   const limits: SignalingLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const log = options.log ?? ((line: string) => console.log(line))
+  const trusted = options.trustedProxies ?? NO_TRUSTED_PROXIES
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false })
   const peers = new Map<WebSocket, Peer>()
   const topics = new Map<string, Set<WebSocket>>()
-  const perIp = new Map<string, number>()
+  const addresses = createAddressLimits(limits)
   let connections = 0
   /** Set by close(): no new connection is accepted, and one whose handshake was under way is cut. */
   let closed = false
@@ -50,15 +68,13 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
   /** Closes with a policy code, or cuts the socket when a close frame could not get through anyway. */
   const drop = (ws: WebSocket, reason: string, how: 'close' | 'terminate' = 'close'): void => {
     log(`signaling: closed a connection (${reason}); ${peers.size} open`)
-    if (how === 'terminate') ws.terminate()
-    else ws.close(CLOSE_POLICY, reason)
+    if (how === 'close') return ws.close(CLOSE_POLICY, reason)
+    ws.terminate()
+    outbox.forget(ws) // its buffers are freed with the socket
   }
-
-  const send = (ws: WebSocket, text: string): void => {
-    if (ws.readyState !== ws.OPEN) return
-    if (ws.bufferedAmount > limits.maxBufferedBytes) return drop(ws, 'slow reader', 'terminate')
-    ws.send(text)
-  }
+  const outbox = createOutbox(limits, (ws, reason) => drop(ws, reason, 'terminate'))
+  const send = (ws: WebSocket, payload: Buffer): void => outbox.send(ws, payload)
+  const pong = Buffer.from(PONG)
 
   const unsubscribe = (ws: WebSocket, peer: Peer, topic: string): void => {
     peer.topics.delete(topic)
@@ -71,53 +87,64 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
     }
   }
 
-  /** Sends a publish to this node's subscribers of `topic` (`clients` counts this node's subscribers only). */
+  const subscribe = (ws: WebSocket, peer: Peer, wanted: readonly string[]): void => {
+    const fresh = [...new Set(wanted)].filter((topic) => !peer.topics.has(topic))
+    if (fresh.some((topic) => topic.length > limits.maxTopicLength)) return drop(ws, 'topic too long')
+    if (peer.topics.size + fresh.length > limits.maxTopicsPerConnection) return drop(ws, 'too many topics')
+    if (!peer.address.takeSubscribes(fresh.length)) return drop(ws, 'subscribe rate limit')
+    for (const topic of fresh) {
+      let subscribers = topics.get(topic)
+      if (subscribers && subscribers.size >= limits.maxSubscribersPerTopic) {
+        log('signaling: ignored a subscribe (topic full)')
+        continue
+      }
+      if (!subscribers) {
+        topics.set(topic, (subscribers = new Set()))
+        options.bus?.join(topic)
+      }
+      peer.topics.add(topic)
+      subscribers.add(ws)
+    }
+  }
+
+  /** Sends a publish to this node's subscribers of `topic`: one serialization, shared by all of them. */
   const deliver = (topic: string, fields: Record<string, unknown>): void => {
     const receivers = topics.get(topic)
     if (!receivers) return
-    const text = relayedPublish(fields, receivers.size)
-    for (const receiver of [...receivers]) send(receiver, text)
+    const payload = Buffer.from(relayedPublish(topic, fields))
+    for (const receiver of [...receivers]) send(receiver, payload)
   }
   options.bus?.onPublish(deliver)
 
   const onMessage = (ws: WebSocket, peer: Peer, data: RawData): void => {
     if (ws.readyState !== ws.OPEN) return
     peer.alive = true
-    if (!peer.bucket.take()) return drop(ws, 'rate limit')
+    if (!peer.bucket.take() || !peer.address.takeMessage()) return drop(ws, 'rate limit')
     const message = parseSignalingMessage(data)
     if (message === undefined) return
     switch (message.type) {
       case 'subscribe':
-        for (const topic of message.topics) {
-          if (topic.length > limits.maxTopicLength) return drop(ws, 'topic too long')
-          if (peer.topics.has(topic)) continue
-          if (peer.topics.size >= limits.maxTopicsPerConnection) return drop(ws, 'too many topics')
-          peer.topics.add(topic)
-          let subscribers = topics.get(topic)
-          if (!subscribers) {
-            topics.set(topic, (subscribers = new Set()))
-            options.bus?.join(topic)
-          }
-          subscribers.add(ws)
-        }
-        return
+        return subscribe(ws, peer, message.topics)
       case 'unsubscribe':
         for (const topic of message.topics) unsubscribe(ws, peer, topic)
         return
       case 'publish': {
         if (message.topic.length > limits.maxTopicLength) return drop(ws, 'topic too long')
+        // A publish without `data` carries nothing a y-webrtc client reads: it was only ever a probe.
+        if (message.fields.data === undefined) return
         options.bus?.publish(message.topic, message.fields)
         deliver(message.topic, message.fields)
         return
       }
       case 'ping':
-        return send(ws, PONG)
+        return send(ws, pong)
     }
   }
 
-  const onConnection = (ws: WebSocket): void => {
+  const onConnection = (ws: WebSocket, address: AddressAllowance): void => {
     if (closed) return ws.terminate()
-    const peer: Peer = { topics: new Set(), bucket: makeTokenBucket(limits.messagesPerSecond, limits.messageBurst), alive: true }
+    const bucket = makeTokenBucket(limits.messagesPerSecond, limits.messageBurst)
+    const peer: Peer = { topics: new Set(), bucket, address, alive: true }
     peers.set(ws, peer)
     ws.on('message', (data) => onMessage(ws, peer, data))
     ws.on('pong', () => (peer.alive = true))
@@ -127,11 +154,13 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
     )
     ws.on('close', () => {
       for (const topic of [...peer.topics]) unsubscribe(ws, peer, topic)
+      outbox.forget(ws)
       peers.delete(ws)
     })
   }
 
   const keepalive = setInterval(() => {
+    addresses.sweep()
     for (const [ws, peer] of peers) {
       if (!peer.alive) {
         drop(ws, 'keepalive timeout', 'terminate')
@@ -147,21 +176,19 @@ export function createSignalingRelay(options: SignalingOptions = {}): SignalingR
     handleUpgrade(req, socket, head) {
       // Clients reconnect at once when the server says goodbye; a closing relay must not take them back.
       if (closed) return rejectUpgrade(socket, 503, 'Service Unavailable')
-      const ip = clientIp(req, options.trustProxy === true)
-      const fromIp = perIp.get(ip) ?? 0
+      if (options.originAllowed && !options.originAllowed(req)) return rejectUpgrade(socket, 403, 'Forbidden', log, 'origin not allowed')
       if (connections >= limits.maxConnections) return rejectUpgrade(socket, 503, 'Service Unavailable', log, 'server full')
-      if (fromIp >= limits.maxConnectionsPerIp) return rejectUpgrade(socket, 429, 'Too Many Requests', log, 'too many from one IP')
-      // Count from the upgrade request, not the handshake's end, so a burst of handshakes cannot overshoot.
+      // Counted from the upgrade request, not the handshake's end, so a burst of handshakes cannot overshoot.
+      const address = addresses.admit(clientAddress(req, trusted))
+      if (!address) return rejectUpgrade(socket, 429, 'Too Many Requests', log, 'too many from one address')
       connections += 1
-      perIp.set(ip, fromIp + 1)
       socket.once('close', () => {
         connections -= 1
-        const left = (perIp.get(ip) ?? 1) - 1
-        if (left > 0) perIp.set(ip, left)
-        else perIp.delete(ip)
+        address.release()
       })
-      wss.handleUpgrade(req, socket, head, onConnection)
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, address))
     },
+    stats: () => ({ connections, ...outbox.stats() }),
     async close() {
       closed = true
       clearInterval(keepalive)
@@ -187,14 +214,4 @@ export function rejectUpgrade(socket: Duplex, status: number, text: string, log?
   if (log && reason) log(`signaling: refused a connection (${reason})`)
   socket.on('error', () => socket.destroy())
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-}
-
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers['x-forwarded-for']
-  if (trustProxy && typeof forwarded === 'string') {
-    // The last hop is the one our proxy appended; earlier entries are whatever the client claimed.
-    const last = forwarded.split(',').at(-1)?.trim()
-    if (last) return last
-  }
-  return req.socket.remoteAddress ?? 'unknown'
 }

@@ -42,9 +42,13 @@ export function parseSignalingMessage(data: RawData): SignalingMessage | undefin
   }
 }
 
-/** Serializes a publish for its receivers, adding the topic's subscriber count as y-webrtc's reference server does. */
-export function relayedPublish(fields: Record<string, unknown>, clients: number): string {
-  return JSON.stringify({ ...fields, clients })
+/**
+ * Serializes a publish for its receivers: its type, topic and `data` only. y-webrtc's reference server
+ * adds the topic's subscriber count (`clients`); y-webrtc never reads it, and it told anyone whether a
+ * room was live (issue 18), so no fact about the room and no other field the sender added is relayed.
+ */
+export function relayedPublish(topic: string, fields: Record<string, unknown>): string {
+  return JSON.stringify({ type: 'publish', topic, data: fields.data })
 }
 
 /** The reply to a client's keepalive `ping`. */

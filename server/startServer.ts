@@ -1,11 +1,14 @@
 /** Wires one HTTP server: the app's files, `/config.json`, and the `/signal` WebSocket relay on the same port. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { TrustedProxies } from './clientAddress.ts'
+import { makeClientConfig } from './clientConfig.ts'
 import type { SignalingLimits } from './limits.ts'
+import { resolvePortalSalt } from './portalSalt.ts'
 import type { Env, RuntimeConfig } from './runtimeConfig.ts'
 import { contentSecurityPolicy, securityHeaders } from './securityHeaders.ts'
 import { readServerConfig } from './serverConfig.ts'
-import { createSignalingRelay, rejectUpgrade } from './signaling.ts'
+import { createSignalingRelay, rejectUpgrade, type SignalingStats } from './signaling.ts'
 import { createStaticHandler, hasBuiltApp, sendText } from './staticFiles.ts'
 import { createRedisBus } from './topicBus.ts'
 
@@ -24,8 +27,11 @@ export interface StartServerOptions {
   port?: number
   host?: string
   distDir?: string
+  /** Where a generated portal salt is kept (tests use a temp folder); defaults to `DATA_DIR`. */
+  dataDir?: string
   limits?: Partial<SignalingLimits>
-  trustProxy?: boolean
+  /** Overrides `TRUSTED_PROXIES`. */
+  trustedProxies?: TrustedProxies
   /** Operational log lines (never content or topic names); defaults to console.log. */
   log?: (line: string) => void
 }
@@ -40,6 +46,10 @@ export interface RunningServer {
   /** False when distDir has no index.html (the app is not built; signaling still runs). */
   hasApp: boolean
   runtime: RuntimeConfig
+  /** The salt `/config.json` serves for portal rooms. */
+  portalSalt: string
+  /** The relay's own accounting (connections, buffered bytes). */
+  signalingStats(): SignalingStats
   /** Closes signaling sockets (1001), then the HTTP server; resolves when all are closed. */
   close(): Promise<void>
 }
@@ -50,17 +60,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = options.host ?? config.host
   const distDir = options.distDir ?? config.distDir
   const log = options.log ?? ((line: string) => console.log(line))
+  const portalSalt = resolvePortalSalt(options.env ?? {}, options.dataDir ?? config.dataDir)
   // Several nodes share topics through Redis; without REDIS_URL the single-node path is unchanged.
   const bus = config.redisUrl === undefined ? undefined : await createRedisBus(config.redisUrl, log)
   const relay = createSignalingRelay({
     limits: { ...config.limits, ...options.limits },
-    trustProxy: options.trustProxy ?? config.trustProxy,
+    trustedProxies: options.trustedProxies ?? config.trustedProxies,
+    originAllowed: config.originAllowed,
     log,
     ...(bus ? { bus } : {}),
   })
   const serveStatic = createStaticHandler(distDir)
   const headers = securityHeaders(contentSecurityPolicy(config.runtime.signaling))
-  const configJson = JSON.stringify(config.runtime)
+  // Built per request: every fetch gets TURN credentials that expire TURN_TTL_SECONDS from now.
+  const clientConfig = makeClientConfig(config.runtime, config.turn, portalSalt)
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
@@ -70,6 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return sendText(res, 405, 'Method not allowed\n')
     }
     if (pathname === CONFIG_PATH) {
+      const configJson = JSON.stringify(clientConfig())
       res.writeHead(200, {
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(configJson),
@@ -115,6 +129,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     distDir,
     hasApp: hasBuiltApp(distDir),
     runtime: config.runtime,
+    portalSalt,
+    signalingStats: () => relay.stats(),
     close: () =>
       (closing ??= (async () => {
         // Stop listening first: clients told "going away" reconnect at once, and a server still

@@ -3,10 +3,13 @@
  * read out over the phone, so it is guessable: it never keys a session. It
  * only names a small, short-lived "portal room" whose document holds the
  * session's join link (strong id and key). The room's id and key are
- * PBKDF2-derived from the code, and the room name is the usual one-way hash
- * of them, so the signaling server sees neither the code nor anything that
- * can be checked against a guess without paying the PBKDF2 cost per guess.
+ * PBKDF2-derived from the code and the deployment's own random salt (served
+ * in `/config.json`), and the room name is the usual one-way hash of them, so
+ * the signaling server sees neither the code nor anything that can be checked
+ * against a guess without paying the PBKDF2 cost per guess — and a table of
+ * every code's room built for one deployment is useless for any other.
  */
+import { portalSalt } from './config'
 import { toBase64Url } from './roomKeys'
 
 /**
@@ -18,7 +21,8 @@ export const PORTAL_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
 export const PORTAL_CODE_LENGTH = 6
 /** Work per guess for whoever tries codes against room names seen on the wire; ~50 ms once per lookup in a browser. */
 export const PORTAL_PBKDF2_ITERATIONS = 100_000
-const PORTAL_SALT = 'asiste/portal/v1'
+/** Keeps portal derivations apart from any other PBKDF2 use of the same salt; not the secret part. */
+const PORTAL_SALT_CONTEXT = 'asiste/portal/v2:'
 const ROOM_BYTES = 16 // id and key are 128 bits each, like every other room
 
 /** A session code's portal room: the id and key `connectDoc` hashes into the room name (the key is also the y-webrtc password). */
@@ -58,12 +62,16 @@ export function formatPortalCode(code: string): string {
   return `${code.slice(0, half)}-${code.slice(half)}`
 }
 
-/** Derives the portal room of a canonical code: PBKDF2-SHA-256(code, salt, iterations) → 256 bits = id ‖ key. */
-export async function derivePortalRoom(code: string, iterations = PORTAL_PBKDF2_ITERATIONS): Promise<PortalRoom> {
+/**
+ * Derives the portal room of a canonical code: PBKDF2-SHA-256(code, context ‖ deployment salt, iterations)
+ * → 256 bits = id ‖ key. Without `salt`, the deployment's salt from the runtime config (`portalSalt()`).
+ */
+export async function derivePortalRoom(code: string, salt?: string, iterations = PORTAL_PBKDF2_ITERATIONS): Promise<PortalRoom> {
   const encoder = new TextEncoder()
+  const saltBytes = encoder.encode(PORTAL_SALT_CONTEXT + (salt ?? (await portalSalt())))
   const base = await crypto.subtle.importKey('raw', encoder.encode(code) as BufferSource, 'PBKDF2', false, ['deriveBits'])
   const bits = new Uint8Array(
-    await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(PORTAL_SALT) as BufferSource, iterations }, base, ROOM_BYTES * 2 * 8),
+    await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: saltBytes as BufferSource, iterations }, base, ROOM_BYTES * 2 * 8),
   )
   return { id: toBase64Url(bits.slice(0, ROOM_BYTES)), key: toBase64Url(bits.slice(ROOM_BYTES)) }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import {
   PORTAL_CODE_ALPHABET,
@@ -58,14 +58,71 @@ describe('session codes', () => {
   })
 })
 
+const SALT = 'deployment-A-salt-0123456789'
+const OTHER_SALT = 'deployment-B-salt-9876543210'
+
+/** PBKDF2-SHA-256 → id ‖ key, computed here independently of the module (100,000 iterations, as shipped). */
+async function pbkdf2Room(code: string, salt: string): Promise<{ id: string; key: string }> {
+  const encoder = new TextEncoder()
+  const base = await crypto.subtle.importKey('raw', encoder.encode(code), 'PBKDF2', false, ['deriveBits'])
+  const bits = Buffer.from(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(salt), iterations: 100_000 }, base, 256))
+  return { id: bits.subarray(0, 16).toString('base64url'), key: bits.subarray(16).toString('base64url') }
+}
+/** The salt every deployment shared before issue 17. */
+const CONSTANT_SALT = 'asiste/portal/v1'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.resetModules()
+})
+
 describe('portal rooms', () => {
-  it('the room is derived from the code alone: both sides get the same id and key', async () => {
-    expect(await derivePortalRoom('K7P4QX')).toEqual(await derivePortalRoom('K7P4QX'))
+  it('the room is derived from the code and the salt: both sides get the same id and key', async () => {
+    expect(await derivePortalRoom('K7P4QX', SALT)).toEqual(await derivePortalRoom('K7P4QX', SALT))
   })
 
+  it('two deployments (two salts) give different rooms for the same code', async () => {
+    const a = await derivePortalRoom('K7P4QX', SALT)
+    const b = await derivePortalRoom('K7P4QX', OTHER_SALT)
+    expect(b.id).not.toBe(a.id)
+    expect(b.key).not.toBe(a.key)
+  })
+
+  it('the old constant-salt room is never derived: not with a salt, and not without one (no salt known → refused)', async () => {
+    // The independent derivation matches the module's format, so comparing with it means something.
+    expect(await derivePortalRoom('K7P4QX', SALT)).toEqual(await pbkdf2Room('K7P4QX', `asiste/portal/v2:${SALT}`))
+    const old = await pbkdf2Room('K7P4QX', CONSTANT_SALT)
+    for (const salt of [SALT, OTHER_SALT, CONSTANT_SALT]) {
+      const room = await derivePortalRoom('K7P4QX', salt)
+      expect(room.id).not.toBe(old.id)
+      expect(room.key).not.toBe(old.key)
+    }
+    const fresh = await import('../../src/net/portalRoom')
+    await expect(fresh.derivePortalRoom('K7P4QX')).rejects.toThrow(/portal salt/)
+  })
+
+  it("without an explicit salt, the deployment's salt from the runtime config is used; offline, the cached config's", async () => {
+    const cached = JSON.stringify({ signaling: [], iceServers: [], portalSalt: SALT })
+    vi.stubGlobal('location', { protocol: 'https:', host: 'app.example.org' })
+    vi.stubGlobal('localStorage', { getItem: () => cached, setItem: () => {} })
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')))
+    const fresh = await import('../../src/net/portalRoom')
+    expect(await fresh.derivePortalRoom('K7P4QX')).toEqual(await derivePortalRoom('K7P4QX', SALT))
+  })
+
+  it('a salt the server serves is read from /config.json and remembered', async () => {
+    const fetched = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ portalSalt: OTHER_SALT }))))
+    vi.stubGlobal('location', { protocol: 'https:', host: 'app.example.org' })
+    vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => {} })
+    vi.stubGlobal('fetch', fetched)
+    const fresh = await import('../../src/net/portalRoom')
+    expect(await fresh.derivePortalRoom('K7P4QX')).toEqual(await derivePortalRoom('K7P4QX', OTHER_SALT))
+    await fresh.derivePortalRoom('K7P4QY')
+    expect(fetched).toHaveBeenCalledTimes(1)
+  })
   it('the room id and key are 128-bit base64url values unlike the code, and different codes give different rooms', async () => {
-    const a = await derivePortalRoom('K7P4QX')
-    const b = await derivePortalRoom('K7P4QY')
+    const a = await derivePortalRoom('K7P4QX', SALT)
+    const b = await derivePortalRoom('K7P4QY', SALT)
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(isValidKey(a.key)).toBe(true)
     expect(a.id).not.toBe(a.key)
@@ -77,6 +134,6 @@ describe('portal rooms', () => {
   })
 
   it('the derivation costs PBKDF2 iterations: a cheaper derivation gives another room', async () => {
-    expect(await derivePortalRoom('K7P4QX', 1_000)).not.toEqual(await derivePortalRoom('K7P4QX'))
+    expect(await derivePortalRoom('K7P4QX', SALT, 1_000)).not.toEqual(await derivePortalRoom('K7P4QX', SALT))
   })
 })

@@ -46,9 +46,12 @@ export interface TestServer extends RunningServer {
   wsUrl: string
 }
 
+/** Where test servers keep a generated portal salt: never the repo's own server/data. */
+export const TEST_DATA_DIR = path.join(tmpdir(), 'asiste-server-tests')
+
 /** Starts a server on an ephemeral loopback port; logs go to `log` (silent by default). */
 export async function startTestServer(options: StartServerOptions = {}): Promise<TestServer> {
-  const server = await startServer({ port: 0, host: '127.0.0.1', distDir: '/nonexistent-dist', log: () => {}, ...options })
+  const server = await startServer({ port: 0, host: '127.0.0.1', distDir: '/nonexistent-dist', dataDir: TEST_DATA_DIR, log: () => {}, ...options })
   return { ...server, wsUrl: `ws://127.0.0.1:${server.port}/signal` }
 }
 

@@ -46,7 +46,8 @@ describe('static files', () => {
     expect(reply.headers['referrer-policy']).toBe('no-referrer')
     const csp = String(reply.headers['content-security-policy'])
     expect(csp).toContain("script-src 'self'")
-    expect(csp).toContain("connect-src 'self' ws: wss: wss://signal.example.org")
+    expect(csp).toContain("connect-src 'self' wss://signal.example.org;")
+    expect(reply.headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(csp).toContain("img-src 'self' data: blob:")
     expect(csp).toContain("media-src 'self' blob:")
     expect(csp).toContain("style-src 'self' 'unsafe-inline'")
@@ -145,17 +146,17 @@ describe('/config.json', () => {
     expect(reply.status).toBe(200)
     expect(reply.headers['content-type']).toBe('application/json')
     expect(reply.headers['cache-control']).toBe('no-store')
-    expect(JSON.parse(reply.body)).toEqual({ signaling: [], iceServers: [] })
+    expect(JSON.parse(reply.body)).toEqual({ signaling: [], iceServers: [], portalSalt: server.portalSalt })
   })
 
   it('reflects SIGNALING_URLS and ICE_SERVERS from the environment', async () => {
-    const iceServers = [{ urls: 'stun:stun.example.org:3478' }, { urls: ['turn:turn.example.org:3478'], username: 'u', credential: 'p' }]
+    const iceServers = [{ urls: 'stun:stun.example.org:3478' }, { urls: ['stun:a.example.org', 'stun:b.example.org:3478'] }]
     server = await startTestServer({
       distDir: fixture.distDir,
       env: { SIGNALING_URLS: ' wss://a.example.org/signal, ws://b.example.org:4444 ,', ICE_SERVERS: JSON.stringify(iceServers) },
     })
     const reply = await raw(server, '/config.json?v=1')
-    expect(JSON.parse(reply.body)).toEqual({ signaling: ['wss://a.example.org/signal', 'ws://b.example.org:4444'], iceServers })
+    expect(JSON.parse(reply.body)).toMatchObject({ signaling: ['wss://a.example.org/signal', 'ws://b.example.org:4444'], iceServers })
   })
 
   it('refuses to start on a bad environment, naming the variable', async () => {
@@ -165,6 +166,17 @@ describe('/config.json', () => {
       { ICE_SERVERS: '{"urls":"stun:x"}' },
       { ICE_SERVERS: '[{"urls":"http://x"}]' },
       { ICE_SERVERS: '[{"urls":"turn:x","credential":5}]' },
+      { ICE_SERVERS: '[{"urls":"turn:x","username":"u","credential":"p"}]' },
+      { TURN_SECRET: 'a-long-enough-shared-secret' },
+      { TURN_URLS: 'turn:turn.example.org:3478' },
+      { TURN_SECRET: 'short', TURN_URLS: 'turn:turn.example.org:3478' },
+      { TURN_TTL_SECONDS: '5', TURN_SECRET: 'a-long-enough-shared-secret', TURN_URLS: 'turn:turn.example.org:3478' },
+      { TURN_URLS: 'http://x', TURN_SECRET: 'a-long-enough-shared-secret' },
+      { TRUSTED_PROXIES: '10.0.0.300' },
+      { TRUSTED_PROXIES: '10.0.0.0/33' },
+      { ALLOWED_ORIGINS: 'https://app.example.org/path' },
+      { PORTAL_SALT: 'too-short' },
+      { MAX_TOTAL_BUFFERED_BYTES: '12' },
       { ICE_SERVERS: '[oops' },
       { PORT: '80x' },
       { PORT: '70000' },

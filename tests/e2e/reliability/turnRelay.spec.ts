@@ -1,13 +1,16 @@
-// TURN: ICE servers and the ICE transport policy come from the server's
-// environment at deploy time (ICE_SERVERS, ICE_TRANSPORT_POLICY), no rebuild.
-// A real coturn (`turnserver`, Debian's coturn package, installed by .ci/run)
-// runs on loopback with a static user; the policy is forced to `relay`, so the
-// browsers gather no host candidates and the only way their data channels can
-// meet is through the TURN relay. coturn's own log then shows the allocations
-// and permissions made with our credentials. Separate browser context per person.
-// A file then crosses the same relayed links (the app's P2P file transfer).
+// TURN: the TURN server and the ICE transport policy come from the server's
+// environment at deploy time (TURN_URLS, TURN_SECRET, ICE_TRANSPORT_POLICY), no
+// rebuild. A real coturn (`turnserver`, Debian's coturn package, installed by
+// .ci/run) runs on loopback with `use-auth-secret`: no user exists, and
+// /config.json mints a credential per fetch that coturn checks by HMAC and
+// expiry (issue 18). The policy is forced to `relay`, so the browsers gather no
+// host candidates and the only way their data channels can meet is through the
+// TURN relay. coturn's own log then shows the allocations and permissions made
+// with the minted credentials. Separate browser context per person. A file then
+// crosses the same relayed links (the app's P2P file transfer). Last, the same
+// coturn refuses a forged and an expired credential.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,9 +21,44 @@ import { expectChat, joinAsCustomer, newSession, say, startRep } from '../people
 import { freePort, ownServer } from './servers'
 
 const TURNSERVER = '/usr/bin/turnserver'
-const USER = 'asiste'
-const PASSWORD = 'relay-secret'
+/** coturn's static-auth-secret and the server's TURN_SECRET: the only place the secret lives. */
+const SECRET = randomBytes(24).toString('base64url')
 const REALM = 'asiste.test'
+/** Long enough for the test, short enough that the expiry check below is about minutes, not the 12 h default. */
+const TTL_SECONDS = 600
+
+/** What /config.json serves for TURN. */
+interface Minted {
+  urls: string[]
+  username: string
+  credential: string
+}
+
+/** coturn's shared-secret rule, computed here independently: base64(HMAC-SHA1(secret, username)). */
+function hmac(secret: string, username: string): string {
+  return createHmac('sha1', secret).update(username).digest('base64')
+}
+
+/** Gathers candidates with only this TURN server and the relay policy: relay candidates made, and ICE errors seen. */
+async function gatherThrough(page: Page, server: Minted): Promise<{ relays: number; errors: number[] }> {
+  return page.evaluate(async (iceServer) => {
+    const pc = new RTCPeerConnection({ iceServers: [iceServer], iceTransportPolicy: 'relay' })
+    const errors: number[] = []
+    let relays = 0
+    pc.addEventListener('icecandidateerror', (event) => errors.push(event.errorCode))
+    const done = new Promise<void>((resolve) => {
+      pc.addEventListener('icecandidate', (event) => {
+        if (event.candidate === null) resolve()
+        else if (event.candidate.type === 'relay') relays += 1
+      })
+    })
+    pc.createDataChannel('probe')
+    await pc.setLocalDescription(await pc.createOffer())
+    await done
+    pc.close()
+    return { relays, errors }
+  }, server)
+}
 
 /** A coturn on 127.0.0.1 with a temp config; `log` is everything it printed so far. */
 interface Turn {
@@ -75,8 +113,9 @@ async function startTurn(): Promise<Turn> {
     `listening-port=${port}`,
     `min-port=${minPort}`,
     `max-port=${minPort + 19}`,
-    'lt-cred-mech',
-    `user=${USER}:${PASSWORD}`,
+    // coturn's REST-API scheme: password = base64(HMAC-SHA1(secret, "<expiry>:<label>")), refused once expired.
+    'use-auth-secret',
+    `static-auth-secret=${SECRET}`,
     `realm=${REALM}`,
     'no-tls',
     'no-dtls',
@@ -119,16 +158,23 @@ test('with the ICE policy forced to relay, a rep and a customer chat and send a 
   test.skip(!existsSync(TURNSERVER), `${TURNSERVER} is missing: apt-get install coturn (.ci/run does)`)
   test.setTimeout(90_000)
   const turn = await startTurn()
-  const iceServers = [{ urls: `turn:127.0.0.1:${turn.port}?transport=udp`, username: USER, credential: PASSWORD }]
-  const web = ownServer(await freePort(), { ICE_SERVERS: JSON.stringify(iceServers), ICE_TRANSPORT_POLICY: 'relay' })
+  const turnUrl = `turn:127.0.0.1:${turn.port}?transport=udp`
+  const web = ownServer(await freePort(), { TURN_URLS: turnUrl, TURN_SECRET: SECRET, TURN_TTL_SECONDS: String(TTL_SECONDS), ICE_TRANSPORT_POLICY: 'relay' })
   try {
     await web.start()
     const rep = await newPerson('en', { baseURL: web.origin })
     const customer = await newPerson('en', { baseURL: web.origin })
     for (const person of [rep, customer]) await person.context.addInitScript(recordPeerConnections)
     await startRep(rep.page, 'Ana Rep')
-    const config: unknown = await rep.page.evaluate(() => fetch('/config.json').then((r) => r.json()))
-    expect(config).toMatchObject({ iceServers, iceTransportPolicy: 'relay' })
+    // Each fetch mints its own credential: no static one is ever served.
+    const fetchConfig = () => rep.page.evaluate(() => fetch('/config.json').then((r) => r.json() as Promise<{ iceServers: Minted[]; iceTransportPolicy?: string }>))
+    const config = await fetchConfig()
+    const now = Math.floor(Date.now() / 1000)
+    expect(config).toMatchObject({ iceServers: [{ urls: [turnUrl] }], iceTransportPolicy: 'relay' })
+    const minted = config.iceServers[0]!
+    expect(Math.abs(Number(minted.username.split(':')[0]) - (now + TTL_SECONDS))).toBeLessThan(30)
+    expect(minted.credential).toBe(hmac(SECRET, minted.username))
+    expect((await fetchConfig()).iceServers[0]!.username).not.toBe(minted.username)
 
     const link = await newSession(rep.page)
     await joinAsCustomer(customer.page, link, 'Carla Relay')
@@ -155,10 +201,19 @@ test('with the ICE policy forced to relay, a rep and a customer chat and send a 
       expect(pairs.length).toBeGreaterThan(0)
       for (const pair of pairs) expect(pair).toEqual({ policy: 'relay', local: 'relay', remote: 'relay' })
     }
-    // coturn saw our user allocate relays and open permissions toward the other peer's relay address.
+    // coturn saw minted (expiry:label) users allocate relays and open permissions toward the other peer's relay address.
     const log = turn.log()
-    expect(log).toMatch(new RegExp(`user <${USER}>: incoming packet ALLOCATE processed, success`))
+    expect(log).toMatch(/user <\d+:[A-Za-z0-9_-]+>: incoming packet ALLOCATE processed, success/)
     expect(log).toMatch(/CREATE_PERMISSION processed, success/)
+
+    // The same coturn: a fresh minted credential gets a relay; a forged one (another secret) and an expired one do not.
+    expect((await gatherThrough(rep.page, minted)).relays).toBeGreaterThan(0)
+    const forgedName = `${now + TTL_SECONDS}:forged`
+    const forged = await gatherThrough(rep.page, { urls: [turnUrl], username: forgedName, credential: hmac('not-the-secret-at-all', forgedName) })
+    expect(forged).toMatchObject({ relays: 0 })
+    const expiredName = `${now - 60}:expired`
+    const expired = await gatherThrough(rep.page, { urls: [turnUrl], username: expiredName, credential: hmac(SECRET, expiredName) })
+    expect(expired).toMatchObject({ relays: 0 })
   } finally {
     await web.stop()
     await turn.stop()
