@@ -66,6 +66,7 @@ export function receiveFile(
     const ok = received === offer?.size && typeof expected === 'string' && (await sha256Hex(file)) === expected
     sendControl(ch, { t: ok ? 'ok' : 'bad' })
     if (!ok) return finish('failed', 'checksum')
+    parts.length = 0 // the Blob holds the bytes now
     hooks.done(file)
     finish('done')
   }

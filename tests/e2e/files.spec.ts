@@ -160,3 +160,30 @@ test('a transfer cut by a dropped link resumes and verifies', async ({ newPerson
   for (const page of [rep.page, customer.page]) await expect(page.getByText('File sent: cut.bin (32.0 MB)')).toBeVisible()
   await expect(rep.page.getByText('File transfer failed: cut.bin')).toHaveCount(0)
 })
+
+// Needs the rep's file transfers created with the session (RepSessionModel), not by its view:
+// while another session is in front, SessionView of this one is unmounted and nobody listens.
+test.fixme('a file offered while another session is in front is listed and can be accepted', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const carlaTab = rep.page.getByRole('tab', { name: /^Carla/ })
+  await expect(carlaTab).toBeVisible()
+  await newSession(rep.page) // another session comes to the front
+  await expect(carlaTab).toHaveAttribute('aria-selected', 'false')
+
+  const drop = await customer.page.evaluateHandle(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['while away'], 'away.txt', { type: 'text/plain' }))
+    return data
+  })
+  await customer.page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
+  await expect(customer.page.getByRole('list', { name: 'File transfers' })).toContainText('Waiting for the other side to accept')
+  await carlaTab.click()
+  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
+  await expect(offer).toContainText('Carla wants to send you away.txt (10 B)')
+  await offer.getByRole('button', { name: 'Accept' }).click()
+  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified')
+})
