@@ -104,3 +104,86 @@ test('the customer drops a file on the message box: the rep declines it; a secon
   await expect(rep.page.getByRole('list', { name: 'File transfers' }).getByRole('listitem').filter({ hasText: 'log.txt' })).toContainText('Cancelled')
   await expect(customer.page.getByText('File transfer cancelled: log.txt')).toBeVisible()
 })
+
+/** Cuts the page's links the moment its progress bar first passes `at` bytes (runs in the page before the app). */
+function cutLinksAt(at: number): void {
+  let cut = false
+  new MutationObserver(() => {
+    const bar = document.querySelector('[role="progressbar"]')
+    if (cut || !bar || Number(bar.getAttribute('aria-valuenow')) < at) return
+    cut = true
+    Object.assign(window, { cutAtBytes: Number(bar.getAttribute('aria-valuenow')) })
+    window.asisteDebug?.pauseNetwork()
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] })
+}
+
+test('a transfer cut by a dropped link resumes and verifies', async ({ newPerson }, info) => {
+  test.setTimeout(120_000)
+  const SIZE = 32 * 1024 * 1024
+  const CUT_AT = 4 * 1024 * 1024
+  const bytes = randomBytes(SIZE)
+  const path = info.outputPath('cut.bin')
+  await writeFile(path, bytes)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  // The dropped link: the customer's page disconnects its providers (window.asisteDebug.pauseNetwork),
+  // which destroys its peer connection to the rep (and the file's data channel with it) and leaves
+  // signaling; resumeNetwork lets y-webrtc reconnect, over a new peer connection.
+  await customer.context.addInitScript(cutLinksAt, CUT_AT)
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+
+  await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
+  await customer.page.getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
+  const transfers = customer.page.getByRole('list', { name: 'File transfers' })
+  const repTransfers = rep.page.getByRole('list', { name: 'File transfers' })
+  await expect(transfers).toContainText('Connection lost — waiting to resume', { timeout: 30_000 })
+  await expect(repTransfers).toContainText('Connection lost — waiting to resume')
+  const bar = transfers.getByRole('progressbar')
+  const held = Number(await bar.getAttribute('aria-valuenow'))
+  expect(held).toBeGreaterThanOrEqual(CUT_AT)
+  expect(held).toBeLessThan(SIZE)
+
+  const resumed = Date.now()
+  await customer.page.evaluate(() => window.asisteDebug?.resumeNetwork())
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000, intervals: [20] }).toBeGreaterThan(held)
+  console.log(`link back → bytes flowing again: ${Date.now() - resumed} ms (resumed at ${(held / 1024 / 1024).toFixed(1)} MB of 32 MB)`)
+  await expect(transfers).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
+  console.log(`link back → verified: ${Date.now() - resumed} ms`)
+  await expect(repTransfers).toContainText('Done — SHA-256 verified')
+  const download = customer.page.waitForEvent('download')
+  await transfers.getByRole('button', { name: 'Save file' }).click()
+  const saved = await readFile(await (await download).path())
+  expect(createHash('sha256').update(saved).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
+  for (const page of [rep.page, customer.page]) await expect(page.getByText('File sent: cut.bin (32.0 MB)')).toBeVisible()
+  await expect(rep.page.getByText('File transfer failed: cut.bin')).toHaveCount(0)
+})
+
+// Needs the rep's file transfers created with the session (RepSessionModel), not by its view:
+// while another session is in front, SessionView of this one is unmounted and nobody listens.
+test.fixme('a file offered while another session is in front is listed and can be accepted', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const carlaTab = rep.page.getByRole('tab', { name: /^Carla/ })
+  await expect(carlaTab).toBeVisible()
+  await newSession(rep.page) // another session comes to the front
+  await expect(carlaTab).toHaveAttribute('aria-selected', 'false')
+
+  const drop = await customer.page.evaluateHandle(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['while away'], 'away.txt', { type: 'text/plain' }))
+    return data
+  })
+  await customer.page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
+  await expect(customer.page.getByRole('list', { name: 'File transfers' })).toContainText('Waiting for the other side to accept')
+  await carlaTab.click()
+  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
+  await expect(offer).toContainText('Carla wants to send you away.txt (10 B)')
+  await offer.getByRole('button', { name: 'Accept' }).click()
+  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified')
+})

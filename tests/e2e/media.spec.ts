@@ -75,3 +75,32 @@ test('the customer shares the screen peer to peer: live thumbnail, Viewer on dou
   expect(rep.errors.list).toEqual([])
   expect(customer.errors.list).toEqual([])
 })
+
+test('a customer reload while sharing ends the share for the rep', async ({ newPerson }) => {
+  test.setTimeout(90_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await customer.context.addInitScript(fakeScreenPicker)
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+
+  await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Request screen sharing' }).click()
+  await customer.page.getByRole('dialog', { name: 'Screen sharing request' }).getByRole('button', { name: 'Share screen' }).click()
+  await expect.poll(() => thumbWidth(rep.page), { timeout: 20_000 }).toBe(640)
+
+  const reloaded = Date.now()
+  await customer.page.reload()
+  await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await expect(rep.page.getByLabel('Customer screen')).toHaveCount(0, { timeout: 20_000 })
+  console.log(`customer reload → the rep's Screen panel cleared: ${Date.now() - reloaded} ms`)
+  const stopped = 'Carla stopped sharing their screen'
+  await expect(rep.page.getByText(stopped)).toHaveCount(1)
+  await expect(customer.page.getByText(stopped)).toHaveCount(1)
+  await expect(customer.page.getByRole('button', { name: 'Stop sharing' })).toHaveCount(0)
+  // The share is over for good: asking again shows a new request, not a stale "sharing" state.
+  await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Request screen sharing' }).click()
+  await expect(customer.page.getByRole('dialog', { name: 'Screen sharing request' })).toBeVisible()
+  expect(customer.errors.list).toEqual([])
+})

@@ -141,9 +141,15 @@ export class FakePeerConnection extends EventTarget {
     connections.set(this.#id, this)
   }
 
+  /** The connection at the other end, once connected. */
+  #peer: FakePeerConnection | undefined
+
   createDataChannel(label: string): FakeDataChannel {
+    if (this.signalingState === 'closed') throw new DOMException('The RTCPeerConnection is closed', 'InvalidStateError')
     const channel = new FakeDataChannel(label)
     this.rawChannels.push(channel)
+    // Once connected, a new channel reaches the other end by itself (a new SCTP stream, no renegotiation).
+    if (this.#peer) this.#announce(channel, this.#peer)
     return channel
   }
 
@@ -182,6 +188,8 @@ export class FakePeerConnection extends EventTarget {
   close(): void {
     for (const channel of this.rawChannels) channel.close()
     this.iceConnectionState = 'closed'
+    this.signalingState = 'closed'
+    this.#peer = undefined
   }
 
   #setSignaling(state: RTCSignalingState): void {
@@ -189,13 +197,17 @@ export class FakePeerConnection extends EventTarget {
     this.dispatchEvent(new Event('signalingstatechange'))
   }
 
+  #announce(channel: FakeDataChannel, to: FakePeerConnection): void {
+    const remote = new FakeDataChannel(channel.label)
+    to.rawChannels.push(remote)
+    to.dispatchEvent(Object.assign(new Event('datachannel'), { channel: remote }))
+    openPair(channel, remote)
+  }
+
   #connect(answerer: FakePeerConnection): void {
-    for (const channel of this.rawChannels) {
-      const remote = new FakeDataChannel(channel.label)
-      answerer.rawChannels.push(remote)
-      answerer.dispatchEvent(Object.assign(new Event('datachannel'), { channel: remote }))
-      openPair(channel, remote)
-    }
+    this.#peer = answerer
+    answerer.#peer = this
+    for (const channel of [...this.rawChannels]) this.#announce(channel, answerer)
     for (const end of [this, answerer]) {
       end.iceConnectionState = 'connected'
       end.dispatchEvent(new Event('iceconnectionstatechange'))

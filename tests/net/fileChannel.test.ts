@@ -1,7 +1,9 @@
 // The file-transfer protocol over a pair of chunked channels (in-memory fake data channels).
 import { describe, expect, it } from 'vitest'
 import { ChunkedChannel } from '../../src/net/chunkedChannel'
-import { MAX_FILE_NAME_CHARS, receiveFile, sendFile, sha256Hex, type FailReason, type TransferPhase } from '../../src/net/fileChannel'
+import { FILE_CHUNK_BYTES, MAX_FILE_NAME_CHARS, sha256Hex, type FailReason, type TransferPhase } from '../../src/net/fileChannel'
+import { receiveFile, type ReceivedFile } from '../../src/net/fileReceiver'
+import { sendFile } from '../../src/net/fileSender'
 import { FakeDataChannel, openPair } from './fakeWebrtc'
 
 function pair(): { a: ChunkedChannel; b: ChunkedChannel; rawA: FakeDataChannel } {
@@ -36,6 +38,14 @@ function bytes(size: number): Uint8Array<ArrayBuffer> {
   return out
 }
 
+/** Resolves once `condition` holds (checked on every macrotask: the fakes deliver on microtasks). */
+function until(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => (condition() ? resolve() : void setTimeout(check, 0))
+    check()
+  })
+}
+
 describe('file channel', () => {
   it('a 3 MB file arrives whole, with progress on both sides and a matching SHA-256', async () => {
     const { a, b } = pair()
@@ -51,20 +61,71 @@ describe('file channel', () => {
     expect(received && (await sha256Hex(received))).toBe(await sha256Hex(file))
   })
 
-  it('a dropped connection fails both sides with a clear reason', async () => {
-    const { a, b, rawA } = pair()
-    const file = new Blob([bytes(4 * 1024 * 1024)])
+  it('a transfer cut mid-way waits, then resumes over a new channel from the bytes received and verifies', async () => {
+    const first = pair()
+    const SIZE = 4 * 1024 * 1024
+    const file = new Blob([bytes(SIZE)])
     const sender = side()
     const receiver = side()
-    receiveFile(b, 100 * 1024 * 1024, (incoming) => incoming.accept(), { ...receiver.hooks, done: () => {} })
-    sendFile(a, { id: 'f2', name: 'b.bin', size: file.size, mime: '' }, file, sender.hooks)
-    await new Promise<void>((resolve) => {
-      const check = (): void => (receiver.progress.length > 0 ? resolve() : void setTimeout(check, 1))
-      check()
-    })
-    rawA.close() // the link goes away mid-transfer
+    let received: Blob | undefined
+    let partial: ReceivedFile | undefined
+    const receiverHooks = {
+      ...receiver.hooks,
+      // The link goes away as the second chunk arrives.
+      progress: (count: number) => {
+        receiver.hooks.progress(count)
+        if (count === 2 * FILE_CHUNK_BYTES) first.rawA.close()
+      },
+      done: (blob: Blob) => (received = blob),
+    }
+    receiveFile(first.b, 100 * 1024 * 1024, (incoming, handle) => {
+      partial = handle
+      incoming.accept()
+    }, receiverHooks)
+    const outgoing = sendFile(first.a, { id: 'f2', name: 'b.bin', size: file.size, mime: '' }, file, sender.hooks)
+    await until(() => sender.phases.includes('interrupted') && receiver.phases.includes('interrupted'))
+    const held = receiver.progress.at(-1) ?? 0
+    expect(held % FILE_CHUNK_BYTES, 'only whole chunks count').toBe(0)
+    expect(held).toBeGreaterThan(0)
+    expect(held).toBeLessThan(SIZE)
+    expect(outgoing.interrupted()).toBe(true)
+
+    // The same peer is back: a new channel whose first message resumes transfer f2.
+    const second = pair()
+    receiveFile(second.b, 100 * 1024 * 1024, () => expect.fail('a resume is not a new offer'), side().hooks as never, (id) => (id === 'f2' ? partial : undefined))
+    outgoing.resume(second.a)
+    expect(await receiver.ended).toBe('done')
+    expect(await sender.ended).toBe('done')
+    expect(received && (await sha256Hex(received))).toBe(await sha256Hex(file))
+    const resent = second.rawA.sentSizes.reduce((sum, size) => sum + size, 0)
+    expect(resent, 'only the missing bytes travel again').toBeLessThan(SIZE - held + 64 * 1024)
+  })
+
+  it('a drop before the receiver accepted fails both sides: there is nothing to resume', async () => {
+    const { a, b, rawA } = pair()
+    const sender = side()
+    const receiver = side()
+    receiveFile(b, 1_000, () => rawA.close(), { ...receiver.hooks, done: () => {} })
+    sendFile(a, { id: 'f6', name: 'c.bin', size: 10, mime: '' }, new Blob([bytes(10)]), sender.hooks)
     expect(await receiver.ended).toBe('failed')
     expect(receiver.reason()).toBe('connection')
+    expect(await sender.ended).toBe('failed')
+    expect(sender.reason()).toBe('connection')
+  })
+
+  it('a resume the receiver knows nothing of (its page reloaded) fails the sender with a dropped connection', async () => {
+    const first = pair()
+    const file = new Blob([bytes(2 * 1024 * 1024)])
+    const sender = side()
+    const receiver = side()
+    receiveFile(first.b, 100 * 1024 * 1024, (incoming) => incoming.accept(), { ...receiver.hooks, done: () => {} })
+    const outgoing = sendFile(first.a, { id: 'f7', name: 'd.bin', size: file.size, mime: '' }, file, sender.hooks)
+    await until(() => receiver.progress.length >= 1)
+    first.rawA.close()
+    await until(() => outgoing.interrupted())
+    const second = pair()
+    receiveFile(second.b, 100 * 1024 * 1024, () => expect.fail('not an offer'), side().hooks as never)
+    outgoing.resume(second.a)
     expect(await sender.ended).toBe('failed')
     expect(sender.reason()).toBe('connection')
   })

@@ -1,8 +1,9 @@
 /**
  * Login credentials, end to end encrypted to the requesting rep. The rep's
  * client makes an ECDH P-256 key pair per request (private key
- * non-extractable, in memory only) and publishes the public key in the
- * request; the customer's client seals `{ user, password }` with AES-GCM
+ * non-extractable, kept on this device in IndexedDB until the answer is
+ * opened or declined, so a tab switch or a reload loses nothing:
+ * src/store/credentialKeys.ts) and publishes the public key in the request; the customer's client seals `{ user, password }` with AES-GCM
  * under ECDH(ephemeral key, rep key). Only ciphertext reaches the customer
  * doc; the rep's client decrypts it into memory, shows it once and erases
  * the ciphertext from the doc. The transcript notes only provided/declined.
@@ -14,6 +15,7 @@ import { appendStatusNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
 import { randomId } from '../../net/roomKeys'
 import type { CustomerIdentity } from '../../store/profile'
+import { deleteCredentialKey, loadCredentialKeys, saveCredentialKey } from '../../store/credentialKeys'
 import { createDocReader } from '../shell/createDocReader'
 import type { RepSession } from '../session/repSession'
 
@@ -78,31 +80,49 @@ export interface RepCredentials {
   dismiss(): void
 }
 
-/** Creates the rep's credential requests of a session. Must run inside a reactive owner. */
-export function createRepCredentials(session: RepSession): RepCredentials {
+/** Creates the rep's credential requests of a session. Needs a reactive owner (a session model's root), no view. */
+export function createRepCredentials(session: Pick<RepSession, 'sessionId' | 'customerDoc' | 'customer'>): RepCredentials {
   const requests = createDocReader(session.customerDoc, readCredentialRequests)
-  const keys = new Map<string, CryptoKey>() // request id → private key, this page's memory only
+  const keys = new Map<string, CryptoKey>() // request id → private key (also in IndexedDB)
+  const [keyIds, setKeyIds] = createSignal<ReadonlySet<string>>(new Set())
+  const keysChanged = (): void => {
+    setKeyIds(new Set(keys.keys()))
+  }
   const [revealed, setRevealed] = createSignal<Credentials>()
+  // Requests made before a reload or by an earlier controller of this session: their answers can still be opened.
+  void loadCredentialKeys(session.sessionId)
+    .then((stored) => {
+      stored.forEach((key, id) => keys.set(id, keys.get(id) ?? key))
+      keysChanged()
+    })
+    .catch(() => undefined) // no IndexedDB (private mode): only this page's requests can be opened
   createEffect(() => {
+    keyIds()
     for (const request of requests()) {
       const key = keys.get(request.id)
       if (!key || request.state === 'pending') continue
       keys.delete(request.id)
-      void open(key, request).then((credentials) => {
-        if (credentials) setRevealed(credentials)
-        // Erase the ciphertext too: the answer has reached the only key that can read it.
-        if (request.sealed) putCredentialRequest(session.customerDoc, { ...request, sealed: undefined })
-      })
+      void open(key, request)
+        .then((credentials) => {
+          if (credentials) setRevealed(credentials)
+          // Erase the ciphertext too: the answer has reached the only key that can read it.
+          if (request.sealed) putCredentialRequest(session.customerDoc, { ...request, sealed: undefined })
+          return deleteCredentialKey(request.id)
+        })
+        .catch(() => undefined)
     }
   })
   return {
     revealed,
-    pending: () => requests().some((request) => request.state === 'pending' && keys.has(request.id)),
+    pending: () => requests().some((request) => request.state === 'pending' && keyIds().has(request.id)),
     async request(rep) {
       if (!session.customer()) return
       const pair = await crypto.subtle.generateKey(CURVE, false, ['deriveKey'])
       const id = randomId()
+      // Kept before the request is published, so a reload the moment after cannot orphan the answer.
+      await saveCredentialKey(session.sessionId, id, pair.privateKey).catch(() => undefined)
       keys.set(id, pair.privateKey)
+      keysChanged()
       putCredentialRequest(session.customerDoc, { id, repId: rep.repId, repName: rep.name, at: Date.now(), state: 'pending', publicKey: await exportPoint(pair.publicKey) })
     },
     dismiss: () => setRevealed(undefined),

@@ -2,13 +2,17 @@
  * File transfers of one session side (rep or customer) as Solid state: send
  * to the peers on the other side, answer incoming offers, progress, cancel,
  * save. The bytes go over src/net/fileChannel.ts; only a status note (name
- * and size) reaches the transcript.
+ * and size) reaches the transcript. A transfer cut by a dropped link waits,
+ * and resumes when the same peer is back (transferLinks.ts).
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { DocConnection } from '../../net/connectDoc'
 import type { PresenceUser } from '../../net/presence'
 import { formatBytes } from '../../i18n/format'
-import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, openFileChannel, receiveFile, sendFile, watchFileChannels, type FailReason, type IncomingFile, type TransferPhase } from '../../net/fileChannel'
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, openFileChannel, watchFileChannels, type FailReason, type TransferPhase } from '../../net/fileChannel'
+import { receiveFile, type IncomingFile } from '../../net/fileReceiver'
+import { sendFile } from '../../net/fileSender'
+import { createTransferLinks } from './transferLinks'
 import { peersByRole } from '../../net/mediaChannel'
 import { randomId } from '../../net/roomKeys'
 import type * as Y from 'yjs'
@@ -68,12 +72,15 @@ export interface FileTransfers {
   save(key: string): void
 }
 
+const FINAL = new Set<TransferPhase>(['done', 'declined', 'cancelled', 'failed'])
 
-/** Creates the transfers of one side. Must run inside a reactive owner. */
+/** Creates the transfers of one side. Needs a reactive owner (a session model's root), no view. */
 export function createFileTransfers(options: FileTransferOptions): FileTransfers {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES
   const [list, setList] = createSignal<Transfer[]>([])
   const controls = new Map<string, { cancel(): void; incoming?: IncomingFile; file?: Blob }>()
+  const links = createTransferLinks()
+  const offerIds = new Map<string, string>() // incoming row key → transfer id
   const update = (key: string, patch: Partial<Transfer>): void => {
     setList((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)))
   }
@@ -87,6 +94,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
   createEffect(() => {
     const connection = options.connection()
     if (!connection) return
+    onCleanup(links.follow(connection))
     onCleanup(
       watchFileChannels(connection, (channel, peerId) => {
         const key = randomId()
@@ -94,18 +102,25 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
         receiveFile(
           channel,
           maxBytes,
-          (incoming) => {
+          (incoming, received) => {
             controls.set(key, { cancel: incoming.cancel, incoming })
+            links.received(peerId, incoming.offer.id, received)
+            offerIds.set(key, incoming.offer.id)
             setList((all) => [...all, { key, direction: 'in', name: incoming.offer.name, size: incoming.offer.size, peer, phase: 'offered', bytes: 0 }])
           },
           {
             progress: (bytes) => update(key, { bytes }),
-            phase: (phase, reason) => update(key, { phase, reason }),
+            phase: (phase, reason) => {
+              update(key, { phase, reason })
+              // A verified file stays resumable: if only our `ok` was lost, its sender is told again.
+              if (phase === 'declined' || phase === 'cancelled' || phase === 'failed') links.forget(peerId, offerIds.get(key) ?? '')
+            },
             done: (file) => {
               const control = controls.get(key)
               if (control) control.file = file
             },
           },
+          (id) => links.resumable(peerId, id),
         )
       }),
     )
@@ -122,18 +137,21 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
       if (targets.length === 0) return 'noPeer'
       const id = randomId()
       const offer = { id, name: file.name, size: file.size, mime: file.type }
-      for (const [, target] of targets) {
+      for (const [peerId, target] of targets) {
         const key = randomId()
         setList((all) => [...all, { key, direction: 'out', name: file.name, size: file.size, peer: target.user?.name ?? '', phase: 'waiting', bytes: 0 }])
-        const cancel = sendFile(openFileChannel(target.link, id), offer, file, {
+        const outgoing = sendFile(openFileChannel(target.link, id), offer, file, {
           progress: (bytes) => update(key, { bytes }),
           phase: (phase, reason) => {
             update(key, { phase, reason })
+            if (phase === 'interrupted') links.retry()
+            if (FINAL.has(phase)) links.forget(peerId, id)
             const event: FileEvent | undefined = phase === 'done' ? 'fileSent' : phase === 'declined' ? 'fileDeclined' : phase === 'cancelled' ? 'fileCancelled' : phase === 'failed' ? 'fileFailed' : undefined
             if (event) noteOnce(event, offer, id)
           },
         })
-        controls.set(key, { cancel })
+        links.sent(peerId, id, outgoing)
+        controls.set(key, { cancel: outgoing.cancel })
       }
       return 'sent'
     },
@@ -149,7 +167,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
 }
 
 /** A rep's transfers: to and from the customer, over the customer room (none while hidden). Notes go to the rep doc. */
-export function createRepFileTransfers(session: RepSession, profile: () => { repId: string; name: string } | undefined, maxBytes?: number): FileTransfers {
+export function createRepFileTransfers(session: Pick<RepSession, 'customer' | 'repDoc'>, profile: () => { repId: string; name: string } | undefined, maxBytes?: number): FileTransfers {
   return createFileTransfers({
     connection: () => session.customer()?.connection,
     recipient: (user) => user?.role === 'customer',

@@ -8,7 +8,7 @@
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { latestScreenRequest, requestScreen, setScreenState, type ScreenRequest, type ScreenState } from '../../doc/screenRequests'
-import { appendStatusNote } from '../../doc/transcript'
+import { appendStatusNote, hasEventNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
 import { broadcastStream, watchRemoteStreams } from '../../net/mediaChannel'
 import { randomId } from '../../net/roomKeys'
@@ -68,7 +68,12 @@ export interface CustomerScreen {
   stop(): void
 }
 
-/** Creates the customer's screen-sharing state. Must run inside a reactive owner. */
+/**
+ * Creates the customer's screen-sharing state. Must run inside a reactive owner. A share lives
+ * only as long as the page that holds its stream: the page ends it on `pagehide`, and since that
+ * last write may never leave the page, a request still marked as sharing while this page shares
+ * nothing (the page that shared was reloaded or closed) is ended here, with its note, once.
+ */
 export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>): CustomerScreen {
   const latest = createDocReader(doc, latestScreenRequest)
   const [sharing, setSharing] = createSignal(false)
@@ -76,24 +81,43 @@ export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection
 
   const note = (event: 'screenShared' | 'screenStopped' | 'screenDeclined', request: ScreenRequest): void => {
     const me = identity()
-    if (!me) return
-    appendStatusNote(doc, customerWriter(me), event, { eventKey: `screen:${request.id}:${event}` })
+    const eventKey = `screen:${request.id}:${event}`
+    if (!me || hasEventNote(doc, eventKey)) return
+    appendStatusNote(doc, customerWriter(me), event, { eventKey })
   }
   const decline = (request: ScreenRequest): void => {
     setScreenState(doc, request, 'declined')
     note('screenDeclined', request)
   }
-  const stop = (): void => {
+  /** Stops this page's stream; returns the request it answered. */
+  const release = (): ScreenRequest | undefined => {
     const current = active
-    if (!current) return
+    if (!current) return undefined
     active = undefined
     current.stopBroadcast()
     current.stream.getTracks().forEach((track) => track.stop())
-    setScreenState(doc, current.request, 'stopped')
-    note('screenStopped', current.request)
     setSharing(false)
+    return current.request
+  }
+  const markStopped = (request: ScreenRequest): void => {
+    setScreenState(doc, request, 'stopped')
+    note('screenStopped', request)
+  }
+  const stop = (): void => {
+    const request = release()
+    if (request) markStopped(request)
   }
   onCleanup(stop)
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', stop)
+    onCleanup(() => window.removeEventListener('pagehide', stop))
+  }
+  createEffect(() => {
+    const request = latest()
+    if (!request || !identity()) return
+    if (request.state === 'sharing' && !active) markStopped(request) // nobody holds this share any more
+    else if (active?.request.id === request.id && request.state !== 'sharing') release() // ended elsewhere (another tab of this session)
+  })
 
   return {
     pending: () => {

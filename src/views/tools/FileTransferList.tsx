@@ -4,7 +4,7 @@ import type { FileTransfers, Transfer } from '../../app/tools/fileTransfer'
 import { formatBytes } from '../../i18n/format'
 import { t, type MessageKey } from '../../i18n/i18n'
 
-const RUNNING = new Set<Transfer['phase']>(['waiting', 'transferring', 'verifying'])
+const RUNNING = new Set<Transfer['phase']>(['waiting', 'transferring', 'interrupted', 'verifying'])
 
 function statusText(item: Transfer): string {
   if (item.phase === 'failed') return t(`files.failed.${item.reason ?? 'connection'}` as MessageKey)

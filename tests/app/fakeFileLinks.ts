@@ -1,0 +1,99 @@
+/**
+ * Two sides of a room joined by in-memory peer connections (tests/net/fakeWebrtc.ts, wrapped
+ * like the app's: side channels arrive as `asiste-sidechannel` ChunkedChannels), with presence,
+ * for the file-transfer controllers. `drop()` closes the peer connection as a dead link would;
+ * `reconnect()` links the same two peers (same y-webrtc peer ids) over a new one.
+ */
+import * as Y from 'yjs'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import type { DocConnection } from '../../src/net/connectDoc'
+import type { PeerLink, PresenceUser } from '../../src/net/presence'
+import { makeChunkingWrtc, type WrtcImplementation } from '../../src/net/chunkingWrtc'
+import { fakeWrtc } from '../net/fakeWebrtc'
+
+/** One side: its connection and what it publishes. */
+export interface FakeSide {
+  readonly connection: DocConnection
+  readonly peerId: string
+}
+
+/** Two linked sides. */
+export interface FakeRoom {
+  a: FakeSide
+  b: FakeSide
+  /** Closes the current peer connection (both ends see their channels close). */
+  drop(): void
+  /** Links the same two peers over a new peer connection; resolves once it is connected. */
+  reconnect(): Promise<void>
+}
+
+function side(peerId: string, user: PresenceUser): { side: FakeSide; awareness: Awareness; setLink(link: PeerLink | undefined, remoteId: string): void; notify(): void } {
+  const awareness = new Awareness(new Y.Doc())
+  awareness.setLocalState({ user, peerId })
+  const listeners = new Set<() => void>()
+  const links = new Map<string, PeerLink>()
+  const connection: DocConnection = {
+    awareness,
+    setUser: () => undefined,
+    setTyping: () => undefined,
+    setEditingNotes: () => undefined,
+    snapshot: () => ({ state: 'online', peers: links.size }),
+    onlineUsers: () => [user],
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    pause: () => undefined,
+    resume: () => undefined,
+    destroy: () => undefined,
+    dump: () => ({ update: new Uint8Array(), awareness: [] }),
+    peerLinks: () => new Map(links),
+  }
+  return {
+    side: { connection, peerId },
+    awareness,
+    setLink(link, remoteId) {
+      if (link) links.set(remoteId, link)
+      else links.delete(remoteId)
+    },
+    notify: () => listeners.forEach((listener) => listener()),
+  }
+}
+
+function peerLink(pc: RTCPeerConnection): PeerLink {
+  return { destroyed: false, addStream: () => undefined, removeStream: () => undefined, on: () => undefined, off: () => undefined, _pc: pc }
+}
+
+/** Joins two users in one room. */
+export async function fakeRoom(userA: PresenceUser, userB: PresenceUser): Promise<FakeRoom> {
+  const a = side('peer-a', userA)
+  const b = side('peer-b', userB)
+  applyAwarenessUpdate(a.awareness, encodeAwarenessUpdate(b.awareness, [b.awareness.clientID]), 'test')
+  applyAwarenessUpdate(b.awareness, encodeAwarenessUpdate(a.awareness, [a.awareness.clientID]), 'test')
+  const wrtc = makeChunkingWrtc(fakeWrtc() as unknown as WrtcImplementation) // the fakes mirror what simple-peer and the wrapper use
+  let pcs: [RTCPeerConnection, RTCPeerConnection] | undefined
+  const connect = async (): Promise<void> => {
+    const pcA = new wrtc.RTCPeerConnection()
+    const pcB = new wrtc.RTCPeerConnection()
+    await pcB.setRemoteDescription(await pcA.createOffer())
+    await pcA.setRemoteDescription(await pcB.createAnswer())
+    pcs = [pcA, pcB]
+    a.setLink(peerLink(pcA), b.side.peerId)
+    b.setLink(peerLink(pcB), a.side.peerId)
+    a.notify()
+    b.notify()
+  }
+  await connect()
+  return {
+    a: a.side,
+    b: b.side,
+    drop() {
+      pcs?.forEach((pc) => pc.close())
+      a.setLink(undefined, b.side.peerId)
+      b.setLink(undefined, a.side.peerId)
+      a.notify()
+      b.notify()
+    },
+    reconnect: connect,
+  }
+}

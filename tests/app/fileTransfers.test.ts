@@ -1,0 +1,85 @@
+// The file-transfer controllers of both sides, created in reactive roots of their own with no
+// view mounted (as a session model creates them), over in-memory peer connections.
+import { describe, expect, it } from 'vitest'
+import { createEffect, createRoot, createSignal } from 'solid-js'
+import * as Y from 'yjs'
+import { createCustomerFileTransfers, createRepFileTransfers, type FileTransfers, type Transfer } from '../../src/app/tools/fileTransfer'
+import { readTranscript } from '../../src/doc/transcript'
+import type { CustomerIdentity } from '../../src/store/profile'
+import { fakeRoom } from './fakeFileLinks'
+
+const REP = { id: 'rep-1', name: 'Ana Rep', role: 'rep' } as const
+const CUSTOMER = { id: 'cust-1', name: 'Carla', role: 'customer' } as const
+
+function bytes(size: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(size)
+  for (let i = 0; i < size; i++) out[i] = (i * 13 + 5) & 0xff
+  return out
+}
+
+/** Resolves once `condition` holds on the transfers' list (checked on every macrotask). */
+function until(transfers: FileTransfers, condition: (list: Transfer[]) => boolean): Promise<Transfer[]> {
+  return new Promise((resolve) => {
+    const check = (): void => (condition(transfers.list()) ? resolve(transfers.list()) : void setTimeout(check, 0))
+    check()
+  })
+}
+
+async function sides() {
+  const room = await fakeRoom(REP, CUSTOMER)
+  const repDoc = new Y.Doc()
+  const customerDoc = new Y.Doc()
+  const disposers: (() => void)[] = []
+  const rep = createRoot((dispose) => {
+    disposers.push(dispose)
+    const link = { connection: room.a.connection }
+    return createRepFileTransfers({ customer: () => link, repDoc }, () => ({ repId: REP.id, name: REP.name }))
+  })
+  const customer = createRoot((dispose) => {
+    disposers.push(dispose)
+    const [identity] = createSignal<CustomerIdentity | undefined>({ customerId: CUSTOMER.id, name: CUSTOMER.name })
+    return createCustomerFileTransfers(customerDoc, () => room.b.connection, identity)
+  })
+  return { room, rep, customer, repDoc, customerDoc, dispose: () => disposers.forEach((dispose) => dispose()) }
+}
+
+describe('file transfer controllers', () => {
+  it('the rep’s transfers hear an offer with no view mounted, and the accepted file arrives verified', async () => {
+    const { rep, customer, customerDoc, dispose } = await sides()
+    expect(customer.send(new File([bytes(300_000)], 'log.bin'))).toBe('sent')
+    const [offer] = await until(rep, (list) => list.some((item) => item.phase === 'offered'))
+    expect(offer).toMatchObject({ direction: 'in', name: 'log.bin', size: 300_000, peer: 'Carla' })
+    rep.accept(offer!.key)
+    await until(rep, (list) => list[0]?.phase === 'done')
+    await until(customer, (list) => list[0]?.phase === 'done')
+    expect(readTranscript(customerDoc).map((entry) => entry.event)).toContain('fileSent')
+    dispose()
+  })
+
+  it('a transfer cut by a dropped link waits on both sides and resumes when the same peer reconnects', async () => {
+    const { room, rep, customer, repDoc, dispose } = await sides()
+    const SIZE = 6 * 1024 * 1024
+    expect(rep.send(new File([bytes(SIZE)], 'big.bin'))).toBe('sent')
+    const [offer] = await until(customer, (list) => list.some((item) => item.phase === 'offered'))
+    // The peer connection closes, as a dead link's does, as soon as the first bytes are in.
+    createRoot((disposeWatch) =>
+      createEffect(() => {
+        if ((customer.list()[0]?.bytes ?? 0) === 0) return
+        room.drop()
+        disposeWatch()
+      }),
+    )
+    customer.accept(offer!.key)
+    await until(customer, (list) => list[0]?.phase === 'interrupted')
+    await until(rep, (list) => list[0]?.phase === 'interrupted')
+    const held = customer.list()[0]!.bytes
+    expect(held).toBeLessThan(SIZE)
+
+    await room.reconnect()
+    await until(customer, (list) => list[0]?.phase === 'done')
+    await until(rep, (list) => list[0]?.phase === 'done')
+    expect(customer.list()[0]!.bytes).toBe(SIZE)
+    expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileSent']) // never noted as failed
+    dispose()
+  })
+})
