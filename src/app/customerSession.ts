@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { appendEntry } from '../doc/transcript'
 import { readIntake, writeIntake } from '../doc/intake'
 import { putAttendee } from '../doc/attendees'
-import { isSchemaSupported } from '../doc/session'
+import { migrateDoc } from '../doc/migrations'
 import { randomId } from '../net/roomKeys'
 import { docDatabaseName, persistDoc } from '../store/persistDoc'
 import { loadCustomerIdentity, saveCustomerIdentity, type CustomerIdentity } from '../store/profile'
@@ -72,7 +72,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     setLiveConnection(connection)
     const live = connection
     live.onChange(() => setPresentReps(live.onlineUsers().filter((user) => user.role === 'rep')))
-    if (!isSchemaSupported(doc)) {
+    if (migrateDoc(doc, 'customer').status === 'newer') {
       setPhase('unsupported')
       return
     }

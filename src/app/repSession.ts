@@ -10,6 +10,8 @@ import { initCustomerDoc, initRepDoc, readRepSessionMeta } from '../doc/session'
 import { attendeesMap, putAttendee, readAttendees } from '../doc/attendees'
 import { appendEntry } from '../doc/transcript'
 import { RELAY } from '../doc/schema'
+import { migrateDoc } from '../doc/migrations'
+import { t } from '../i18n/i18n'
 import { deriveRepKey, randomId, randomKey } from '../net/roomKeys'
 import type { DocConnection } from '../net/connectDoc'
 import { docDatabaseName, persistDoc, type DocStore } from '../store/persistDoc'
@@ -58,6 +60,12 @@ export interface OpenContext {
 async function openDoc(kind: 'rep' | 'customer', sessionId: string): Promise<{ doc: Y.Doc; store: DocStore }> {
   const doc = new Y.Doc()
   const store = await persistDoc(doc, docDatabaseName(kind, sessionId))
+  // An older local copy is brought up to date; a newer one must not be written to (History still reads it).
+  if (migrateDoc(doc, kind).status === 'newer') {
+    await store.close()
+    doc.destroy()
+    throw new Error(t('session.newerVersion'))
+  }
   return { doc, store }
 }
 
