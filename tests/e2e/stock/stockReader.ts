@@ -52,6 +52,17 @@ export function signalingUrls(config: unknown, origin: string): string[] {
 /** One transcript entry as the schema defines it (plain JSON), with its id. */
 export type TranscriptEntry = { id: string } & Record<string, unknown>
 
+/** Keeps, per `eventKey`, only the note with the smallest id (several peers may note one event); input in id order. */
+export function dedupeByEventKey(entries: TranscriptEntry[]): TranscriptEntry[] {
+  const seen = new Set<unknown>()
+  return entries.filter((entry) => {
+    if (typeof entry.eventKey !== 'string') return true
+    if (seen.has(entry.eventKey)) return false
+    seen.add(entry.eventKey)
+    return true
+  })
+}
+
 /** The transcript of a session document: `entries` sorted by key (plain string order). */
 export function orderedTranscript(doc: Y.Doc): TranscriptEntry[] {
   return [...doc.getMap<Record<string, unknown>>('entries').entries()]
