@@ -18,7 +18,8 @@ import { addEntries, createTranscriptIndex, loadIndexAsync, removeSession, searc
 import * as stored from '../store/localDatabases'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../store/storageQuota'
 export { isQuotaError } from '../store/storageQuota'
-import { buildArchive, parseArchive } from './sessionArchive'
+export { ArchivePassphraseError } from './sessionArchive'
+import { buildArchive, encryptArchive, openArchive } from './sessionArchive'
 import { downloadFile } from './download'
 import type { RepWorkspace } from './repWorkspace'
 
@@ -50,8 +51,10 @@ export interface History {
   remove(sessionId: string): Promise<void>
   /** Deletes every session not open in a tab; returns how many. */
   removeAll(): Promise<number>
-  exportAll(): Promise<void>
-  importArchive(text: string): Promise<number>
+  /** Downloads every session of this device; encrypted when `passphrase` is not empty (plaintext otherwise). */
+  exportAll(passphrase?: string): Promise<void>
+  /** Merges an archive file in; an encrypted one needs its passphrase (ArchivePassphraseError otherwise). */
+  importArchive(text: string, passphrase?: string): Promise<number>
 }
 
 /** Batches index writes: serializing a large index costs main-thread time, and open sessions are re-read at start anyway. */
@@ -222,15 +225,17 @@ export function createHistory(workspace: RepWorkspace): History {
       for (const sessionId of closed) await this.remove(sessionId)
       return closed.length
     },
-    async exportAll() {
+    async exportAll(passphrase = '') {
       await load()
       const databases = (await stored.listDocDatabases()).filter((db) => db.kind !== 'team')
       const docs = await Promise.all(databases.map(async (db) => ({ name: db.name, update: await stored.readDocUpdate(db.name) })))
-      downloadFile(`asiste-archive-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', buildArchive(docs))
+      const plain = buildArchive(docs)
+      const content = passphrase === '' ? plain : await encryptArchive(plain, passphrase)
+      downloadFile(`asiste-archive-${new Date().toISOString().slice(0, 10)}${passphrase === '' ? '' : '-encrypted'}.json`, 'application/json', content)
     },
-    async importArchive(text) {
+    async importArchive(text, passphrase = '') {
       await load()
-      const docs = parseArchive(text)
+      const docs = await openArchive(text, passphrase)
       for (const doc of docs) await stored.writeDocUpdate(doc.name, doc.update)
       for (const doc of docs) {
         const parsed = stored.parseDatabaseName(doc.name)
