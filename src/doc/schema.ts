@@ -1,15 +1,18 @@
 /**
  * Names and limits shared by every session document. Changing a name here is a
- * schema change: bump SCHEMA_VERSION and add a migration in `migrations.ts`.
+ * schema change: bump SCHEMA_VERSION and add the step in `migrations.ts`
+ * (docs/SCHEMA.md, "Versions").
  */
 
-/** Version of the document layout written by this build. */
-export const SCHEMA_VERSION = 1
+/** Version of the document layout written by this build (2: `meta.kind` names the document). */
+export const SCHEMA_VERSION = 2
 
 /** Transaction origin of edits made by this device's user. */
 export const LOCAL = 'asiste:local'
 /** Transaction origin of edits copied between documents by the relay. */
 export const RELAY = 'asiste:relay'
+/** Transaction origin of a schema migration (not a user's edit: undo must not revert it). */
+export const MIGRATION = 'asiste:migration'
 
 /** Top-level shared types (all are `Y.Map` except `notes`, a `Y.Text`). */
 export const ROOT = {

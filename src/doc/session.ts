@@ -38,6 +38,7 @@ export function initCustomerDoc(doc: Y.Doc, meta: Omit<SessionMeta, 'schemaVersi
   doc.transact(() => {
     const map = metaMap(doc)
     map.set('schemaVersion', SCHEMA_VERSION)
+    map.set('kind', 'customer')
     map.set('sessionId', meta.sessionId)
     map.set('createdAt', meta.createdAt)
     map.set('portal', meta.portal)
@@ -48,6 +49,7 @@ export function initCustomerDoc(doc: Y.Doc, meta: Omit<SessionMeta, 'schemaVersi
 export function initRepDoc(doc: Y.Doc, meta: Omit<RepSessionMeta, 'schemaVersion' | 'state'>): void {
   doc.transact(() => {
     initCustomerDoc(doc, meta)
+    metaMap(doc).set('kind', 'rep')
     metaMap(doc).set('customerKey', meta.customerKey)
     metaMap(doc).set('state', 'open')
   }, LOCAL)

@@ -41,6 +41,7 @@ export function initTeamDoc(doc: Y.Doc, teamId: string, name: string): void {
   doc.transact(() => {
     const meta = doc.getMap<unknown>(ROOT.meta)
     meta.set('schemaVersion', SCHEMA_VERSION)
+    meta.set('kind', 'team')
     meta.set('teamId', teamId)
     meta.set('name', name)
   }, LOCAL)

@@ -61,6 +61,7 @@ export const en = {
   'customer.connecting': 'Connecting to your representative…',
   'customer.offline': "You're offline — your messages will be sent when you're back.",
   'customer.newerVersion': 'This session was created by a newer version of Asiste. Reload the page to update.',
+  'session.newerVersion': 'This session was saved by a newer version of Asiste, so this one opens it read only, in History. Reload the page to update Asiste and continue it.',
   'error.generic': 'Something went wrong: {{message}}',
   'error.storage': 'This browser cannot store data for the session (private mode?). Asiste needs IndexedDB.',
   'tools.close': 'Close',

@@ -62,6 +62,7 @@ export const es: Record<MessageKey, string> = {
   'customer.connecting': 'Conectando con su representante…',
   'customer.offline': 'Está sin conexión: sus mensajes se enviarán cuando vuelva.',
   'customer.newerVersion': 'Esta sesión la creó una versión más reciente de Asiste. Recargue la página para actualizar.',
+  'session.newerVersion': 'Esta sesión la guardó una versión más reciente de Asiste, así que esta versión solo la abre en modo de lectura, en el Historial. Recargue la página para actualizar Asiste y continuarla.',
   'error.generic': 'Algo salió mal: {{message}}',
   'error.storage': 'Este navegador no puede guardar datos de la sesión (¿modo privado?). Asiste necesita IndexedDB.',
   'tools.close': 'Cerrar',

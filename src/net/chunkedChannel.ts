@@ -1,28 +1,21 @@
 /**
  * A data channel that carries messages of any size over one whose SCTP
  * max-message-size is 256 KiB (y-webrtc/simple-peer otherwise drop bigger
- * sends silently; DESIGN.md §2). Each message travels as frames of at most
- * MAX_FRAME_BYTES, the first byte saying whether more follow; the channel is
- * ordered and reliable, so continuation framing is enough. Both ends must
- * wrap their channels. Sends queue here rather than in the browser, so the
- * real send buffer never passes HIGH_WATER_BYTES (Chromium closes a channel
- * whose 16 MiB buffer overflows). Only the members simple-peer uses are
- * mirrored, plus EventTarget listeners.
+ * sends silently; DESIGN.md §2). Messages stock y-webrtc could send go out
+ * unchanged, so stock y-webrtc peers can read a session; only bigger (or
+ * unusual) ones are split into frames (`wireFrames.ts`, docs/SCHEMA.md). The
+ * channel is ordered and reliable, so continuation framing is enough. Sends
+ * queue here rather than in the browser, so the real send buffer never passes
+ * HIGH_WATER_BYTES (Chromium closes a channel whose 16 MiB buffer overflows).
+ * Only the members simple-peer uses are mirrored, plus EventTarget listeners.
  */
+import { MAX_MESSAGE_BYTES, WireReader, toWireMessages } from './wireFrames'
 
-/** Largest frame on the wire, header included: well under the 256 KiB SCTP message cap. */
-export const MAX_FRAME_BYTES = 64 * 1024
+export { MAX_FRAME_BYTES, MAX_MESSAGE_BYTES, MAX_RAW_BYTES } from './wireFrames'
 /** Most bytes handed to the browser at once: its 16 MiB send buffer closes the channel on overflow. */
 export const HIGH_WATER_BYTES = 1024 * 1024
-/** Largest message sent or reassembled, so a peer cannot make us buffer without bound. */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
-const PAYLOAD_BYTES = MAX_FRAME_BYTES - 1 // one header byte per frame
 const LOW_WATER_BYTES = HIGH_WATER_BYTES / 2 // refill while half a high-water mark is still in flight
-
-const FINAL_BINARY = 0 // last (or only) frame of a binary message
-const MORE = 1 // more frames of this message follow
-const FINAL_TEXT = 2 // last frame of a string message; the payload is UTF-8
 
 const utf8Encoder = new TextEncoder()
 const utf8Decoder = new TextDecoder()
@@ -60,13 +53,13 @@ export class ChunkedChannel extends EventTarget {
   readonly #queue: Uint8Array<ArrayBuffer>[] = []
   #queuedBytes = 0
   #threshold = 0
-  #parts: Uint8Array[] = []
-  #partBytes = 0
+  readonly #reader = new WireReader()
   #stopped = false // closed or failed: late frames must not start a bogus message
   readonly #gate: InboundGate | undefined
 
   /**
-   * Wraps `real`, which must be ordered and reliable and wrapped the same way at the other end;
+   * Wraps `real`, which must be ordered and reliable; the other end reads small messages even
+   * unwrapped (stock y-webrtc), big ones only if it speaks the framing.
    * `gate` (a per-peer rate limit, a format check) may drop incoming messages.
    */
   constructor(real: DataChannelLike, gate?: InboundGate) {
@@ -114,7 +107,7 @@ export class ChunkedChannel extends EventTarget {
     this.#retarget()
   }
 
-  /** Sends one message of any size up to MAX_MESSAGE_BYTES; it arrives as one message. */
+  /** Sends one message of any size up to MAX_MESSAGE_BYTES; it arrives as one message (unframed when it can). */
   send(data: string | ArrayBuffer | ArrayBufferView): void {
     if (this.#real.readyState !== 'open') throw new DOMException('data channel is not open', 'InvalidStateError')
     if (typeof data !== 'string' && !(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) {
@@ -125,15 +118,9 @@ export class ChunkedChannel extends EventTarget {
       : data instanceof ArrayBuffer ? new Uint8Array(data)
         : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     if (bytes.byteLength > MAX_MESSAGE_BYTES) throw new TypeError(`message exceeds ${MAX_MESSAGE_BYTES} bytes`)
-    const final = typeof data === 'string' ? FINAL_TEXT : FINAL_BINARY
-    const count = Math.max(1, Math.ceil(bytes.byteLength / PAYLOAD_BYTES))
-    for (let i = 0; i < count; i++) {
-      const payload = bytes.subarray(i * PAYLOAD_BYTES, (i + 1) * PAYLOAD_BYTES)
-      const frame = new Uint8Array(payload.byteLength + 1)
-      frame[0] = i === count - 1 ? final : MORE
-      frame.set(payload, 1)
-      this.#queue.push(frame)
-      this.#queuedBytes += frame.byteLength
+    for (const wire of toWireMessages(bytes, typeof data === 'string')) {
+      this.#queue.push(wire)
+      this.#queuedBytes += wire.byteLength
     }
     this.#pump()
   }
@@ -177,32 +164,15 @@ export class ChunkedChannel extends EventTarget {
 
   #receive(event: Event): void {
     if (this.#stopped) return
-    const data: unknown = 'data' in event ? event.data : undefined
-    const frame = data instanceof ArrayBuffer ? new Uint8Array(data) : undefined
-    const header = frame?.[0]
-    if (!frame || (header !== FINAL_BINARY && header !== MORE && header !== FINAL_TEXT)) {
-      this.#fail(new Error('malformed frame on chunked data channel'))
+    const read = this.#reader.read('data' in event ? event.data : undefined)
+    if (read.kind === 'malformed') {
+      this.#fail(new Error(`malformed message on chunked data channel: ${read.reason}`))
       return
     }
-    const payload = frame.subarray(1)
-    this.#partBytes += payload.byteLength
-    if (this.#partBytes > MAX_MESSAGE_BYTES) {
-      this.#fail(new Error(`incoming message exceeds ${MAX_MESSAGE_BYTES} bytes`))
-      return
-    }
-    this.#parts.push(payload)
-    if (header === MORE) return
-    const whole = new Uint8Array(this.#partBytes)
-    let offset = 0
-    for (const part of this.#parts) {
-      whole.set(part, offset)
-      offset += part.byteLength
-    }
-    this.#parts = []
-    this.#partBytes = 0
-    if (this.#gate && !this.#gate(whole)) return
-    const message = header === FINAL_TEXT ? utf8Decoder.decode(whole)
-      : this.binaryType === 'blob' ? new Blob([whole]) : whole.buffer
+    if (read.kind !== 'message') return
+    if (this.#gate && !this.#gate(read.bytes)) return
+    const message = read.text ? utf8Decoder.decode(read.bytes)
+      : this.binaryType === 'blob' ? new Blob([read.bytes]) : read.bytes.buffer
     this.#emit(this.onmessage, new MessageEvent('message', { data: message }))
   }
 
@@ -222,8 +192,7 @@ export class ChunkedChannel extends EventTarget {
     this.#stopped = true
     this.#queue.length = 0
     this.#queuedBytes = 0
-    this.#parts = []
-    this.#partBytes = 0
+    this.#reader.reset()
   }
 
   #emit<E extends Event>(handler: Handler<E>, event: E): void {

@@ -5,10 +5,11 @@
  * exactly like the base one except that every data channel, created or
  * received, is a ChunkedChannel.
  *
- * BOTH PEERS MUST USE IT: the framing is a wire format, and a peer without the
- * wrapper sees one-byte headers and split messages (the wrapper closes the
- * channel on frames it cannot parse). Every Asiste peer installs it; do not
- * connect Asiste to stock y-webrtc clients.
+ * Stock y-webrtc peers stay compatible: every message that fits y-webrtc's
+ * own limit travels unframed, exactly as y-webrtc sends it, and the frames of
+ * a bigger message carry a message type a stock peer ignores (wireFrames.ts).
+ * Only Asiste peers (or peers that implement docs/SCHEMA.md's framing) can
+ * receive messages over that limit.
  */
 import { ChunkedChannel, type InboundGate } from './chunkedChannel'
 import { PEER_UPDATE_BUDGET, PeerRateLimiter, type RateBudget } from './peerRateLimit'

@@ -5,6 +5,7 @@ import { PORTAL_LOOKUP_GRACE_MS, PORTAL_LOOKUP_TIMEOUT_MS, lookupPortalCode, ope
 import { readPortalCode, readPortalLink, writeIntakeVia, writePortalCode, writePortalLink } from '../../src/doc/portal'
 import { writeIntake } from '../../src/doc/intake'
 import { initCustomerDoc, initRepDoc, readSessionMeta } from '../../src/doc/session'
+import { rememberPortalSalt } from '../../src/net/config'
 import { derivePortalRoom } from '../../src/net/portalRoom'
 import { makeFakeHub, until, type FakeHub } from './fakeHub'
 
@@ -33,6 +34,8 @@ async function lookupTimingOut(hub: FakeHub, code: string, waitMs = PORTAL_LOOKU
 }
 
 beforeEach(() => {
+  // Node has no /config.json: the deployment's portal salt a page would have loaded.
+  rememberPortalSalt('test-portal-salt-0123456789')
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
   vi.setSystemTime(T0)
 })

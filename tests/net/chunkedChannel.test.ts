@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ChunkedChannel, HIGH_WATER_BYTES, MAX_MESSAGE_BYTES, type ChannelErrorEvent } from '../../src/net/chunkedChannel'
+import { ChunkedChannel, HIGH_WATER_BYTES, MAX_MESSAGE_BYTES, MAX_RAW_BYTES, type ChannelErrorEvent } from '../../src/net/chunkedChannel'
+import { FRAME_MESSAGE_TYPE, FrameFlag } from '../../src/net/wireFrames'
 import { FakeDataChannel, SCTP_MAX_MESSAGE_BYTES, openPair } from './fakeWebrtc'
 
 const KiB = 1024
@@ -84,13 +85,74 @@ describe('ChunkedChannel', () => {
     expect(rawA.peakBufferedAmount).toBeLessThanOrEqual(HIGH_WATER_BYTES)
   })
 
-  it('sends a message that fits one frame as one frame', async () => {
+  it('sends a small message unframed: the wire carries exactly its bytes', async () => {
     const { rawA, a, b } = await twoChannels()
     const arriving = receive(b, 1)
-    a.send(patterned(1000, 8))
+    const message = patterned(1000, 8)
+    message[0] = 0 // a y-webrtc sync message
+    a.send(message)
     const [data] = await arriving
-    expect(bytesOf(data).equals(patterned(1000, 8))).toBe(true)
-    expect(rawA.sentSizes).toEqual([1001])
+    expect(bytesOf(data).equals(message)).toBe(true)
+    expect(rawA.sentSizes).toEqual([1000])
+  })
+
+  it('a stock (unwrapped) peer receives messages up to MAX_RAW_BYTES byte-identical', async () => {
+    const rawA = new FakeDataChannel('t')
+    const stock = new FakeDataChannel('t')
+    const a = new ChunkedChannel(rawA)
+    openPair(rawA, stock)
+    await once(a, 'open')
+    stock.binaryType = 'arraybuffer'
+    const sent = [Uint8Array.of(0, 0, 1, 0), patterned(MAX_RAW_BYTES, 12).map((byte, i) => (i === 0 ? 1 : byte))]
+    const got: unknown[] = []
+    const arrived = new Promise<void>((resolve) => {
+      stock.onmessage = (event) => {
+        got.push((event as MessageEvent).data)
+        if (got.length === sent.length) resolve()
+      }
+    })
+    for (const message of sent) a.send(message)
+    await arrived
+    sent.forEach((message, i) => expect(bytesOf(got[i]).equals(message), `message ${i}`).toBe(true))
+  })
+
+  it('frames a message one byte over MAX_RAW_BYTES, every frame starting with the frame type, and it round-trips', async () => {
+    const { rawA, a, b } = await twoChannels()
+    const frames: Uint8Array[] = []
+    rawA.remote?.addEventListener('message', (event) => frames.push(new Uint8Array((event as MessageEvent<ArrayBuffer>).data)))
+    const message = patterned(MAX_RAW_BYTES + 1, 13)
+    const arriving = receive(b, 1)
+    a.send(message)
+    const [data] = await arriving
+    expect(bytesOf(data).equals(message)).toBe(true)
+    expect(frames.length).toBe(5)
+    expect(frames.every((frame) => frame[0] === FRAME_MESSAGE_TYPE)).toBe(true)
+    expect(frames.map((frame) => frame[1])).toEqual([1, 1, 1, 1, 0])
+  })
+
+  it('frames a small message whose first byte is the frame type, so it cannot be misread', async () => {
+    const { rawA, a, b } = await twoChannels()
+    const arriving = receive(b, 1)
+    a.send(Uint8Array.of(FRAME_MESSAGE_TYPE, 7))
+    const [data] = await arriving
+    expect([...new Uint8Array(bytesOf(data))]).toEqual([FRAME_MESSAGE_TYPE, 7])
+    expect(rawA.sentSizes).toEqual([4])
+  })
+
+  it('ignores an empty message (stock y-webrtc\'s answer to a frame) and keeps the channel open', async () => {
+    const rawA = new FakeDataChannel('t')
+    const rawB = new FakeDataChannel('t')
+    const b = new ChunkedChannel(rawB)
+    openPair(rawA, rawB)
+    await once(b, 'open')
+    const errors: Error[] = []
+    b.onerror = (event) => errors.push(event.error)
+    const arriving = receive(b, 1)
+    rawA.send(new ArrayBuffer(0))
+    rawA.send(Uint8Array.of(1, 2, 3))
+    expect([...new Uint8Array(bytesOf((await arriving)[0]))]).toEqual([1, 2, 3])
+    expect(errors).toEqual([])
+    expect(b.readyState).toBe('open')
   })
 
   it('delivers a zero-length message as an empty ArrayBuffer', async () => {
@@ -122,10 +184,11 @@ describe('ChunkedChannel', () => {
   })
 
   it.each([
-    ['an unknown header', new Uint8Array([7, 1, 2]).buffer],
-    ['an empty frame', new ArrayBuffer(0)],
-    ['a string frame', 'hello'],
-  ])('closes with an error, rather than throwing, on %s', async (_name, frame) => {
+    ['a frame with an unknown flag', [Uint8Array.of(FRAME_MESSAGE_TYPE, 7, 1, 2).buffer]],
+    ['a frame without a flag', [Uint8Array.of(FRAME_MESSAGE_TYPE).buffer]],
+    ['a string', ['hello']],
+    ['an unframed message after a "more follows" frame', [Uint8Array.of(FRAME_MESSAGE_TYPE, FrameFlag.more, 9).buffer, Uint8Array.of(0, 1).buffer]],
+  ])('closes with an error, rather than throwing, on %s', async (_name, wire) => {
     const rawA = new FakeDataChannel('t')
     const rawB = new FakeDataChannel('t')
     const b = new ChunkedChannel(rawB)
@@ -135,7 +198,7 @@ describe('ChunkedChannel', () => {
     b.onmessage = () => messages++
     const failed = once(b, 'error')
     const closed = once(b, 'close')
-    rawA.send(frame)
+    for (const message of wire) rawA.send(message)
     rawA.send(new Uint8Array([0, 1]))
     const error = (await failed) as ChannelErrorEvent
     expect(error.error).toBeInstanceOf(Error)
@@ -150,8 +213,8 @@ describe('ChunkedChannel', () => {
     const errors: Error[] = []
     b.onerror = (event) => errors.push(event.error)
     const more = new Uint8Array(64 * KiB)
-    more[0] = 1 // "more follows"
-    const framesUnderCap = Math.floor(MAX_MESSAGE_BYTES / (more.byteLength - 1))
+    more.set([FRAME_MESSAGE_TYPE, FrameFlag.more])
+    const framesUnderCap = Math.floor(MAX_MESSAGE_BYTES / (more.byteLength - 2))
     for (let i = 0; i < framesUnderCap; i++) rawB.dispatchEvent(new MessageEvent('message', { data: more.buffer }))
     expect(errors).toEqual([])
     rawB.dispatchEvent(new MessageEvent('message', { data: more.buffer }))
@@ -164,9 +227,9 @@ describe('ChunkedChannel', () => {
     const b = new ChunkedChannel(rawB)
     let messages = 0
     b.onmessage = () => messages++
-    rawB.dispatchEvent(new MessageEvent('message', { data: new Uint8Array([1, 10, 11]).buffer }))
+    rawB.dispatchEvent(new MessageEvent('message', { data: Uint8Array.of(FRAME_MESSAGE_TYPE, FrameFlag.more, 10, 11).buffer }))
     b.close()
-    rawB.dispatchEvent(new MessageEvent('message', { data: new Uint8Array([0, 12]).buffer }))
+    rawB.dispatchEvent(new MessageEvent('message', { data: Uint8Array.of(FRAME_MESSAGE_TYPE, FrameFlag.finalBinary, 12).buffer }))
     expect(messages).toBe(0)
   })
 

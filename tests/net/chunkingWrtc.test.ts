@@ -16,9 +16,9 @@ afterEach(() => {
 })
 
 /** Two simple-peer instances over the in-memory fakes, resolved once both report `connect`. */
-async function connectedPeers(wrtc: unknown): Promise<[SimplePeer, SimplePeer]> {
+async function connectedPeers(wrtc: unknown, wrtcB: unknown = wrtc): Promise<[SimplePeer, SimplePeer]> {
   const a = new Peer({ initiator: true, wrtc })
-  const b = new Peer({ wrtc })
+  const b = new Peer({ wrtc: wrtcB })
   peers.push(a, b)
   a.on('signal', (signal) => b.signal(signal))
   b.on('signal', (signal) => a.signal(signal))
@@ -33,6 +33,18 @@ function bigDoc(): Y.Doc {
     for (let i = 0; i < 10_001; i++) entries.set(`entry-${String(i).padStart(6, '0')}`, `message ${i} `.repeat(8))
   })
   return doc
+}
+
+/** A y-protocols sync payload: varint length, then the bytes. */
+function encodeLength(bytes: Uint8Array): Uint8Array {
+  const length: number[] = []
+  let n = bytes.byteLength
+  while (n > 0x7f) {
+    length.push((n & 0x7f) | 0x80)
+    n >>>= 7
+  }
+  length.push(n)
+  return Uint8Array.of(...length, ...bytes)
 }
 
 describe('makeChunkingWrtc', () => {
@@ -86,6 +98,27 @@ describe('makeChunkingWrtc', () => {
     Y.applyUpdate(late, data)
     expect(late.getMap('entries').size).toBe(10_001)
     expect(late.getMap('entries').toJSON()).toEqual(source.getMap('entries').toJSON())
+  })
+
+  it('talks to a stock peer: small messages arrive byte-identical both ways, its empty answers are ignored', async () => {
+    const [asiste, stock] = await connectedPeers(makeChunkingWrtc(fakeBase), fakeWrtc())
+    const doc = new Y.Doc()
+    doc.getMap('entries').set('a', 'hello')
+    const syncStep2 = Uint8Array.of(0, 1, ...encodeLength(Y.encodeStateAsUpdate(doc)))
+    const atStock = once(stock, 'data')
+    asiste.send(syncStep2)
+    const [fromAsiste] = (await atStock) as [Buffer]
+    expect(Buffer.compare(fromAsiste, syncStep2)).toBe(0)
+    const received: Buffer[] = []
+    asiste.on('data', (data: Buffer) => received.push(data))
+    let closed = false
+    asiste.on('close', () => (closed = true))
+    const next = once(asiste, 'data')
+    stock.send(new Uint8Array(0)) // what stock y-webrtc answers to a frame it cannot read
+    stock.send(Uint8Array.of(3))
+    await next
+    expect(received.map((data) => [...data])).toEqual([[3]])
+    expect(closed).toBe(false)
   })
 
   it('without the wrapper, simple-peer cannot send a 300 KiB message (the bug being fixed)', async () => {

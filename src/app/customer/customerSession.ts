@@ -9,7 +9,7 @@ import { appendMessage, appendStatusNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
 import { readIntake, writeIntake } from '../../doc/intake'
 import { putAttendee } from '../../doc/attendees'
-import { isSchemaSupported } from '../../doc/session'
+import { migrateDoc } from '../../doc/migrations'
 import { randomId } from '../../net/roomKeys'
 import { docDatabaseName, persistDoc } from '../../store/persistDoc'
 import { loadCustomerIdentity, saveCustomerIdentity, type CustomerIdentity } from '../../store/profile'
@@ -73,7 +73,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     setLiveConnection(connection)
     const live = connection
     live.onChange(() => setPresentReps(live.onlineUsers().filter((user) => user.role === 'rep')))
-    if (!isSchemaSupported(doc)) {
+    if (migrateDoc(doc, 'customer').status === 'newer') {
       setPhase('unsupported')
       return
     }

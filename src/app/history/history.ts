@@ -18,9 +18,9 @@ import { addEntries, createTranscriptIndex, loadIndexAsync, removeSession, searc
 import * as stored from '../../store/localDatabases'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../store/storageQuota'
 import { isQuotaError } from '../../store/storageQuota'
+import { ArchivePassphraseError, buildArchive, encryptArchive, openArchive } from './sessionArchive'
 
-export { isQuotaError }
-import { buildArchive, parseArchive } from './sessionArchive'
+export { isQuotaError, ArchivePassphraseError }
 import { downloadFile } from '../shell/download'
 import type { RepWorkspace } from '../console/repWorkspace'
 
@@ -52,10 +52,12 @@ export interface History {
   remove(sessionId: string): Promise<void>
   /** Deletes every session not open in a tab; returns how many. */
   removeAll(): Promise<number>
-  /** Whether an error is the browser refusing to store more (the disk or quota is full). */
-  isQuotaError(cause: unknown): boolean
-  exportAll(): Promise<void>
-  importArchive(text: string): Promise<number>
+  /** Why an import or export failed, in words the History page shows (undefined: say it failed). */
+  archiveProblem(cause: unknown): 'diskFull' | 'passphraseNeeded' | 'passphraseWrong' | undefined
+  /** Downloads every session of this device; encrypted when `passphrase` is not empty (plaintext otherwise). */
+  exportAll(passphrase?: string): Promise<void>
+  /** Merges an archive file in; an encrypted one needs its passphrase (ArchivePassphraseError otherwise). */
+  importArchive(text: string, passphrase?: string): Promise<number>
 }
 
 /** Batches index writes: serializing a large index costs main-thread time, and open sessions are re-read at start anyway. */
@@ -210,7 +212,7 @@ export function createHistory(workspace: RepWorkspace): History {
       doc.destroy()
       return entries
     },
-    isQuotaError,
+    archiveProblem: (cause) => (cause instanceof ArchivePassphraseError ? (cause.reason === 'needed' ? 'passphraseNeeded' : 'passphraseWrong') : isQuotaError(cause) ? 'diskFull' : undefined),
     isOpen: (sessionId) => workspace.session(sessionId) !== undefined,
     async remove(sessionId) {
       if (workspace.session(sessionId)) throw new Error('close the session first')
@@ -227,15 +229,17 @@ export function createHistory(workspace: RepWorkspace): History {
       for (const sessionId of closed) await this.remove(sessionId)
       return closed.length
     },
-    async exportAll() {
+    async exportAll(passphrase = '') {
       await load()
       const databases = (await stored.listDocDatabases()).filter((db) => db.kind !== 'team')
       const docs = await Promise.all(databases.map(async (db) => ({ name: db.name, update: await stored.readDocUpdate(db.name) })))
-      downloadFile(`asiste-archive-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', buildArchive(docs))
+      const plain = buildArchive(docs)
+      const content = passphrase === '' ? plain : await encryptArchive(plain, passphrase)
+      downloadFile(`asiste-archive-${new Date().toISOString().slice(0, 10)}${passphrase === '' ? '' : '-encrypted'}.json`, 'application/json', content)
     },
-    async importArchive(text) {
+    async importArchive(text, passphrase = '') {
       await load()
-      const docs = parseArchive(text)
+      const docs = await openArchive(text, passphrase)
       for (const doc of docs) await stored.writeDocUpdate(doc.name, doc.update)
       for (const doc of docs) {
         const parsed = stored.parseDatabaseName(doc.name)

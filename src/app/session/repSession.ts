@@ -11,6 +11,8 @@ import { attendeesMap, putAttendee, readAttendees } from '../../doc/attendees'
 import { appendStatusNote } from '../../doc/transcript'
 import { repWriter } from './writers'
 import { RELAY } from '../../doc/schema'
+import { migrateDoc } from '../../doc/migrations'
+import { t } from '../../i18n/i18n'
 import { deriveRepKey, randomId, randomKey } from '../../net/roomKeys'
 import type { DocConnection } from '../../net/connectDoc'
 import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistDoc'
@@ -59,6 +61,12 @@ export interface OpenContext {
 async function openDoc(kind: 'rep' | 'customer', sessionId: string): Promise<{ doc: Y.Doc; store: DocStore }> {
   const doc = new Y.Doc()
   const store = await persistDoc(doc, docDatabaseName(kind, sessionId))
+  // An older local copy is brought up to date; a newer one must not be written to (History still reads it).
+  if (migrateDoc(doc, kind).status === 'newer') {
+    await store.close()
+    doc.destroy()
+    throw new Error(t('session.newerVersion'))
+  }
   return { doc, store }
 }
 

@@ -17,15 +17,17 @@ function formatBytes(bytes: number): string {
 export function HistoryView(props: { history: History; selfId: string | undefined }) {
   const [openId, setOpenId] = createSignal<string>()
   const [message, setMessage] = createSignal('')
+  const [passphrase, setPassphrase] = createSignal('')
   let fileInput: HTMLInputElement | undefined
   onMount(() => void props.history.load())
   const importFile = async (file: File | undefined) => {
     if (!file) return
     try {
-      const count = await props.history.importArchive(await file.text())
+      const count = await props.history.importArchive(await file.text(), passphrase())
       setMessage(t('history.imported', { count }))
     } catch (cause) {
-      setMessage(t(props.history.isQuotaError(cause) ? 'history.diskFull' : 'history.importFailed'))
+      const problem = props.history.archiveProblem(cause)
+      setMessage(t(problem === 'passphraseNeeded' ? 'history.passphraseNeeded' : problem === 'passphraseWrong' ? 'history.passphraseWrong' : problem === 'diskFull' ? 'history.diskFull' : 'history.importFailed'))
     }
     if (fileInput) fileInput.value = ''
   }
@@ -40,7 +42,7 @@ export function HistoryView(props: { history: History; selfId: string | undefine
         <a class="button" href="#/">
           {t('history.back')}
         </a>
-        <button type="button" class="button" onClick={() => void props.history.exportAll()}>
+        <button type="button" class="button" onClick={() => void props.history.exportAll(passphrase())}>
           {t('history.exportAll')}
         </button>
         <button type="button" class="button" onClick={() => fileInput?.click()}>
@@ -51,6 +53,11 @@ export function HistoryView(props: { history: History; selfId: string | undefine
         </button>
         <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
       </div>
+      <label class="history__passphrase">
+        {t('history.passphrase')}{' '}
+        <input type="password" autocomplete="new-password" value={passphrase()} onInput={(event) => setPassphrase(event.currentTarget.value)} />
+      </label>
+      <p class="hint">{t('history.exportWarning')}</p>
       <p class="hint" aria-live="polite">{message()}</p>
       <Show when={props.history.storage()}>
         {(info) => (
