@@ -6,6 +6,7 @@
  */
 import type { ClientOptions } from 'ws'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createAddressLimits } from '../../server/addressLimits.ts'
 import { addressKey } from '../../server/clientAddress.ts'
 import { ConfigError } from '../../server/runtimeConfig.ts'
 import { isPong, refusedStatus, startTestServer, TestClient, type TestServer } from './helpers.ts'
@@ -68,6 +69,25 @@ describe('per-address limits across connections', () => {
     await client(via('192.0.2.1'))
     expect(await refusedStatus(server.wsUrl, via('192.0.2.1'))).toBe(429)
     await client(via('192.0.2.2'))
+  })
+
+  it('an idle address is forgotten only once its allowance has refilled, so the table stays small without resetting anyone', () => {
+    let now = 0
+    const limits = createAddressLimits({ maxConnectionsPerIp: 2, ipMessagesPerSecond: 1, ipMessageBurst: 10, ipSubscribesPerSecond: 1, ipSubscribeBurst: 10 }, () => now)
+    const slot = limits.admit('192.0.2.1')
+    for (let i = 0; i < 10; i++) expect(slot?.takeMessage()).toBe(true)
+    expect(slot?.takeMessage()).toBe(false)
+    slot?.release()
+    limits.sweep()
+    expect(limits.size).toBe(1) // still drained: forgetting it now would hand out a fresh burst
+    const again = limits.admit('192.0.2.1')
+    expect(again?.takeMessage()).toBe(false)
+    now += 11_000
+    limits.sweep()
+    expect(limits.size).toBe(1) // refilled, but a connection is still open
+    again?.release()
+    limits.sweep()
+    expect(limits.size).toBe(0)
   })
 
   it('groups IPv6 by /64 in any spelling, IPv4 (also IPv4-mapped) by address', () => {
