@@ -18,15 +18,6 @@ export interface FilledText {
   missing: string[]
 }
 
-/** The variable names used in `text`, unique, in order of first appearance. */
-export function findVariables(text: string): string[] {
-  const names = new Set<string>()
-  for (const match of text.matchAll(VARIABLE)) {
-    if (match[1] !== undefined) names.add(match[1])
-  }
-  return [...names]
-}
-
 /** The value of `name` when it is an own, non-blank string of `values` (names like `constructor` must not reach the prototype). */
 function usableValue(values: Record<string, string>, name: string): string | undefined {
   if (!Object.hasOwn(values, name)) return undefined

@@ -123,6 +123,8 @@ export const en = {
   "end.end": "End",
   "end.cancel": "Cancel",
   "end.ended": "This session has ended.",
+  "end.close": "Close session",
+  "end.closeHint": "It stays in History.",
   "end.outcomeRequired": "Choose an outcome.",
   "customer.ended": "The representative ended this session. Thank you!",
   ...exportEn,

@@ -124,6 +124,8 @@ export const es: Record<MessageKey, string> = {
   "end.end": "Finalizar",
   "end.cancel": "Cancelar",
   "end.ended": "Esta sesión ha finalizado.",
+  "end.close": "Cerrar sesión",
+  "end.closeHint": "Seguirá en el historial.",
   "end.outcomeRequired": "Elija un resultado.",
   "customer.ended": "El representante finalizó esta sesión. ¡Gracias!",
   ...exportEs,

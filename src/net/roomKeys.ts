@@ -23,7 +23,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** Decodes unpadded base64url; throws on bad input. */
-export function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new SyntaxError('not base64url')
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
   return Uint8Array.from(binary, (c) => c.charCodeAt(0))

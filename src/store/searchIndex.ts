@@ -5,6 +5,7 @@
  * "canción" is found by "cancion" and "CANCIÓN".
  */
 import MiniSearch from 'minisearch'
+import { foldText } from '../doc/text'
 
 /** One indexed transcript entry. */
 export interface IndexedEntry {
@@ -25,12 +26,6 @@ type Document = IndexedEntry & { id: string }
 /** The index over all sessions. */
 export type TranscriptIndex = MiniSearch<Document>
 
-const MARKS = /\p{M}/gu
-
-/** Folds one term or text for matching: decomposes, drops accents, lower-cases. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase()
-}
 
 const OPTIONS = {
   idField: 'id',
@@ -110,16 +105,6 @@ export function highlightRanges(text: string, terms: string[]): [number, number]
 /** Serializes the index for storage. */
 export function serializeIndex(index: TranscriptIndex): string {
   return JSON.stringify(index)
-}
-
-/** Loads a serialized index; a corrupt one gives an empty index (it is rebuilt from the documents). */
-export function loadIndex(json: string | undefined): TranscriptIndex {
-  if (!json) return createTranscriptIndex()
-  try {
-    return MiniSearch.loadJSON<Document>(json, OPTIONS)
-  } catch {
-    return createTranscriptIndex()
-  }
 }
 
 /**

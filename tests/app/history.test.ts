@@ -12,7 +12,7 @@ import { initRepDoc } from '../../src/doc/session'
 import { deleteLocal, readLocal } from '../../src/store/keyValue'
 
 /** A workspace with no open tabs: History reads the device's databases only. */
-const noTabs = { tabs: () => [], session: () => undefined } as unknown as RepWorkspace
+const noTabs: Pick<RepWorkspace, 'tabs' | 'session'> = { tabs: () => [], session: () => undefined }
 
 async function storeSession(sessionId: string, texts: string[]): Promise<void> {
   const doc = new Y.Doc()

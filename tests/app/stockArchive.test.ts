@@ -17,7 +17,7 @@ import { dedupeByEventKey, orderedTranscript } from '../e2e/stock/stockReader'
 
 vi.mock('../../src/app/shell/download', () => ({ downloadFile: vi.fn() }))
 
-const noTabs = { tabs: () => [], session: () => undefined } as unknown as RepWorkspace
+const noTabs: Pick<RepWorkspace, 'tabs' | 'session'> = { tabs: () => [], session: () => undefined }
 const customerLine = { kind: 'chat', audience: 'all', authorId: 'cust-7Q', authorName: 'Carla', authorRole: 'customer', text: 'My printer does not print' } as const
 const repLine = { kind: 'chat', audience: 'all', authorId: 'rep-Ana', authorName: 'Ana', authorRole: 'rep', text: 'Is it plugged in?' } as const
 const repsOnly = { kind: 'chat', audience: 'reps', authorId: 'rep-Ana', authorName: 'Ana', authorRole: 'rep', text: 'reps only: customer sounds upset' } as const

@@ -1,23 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { fillVariables, findVariables } from '../../src/doc/variables'
-
-describe('findVariables', () => {
-  test('lists each name once, in order of first appearance', () => {
-    expect(findVariables('{{rep.name}} for {{customer.name}}, {{ rep.name }} again')).toEqual(['rep.name', 'customer.name'])
-  })
-
-  test('accepts spaces inside the braces', () => {
-    expect(findVariables('Hi {{  customer.name }} / {{ticket}}')).toEqual(['customer.name', 'ticket'])
-  })
-
-  test('ignores braces that do not hold a valid name', () => {
-    expect(findVariables('{{}} {{ }} {{Upper}} {{1st}} {{a b}} {single} {{-x}}')).toEqual([])
-  })
-
-  test('a text without variables has none', () => {
-    expect(findVariables('Plain text')).toEqual([])
-  })
-})
+import { fillVariables } from '../../src/doc/variables'
 
 describe('fillVariables', () => {
   test('replaces every occurrence of a known variable', () => {

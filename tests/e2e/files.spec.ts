@@ -161,9 +161,9 @@ test('a transfer cut by a dropped link resumes and verifies', async ({ newPerson
   await expect(rep.page.getByText('File transfer failed: cut.bin')).toHaveCount(0)
 })
 
-// Needs the rep's file transfers created with the session (RepSessionModel), not by its view:
-// while another session is in front, SessionView of this one is unmounted and nobody listens.
-test.fixme('a file offered while another session is in front is listed and can be accepted', async ({ newPerson }) => {
+// The rep's file transfers belong to the session's model, not its view: while another session is
+// in front, this one's SessionView is unmounted and the offer must still be heard.
+test('a file offered while another session is in front is listed and can be accepted', async ({ newPerson }) => {
   const rep = await newPerson()
   const customer = await newPerson()
   await startRep(rep.page, 'Ana Rep')

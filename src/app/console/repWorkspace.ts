@@ -138,6 +138,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       origin: options.origin,
       isSeen: () => attention.isSeen(sessionId),
       onCustomerMessage: (entry) => attention.onCustomerMessage(sessionId, entry),
+      close: () => forget(sessionId),
     })
     setOpenSessions((map) => map.set(sessionId, { session, model }))
     refreshTabs()

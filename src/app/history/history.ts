@@ -93,7 +93,7 @@ function parseSummaries(raw: unknown): Map<string, HistorySession> {
 }
 
 /** Creates History for the console's workspace. Must run inside a reactive owner. */
-export function createHistory(workspace: RepWorkspace): History {
+export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>): History {
   let index: TranscriptIndex = createTranscriptIndex()
   let summaries = new Map<string, HistorySession>()
   const [sessions, setSessions] = createSignal<HistorySession[]>([])

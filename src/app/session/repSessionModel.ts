@@ -45,6 +45,8 @@ export interface RepSessionDeps {
   isSeen(): boolean
   /** A customer message arrived (for sound and system notifications). */
   onCustomerMessage?(entry: Entry): void
+  /** Closes the session on this device (it stays in History). */
+  close(): Promise<void>
 }
 
 /** One open session, for the views. */
@@ -86,6 +88,8 @@ export interface RepSessionModel extends RepSessionActions {
   view: SessionViewState
   audience: Accessor<Audience>
   setAudience(audience: Audience): void
+  /** Closes the session on this device (it stays in History; an ended session is not reopened at start). */
+  close(): Promise<void>
   dispose(): void
 }
 
@@ -167,6 +171,7 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       view: createSessionViewState(),
       audience: () => (hidden() ? 'reps' : audience()),
       setAudience: (next) => setAudience(hidden() ? 'reps' : next),
+      close: deps.close,
       dispose,
     }
   })

@@ -13,7 +13,7 @@ import type * as Y from 'yjs'
 import { putCredentialRequest, readCredentialRequests, type CredentialRequest, type PublicPoint } from '../../doc/credentialRequests'
 import { appendStatusNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
-import { randomId } from '../../net/roomKeys'
+import { fromBase64Url, randomId, toBase64Url } from '../../net/roomKeys'
 import type { CustomerIdentity } from '../../store/profile'
 import { deleteCredentialKey, loadCredentialKeys, saveCredentialKey } from '../../store/credentialKeys'
 import { createDocReader } from '../shell/createDocReader'
@@ -27,14 +27,6 @@ export interface Credentials {
   password: string
 }
 
-const toB64 = (bytes: ArrayBuffer | Uint8Array): string => {
-  const array = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
-  return btoa(String.fromCharCode(...array)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-const fromB64 = (text: string): Uint8Array<ArrayBuffer> => {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0))
-}
 
 async function exportPoint(key: CryptoKey): Promise<PublicPoint> {
   const jwk = await crypto.subtle.exportKey('jwk', key)
@@ -53,7 +45,7 @@ async function seal(repKey: PublicPoint, requestId: string, credentials: Credent
   const plain = new TextEncoder().encode(JSON.stringify(credentials))
   const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(requestId) }, key, plain)
   plain.fill(0)
-  return { epk: await exportPoint(ephemeral.publicKey), iv: toB64(iv), ct: toB64(ct) }
+  return { epk: await exportPoint(ephemeral.publicKey), iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) }
 }
 
 async function open(privateKey: CryptoKey, request: CredentialRequest): Promise<Credentials | undefined> {
@@ -61,7 +53,7 @@ async function open(privateKey: CryptoKey, request: CredentialRequest): Promise<
   if (!sealed) return undefined
   try {
     const key = await aesKey(privateKey, await importPoint(sealed.epk))
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromB64(sealed.iv), additionalData: new TextEncoder().encode(request.id) }, key, fromB64(sealed.ct))
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(sealed.iv), additionalData: new TextEncoder().encode(request.id) }, key, fromBase64Url(sealed.ct))
     const parsed: unknown = JSON.parse(new TextDecoder().decode(plain))
     if (typeof parsed !== 'object' || parsed === null) return undefined
     const { user, password } = parsed as Record<string, unknown>

@@ -1,5 +1,6 @@
 /** Search and grouping of scripts for the picker and the library (pure, no DOM). */
 import type { Script } from '../../doc/scripts'
+import { foldText } from '../../doc/text'
 
 /** Scripts of one category, in library order. */
 export interface ScriptGroup {
@@ -7,17 +8,13 @@ export interface ScriptGroup {
   scripts: Script[]
 }
 
-/** Lower case without accents, so `informacion` finds `Información`. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-}
 
 /** The scripts whose title, text or category contain every word of `query` (accent- and case-insensitive). */
 export function filterScripts(scripts: readonly Script[], query: string): Script[] {
-  const words = foldForSearch(query).split(/\s+/).filter((word) => word !== '')
+  const words = foldText(query).split(/\s+/).filter((word) => word !== '')
   if (words.length === 0) return [...scripts]
   return scripts.filter((script) => {
-    const haystack = foldForSearch(`${script.title}\n${script.text}\n${script.category}`)
+    const haystack = foldText(`${script.title}\n${script.text}\n${script.category}`)
     return words.every((word) => haystack.includes(word))
   })
 }

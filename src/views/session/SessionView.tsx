@@ -92,7 +92,18 @@ export function SessionView() {
           />
           <TypingIndicator names={session.presence.typingNames()} />
           <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
-          <Show when={!session.ended()} fallback={<p class="banner" role="status">{t('end.ended')}</p>}>
+          <Show
+            when={!session.ended()}
+            fallback={
+              <p class="banner" role="status">
+                {t('end.ended')}{' '}
+                <button type="button" class="button" aria-describedby={`close-hint-${session.sessionId}`} onClick={() => void session.close()}>
+                  {t('end.close')}
+                </button>{' '}
+                <span id={`close-hint-${session.sessionId}`} class="hint">{t('end.closeHint')}</span>
+              </p>
+            }
+          >
             <FileDropZone onFile={(file) => fileSending?.send(file)}>
               <Composer
                 draft={session.view.draft()}

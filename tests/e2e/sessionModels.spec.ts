@@ -1,0 +1,56 @@
+// Sessions own their state (issue 16): what a session holds outlives its view
+// and, where it must, a reload. One browser context per person.
+import { expect, test } from './fixtures'
+import { joinAsCustomer, newSession, say, startRep } from './people'
+
+test('unread counts survive a reload', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const carlaTab = rep.page.getByRole('tab', { name: /^Carla/ })
+  await expect(carlaTab).toHaveAttribute('aria-selected', 'true')
+  await newSession(rep.page) // Carla's session goes to the background
+  await expect(carlaTab).toHaveAttribute('aria-selected', 'false')
+  await say(customer.page, 'first while you were away')
+  await say(customer.page, 'second while you were away')
+  await expect(carlaTab).toHaveAttribute('data-unread', '2')
+
+  await rep.page.reload()
+  const reloaded = rep.page.getByRole('tab', { name: /^Carla/ })
+  await expect(reloaded).toHaveAccessibleName(/^Carla, 2 unread/)
+  await expect(reloaded).toHaveAttribute('data-unread', '2')
+  await reloaded.click()
+  await expect(reloaded).not.toHaveAttribute('data-unread')
+  await rep.page.reload() // read stays read
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toHaveAccessibleName(/^Carla, idle/)
+})
+
+test("an ended session's tab closes and the session stays in History", async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(customer.page, 'thanks, it prints now')
+  await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'End session' }).click()
+  const end = rep.page.getByRole('dialog', { name: 'End session' })
+  await end.getByRole('radio', { name: 'Resolved', exact: true }).check()
+  await end.getByRole('button', { name: 'End' }).click()
+
+  const close = rep.page.getByRole('button', { name: 'Close session' })
+  await expect(close).toBeVisible()
+  await close.click()
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toHaveCount(0)
+  await expect(rep.page.getByRole('tabpanel')).toHaveCount(0)
+
+  await rep.page.getByRole('link', { name: 'History' }).click()
+  const past = rep.page.getByRole('list', { name: 'Past sessions' }).getByRole('listitem')
+  await expect(past).toHaveCount(1)
+  await expect(past.first()).toContainText('Carla')
+  await rep.page.reload() // a closed session is not reopened as a tab
+  await rep.page.goto('/?lang=en&debug=1#/')
+  await expect(rep.page.getByRole('button', { name: 'New session' })).toBeVisible()
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toHaveCount(0)
+})
