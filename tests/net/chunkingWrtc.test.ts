@@ -121,6 +121,21 @@ describe('makeChunkingWrtc', () => {
     expect(closed).toBe(false)
   })
 
+  it('sends a stock peer a message over 256 KiB only as frames of type 65, which y-webrtc does not read', async () => {
+    const [asiste, stock] = await connectedPeers(makeChunkingWrtc(fakeBase), fakeWrtc())
+    const frames: Buffer[] = []
+    const all = new Promise<void>((resolve) => {
+      stock.on('data', (data: Buffer) => {
+        frames.push(data)
+        if (frames.length === 5) resolve()
+      })
+    })
+    asiste.send(new Uint8Array(256 * 1024 + 1))
+    await all
+    expect(frames.map((frame) => frame[0])).toEqual([65, 65, 65, 65, 65])
+    expect(Math.max(...frames.map((frame) => frame.byteLength))).toBeLessThanOrEqual(64 * 1024)
+  })
+
   it('without the wrapper, simple-peer cannot send a 300 KiB message (the bug being fixed)', async () => {
     const [a] = await connectedPeers(fakeWrtc())
     expect(() => a.send(new Uint8Array(300 * 1024))).toThrow(TypeError)
