@@ -9,7 +9,7 @@
  * HIGH_WATER_BYTES (Chromium closes a channel whose 16 MiB buffer overflows).
  * Only the members simple-peer uses are mirrored, plus EventTarget listeners.
  */
-import { MAX_MESSAGE_BYTES, WireReader, toWireMessages } from './wireFrames'
+import { MAX_MESSAGE_BYTES, MAX_RAW_BYTES, WireReader, toWireMessages } from './wireFrames'
 
 export { MAX_FRAME_BYTES, MAX_MESSAGE_BYTES, MAX_RAW_BYTES } from './wireFrames'
 /** Most bytes handed to the browser at once: its 16 MiB send buffer closes the channel on overflow. */
@@ -56,16 +56,19 @@ export class ChunkedChannel extends EventTarget {
   readonly #reader = new WireReader()
   #stopped = false // closed or failed: late frames must not start a bogus message
   readonly #gate: InboundGate | undefined
+  readonly #maxRawBytes: () => number
 
   /**
    * Wraps `real`, which must be ordered and reliable; the other end reads small messages even
    * unwrapped (stock y-webrtc), big ones only if it speaks the framing.
-   * `gate` (a per-peer rate limit, a format check) may drop incoming messages.
+   * `gate` (a per-peer rate limit, a format check) may drop incoming messages; `maxRawBytes`
+   * lowers the unframed limit to what the remote accepts (its SCTP max-message-size).
    */
-  constructor(real: DataChannelLike, gate?: InboundGate) {
+  constructor(real: DataChannelLike, gate?: InboundGate, maxRawBytes: () => number = () => MAX_RAW_BYTES) {
     super()
     this.#real = real
     this.#gate = gate
+    this.#maxRawBytes = maxRawBytes
     real.binaryType = 'arraybuffer'
     this.#retarget()
     // Listeners, not on* properties, so the real channel's handlers stay free.
@@ -118,7 +121,7 @@ export class ChunkedChannel extends EventTarget {
       : data instanceof ArrayBuffer ? new Uint8Array(data)
         : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     if (bytes.byteLength > MAX_MESSAGE_BYTES) throw new TypeError(`message exceeds ${MAX_MESSAGE_BYTES} bytes`)
-    for (const wire of toWireMessages(bytes, typeof data === 'string')) {
+    for (const wire of toWireMessages(bytes, typeof data === 'string', this.#maxRawBytes())) {
       this.#queue.push(wire)
       this.#queuedBytes += wire.byteLength
     }

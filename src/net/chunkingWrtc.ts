@@ -11,7 +11,7 @@
  * Only Asiste peers (or peers that implement docs/SCHEMA.md's framing) can
  * receive messages over that limit.
  */
-import { ChunkedChannel, type InboundGate } from './chunkedChannel'
+import { ChunkedChannel, MAX_RAW_BYTES, type InboundGate } from './chunkedChannel'
 import { PEER_UPDATE_BUDGET, PeerRateLimiter, type RateBudget } from './peerRateLimit'
 
 /** Data channels whose label starts with this are Asiste's own (files), not simple-peer's. */
@@ -57,9 +57,10 @@ function rateGate(limits: ChannelLimits): InboundGate {
  * browser's WebRTC. Document channels are rate-limited per peer by `limits` (PEER_UPDATE_BUDGET by default).
  */
 export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limits: ChannelLimits = {}): WrtcImplementation {
-  const wrap = (raw: RTCDataChannel, side: boolean): ChunkedChannel => {
-    if (side) return new ChunkedChannel(raw)
-    return new ChunkedChannel(raw, rateGate(limits))
+  const wrap = (raw: RTCDataChannel, side: boolean, pc: RTCPeerConnection): ChunkedChannel => {
+    // Read at each send: the remote's max-message-size is known only once its description is applied.
+    const maxRaw = (): number => remoteMaxMessageBytes(pc)
+    return side ? new ChunkedChannel(raw, undefined, maxRaw) : new ChunkedChannel(raw, rateGate(limits), maxRaw)
   }
   class ChunkingPeerConnection extends base.RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
@@ -73,7 +74,7 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
         // Side channels (file transfer) must not reach simple-peer, which would take them for its own.
         const side = event.channel.label.startsWith(SIDE_CHANNEL_PREFIX)
         const wrapped = Object.defineProperty(new Event(side ? SIDE_CHANNEL_EVENT : 'datachannel'), 'channel', {
-          value: wrap(event.channel, side),
+          value: wrap(event.channel, side, this),
           enumerable: true,
         })
         this.dispatchEvent(wrapped)
@@ -84,7 +85,7 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
       if (init?.ordered === false || init?.maxRetransmits != null || init?.maxPacketLifeTime != null) {
         throw new TypeError('chunked data channels must be ordered and reliable')
       }
-      return asDataChannel(wrap(super.createDataChannel(label, init), label.startsWith(SIDE_CHANNEL_PREFIX)))
+      return asDataChannel(wrap(super.createDataChannel(label, init), label.startsWith(SIDE_CHANNEL_PREFIX), this))
     }
   }
   return {
@@ -92,6 +93,12 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
     RTCSessionDescription: base.RTCSessionDescription,
     RTCIceCandidate: base.RTCIceCandidate,
   }
+}
+
+/** The largest message the remote accepts (its SCTP max-message-size; Infinity means no limit), or MAX_RAW_BYTES when unknown. */
+function remoteMaxMessageBytes(pc: RTCPeerConnection): number {
+  const limit = (pc as { sctp?: { maxMessageSize?: unknown } | null }).sctp?.maxMessageSize
+  return typeof limit === 'number' && limit > 0 ? Math.min(limit, MAX_RAW_BYTES) : MAX_RAW_BYTES
 }
 
 /**

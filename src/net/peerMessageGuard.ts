@@ -3,8 +3,10 @@
  * y-webrtc and y-protocols throw on some malformed input outside any
  * try/catch (an empty message, a junk state vector, a junk awareness update)
  * and answer an unknown type with an empty message that throws at the other
- * end; a hostile peer could use that to break a page's link. Updates inside
- * sync messages are left to Yjs, which catches its own decoding errors.
+ * end; a hostile peer could use that to break a page's link. (Empty messages
+ * never get here: the wire reader drops them, since a stock peer sends one for
+ * each of Asiste's frames.) Updates inside sync messages are left to Yjs,
+ * which catches its own decoding errors.
  */
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'

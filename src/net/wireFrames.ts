@@ -32,15 +32,15 @@ export const FrameFlag = {
   finalText: 2,
 } as const
 
-/** Whether `bytes` (a binary message) can go on the wire exactly as it is. */
-export function travelsRaw(bytes: Uint8Array): boolean {
-  return bytes.byteLength > 0 && bytes.byteLength <= MAX_RAW_BYTES && bytes[0] !== FRAME_MESSAGE_TYPE
+/** Whether `bytes` (a binary message) can go on the wire exactly as it is, given the remote's limit. */
+export function travelsRaw(bytes: Uint8Array, maxRawBytes = MAX_RAW_BYTES): boolean {
+  return bytes.byteLength > 0 && bytes.byteLength <= Math.min(maxRawBytes, MAX_RAW_BYTES) && bytes[0] !== FRAME_MESSAGE_TYPE
 }
 
 /** The wire messages for one message: itself (a fresh copy) when it travels raw, else its frames in order. */
-export function toWireMessages(bytes: Uint8Array, text: boolean): Uint8Array<ArrayBuffer>[] {
+export function toWireMessages(bytes: Uint8Array, text: boolean, maxRawBytes = MAX_RAW_BYTES): Uint8Array<ArrayBuffer>[] {
   if (bytes.byteLength > MAX_MESSAGE_BYTES) throw new TypeError(`message exceeds ${MAX_MESSAGE_BYTES} bytes`)
-  if (!text && travelsRaw(bytes)) return [bytes.slice()]
+  if (!text && travelsRaw(bytes, maxRawBytes)) return [bytes.slice()]
   const final = text ? FrameFlag.finalText : FrameFlag.finalBinary
   const count = Math.max(1, Math.ceil(bytes.byteLength / PAYLOAD_BYTES))
   const frames: Uint8Array<ArrayBuffer>[] = []

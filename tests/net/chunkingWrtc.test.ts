@@ -67,6 +67,24 @@ describe('makeChunkingWrtc', () => {
     expect(seen[1]).toBe(seen[0])
   })
 
+  it("frames smaller messages for a remote whose max-message-size is below 256 KiB", async () => {
+    const { RTCPeerConnection } = makeChunkingWrtc(fakeBase)
+    const offerer = new RTCPeerConnection()
+    const answerer = new RTCPeerConnection()
+    Object.defineProperty(offerer, 'sctp', { value: { maxMessageSize: 65_536 } })
+    const channel = offerer.createDataChannel('sync')
+    const opened = new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }))
+    await offerer.setLocalDescription(await offerer.createOffer())
+    await answerer.setRemoteDescription(offerer.localDescription!)
+    await answerer.setLocalDescription(await answerer.createAnswer())
+    await offerer.setRemoteDescription(answerer.localDescription!)
+    await opened
+    channel.send(new Uint8Array(100 * 1024).fill(7))
+    channel.send(new Uint8Array(60 * 1024).fill(7))
+    const raw = (offerer as unknown as FakePeerConnection).rawChannels[0]
+    expect(raw?.sentSizes).toEqual([65_536, 100 * 1024 - 65_534 + 2, 60 * 1024])
+  })
+
   it('refuses an unordered or unreliable channel, which framing cannot survive', () => {
     const pc = new (makeChunkingWrtc(fakeBase).RTCPeerConnection)()
     expect(() => pc.createDataChannel('x', { ordered: false })).toThrow(TypeError)
@@ -119,6 +137,21 @@ describe('makeChunkingWrtc', () => {
     await next
     expect(received.map((data) => [...data])).toEqual([[3]])
     expect(closed).toBe(false)
+  })
+
+  it('sends a stock peer a message over 256 KiB only as frames of type 65, which y-webrtc does not read', async () => {
+    const [asiste, stock] = await connectedPeers(makeChunkingWrtc(fakeBase), fakeWrtc())
+    const frames: Buffer[] = []
+    const all = new Promise<void>((resolve) => {
+      stock.on('data', (data: Buffer) => {
+        frames.push(data)
+        if (frames.length === 5) resolve()
+      })
+    })
+    asiste.send(new Uint8Array(256 * 1024 + 1))
+    await all
+    expect(frames.map((frame) => frame[0])).toEqual([65, 65, 65, 65, 65])
+    expect(Math.max(...frames.map((frame) => frame.byteLength))).toBeLessThanOrEqual(64 * 1024)
   })
 
   it('without the wrapper, simple-peer cannot send a 300 KiB message (the bug being fixed)', async () => {
