@@ -82,4 +82,25 @@ describe('file transfer controllers', () => {
     expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileSent']) // never noted as failed
     dispose()
   })
+
+  it('a transfer whose receiving page restarted (same user, new peer id) fails instead of waiting forever', async () => {
+    const { room, rep, customer, repDoc, dispose } = await sides()
+    expect(rep.send(new File([bytes(6 * 1024 * 1024)], 'big.bin'))).toBe('sent')
+    const [offer] = await until(customer, (list) => list.some((item) => item.phase === 'offered'))
+    createRoot((disposeWatch) =>
+      createEffect(() => {
+        if ((customer.list()[0]?.bytes ?? 0) === 0) return
+        room.drop()
+        disposeWatch()
+      }),
+    )
+    customer.accept(offer!.key)
+    await until(rep, (list) => list[0]?.phase === 'interrupted')
+
+    await room.reconnect({ peerId: 'peer-b-reloaded' }) // Carla's page reloaded: her half of the file is gone
+    const [row] = await until(rep, (list) => list[0]?.phase === 'failed')
+    expect(row?.reason).toBe('connection')
+    expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileFailed'])
+    dispose()
+  })
 })

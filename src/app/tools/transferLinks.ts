@@ -4,10 +4,13 @@
  * across reconnects, so the same id over a new peer connection (or the same
  * connection with a new channel) is the same page, still holding its half.
  * Resumes are tried whenever the room's peers or presence change (at least
- * every presence refresh), one channel at a time per transfer.
+ * every presence refresh), one channel at a time per transfer. When the other
+ * user shows up under a new peer id while the old one is gone, their page
+ * restarted and lost its half: the transfer fails instead of waiting forever.
  */
 import type { DocConnection } from '../../net/connectDoc'
 import { canOpenFileChannel, openFileChannel } from '../../net/fileChannel'
+import { peersByRole } from '../../net/mediaChannel'
 import type { ReceivedFile } from '../../net/fileReceiver'
 import type { OutgoingFile } from '../../net/fileSender'
 
@@ -29,16 +32,38 @@ export interface TransferLinks {
 
 const keyOf = (peerId: string, id: string): string => `${peerId}\n${id}`
 
+type Peers = ReturnType<typeof peersByRole>
+
+/** Who is at the other end of a transfer: their peer id, user id and the peer ids that user had then. */
+interface Party {
+  peerId: string
+  userId: string | undefined
+  knownPeers: Set<string>
+}
+
+function partyOf(connection: DocConnection | undefined, peerId: string): Party {
+  const peers: Peers = connection ? peersByRole(connection) : new Map()
+  const userId = peers.get(peerId)?.user?.id
+  const knownPeers = new Set([...peers].filter(([, peer]) => userId !== undefined && peer.user?.id === userId).map(([id]) => id))
+  return { peerId, userId, knownPeers: knownPeers.add(peerId) }
+}
+
+/** Whether the party's page restarted: their peer id is gone and their user is back under a new one. */
+function restarted(party: Party, peers: Peers): boolean {
+  if (party.userId === undefined || peers.has(party.peerId)) return false
+  return [...peers].some(([id, peer]) => peer.user?.id === party.userId && !party.knownPeers.has(id))
+}
+
 /** Creates the table for one side. */
 export function createTransferLinks(): TransferLinks {
-  const outgoing = new Map<string, { peerId: string; id: string; handle: OutgoingFile }>()
-  const incoming = new Map<string, ReceivedFile>()
+  const outgoing = new Map<string, { party: Party; id: string; handle: OutgoingFile }>()
+  const incoming = new Map<string, { party: Party; handle: ReceivedFile }>()
   let connection: DocConnection | undefined
   const retry = (): void => {
     const links = connection?.peerLinks?.()
     if (!links) return
-    outgoing.forEach(({ peerId, id, handle }) => {
-      const link = links.get(peerId)
+    outgoing.forEach(({ party, id, handle }) => {
+      const link = links.get(party.peerId)
       if (!handle.interrupted() || !link || !canOpenFileChannel(link)) return
       try {
         handle.resume(openFileChannel(link, id))
@@ -48,8 +73,11 @@ export function createTransferLinks(): TransferLinks {
     })
   }
   const onChange = (): void => {
-    outgoing.forEach(({ handle }) => handle.checkChannel())
-    incoming.forEach((handle) => handle.checkChannel())
+    const peers: Peers = connection ? peersByRole(connection) : new Map()
+    for (const { party, handle } of [...outgoing.values(), ...incoming.values()]) {
+      handle.checkChannel()
+      if (handle.interrupted() && restarted(party, peers)) handle.abandon()
+    }
     retry()
   }
   return {
@@ -61,9 +89,9 @@ export function createTransferLinks(): TransferLinks {
         if (connection === next) connection = undefined
       }
     },
-    sent: (peerId, id, handle) => outgoing.set(keyOf(peerId, id), { peerId, id, handle }),
-    received: (peerId, id, handle) => incoming.set(keyOf(peerId, id), handle),
-    resumable: (peerId, id) => incoming.get(keyOf(peerId, id)),
+    sent: (peerId, id, handle) => outgoing.set(keyOf(peerId, id), { party: partyOf(connection, peerId), id, handle }),
+    received: (peerId, id, handle) => incoming.set(keyOf(peerId, id), { party: partyOf(connection, peerId), handle }),
+    resumable: (peerId, id) => incoming.get(keyOf(peerId, id))?.handle,
     forget(peerId, id) {
       outgoing.delete(keyOf(peerId, id))
       incoming.delete(keyOf(peerId, id))
