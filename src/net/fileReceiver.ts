@@ -60,7 +60,7 @@ export function receiveFile(
     if (phase !== 'done') current.close()
   }
   const drop = (mine: number): void => {
-    if (finished || handedOver || mine !== run) return
+    if (finished || handedOver || interrupted || mine !== run) return
     if (!accepted) return finish('failed', 'connection')
     run += 1
     interrupted = true
@@ -92,7 +92,7 @@ export function receiveFile(
       next.close()
     },
     checkChannel() {
-      if (!finished && current.readyState === 'closed') drop(run)
+      if (!finished && !interrupted && current.readyState === 'closed') drop(run)
     },
     interrupted: () => interrupted && !finished,
     abandon() {

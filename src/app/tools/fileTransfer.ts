@@ -120,6 +120,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
             progress: (bytes) => update(key, { bytes }),
             phase: (phase, reason) => {
               update(key, { phase, reason })
+              if (phase === 'interrupted') links.wake()
               // A verified file stays resumable: if only our `ok` was lost, its sender is told again.
               if (phase === 'declined' || phase === 'cancelled' || phase === 'failed') links.forget(peerId, offerIds.get(key) ?? '')
             },
@@ -130,7 +131,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
           },
           (id) => links.resumable(peerId, id),
         )
-      }),
+      }, links.onPoll),
     )
   })
 
@@ -152,7 +153,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
           progress: (bytes) => update(key, { bytes }),
           phase: (phase, reason) => {
             update(key, { phase, reason })
-            if (phase === 'interrupted') links.retry()
+            if (phase === 'interrupted') links.wake()
             if (FINAL.has(phase)) links.forget(peerId, id)
             const event: FileEvent | undefined = phase === 'done' ? 'fileSent' : phase === 'declined' ? 'fileDeclined' : phase === 'cancelled' ? 'fileCancelled' : phase === 'failed' ? 'fileFailed' : undefined
             if (event) noteOnce(event, offer, id)

@@ -3,8 +3,8 @@
  * dropped link continues when that peer is back: y-webrtc keeps a peer's id
  * across reconnects, so the same id over a new peer connection (or the same
  * connection with a new channel) is the same page, still holding its half.
- * Resumes are tried whenever the room's peers or presence change (at least
- * every presence refresh), one channel at a time per transfer. When the other
+ * Resumes are tried whenever the room's peers or presence change, and every
+ * RESUME_POLL_MS while a transfer waits, one channel at a time per transfer. When the other
  * user shows up under a new peer id while the old one is gone, their page
  * restarted and lost its half: the transfer fails instead of waiting forever.
  */
@@ -26,9 +26,22 @@ export interface TransferLinks {
   resumable(peerId: string, id: string): ReceivedFile | undefined
   /** Forgets a transfer that ended (nothing more to resume). */
   forget(peerId: string, id: string): void
-  /** Tries to resume interrupted outgoing transfers now. */
-  retry(): void
+  /** A transfer was interrupted: look for its peer now, and often until nothing waits. */
+  wake(): void
+  /** Calls `listener` on every poll (the channel watcher rescans for new peer connections); returns stop. */
+  onPoll(listener: () => void): () => void
 }
+
+/**
+ * How often a side with an interrupted transfer looks for its peer's link: the connection reports a
+ * reconnected peer only at its next presence refresh (every 2 s), and a resume should not wait that long.
+ */
+export const RESUME_POLL_MS = 250
+/**
+ * A new peer connection is used for a resume only once it has been up this long, so the other page
+ * (polling as often) has hooked it and hears the channel: one opened earlier goes unanswered.
+ */
+const RESUME_SETTLE_MS = RESUME_POLL_MS + 50
 
 const keyOf = (peerId: string, id: string): string => `${peerId}\n${id}`
 
@@ -59,12 +72,21 @@ export function createTransferLinks(): TransferLinks {
   const outgoing = new Map<string, { party: Party; id: string; handle: OutgoingFile }>()
   const incoming = new Map<string, { party: Party; handle: ReceivedFile }>()
   let connection: DocConnection | undefined
+  const pollers = new Set<() => void>()
+  const firstSeen = new WeakMap<object, number>() // peer connection → when a resume first found it up
+  let timer: ReturnType<typeof setInterval> | undefined
+  const settled = (pc: object): boolean => {
+    const now = performance.now()
+    const seen = firstSeen.get(pc) ?? now
+    firstSeen.set(pc, seen)
+    return now - seen >= RESUME_SETTLE_MS
+  }
   const retry = (): void => {
     const links = connection?.peerLinks?.()
     if (!links) return
     outgoing.forEach(({ party, id, handle }) => {
       const link = links.get(party.peerId)
-      if (!handle.interrupted() || !link || !canOpenFileChannel(link)) return
+      if (!handle.interrupted() || !link?._pc || !canOpenFileChannel(link) || !settled(link._pc)) return
       try {
         handle.resume(openFileChannel(link, id))
       } catch {
@@ -79,6 +101,21 @@ export function createTransferLinks(): TransferLinks {
       if (handle.interrupted() && restarted(party, peers)) handle.abandon()
     }
     retry()
+    poll()
+  }
+  const waiting = (): boolean => [...outgoing.values(), ...incoming.values()].some(({ handle }) => handle.interrupted())
+  // Polls only while something waits to resume; stops by itself once nothing does.
+  const poll = (): void => {
+    if (timer !== undefined || !connection || !waiting()) return
+    timer = setInterval(() => {
+      if (!connection || !waiting()) {
+        clearInterval(timer)
+        timer = undefined
+        return
+      }
+      pollers.forEach((listener) => listener())
+      onChange()
+    }, RESUME_POLL_MS)
   }
   return {
     follow(next) {
@@ -86,7 +123,10 @@ export function createTransferLinks(): TransferLinks {
       const stop = next.onChange(onChange)
       return () => {
         stop()
-        if (connection === next) connection = undefined
+        if (connection !== next) return
+        connection = undefined
+        clearInterval(timer)
+        timer = undefined
       }
     },
     sent: (peerId, id, handle) => outgoing.set(keyOf(peerId, id), { party: partyOf(connection, peerId), id, handle }),
@@ -97,6 +137,10 @@ export function createTransferLinks(): TransferLinks {
       incoming.delete(keyOf(peerId, id))
     },
     // On a microtask: the transfer that asked is still inside its own drop handling.
-    retry: () => queueMicrotask(retry),
+    wake: () => queueMicrotask(onChange),
+    onPoll(listener) {
+      pollers.add(listener)
+      return () => pollers.delete(listener)
+    },
   }
 }
