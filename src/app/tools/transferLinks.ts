@@ -6,7 +6,8 @@
  * Resumes are tried whenever the room's peers or presence change, and every
  * RESUME_POLL_MS while a transfer waits, one channel at a time per transfer. When the other
  * user shows up under a new peer id while the old one is gone, their page
- * restarted and lost its half: the transfer fails instead of waiting forever.
+ * restarted and lost its half: the transfer fails instead of waiting forever;
+ * so does an incoming one whose sender is back but never resumes it.
  */
 import type { DocConnection } from '../../net/connectDoc'
 import { canOpenFileChannel, openFileChannel } from '../../net/fileChannel'
@@ -42,6 +43,12 @@ export const RESUME_POLL_MS = 250
  * (polling as often) has hooked it and hears the channel: one opened earlier goes unanswered.
  */
 const RESUME_SETTLE_MS = RESUME_POLL_MS + 50
+/**
+ * How long a receiver waits for a resume once the sender's link is back: the sender tries every poll and
+ * waits up to 8 s for each answer, so a link back this long without one means the sender cancelled
+ * (it could not say so while the link was down) and the row would otherwise wait forever.
+ */
+export const INCOMING_RESUME_GRACE_MS = 20_000
 
 const keyOf = (peerId: string, id: string): string => `${peerId}\n${id}`
 
@@ -70,7 +77,7 @@ function restarted(party: Party, peers: Peers): boolean {
 /** Creates the table for one side. */
 export function createTransferLinks(): TransferLinks {
   const outgoing = new Map<string, { party: Party; id: string; handle: OutgoingFile }>()
-  const incoming = new Map<string, { party: Party; handle: ReceivedFile }>()
+  const incoming = new Map<string, { party: Party; handle: ReceivedFile; linkBackAt?: number }>()
   let connection: DocConnection | undefined
   const pollers = new Set<() => void>()
   const firstSeen = new WeakMap<object, number>() // peer connection → when a resume first found it up
@@ -100,8 +107,22 @@ export function createTransferLinks(): TransferLinks {
       handle.checkChannel()
       if (handle.interrupted() && restarted(party, peers)) handle.abandon()
     }
+    giveUpUnresumed()
     retry()
     poll()
+  }
+  const giveUpUnresumed = (): void => {
+    const links = connection?.peerLinks?.()
+    const now = performance.now()
+    incoming.forEach((entry) => {
+      const link = links?.get(entry.party.peerId)
+      if (!entry.handle.interrupted() || !link || !canOpenFileChannel(link)) {
+        entry.linkBackAt = undefined
+        return
+      }
+      entry.linkBackAt ??= now
+      if (now - entry.linkBackAt > INCOMING_RESUME_GRACE_MS) entry.handle.abandon()
+    })
   }
   const waiting = (): boolean => [...outgoing.values(), ...incoming.values()].some(({ handle }) => handle.interrupted())
   // Polls only while something waits to resume; stops by itself once nothing does.
