@@ -58,8 +58,16 @@ export function openFileChannel(link: PeerLink, id: string): ChunkedChannel {
   return link._pc.createDataChannel(`${SIDE_CHANNEL_PREFIX}${id}`) as unknown as ChunkedChannel
 }
 
-/** Calls `onChannel` for every side channel a peer of the room opens to us. */
-export function watchFileChannels(connection: DocConnection, onChannel: (channel: ChunkedChannel, peerId: string) => void): () => void {
+/**
+ * Calls `onChannel` for every side channel a peer of the room opens to us. New peer connections are
+ * looked for on every change of the connection, and on every call `rescan` makes to its argument
+ * (a transfer waiting to resume looks more often than presence refreshes).
+ */
+export function watchFileChannels(
+  connection: DocConnection,
+  onChannel: (channel: ChunkedChannel, peerId: string) => void,
+  rescan: (sync: () => void) => () => void = () => () => undefined,
+): () => void {
   const hooked = new Map<RTCPeerConnection, (event: Event) => void>()
   const sync = (): void => {
     connection.peerLinks?.().forEach((link, peerId) => {
@@ -72,8 +80,10 @@ export function watchFileChannels(connection: DocConnection, onChannel: (channel
   }
   sync()
   const unsubscribe = connection.onChange(sync)
+  const stopRescan = rescan(sync)
   return () => {
     unsubscribe()
+    stopRescan()
     hooked.forEach((listener, pc) => pc.removeEventListener(SIDE_CHANNEL_EVENT, listener))
     hooked.clear()
   }

@@ -23,6 +23,10 @@ export interface ReceivedFile {
   resume(channel: ChunkedChannel, size: number): void
   /** Notices a channel that closed without a `close` event (a locally closed peer connection fires none). */
   checkChannel(): void
+  /** Whether the channel dropped and a resume is awaited. */
+  interrupted(): boolean
+  /** Ends an interrupted transfer as failed: the sending page is gone (it reloaded), nothing can resume. */
+  abandon(): void
 }
 
 /** Receiver callbacks: the transfer hooks plus the verified file. */
@@ -45,6 +49,7 @@ export function receiveFile(
   let offer: FileOffer | undefined
   let accepted = false
   let finished: TransferPhase | undefined
+  let interrupted = false
   let handedOver = false // this channel resumed another transfer: it is not ours to report on
   const parts: ArrayBuffer[] = []
   let received = 0
@@ -55,9 +60,10 @@ export function receiveFile(
     if (phase !== 'done') current.close()
   }
   const drop = (mine: number): void => {
-    if (finished || handedOver || mine !== run) return
+    if (finished || handedOver || interrupted || mine !== run) return
     if (!accepted) return finish('failed', 'connection')
     run += 1
+    interrupted = true
     hooks.phase('interrupted')
   }
   const verify = async (expected: unknown, ch: ChunkedChannel): Promise<void> => {
@@ -76,6 +82,7 @@ export function receiveFile(
       if (finished === 'done') sendControl(next, { t: 'ok' }) // only the last answer was lost
       else if (!finished && accepted && size === offer?.size) {
         run += 1
+        interrupted = false
         bind(next)
         stale.close()
         sendControl(next, { t: 'from', offset: received })
@@ -85,7 +92,11 @@ export function receiveFile(
       next.close()
     },
     checkChannel() {
-      if (!finished && current.readyState === 'closed') drop(run)
+      if (!finished && !interrupted && current.readyState === 'closed') drop(run)
+    },
+    interrupted: () => interrupted && !finished,
+    abandon() {
+      if (interrupted && !finished) finish('failed', 'connection')
     },
   }
   const onOfferMessage = (message: Record<string, unknown>): void => {

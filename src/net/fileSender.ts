@@ -31,6 +31,8 @@ export interface OutgoingFile {
   resume(channel: ChunkedChannel): void
   /** Notices a channel that closed without a `close` event (a locally closed peer connection fires none). */
   checkChannel(): void
+  /** Ends an interrupted transfer as failed: the receiving page is gone (it reloaded), nothing can resume. */
+  abandon(): void
 }
 
 function drained(channel: ChunkedChannel): Promise<void> {
@@ -154,6 +156,9 @@ export function sendFile(first: ChunkedChannel, offer: FileOffer, file: Blob, ho
     },
     checkChannel() {
       if (!interrupted && channel.readyState === 'closed') drop(run)
+    },
+    abandon() {
+      if (interrupted) finish('failed', 'connection')
     },
   }
 }

@@ -14,7 +14,7 @@ import { fakeWrtc } from '../net/fakeWebrtc'
 /** One side: its connection and what it publishes. */
 export interface FakeSide {
   readonly connection: DocConnection
-  readonly peerId: string
+  peerId: string
 }
 
 /** Two linked sides. */
@@ -23,11 +23,18 @@ export interface FakeRoom {
   b: FakeSide
   /** Closes the current peer connection (both ends see their channels close). */
   drop(): void
-  /** Links the same two peers over a new peer connection; resolves once it is connected. */
-  reconnect(): Promise<void>
+  /** Links the two over a new peer connection (b under a new peer id if its page restarted); resolves once connected. */
+  reconnect(restartedB?: { peerId: string }): Promise<void>
 }
 
-function side(peerId: string, user: PresenceUser): { side: FakeSide; awareness: Awareness; setLink(link: PeerLink | undefined, remoteId: string): void; notify(): void } {
+interface SideControl {
+  side: FakeSide
+  awareness: Awareness
+  setLink(link: PeerLink | undefined, remoteId: string): void
+  notify(): void
+}
+
+function side(peerId: string, user: PresenceUser): SideControl {
   const awareness = new Awareness(new Y.Doc())
   awareness.setLocalState({ user, peerId })
   const listeners = new Set<() => void>()
@@ -67,9 +74,12 @@ function peerLink(pc: RTCPeerConnection): PeerLink {
 /** Joins two users in one room. */
 export async function fakeRoom(userA: PresenceUser, userB: PresenceUser): Promise<FakeRoom> {
   const a = side('peer-a', userA)
-  const b = side('peer-b', userB)
-  applyAwarenessUpdate(a.awareness, encodeAwarenessUpdate(b.awareness, [b.awareness.clientID]), 'test')
-  applyAwarenessUpdate(b.awareness, encodeAwarenessUpdate(a.awareness, [a.awareness.clientID]), 'test')
+  let b = side('peer-b', userB)
+  const meet = (): void => {
+    applyAwarenessUpdate(a.awareness, encodeAwarenessUpdate(b.awareness, [b.awareness.clientID]), 'test')
+    applyAwarenessUpdate(b.awareness, encodeAwarenessUpdate(a.awareness, [a.awareness.clientID]), 'test')
+  }
+  meet()
   const wrtc = makeChunkingWrtc(fakeWrtc() as unknown as WrtcImplementation) // the fakes mirror what simple-peer and the wrapper use
   let pcs: [RTCPeerConnection, RTCPeerConnection] | undefined
   const connect = async (): Promise<void> => {
@@ -86,7 +96,9 @@ export async function fakeRoom(userA: PresenceUser, userB: PresenceUser): Promis
   await connect()
   return {
     a: a.side,
-    b: b.side,
+    get b() {
+      return b.side
+    },
     drop() {
       pcs?.forEach((pc) => pc.close())
       a.setLink(undefined, b.side.peerId)
@@ -94,6 +106,12 @@ export async function fakeRoom(userA: PresenceUser, userB: PresenceUser): Promis
       a.notify()
       b.notify()
     },
-    reconnect: connect,
+    async reconnect(restartedB) {
+      if (restartedB) {
+        b = side(restartedB.peerId, userB) // a new page: new peer id, new Yjs client, same user
+        meet()
+      }
+      await connect()
+    },
   }
 }

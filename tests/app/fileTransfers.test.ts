@@ -1,9 +1,10 @@
 // The file-transfer controllers of both sides, created in reactive roots of their own with no
 // view mounted (as a session model creates them), over in-memory peer connections.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEffect, createRoot, createSignal } from 'solid-js'
 import * as Y from 'yjs'
 import { createCustomerFileTransfers, createRepFileTransfers, type FileTransfers, type Transfer } from '../../src/app/tools/fileTransfer'
+import { INCOMING_RESUME_GRACE_MS } from '../../src/app/tools/transferLinks'
 import { readTranscript } from '../../src/doc/transcript'
 import type { CustomerIdentity } from '../../src/store/profile'
 import { fakeRoom } from './fakeFileLinks'
@@ -44,6 +45,8 @@ async function sides() {
 }
 
 describe('file transfer controllers', () => {
+  afterEach(() => vi.useRealTimers())
+
   it('the rep’s transfers hear an offer with no view mounted, and the accepted file arrives verified', async () => {
     const { rep, customer, customerDoc, dispose } = await sides()
     expect(customer.send(new File([bytes(300_000)], 'log.bin'))).toBe('sent')
@@ -80,6 +83,54 @@ describe('file transfer controllers', () => {
     await until(rep, (list) => list[0]?.phase === 'done')
     expect(customer.list()[0]!.bytes).toBe(SIZE)
     expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileSent']) // never noted as failed
+    dispose()
+  })
+
+  it('a transfer whose receiving page restarted (same user, new peer id) fails instead of waiting forever', async () => {
+    const { room, rep, customer, repDoc, dispose } = await sides()
+    expect(rep.send(new File([bytes(6 * 1024 * 1024)], 'big.bin'))).toBe('sent')
+    const [offer] = await until(customer, (list) => list.some((item) => item.phase === 'offered'))
+    createRoot((disposeWatch) =>
+      createEffect(() => {
+        if ((customer.list()[0]?.bytes ?? 0) === 0) return
+        room.drop()
+        disposeWatch()
+      }),
+    )
+    customer.accept(offer!.key)
+    await until(rep, (list) => list[0]?.phase === 'interrupted')
+
+    await room.reconnect({ peerId: 'peer-b-reloaded' }) // Carla's page reloaded: her half of the file is gone
+    const [row] = await until(rep, (list) => list[0]?.phase === 'failed')
+    expect(row?.reason).toBe('connection')
+    expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileFailed'])
+    dispose()
+  })
+
+  it('a receiver whose sender is back but never resumes (it cancelled while the link was down) stops waiting', async () => {
+    // The resume polls run on a fake clock; everything else (channels, hashing, `until`) on real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] })
+    const { room, rep, customer, dispose } = await sides()
+    expect(rep.send(new File([bytes(6 * 1024 * 1024)], 'big.bin'))).toBe('sent')
+    const [offer] = await until(customer, (list) => list.some((item) => item.phase === 'offered'))
+    createRoot((disposeWatch) =>
+      createEffect(() => {
+        if ((customer.list()[0]?.bytes ?? 0) === 0) return
+        room.drop()
+        disposeWatch()
+      }),
+    )
+    customer.accept(offer!.key)
+    await until(rep, (list) => list[0]?.phase === 'interrupted')
+    await until(customer, (list) => list[0]?.phase === 'interrupted')
+    rep.cancel(rep.list()[0]!.key) // the customer cannot hear it: no link
+    expect(rep.list()[0]?.phase).toBe('cancelled')
+
+    await room.reconnect()
+    vi.advanceTimersByTime(INCOMING_RESUME_GRACE_MS - 1_000)
+    expect(customer.list()[0]?.phase, 'still within the grace').toBe('interrupted')
+    vi.advanceTimersByTime(2_000)
+    expect(customer.list()[0]).toMatchObject({ phase: 'failed', reason: 'connection' })
     dispose()
   })
 })

@@ -112,6 +112,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
             progress: (bytes) => update(key, { bytes }),
             phase: (phase, reason) => {
               update(key, { phase, reason })
+              if (phase === 'interrupted') links.wake()
               // A verified file stays resumable: if only our `ok` was lost, its sender is told again.
               if (phase === 'declined' || phase === 'cancelled' || phase === 'failed') links.forget(peerId, offerIds.get(key) ?? '')
             },
@@ -122,7 +123,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
           },
           (id) => links.resumable(peerId, id),
         )
-      }),
+      }, links.onPoll),
     )
   })
 
@@ -144,7 +145,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
           progress: (bytes) => update(key, { bytes }),
           phase: (phase, reason) => {
             update(key, { phase, reason })
-            if (phase === 'interrupted') links.retry()
+            if (phase === 'interrupted') links.wake()
             if (FINAL.has(phase)) links.forget(peerId, id)
             const event: FileEvent | undefined = phase === 'done' ? 'fileSent' : phase === 'declined' ? 'fileDeclined' : phase === 'cancelled' ? 'fileCancelled' : phase === 'failed' ? 'fileFailed' : undefined
             if (event) noteOnce(event, offer, id)
