@@ -18,7 +18,7 @@ const team = { teamId: 'team-1', secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQ', name: 'S
 const profile = { repId: 'rep-Ana', name: 'Ana', teams: [team], deviceKeys: {} as CryptoKeyPair } satisfies RepProfile
 
 function context(): OpenContext {
-  return { profile, team, hub: makeFakeHub() as unknown as OpenContext['hub'], onCustomerJoined: () => undefined }
+  return { profile, team, hub: makeFakeHub(), onCustomerJoined: () => undefined }
 }
 
 /** Stores a rep doc whose meta says `version`, written raw as that build would have (no `kind` before v2). */

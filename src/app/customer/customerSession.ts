@@ -50,7 +50,7 @@ export interface CustomerSession {
 }
 
 /** Opens the customer's session from its join link; `via` says whether they came in with a session code. */
-export function createCustomerSession(hub: NetworkHub, sessionId: string, key: string, via: EntryWay = 'link'): CustomerSession {
+export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionId: string, key: string, via: EntryWay = 'link'): CustomerSession {
   const doc = new Y.Doc()
   registerDebugDoc('customer', doc)
   const [phase, setPhase] = createSignal<CustomerPhase>('loading')

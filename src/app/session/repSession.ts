@@ -53,7 +53,7 @@ export interface RepSession {
 export interface OpenContext {
   profile: RepProfile
   team: TeamMembership
-  hub: NetworkHub
+  hub: Pick<NetworkHub, 'connect' | 'release'>
   /** Called when the customer's intake reaches the rep doc. */
   onCustomerJoined(sessionId: string): void
 }

@@ -4,15 +4,8 @@
  * next to the field at fault with role=alert.
  */
 import { For, Show, createSignal, createUniqueId, onMount } from 'solid-js'
-import {
-  MAX_SCRIPT_CATEGORY_CHARS,
-  MAX_SCRIPT_TEXT_CHARS,
-  MAX_SCRIPT_TITLE_CHARS,
-  ScriptRejected,
-  type ScriptFields,
-  type ScriptKind,
-  type ScriptRejectReason,
-} from '../../doc/scripts'
+import { MAX_SCRIPT_CATEGORY_CHARS, MAX_SCRIPT_TEXT_CHARS, MAX_SCRIPT_TITLE_CHARS, ScriptRejected } from '../../doc/scripts'
+import type { ScriptFields, ScriptKind, ScriptRejectReason } from '../../doc/scripts'
 import { STANDARD_VARIABLES } from '../../doc/variables'
 import { t, type MessageKey } from '../../i18n/i18n'
 
