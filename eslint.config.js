@@ -65,6 +65,14 @@ const VIEWS_APP_MESSAGE = 'Views render models they get through context (useApp,
 const NET_STORE_BANNED = '^solid-js(?:/|$)'
 const NET_STORE_SIBLINGS = layerPath(['views'])
 
+// Entries are written only through src/doc's writers (appendMessage, appendStatusNote, …), which
+// hold the author-role rule the relay depends on: no hand-built entry literal outside src/doc.
+const ENTRY_LITERAL = {
+  group: ['**/doc/transcript'],
+  importNames: ['appendEntry', 'putEntryIfAbsent'],
+  message: 'Write entries with appendMessage / appendStatusNote / appendPushedUrl from src/doc (one author-role rule).',
+}
+
 const NODE_FILES = [
   'tests/**/*.{ts,tsx,js,mjs}',
   'bench/**/*.{ts,js,mjs}',
@@ -94,6 +102,11 @@ export default defineConfig(
       'no-restricted-properties': ['error', ...SRC_RESTRICTED_PROPERTIES],
       'no-restricted-syntax': ['error', ...SRC_RESTRICTED_SYNTAX],
     },
+  },
+
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/main.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENTRY_LITERAL] }] },
   },
 
   {
@@ -144,6 +157,7 @@ export default defineConfig(
             { regex: VIEWS_BANNED, message: VIEWS_IMPORT_MESSAGE },
             { regex: VIEWS_SIBLINGS, message: VIEWS_IMPORT_MESSAGE },
             { regex: VIEWS_APP, message: VIEWS_APP_MESSAGE, allowTypeImports: true },
+            ENTRY_LITERAL,
           ],
         },
       ],
@@ -177,6 +191,7 @@ export default defineConfig(
           patterns: [
             { regex: NET_STORE_BANNED, message: NET_STORE_IMPORT_MESSAGE },
             { regex: NET_STORE_SIBLINGS, message: NET_STORE_IMPORT_MESSAGE },
+            ENTRY_LITERAL,
           ],
         },
       ],
