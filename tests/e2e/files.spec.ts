@@ -161,6 +161,62 @@ test('a transfer cut by a dropped link resumes and verifies', async ({ newPerson
   await expect(rep.page.getByText('File transfer failed: cut.bin')).toHaveCount(0)
 })
 
+/** Closes the page's file data channel the moment its progress bar first passes `at` bytes (runs in the page before the app). */
+function cutFileChannelAt(at: number): void {
+  const channels: RTCDataChannel[] = []
+  const create = RTCPeerConnection.prototype.createDataChannel
+  RTCPeerConnection.prototype.createDataChannel = function (this: RTCPeerConnection, label: string, init?: RTCDataChannelInit) {
+    const channel = create.call(this, label, init)
+    if (label.startsWith('asiste-side:')) channels.push(channel)
+    Object.assign(window, { sideChannelsOpened: channels.length })
+    return channel
+  }
+  let cut = false
+  new MutationObserver(() => {
+    const bar = document.querySelector('[role="progressbar"]')
+    if (cut || !bar || Number(bar.getAttribute('aria-valuenow')) < at) return
+    cut = true
+    Object.assign(window, { cutAtBytes: Number(bar.getAttribute('aria-valuenow')) })
+    channels.at(-1)?.close()
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] })
+}
+
+test('a transfer whose data channel closes mid-way resumes over a new channel of the same connection', async ({ newPerson }, info) => {
+  test.setTimeout(120_000)
+  const SIZE = 24 * 1024 * 1024
+  const bytes = randomBytes(SIZE)
+  const path = info.outputPath('channel.bin')
+  await writeFile(path, bytes)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  // The dropped link here is the file's own data channel, closed by the sender's page at 4 MB;
+  // the peer connection (and y-webrtc's channel on it) stays up.
+  await rep.context.addInitScript(cutFileChannelAt, 4 * 1024 * 1024)
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+
+  await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
+  await customer.page.getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
+  const transfers = customer.page.getByRole('list', { name: 'File transfers' })
+  await expect(transfers).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
+  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified')
+  const download = customer.page.waitForEvent('download')
+  await transfers.getByRole('button', { name: 'Save file' }).click()
+  const saved = await readFile(await (await download).path())
+  expect(createHash('sha256').update(saved).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
+  await expect(rep.page.getByText('File transfer failed: channel.bin')).toHaveCount(0)
+  const { cutAtBytes, sideChannelsOpened } = await rep.page.evaluate(() => {
+    const seen = window as unknown as { cutAtBytes?: number; sideChannelsOpened?: number }
+    return { cutAtBytes: seen.cutAtBytes, sideChannelsOpened: seen.sideChannelsOpened }
+  })
+  expect(cutAtBytes, 'cut mid-way').toBeGreaterThan(0)
+  expect(cutAtBytes, 'cut mid-way').toBeLessThan(SIZE)
+  expect(sideChannelsOpened, 'the offer’s channel, then the resume’s').toBe(2)
+  expect(customer.errors.list).toEqual([])
+})
+
 // The rep's file transfers belong to the session's model, not its view: while another session is
 // in front, this one's SessionView is unmounted and the offer must still be heard.
 test('a file offered while another session is in front is listed and can be accepted', async ({ newPerson }) => {
