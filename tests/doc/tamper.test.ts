@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { findTampering, type Tampering } from '../../src/doc/tamper'
-import { mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries } from '../../src/doc/relay'
+import { bindTestCustomer, mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries, signAsCustomer } from './relayHarness'
 import { relayDocs } from '../../src/app/session/relayDocs'
 import { watchTampering, unverifiedReps } from '../../src/app/session/tamperWatch'
 import { appendEntry, entriesMap, readEntry, readTranscript } from '../../src/doc/transcript'
@@ -11,8 +11,10 @@ import { chat, fromHostilePeer, makeDoc, repChat, syncInto } from './fixtures'
 function session() {
   const customerDoc = makeDoc(10)
   const repDoc = makeDoc(20)
+  bindTestCustomer(customerDoc, repDoc)
   const repId = appendEntry(repDoc, repChat({ text: 'Hi, I am Rafa' }))
   const customerId = appendEntry(customerDoc, chat({ text: 'my printer is on fire' }))
+  signAsCustomer(customerDoc, [customerId])
   mirrorCustomerEntries(customerDoc, repDoc)
   publishRepEntries(repDoc, customerDoc)
   return { customerDoc, repDoc, repId, customerId }
@@ -69,16 +71,17 @@ describe('restoreRemovedEntries', () => {
     expect(readTranscript(customerDoc).map((entry) => entry.text).sort()).toEqual(['Hi, I am Rafa', 'my printer is on fire'])
   })
 
-  test('the running relay restores deletions as they arrive, and the record never changes', () => {
+  test('the running relay restores deletions as they arrive, and the record never changes', async () => {
     const { customerDoc, repDoc, repId } = session()
     const before = readTranscript(repDoc)
-    const stop = relayDocs(customerDoc, repDoc, () => {})
+    const relay = relayDocs(customerDoc, repDoc, () => {})
     const hostile = makeDoc(99)
     syncInto(customerDoc, hostile)
     entriesMap(hostile).delete(repId)
     entriesMap(hostile).set(repId.replace(/\.\w+$/, '.zz'), repChat({ text: 'forged' }))
     syncInto(hostile, customerDoc)
-    stop()
+    await relay.settled()
+    relay()
     expect(readEntry(customerDoc, repId)?.text).toBe('Hi, I am Rafa')
     expect(readTranscript(repDoc)).toEqual(before)
   })
