@@ -23,6 +23,8 @@ export interface RepSessionMeta extends SessionMeta {
   /** Key of the customer room, so invited reps can join it. */
   customerKey: string
   state: 'open' | 'ended'
+  /** The session's verification key (public half of the authority), for the join link; absent in older sessions. */
+  authority?: string
 }
 
 const MAX_KEY_CHARS = 64 // a base64url 256-bit key is 43 chars
@@ -72,7 +74,8 @@ export function readRepSessionMeta(doc: Y.Doc): RepSessionMeta | undefined {
   const map = metaMap(doc)
   const customerKey = idString(map.get('customerKey'), MAX_KEY_CHARS)
   const state = map.get('state') === 'ended' ? 'ended' : 'open'
-  return base && customerKey ? { ...base, customerKey, state } : undefined
+  const authority = readSessionAuthority(doc)?.publicKey
+  return base && customerKey ? { ...base, customerKey, state, ...(authority ? { authority } : {}) } : undefined
 }
 
 /** The session's authority key pair as the rep doc keeps it (base64url; docs/SCHEMA.md "Signatures and identities"). */

@@ -19,6 +19,8 @@ import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
 import { writeIntakeVia, type EntryWay } from '../../doc/portal'
 import { registerDebugDoc } from '../debug/debugHooks'
 import { registerHostileTarget } from '../debug/hostileHooks'
+import { createDeviceSigningKeys } from '../../net/sessionAuthority'
+import { createEntryTrust, type EntryTrust } from './entryTrust'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -46,19 +48,28 @@ export interface CustomerSession {
   presentReps: Accessor<PresenceUser[]>
   /** The customer room once open (screen sharing and file transfer ride on its links). */
   connection(): DocConnection | undefined
+  /** Which entries verified (reps' against the link's session key, the customer's own against its device key). */
+  trust: EntryTrust
 }
 
-/** Opens the customer's session from its join link; `via` says whether they came in with a session code. */
-export function createCustomerSession(hub: NetworkHub, sessionId: string, key: string, via: EntryWay = 'link'): CustomerSession {
+/**
+ * Opens the customer's session from its join link; `via` says whether they came in with a session code,
+ * `authority` is the session key from the link (undefined for links made before signatures).
+ */
+export function createCustomerSession(hub: NetworkHub, sessionId: string, key: string, via: EntryWay = 'link', authority?: string): CustomerSession {
   const doc = new Y.Doc()
   registerDebugDoc('customer', doc)
+  const trust = createEntryTrust(doc, sessionId, authority)
+  const signAs = (me: CustomerIdentity): void => {
+    if (me.signingKey && me.publicKey) trust.signAs({ customerId: me.customerId, privateKey: me.signingKey, publicKey: me.publicKey })
+  }
   const [phase, setPhase] = createSignal<CustomerPhase>('loading')
   const [error, setError] = createSignal<string>()
   const [identity, setIdentity] = createSignal<CustomerIdentity>()
   let connection: DocConnection | undefined
   const [presentReps, setPresentReps] = createSignal<PresenceUser[]>([])
   const [liveConnection, setLiveConnection] = createSignal<DocConnection>()
-  const pushed = handlePushedUrls(doc, identity)
+  const pushed = handlePushedUrls(doc, identity, trust)
   let stopReceipts: (() => void) | undefined
   const startTracking = (me: CustomerIdentity): void => {
     stopReceipts ??= trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, () => document.visibilityState === 'visible' && document.hasFocus())
@@ -77,6 +88,7 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
       return
     }
     if (known && readIntake(doc, 'customer')?.customerId === known.customerId) {
+      signAs(known)
       setIdentity(known)
       connection.setUser({ id: known.customerId, name: known.name, role: 'customer' })
       startTracking(known)
@@ -96,9 +108,12 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     doc,
     identity,
     async start(form) {
-      const me: CustomerIdentity = { customerId: randomId(), name: form.name.trim() }
+      // The device key comes first: the intake carries its public half, and every entry from here on is signed.
+      const keys = await createDeviceSigningKeys()
+      const me: CustomerIdentity = { customerId: randomId(), name: form.name.trim(), signingKey: keys.privateKey, publicKey: keys.publicKey }
+      signAs(me)
       if (via === 'portal') writeIntakeVia(doc, 'portal') // before the intake: any state holding the intake holds the hint
-      writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system })
+      writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system, publicKey: keys.publicKey })
       putAttendee(doc, { id: me.customerId, name: me.name, role: 'customer', hidden: false })
       appendEntry(doc, { kind: 'status', event: 'joined', audience: 'all', authorId: me.customerId, authorName: me.name, authorRole: 'customer', text: me.name })
       await saveCustomerIdentity(sessionId, me)
@@ -119,5 +134,6 @@ export function createCustomerSession(hub: NetworkHub, sessionId: string, key: s
     },
     presentReps,
     connection: liveConnection,
+    trust,
   }
 }

@@ -1,9 +1,10 @@
 /** The customer's page at the join link: intake, then the chat over the customer doc. */
 import { For, Match, Show, Switch, createSignal } from 'solid-js'
 import { createCustomerSession } from '../../app/customer/customerSession'
-import { createTranscript } from '../../app/session/createTranscript'
 import { useApp } from '../../app/shell/appContext'
 import { openInNewTab } from '../../app/customer/pushedUrls'
+import { endedByRep } from '../../app/customer/entryTrust'
+import { createVisibleTranscript } from '../../app/customer/visibleTranscript'
 import { IntakeForm } from './IntakeForm'
 import { Transcript } from '../session/Transcript'
 import { Composer } from '../session/Composer'
@@ -22,16 +23,19 @@ import type { EntryWay } from '../../doc/portal'
 import { lang, t } from '../../i18n/i18n'
 
 /** The customer page for one session. */
-export function CustomerPage(props: { sessionId: string; sessionKey: string; via?: EntryWay }) {
+export function CustomerPage(props: { sessionId: string; sessionKey: string; via?: EntryWay; authority?: string }) {
   const app = useApp()
-  const session = createCustomerSession(app.hub, props.sessionId, props.sessionKey, props.via)
-  const entries = createTranscript(session.doc)
+  const session = createCustomerSession(app.hub, props.sessionId, props.sessionKey, props.via, props.authority)
+  // Only what verified: reps' entries against the link's session key, the customer's own against its device key.
+  const visible = createVisibleTranscript(session.doc, session.trust)
+  const entries = visible.entries
+  const hidden = () => (session.trust.verifiable ? visible.hidden() : 0)
   const screen = createCustomerScreen(session.doc, () => session.connection(), session.identity)
   const files = createCustomerFileTransfers(session.doc, () => session.connection(), session.identity)
   let fileSending: FileSending | undefined
   const credentials = createCustomerCredentials(session.doc, session.identity)
   const [draft, setDraft] = createSignal('')
-  const ended = () => entries().some((entry) => entry.event === 'ended')
+  const ended = () => endedByRep(entries(), session.trust)
   return (
     <div class="customer">
       <header class="topbar">
@@ -77,6 +81,12 @@ export function CustomerPage(props: { sessionId: string; sessionKey: string; via
                 </p>
               )}
             </For>
+            <Show when={!session.trust.verifiable}>
+              <p class="banner" role="alert">{t('customer.unverifiedLink')}</p>
+            </Show>
+            <Show when={hidden() > 0}>
+              <p class="banner" role="status" data-unverified-hidden={hidden()}>{t('customer.hiddenUnverified', { count: hidden() })}</p>
+            </Show>
             <Transcript
               entries={entries()}
               selfId={session.identity()?.customerId}

@@ -179,7 +179,7 @@ export function SessionView(props: { session: RepSession; profile: RepProfile | 
           <div class="joininfo">
             <label class="field field--inline">
               <span>{t('console.customerLink')}</span>
-              <input type="text" readOnly value={customerLink(app.origin, sessionId(), props.session.customerKey)} onFocus={(e) => e.currentTarget.select()} />
+              <input type="text" readOnly value={customerLink(app.origin, sessionId(), props.session.customerKey, meta()?.authority)} onFocus={(e) => e.currentTarget.select()} />
             </label>
             <PortalCodeInfo repDoc={repDoc} />
           </div>

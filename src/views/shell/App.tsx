@@ -23,7 +23,7 @@ export function App() {
         </main>
       </Match>
       <Match when={(() => { const r = route(); return r.page === 'join' ? r : undefined })()} keyed>
-        {(join) => <CustomerPage sessionId={join.sessionId} sessionKey={join.key} via={join.via ?? 'link'} />}
+        {(join) => <CustomerPage sessionId={join.sessionId} sessionKey={join.key} via={join.via ?? 'link'} authority={join.authority} />}
       </Match>
       <Match when={route().page === 'portal'}>
         <PortalPage />
