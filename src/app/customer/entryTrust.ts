@@ -43,6 +43,9 @@ export interface EntryTrust {
   stop(): void
 }
 
+/** Entries verified per step: ~6 ms of Ed25519 in Chromium, so the newest screenful shows at once on a late join. */
+const VERIFY_CHUNK = 64
+
 /** Marks a verdict for an entry this page wrote itself and has not signed yet. */
 const WRITTEN_HERE = Symbol('writtenHere')
 
@@ -103,28 +106,33 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     }
     changed(lost)
     if (pending.length === 0) return
-    enqueue(async () => {
-      const checks = await Promise.all(pending.map(async ({ entry, signature }) => {
-        const key = await keyFor(entry)
-        return key !== undefined && (await verifyEntry(key, sessionId, entry, signature))
-      }))
-      const arrived: Entry[] = []
-      const verified: string[] = [] // ids whose verdict is now known
-      pending.forEach(({ entry, raw, signature }, i) => {
-        if (entries.get(entry.id) !== raw || signatures.get(entry.id) !== signature) return
-        if (!checks[i]) {
-          rejected.add(entry.id)
-          verified.push(entry.id) // not verified, but its verdict is known now
-          return
-        }
-        rejected.delete(entry.id)
-        verdicts.set(entry.id, { raw, signature })
-        verified.push(entry.id)
-        if (arrival && entry.authorRole !== 'customer') arrived.push(entry)
-      })
-      changed(verified)
-      if (arrived.length > 0) listeners.forEach((listener) => listener(arrived))
+    // Newest first, a chunk at a time: a late joiner sees the last screenful after one chunk, not after all.
+    pending.sort((a, b) => (a.entry.id < b.entry.id ? 1 : -1))
+    for (let start = 0; start < pending.length; start += VERIFY_CHUNK) {
+      const chunk = pending.slice(start, start + VERIFY_CHUNK)
+      enqueue(() => verifyChunk(chunk, arrival))
+    }
+  }
+  const verifyChunk = async (chunk: { entry: Entry; raw: unknown; signature: string }[], arrival: boolean): Promise<void> => {
+    const checks = await Promise.all(chunk.map(async ({ entry, signature }) => {
+      const key = await keyFor(entry)
+      return key !== undefined && (await verifyEntry(key, sessionId, entry, signature))
+    }))
+    const arrived: Entry[] = []
+    const judged: string[] = [] // ids whose verdict is now known
+    chunk.forEach(({ entry, raw, signature }, i) => {
+      if (entries.get(entry.id) !== raw || signatures.get(entry.id) !== signature) return
+      judged.push(entry.id)
+      if (!checks[i]) {
+        rejected.add(entry.id)
+        return
+      }
+      rejected.delete(entry.id)
+      verdicts.set(entry.id, { raw, signature })
+      if (arrival && entry.authorRole !== 'customer') arrived.push(entry)
     })
+    changed(judged)
+    if (arrived.length > 0) listeners.forEach((listener) => listener(arrived.reverse()))
   }
 
   const onEntries = (event: Y.YMapEvent<unknown>): void => {
