@@ -102,7 +102,8 @@ export function publishableEntries(repDoc: Y.Doc, ids?: Iterable<string>): Entry
 export function publishCandidates(repDoc: Y.Doc, customerDoc: Y.Doc, ids?: Iterable<string>, signedHere?: ReadonlyMap<string, string>): Entry[] {
   const target = entriesMap(customerDoc)
   const found: Entry[] = []
-  for (const entry of publishableEntries(repDoc, ids)) {
+  const list = ids ?? [...entriesMap(repDoc).keys()].filter((id) => !target.has(id) || readSignature(customerDoc, id) === undefined) // a full scan (opening a session) parses only what is missing or unsigned; rewrites are caught as they arrive
+  for (const entry of publishableEntries(repDoc, list)) {
     const { id } = entry
     const present = parseEntry(id, target.get(id))
     const signature = readSignature(customerDoc, id)

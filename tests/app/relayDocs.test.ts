@@ -70,4 +70,21 @@ describe('relayDocs with real signatures', () => {
     expect(readSignature(customerDoc, id)).toBe(signature)
     relay()
   })
+
+  test("a team mate's relay that starts before the authority has synced signs what it published once the key arrives", async () => {
+    const customerDoc = makeDoc(10)
+    const repDoc = makeDoc(20)
+    initRepDoc(repDoc, { sessionId: SESSION, createdAt: Date.now() - 60_000, portal: 'link', customerKey: 'k'.repeat(43) })
+    const relay = relayDocs(customerDoc, repDoc, () => {})
+    const id = appendEntry(repDoc, repChat({ text: 'Hi, I am Rafa', at: Date.now() }))
+    await relay.settled()
+    expect(readEntry(customerDoc, id)?.text).toBe('Hi, I am Rafa')
+    expect(readSignature(customerDoc, id)).toBeUndefined()
+    const authority = await createSessionAuthority()
+    writeSessionAuthority(repDoc, authority)
+    await relay.settled()
+    const verifier = (await importVerifyingKey(authority.publicKey))!
+    expect(await verifyEntry(verifier, SESSION, readEntry(customerDoc, id)!, readSignature(customerDoc, id)!)).toBe(true)
+    relay()
+  })
 })

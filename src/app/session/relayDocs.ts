@@ -15,7 +15,7 @@ import type { Entry } from '../../doc/entry'
 import { bindIntake, readCustomerBinding } from '../../doc/customerBinding'
 import { receiptsMap } from '../../doc/receipts'
 import { signaturesMap } from '../../doc/signatures'
-import { readSessionAuthority, readSessionMeta } from '../../doc/session'
+import { metaMap, readSessionAuthority, readSessionMeta } from '../../doc/session'
 import { RELAY } from '../../doc/schema'
 import { importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
 
@@ -24,9 +24,15 @@ export type RelayHandle = (() => void) & { settled(): Promise<void> }
 
 /** Starts relaying; `onIntake` runs once the customer's intake has bound the session. Returns a stop function. */
 export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => void): RelayHandle {
-  const sessionId = readSessionMeta(repDoc)?.sessionId ?? ''
-  const authority = readSessionAuthority(repDoc)
-  const signingKey = authority ? importSigningKey(authority.privateKey) : Promise.resolve(undefined)
+  const sessionId = (): string => readSessionMeta(repDoc)?.sessionId ?? ''
+  // Read when needed, not once: a team mate's client may start relaying before the authority has synced.
+  let signing: { privateKey: string; key: Promise<CryptoKey | undefined> } | undefined
+  const signingKey = (): Promise<CryptoKey | undefined> => {
+    const authority = readSessionAuthority(repDoc)
+    if (!authority) return Promise.resolve(undefined)
+    if (signing?.privateKey !== authority.privateKey) signing = { privateKey: authority.privateKey, key: importSigningKey(authority.privateKey) }
+    return signing.key
+  }
   const customerKeys = new Map<string, Promise<CryptoKey | undefined>>()
   /** Signatures this client made (Ed25519 is deterministic: any other value in the customer doc is not the authority's). */
   const signedHere = new Map<string, string>()
@@ -49,21 +55,21 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     enqueue(async () => {
       const key = await customerKey()
       if (!key) return
-      const checks = await Promise.all(candidates.map((item) => verifyEntry(key, sessionId, item.entry, item.signature)))
+      const checks = await Promise.all(candidates.map((item) => verifyEntry(key, sessionId(), item.entry, item.signature)))
       if (stopped) return
       mirrorVerifiedEntries(repDoc, candidates.filter((_, i) => checks[i]))
       mirrorReceipts(customerDoc, repDoc) // receipts that named these entries count now
     })
   }
   const sign = async (key: CryptoKey, entry: Entry): Promise<string> => {
-    const signature = signedHere.get(entry.id) ?? (await signEntry(key, sessionId, entry))
+    const signature = signedHere.get(entry.id) ?? (await signEntry(key, sessionId(), entry))
     signedHere.set(entry.id, signature)
     return signature
   }
   const publish = (ids?: Iterable<string>, compareSignatures = false): void => {
     const list = ids === undefined ? undefined : [...ids]
     enqueue(async () => {
-      const key = await signingKey
+      const key = await signingKey()
       // A signature changed in the customer doc: know ours for these ids, so a swapped one gets repaired.
       if (key && compareSignatures) await Promise.all(publishableEntries(repDoc, list).map((entry) => sign(key, entry)))
       const entries = publishCandidates(repDoc, customerDoc, list, signedHere)
@@ -91,6 +97,13 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     mirror()
   }
   const onReceipts = (): void => mirrorReceipts(customerDoc, repDoc)
+  let hadAuthority = readSessionAuthority(repDoc) !== undefined
+  const onRepMeta = (): void => {
+    // The authority reached this client after it started relaying: sign what went out unsigned.
+    if (hadAuthority || !readSessionAuthority(repDoc)) return
+    hadAuthority = true
+    publish()
+  }
 
   const watched: [Y.Map<unknown>, (event: Y.YMapEvent<unknown>) => void][] = [
     [receiptsMap(customerDoc), onReceipts],
@@ -98,6 +111,7 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     [signaturesMap(customerDoc), onSignatures],
     [entriesMap(repDoc), onRepEntries],
     [intakeMap(customerDoc, 'customer'), onIntakeChange],
+    [metaMap(repDoc), onRepMeta],
   ]
   for (const [map, handler] of watched) map.observe(handler)
   // Catch up with whatever arrived while this client was closed.
