@@ -68,7 +68,10 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
   let queue: Promise<void> = Promise.resolve()
   let stopped = false
   const enqueue = (task: () => Promise<void>): void => {
-    queue = queue.then(() => (stopped ? undefined : task()))
+    // A failed step must not stall every later verdict: report it (uncaught, so it is seen) and go on.
+    queue = queue.then(() => (stopped ? undefined : task())).catch((error: unknown) => queueMicrotask(() => {
+      throw error
+    }))
   }
 
   const isMine = (entry: Entry): boolean => entry.authorRole === 'customer' && entry.authorId === me?.customerId

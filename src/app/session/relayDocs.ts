@@ -14,7 +14,7 @@ import { mirrorCandidates, mirrorReceipts, mirrorVerifiedEntries, publishCandida
 import type { Entry } from '../../doc/entry'
 import { bindIntake, readCustomerBinding } from '../../doc/customerBinding'
 import { receiptsMap } from '../../doc/receipts'
-import { signaturesMap } from '../../doc/signatures'
+import { readSignature, signaturesMap } from '../../doc/signatures'
 import { metaMap, readSessionAuthority, readSessionMeta } from '../../doc/session'
 import { RELAY } from '../../doc/schema'
 import { importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
@@ -39,7 +39,10 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
   let queue: Promise<void> = Promise.resolve()
   let stopped = false
   const enqueue = (task: () => Promise<void>): void => {
-    queue = queue.then(() => (stopped ? undefined : task()))
+    // A failed step must not stall every later copy: report it (uncaught, so it is seen) and go on.
+    queue = queue.then(() => (stopped ? undefined : task())).catch((error: unknown) => queueMicrotask(() => {
+      throw error
+    }))
   }
 
   const customerKey = (): Promise<CryptoKey | undefined> => {
@@ -66,12 +69,20 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     signedHere.set(entry.id, signature)
     return signature
   }
+  const learnSignature = async (key: CryptoKey, entry: Entry): Promise<void> => {
+    const present = readSignature(customerDoc, entry.id)
+    const authority = readSessionAuthority(repDoc)
+    const verifier = authority && present !== undefined && present !== signedHere.get(entry.id) ? await importVerifyingKey(authority.publicKey) : undefined
+    if (verifier && present !== undefined && (await verifyEntry(verifier, sessionId(), entry, present))) signedHere.set(entry.id, present)
+    else await sign(key, entry)
+  }
   const publish = (ids?: Iterable<string>, compareSignatures = false): void => {
     const list = ids === undefined ? undefined : [...ids]
     enqueue(async () => {
       const key = await signingKey()
-      // A signature changed in the customer doc: know ours for these ids, so a swapped one gets repaired.
-      if (key && compareSignatures) await Promise.all(publishableEntries(repDoc, list).map((entry) => sign(key, entry)))
+      // A signature changed in the customer doc: one that verifies is accepted (a team mate's relay may have
+      // written it; P-256 signatures differ each time), any other is replaced by ours.
+      if (key && compareSignatures) await Promise.all(publishableEntries(repDoc, list).map((entry) => learnSignature(key, entry)))
       const entries = publishCandidates(repDoc, customerDoc, list, signedHere)
       if (entries.length === 0) return
       const published = await Promise.all(entries.map(async (entry): Promise<PublishedEntry> => (key ? { entry, signature: await sign(key, entry) } : { entry })))
