@@ -199,17 +199,3 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     },
   }
 }
-
-/**
- * What the customer's page shows: entries that verified. With a link that carries no session key,
- * reps' entries cannot verify and are shown anyway, under a warning (`verifiable` is false).
- */
-export function isVisible(entry: Entry, trust: EntryTrust): boolean {
-  return trust.isGenuine(entry) || (!trust.verifiable && entry.authorRole !== 'customer')
-}
-
-/** Whether a verified team note says the session ended (a forged `ended` never closes the chat). */
-export function endedByRep(entries: readonly Entry[], trust: EntryTrust): boolean {
-  trust.version()
-  return entries.some((entry) => entry.event === 'ended' && entry.authorRole !== 'customer' && trust.isGenuine(entry))
-}

@@ -10,7 +10,7 @@ import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { dedupeEvents, parseEntry, type Entry } from '../../doc/entry'
 import { insertSorted } from '../session/createTranscript'
-import { isVisible, type EntryTrust } from './entryTrust'
+import type { EntryTrust } from './entryTrust'
 
 /** The visible transcript and how many entries of the doc are not shown because they failed verification. */
 export interface VisibleTranscript {
@@ -67,4 +67,18 @@ export function createVisibleTranscript(doc: Y.Doc, trust: EntryTrust): VisibleT
       return count
     },
   }
+}
+
+/**
+ * What the customer's page shows: entries that verified. With a link that carries no session key,
+ * reps' entries cannot verify and are shown anyway, under a warning (`verifiable` is false).
+ */
+export function isVisible(entry: Entry, trust: EntryTrust): boolean {
+  return trust.isGenuine(entry) || (!trust.verifiable && entry.authorRole !== 'customer')
+}
+
+/** Whether a verified team note says the session ended (a forged `ended` never closes the chat). */
+export function endedByRep(entries: readonly Entry[], trust: EntryTrust): boolean {
+  trust.version()
+  return entries.some((entry) => entry.event === 'ended' && entry.authorRole !== 'customer' && trust.isGenuine(entry))
 }
