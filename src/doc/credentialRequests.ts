@@ -7,6 +7,7 @@
 import type * as Y from 'yjs'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS } from './schema'
 import { boundedString, idString, isRecord, oneOf, timestamp } from './guards'
+import { parseSignature } from './signatures'
 
 /** Where a credential request stands. */
 export const CREDENTIAL_STATES = ['pending', 'provided', 'declined'] as const
@@ -33,6 +34,8 @@ export interface CredentialRequest {
   state: CredentialState
   publicKey: PublicPoint
   sealed?: Sealed
+  /** The session authority's signature over `credentialRequestBytes` (base64url): proves a rep of this session asked. */
+  signature?: string
 }
 
 const B64URL = /^[A-Za-z0-9_-]{1,8192}$/
@@ -63,7 +66,19 @@ export function parseCredentialRequest(id: string, raw: unknown): CredentialRequ
     if (!epk || typeof sealed.iv !== 'string' || typeof sealed.ct !== 'string' || !B64URL.test(sealed.iv) || !B64URL.test(sealed.ct)) return undefined
     request.sealed = { epk, iv: sealed.iv, ct: sealed.ct }
   }
+  const signature = parseSignature(raw.signature)
+  if (signature) request.signature = signature
   return request
+}
+
+/**
+ * The bytes the session authority signs for a request: UTF-8 of the JSON array
+ * `["asiste/credentials/v1", sessionId, id, repId, repName, at, publicKey.x, publicKey.y]` — what the
+ * rep asked and the key to seal to, never the customer's answer (docs/SCHEMA.md).
+ */
+export function credentialRequestBytes(sessionId: string, request: CredentialRequest): Uint8Array<ArrayBuffer> {
+  const fields = ['asiste/credentials/v1', sessionId, request.id, request.repId, request.repName, request.at, request.publicKey.x, request.publicKey.y]
+  return new TextEncoder().encode(JSON.stringify(fields))
 }
 
 /** Every valid request, oldest first. */

@@ -19,6 +19,12 @@ export type AuthorRole = (typeof AUTHOR_ROLES)[number]
 export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended', 'urlOpened', 'urlBlocked', 'urlRefused', 'invited', 'screenShared', 'screenStopped', 'screenDeclined', 'fileSent', 'fileDeclined', 'fileCancelled', 'fileFailed', 'credentialsProvided', 'credentialsDeclined'] as const
 export type StatusEvent = (typeof STATUS_EVENTS)[number]
 
+/**
+ * The status events a customer's own page notes (joining, answers to pushed URLs, screen, file and
+ * credentials requests). Session-level events — started, left, ended, invited — are the team's alone.
+ */
+export const CUSTOMER_EVENTS: readonly StatusEvent[] = ['joined', 'urlOpened', 'urlBlocked', 'urlRefused', 'screenShared', 'screenStopped', 'screenDeclined', 'fileSent', 'fileDeclined', 'fileCancelled', 'fileFailed', 'credentialsProvided', 'credentialsDeclined']
+
 /** A transcript entry as stored in a document (the map key is its id). */
 export interface StoredEntry {
   kind: EntryKind
@@ -62,15 +68,29 @@ export function isWebUrl(text: string): boolean {
 }
 
 /**
- * Keeps one note per event key (the one with the smallest id), so an event that several peers
- * observed and recorded shows once, the same on every peer. Input and output are in id order.
+ * Who may speak for an event key: the team (reps and their clients' notes, one namespace), or
+ * one customer id (each its own). A customer's note can never stand in for the team's.
+ */
+export function eventNamespace(entry: Pick<Entry, 'authorRole' | 'authorId'>): string {
+  return entry.authorRole === 'customer' ? `customer:${entry.authorId}` : 'team'
+}
+
+/**
+ * Keeps one note per event key and author namespace (the one with the smallest id), so an event
+ * that several peers observed shows once, the same on every peer. Where the team noted an event,
+ * customers' notes of the same key are dropped: a customer note (say a forged `ended:<sessionId>`)
+ * cannot hide the team's. Input and output are in id order.
  */
 export function dedupeEvents(entries: Entry[]): Entry[] {
+  const teamKeys = new Set<string>()
+  for (const entry of entries) if (entry.eventKey !== undefined && entry.authorRole !== 'customer') teamKeys.add(entry.eventKey)
   const seen = new Set<string>()
   return entries.filter((entry) => {
     if (entry.eventKey === undefined) return true
-    if (seen.has(entry.eventKey)) return false
-    seen.add(entry.eventKey)
+    if (entry.authorRole === 'customer' && teamKeys.has(entry.eventKey)) return false
+    const key = `${eventNamespace(entry)}\0${entry.eventKey}`
+    if (seen.has(key)) return false
+    seen.add(key)
     return true
   })
 }

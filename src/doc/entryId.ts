@@ -12,11 +12,12 @@ const MAX_TIME = 36 ** TIME_WIDTH - 1
 const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1 // a wider counter would sort before narrower ones as a string
 
 /**
- * How far ahead of this device's wall clock a peer's id may be and still be
- * followed. A stamp further ahead comes from a broken or hostile clock:
- * following it would pin every writer's time there (and a huge counter with it).
+ * How far ahead of this device's wall clock a peer's id may move this clock (the usual hybrid
+ * logical clock bound): network-synced clocks agree within seconds and a phone off the network
+ * drifts a few minutes; a stamp further ahead is a broken or hostile clock, followed only up to
+ * the bound so one peer cannot push every writer's time (and order) hours ahead.
  */
-export const MAX_CLOCK_LEAD_MS = 24 * 60 * 60 * 1000
+export const MAX_CLOCK_LEAD_MS = 5 * 60 * 1000
 
 /** A parsed entry id. */
 export interface ClockStamp {
@@ -58,10 +59,11 @@ export class HybridClock {
 
   constructor(private readonly origin: string) {}
 
-  /** Records a stamp seen in the document (ignored when more than MAX_CLOCK_LEAD_MS ahead of `now`). */
+  /** Records a stamp seen in the document; one more than MAX_CLOCK_LEAD_MS ahead of `now` moves the clock only to that bound. */
   observe(stamp: ClockStamp, now: number = Date.now()): void {
-    if (stamp.time - now > MAX_CLOCK_LEAD_MS) return
-    if (compareStamps(stamp, this.latest) > 0) this.latest = stamp
+    const limit = Math.floor(now) + MAX_CLOCK_LEAD_MS
+    const bounded = stamp.time > limit ? { time: limit, counter: 0, origin: '' } : stamp
+    if (compareStamps(bounded, this.latest) > 0) this.latest = bounded
   }
 
   /** The next stamp for a local write at wall-clock time `now` (a non-finite reading counts as 0). */

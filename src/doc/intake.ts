@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { boundedString, idString } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_REQUEST_CHARS, MAX_SYSTEM_VALUE_CHARS, ROOT } from './schema'
 import { stringRecord } from './session'
+import { parsePublicKey } from './signatures'
 
 /** Most system facts a customer page shares (OS, browser, language, zone, screen, …). */
 const MAX_SYSTEM_KEYS = 24
@@ -18,6 +19,8 @@ export interface Intake {
   request: string
   /** Empty when the customer did not consent to share it. */
   system: Record<string, string>
+  /** The customer device's signing key (base64url raw public key, docs/SCHEMA.md); absent from older pages. */
+  publicKey?: string
 }
 
 /** The map holding the intake in a customer doc, or the copy in a rep doc. */
@@ -35,6 +38,7 @@ export function writeIntake(doc: Y.Doc, intake: Intake): void {
     map.set('customerName', intake.customerName)
     map.set('request', intake.request)
     map.set('system', { ...intake.system })
+    if (intake.publicKey !== undefined) map.set('publicKey', intake.publicKey)
   }, LOCAL)
 }
 
@@ -45,5 +49,8 @@ export function readIntake(doc: Y.Doc, kind: 'customer' | 'rep'): Intake | undef
   const customerName = boundedString(map.get('customerName'), MAX_NAME_CHARS)
   const request = boundedString(map.get('request'), MAX_REQUEST_CHARS) ?? ''
   if (!customerId || !customerName) return undefined
-  return { customerId, customerName, request, system: stringRecord(map.get('system'), MAX_SYSTEM_KEYS, MAX_SYSTEM_VALUE_CHARS) }
+  const intake: Intake = { customerId, customerName, request, system: stringRecord(map.get('system'), MAX_SYSTEM_KEYS, MAX_SYSTEM_VALUE_CHARS) }
+  const publicKey = parsePublicKey(map.get('publicKey'))
+  if (publicKey) intake.publicKey = publicKey
+  return intake
 }

@@ -14,6 +14,7 @@ import { idString, isRecord, oneOf, timestamp } from './guards'
 import { intakeMap } from './intake'
 import { metaMap } from './session'
 import { LOCAL, MAX_ID_CHARS } from './schema'
+import { parsePublicKey } from './signatures'
 
 /** Ways a customer comes into a session (`meta.portal`). */
 export const ENTRY_WAYS = ['link', 'portal'] as const
@@ -23,6 +24,8 @@ export type EntryWay = (typeof ENTRY_WAYS)[number]
 export interface PortalLink {
   sessionId: string
   key: string
+  /** The session's verification key (docs/SCHEMA.md); absent for sessions made before signatures. */
+  authority?: string
 }
 
 /** A session code announced for a session (rep doc only). */
@@ -46,6 +49,7 @@ export function writePortalLink(doc: Y.Doc, link: PortalLink): void {
   doc.transact(() => {
     linkMap(doc).set('sessionId', link.sessionId)
     linkMap(doc).set('key', link.key)
+    if (link.authority !== undefined) linkMap(doc).set('authority', link.authority)
   }, LOCAL)
 }
 
@@ -53,7 +57,8 @@ export function writePortalLink(doc: Y.Doc, link: PortalLink): void {
 export function readPortalLink(doc: Y.Doc): PortalLink | undefined {
   const sessionId = idString(linkMap(doc).get('sessionId'), MAX_ID_CHARS)
   const key = idString(linkMap(doc).get('key'), MAX_KEY_CHARS)
-  return sessionId && key ? { sessionId, key } : undefined
+  const authority = parsePublicKey(linkMap(doc).get('authority'))
+  return sessionId && key ? { sessionId, key, ...(authority ? { authority } : {}) } : undefined
 }
 
 /** Empties a portal doc (peers still in the room receive the deletion). */

@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { idString, isRecord, oneOf } from './guards'
 import { parseEntryId } from './entryId'
 import { LOCAL, MAX_ID_CHARS } from './schema'
+import { entriesMap } from './transcript'
 
 /** The receipts map of a session document. */
 export function receiptsMap(doc: Y.Doc): Y.Map<unknown> {
@@ -51,11 +52,17 @@ export function readReceipts(doc: Y.Doc): Receipt[] {
   return out
 }
 
-/** Moves a participant's receipt forward (never back); writes only when something changed. */
+/**
+ * Moves a participant's receipt forward (never back); writes only when something changed. A
+ * current value naming no entry of this doc counts as absent: a peer's forged receipt at the
+ * largest possible id must not freeze the participant's real one.
+ */
 export function markReceipt(doc: Y.Doc, update: Receipt, origin: unknown = LOCAL): void {
   const current = parseReceipt(update.participantId, receiptsMap(doc).get(update.participantId))
-  const delivered = later(current?.delivered, update.delivered)
-  const seen = later(current?.seen, update.seen)
+  const entries = entriesMap(doc)
+  const existing = (id: string | undefined): string | undefined => (id !== undefined && entries.has(id) ? id : undefined)
+  const delivered = later(existing(current?.delivered), update.delivered)
+  const seen = later(existing(current?.seen), update.seen)
   if (current && current.role === update.role && current.delivered === delivered && current.seen === seen) return
   const value: Record<string, string> = { role: update.role }
   if (delivered !== undefined) value.delivered = delivered

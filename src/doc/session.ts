@@ -23,6 +23,8 @@ export interface RepSessionMeta extends SessionMeta {
   /** Key of the customer room, so invited reps can join it. */
   customerKey: string
   state: 'open' | 'ended'
+  /** The session's verification key (public half of the authority), for the join link; absent in older sessions. */
+  authority?: string
 }
 
 const MAX_KEY_CHARS = 64 // a base64url 256-bit key is 43 chars
@@ -74,7 +76,34 @@ export function readRepSessionMeta(doc: Y.Doc): RepSessionMeta | undefined {
   const map = metaMap(doc)
   const customerKey = idString(map.get('customerKey'), MAX_KEY_CHARS)
   const state = map.get('state') === 'ended' ? 'ended' : 'open'
-  return base && customerKey ? { ...base, customerKey, state } : undefined
+  const authority = readSessionAuthority(doc)?.publicKey
+  return base && customerKey ? { ...base, customerKey, state, ...(authority ? { authority } : {}) } : undefined
+}
+
+/** The session's authority key pair as the rep doc keeps it (base64url; docs/SCHEMA.md "Signatures and identities"). */
+export interface SessionAuthorityRecord {
+  /** Raw public key: travels in the join link's fragment. */
+  publicKey: string
+  /** PKCS #8 private key: reps only, so every visible rep's client can sign. */
+  privateKey: string
+}
+
+const MAX_PRIVATE_KEY_CHARS = 200 // PKCS #8 Ed25519 is 48 bytes, P-256 ~138: 64–184 base64url chars
+
+/** Stores the session authority in a rep doc's meta, unless one is there already (the first one stays). */
+export function writeSessionAuthority(doc: Y.Doc, authority: SessionAuthorityRecord): void {
+  if (readSessionAuthority(doc)) return
+  doc.transact(() => {
+    metaMap(doc).set('authorityPublicKey', authority.publicKey)
+    metaMap(doc).set('authorityPrivateKey', authority.privateKey)
+  }, LOCAL)
+}
+
+/** The session authority of a rep doc, or undefined (a session created before signatures, or not arrived). */
+export function readSessionAuthority(doc: Y.Doc): SessionAuthorityRecord | undefined {
+  const publicKey = idString(metaMap(doc).get('authorityPublicKey'), MAX_KEY_CHARS * 2)
+  const privateKey = idString(metaMap(doc).get('authorityPrivateKey'), MAX_PRIVATE_KEY_CHARS)
+  return publicKey && privateKey && !/[.:]/.test(publicKey + privateKey) ? { publicKey, privateKey } : undefined
 }
 
 /** Whether this build can read the document (a newer schema must not be rewritten by an older client). */

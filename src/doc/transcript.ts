@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 import { LOCAL, MAX_MESSAGE_CHARS, ROOT } from './schema'
 import { HybridClock, formatEntryId, parseEntryId } from './entryId'
-import { dedupeEvents, parseEntry, toStored, type Audience, type Entry, type StatusEvent, type StoredEntry } from './entry'
+import { dedupeEvents, eventNamespace, parseEntry, toStored, type Audience, type Entry, type StatusEvent, type StoredEntry } from './entry'
 
 /** The entries map of a session document (customer or rep doc). */
 export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
@@ -129,10 +129,14 @@ export function readTranscript(doc: Y.Doc): Entry[] {
   return dedupeEvents(entries.sort(byId))
 }
 
-/** Whether a note for `eventKey` is already in the document (so an observer need not write another). */
-export function hasEventNote(doc: Y.Doc, eventKey: string): boolean {
+/**
+ * Whether a note for `eventKey` is already in the document from `namespace` (the team's by default,
+ * see `eventNamespace`), so an observer need not write another. A customer's note never stops the team's.
+ */
+export function hasEventNote(doc: Y.Doc, eventKey: string, namespace = 'team'): boolean {
   for (const [id, raw] of entriesMap(doc).entries()) {
-    if (parseEntry(id, raw)?.eventKey === eventKey) return true
+    const entry = parseEntry(id, raw)
+    if (entry?.eventKey === eventKey && eventNamespace(entry) === namespace) return true
   }
   return false
 }

@@ -42,12 +42,22 @@ export function generateDeviceKeys(): Promise<CryptoKeyPair> {
 export interface CustomerIdentity {
   customerId: string
   name: string
+  /** The device's signing key for this session (non-extractable); absent for identities made before signatures. */
+  signingKey?: CryptoKey
+  /** Its public half as the intake carries it (base64url raw key). */
+  publicKey?: string
 }
 
 /** Loads the customer's identity for a session. */
 export async function loadCustomerIdentity(sessionId: string): Promise<CustomerIdentity | undefined> {
-  const raw = await readLocal<CustomerIdentity>(`customer:${sessionId}`)
-  return raw && typeof raw.customerId === 'string' && typeof raw.name === 'string' ? raw : undefined
+  const raw = await readLocal<Record<string, unknown>>(`customer:${sessionId}`)
+  if (!raw || typeof raw.customerId !== 'string' || typeof raw.name !== 'string') return undefined
+  const identity: CustomerIdentity = { customerId: raw.customerId, name: raw.name }
+  if (raw.signingKey instanceof CryptoKey && typeof raw.publicKey === 'string') {
+    identity.signingKey = raw.signingKey
+    identity.publicKey = raw.publicKey
+  }
+  return identity
 }
 
 /** Saves the customer's identity for a session. */

@@ -21,7 +21,7 @@ function makeSession(): { repDoc: Y.Doc; customerDoc: Y.Doc; link: typeof LINK }
 }
 
 function intake(customerDoc: Y.Doc): void {
-  writeIntake(customerDoc, { customerId: 'cust1', customerName: 'Carla', request: 'printer', system: {} })
+  writeIntake(customerDoc, { customerId: 'cust1', customerName: 'Carla', request: 'printer', system: {}, publicKey: 'C'.repeat(43) }) // only an intake with a device key binds the session
 }
 
 /** A lookup whose bounded wait runs on the fake clock: advances time once the lookup sits in its room. */

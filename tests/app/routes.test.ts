@@ -17,6 +17,14 @@ describe('routes', () => {
     expect(parseRoute('#/join/sess01')).toEqual({ page: 'badLink' })
     expect(parseRoute(`#/join/se<ss.${key}`)).toEqual({ page: 'badLink' })
   })
+  it('a join link carries the session verification key after the room key; links without it still open', () => {
+    const authority = 'Ed25519PublicKeyAsBase64urlXXXXXXXXXXXXXXXX'.slice(0, 43)
+    const link = customerLink('https://asiste.example', 'sess_01-AB', key, authority)
+    expect(link).toBe(`https://asiste.example/#/join/sess_01-AB.${key}.${authority}`)
+    expect(parseRoute(new URL(link).hash)).toEqual({ page: 'join', sessionId: 'sess_01-AB', key, authority })
+    expect(parseRoute(joinHash('sess_01-AB', key, 'portal', authority))).toEqual({ page: 'join', sessionId: 'sess_01-AB', key, authority, via: 'portal' })
+    expect(parseRoute(`#/join/sess_01-AB.${key}.short`)).toEqual({ page: 'badLink' })
+  })
   it('the portal page is #/portal', () => {
     expect(parseRoute('#/portal')).toEqual({ page: 'portal' })
     expect(parseRoute(new URL(portalLink('https://asiste.example')).hash)).toEqual({ page: 'portal' })

@@ -4,7 +4,9 @@ import { MAX_REPS_PER_SESSION } from '../../src/doc/invitations'
 import { ignoredCustomerAttendees } from '../../src/doc/tamper'
 import { writeIntake } from '../../src/doc/intake'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
-import { mirrorIntake, publishRepEntries } from '../../src/doc/relay'
+import { publishRepEntries } from './relayHarness'
+import { bindIntake } from '../../src/doc/customerBinding'
+import { RELAY } from '../../src/doc/schema'
 import { fromHostilePeer, makeDoc, repChat, syncInto } from './fixtures'
 
 /** Ids that sort before every genuine one, so a naive "first N" would push the genuine ones out. */
@@ -24,9 +26,9 @@ function flood(doc: ReturnType<typeof makeDoc>, count: number, role: 'rep' | 'cu
 function session() {
   const repDoc = makeDoc(20)
   const customerDoc = makeDoc(10)
-  writeIntake(customerDoc, { customerId: 'zz-customer', customerName: 'Carla', request: 'printer', system: {} })
+  writeIntake(customerDoc, { customerId: 'zz-customer', customerName: 'Carla', request: 'printer', system: {}, publicKey: 'C'.repeat(43) })
   putAttendee(customerDoc, { id: 'zz-customer', name: 'Carla', role: 'customer', hidden: false })
-  mirrorIntake(customerDoc, repDoc)
+  bindIntake(customerDoc, repDoc, RELAY)
   for (const [id, name] of [['zz-rep-1', 'Rafa'], ['zz-rep-2', 'Rosa']] as const) {
     putAttendee(repDoc, { id, name, role: 'rep', hidden: false })
     putAttendee(customerDoc, { id, name, role: 'rep', hidden: false })

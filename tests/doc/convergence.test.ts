@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest'
 import type * as Y from 'yjs'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
-import { mirrorCustomerEntries, publishRepEntries } from '../../src/doc/relay'
+import { bindTestCustomer, mirrorCustomerEntries, publishRepEntries, signAsCustomer } from './relayHarness'
 import { notesText, readNotes } from '../../src/doc/notes'
 import type { Audience, Entry } from '../../src/doc/entry'
 import { LOCAL } from '../../src/doc/schema'
@@ -119,6 +119,7 @@ function runRelayFuzz(seed: number, overrides: Partial<Omit<FuzzConfig, 'peers' 
     const repAtB = makeDoc(4)
     const customerRoom = new PeerNetwork([customer, customerAtA], rng)
     const repRoom = new PeerNetwork([repAtA, repAtB], rng)
+    bindTestCustomer(customer, repAtA)
     customerAtA.on('update', () => mirrorCustomerEntries(customerAtA, repAtA))
     repAtA.on('update', () => publishRepEntries(repAtA, customerAtA))
     const clocks = makeClocks(rng, 3)
@@ -130,7 +131,7 @@ function runRelayFuzz(seed: number, overrides: Partial<Omit<FuzzConfig, 'peers' 
         const who = pick(rng, 4)
         if (who === 0) {
           const text = `customer-${step}`
-          appendEntry(customer, chat({ text, at: clocks.now(0, step) }))
+          signAsCustomer(customer, [appendEntry(customer, chat({ text, at: clocks.now(0, step) }))])
           written.customer.push(text)
         } else if (who === 1 && rng() < 0.3) {
           const text = `forged-${step}`

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
 import { putAttendee } from '../../src/doc/attendees'
-import { publishRepEntries } from '../../src/doc/relay'
+import { publishRepEntries } from './relayHarness'
 import { answerInvitation, parseInvitation, putInvitation, readInvitations, type Invitation } from '../../src/doc/invitations'
 import { applyTextValue, notesText } from '../../src/doc/notes'
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { HybridClock, compareStamps, formatEntryId, parseEntryId, type ClockStamp } from '../../src/doc/entryId'
+import { HybridClock, MAX_CLOCK_LEAD_MS, compareStamps, formatEntryId, parseEntryId, type ClockStamp } from '../../src/doc/entryId'
 import { T0 } from './fixtures'
 
 const MAX_TIME = 36 ** 9 - 1
@@ -75,7 +75,7 @@ describe('HybridClock', () => {
 
   test('sorts after a remote id from a clock running ahead (skew)', () => {
     const clock = new HybridClock('local')
-    const remote = { time: T0 + 60 * 60_000, counter: 7, origin: 'remote' }
+    const remote = { time: T0 + MAX_CLOCK_LEAD_MS - 1, counter: 7, origin: 'remote' }
     clock.observe(remote, T0)
     const next = clock.next(T0)
     expect(compareStamps(next, remote)).toBeGreaterThan(0)
@@ -107,12 +107,20 @@ describe('HybridClock', () => {
     expect(parseEntryId(formatEntryId(clock.next(T0)))).toBeDefined()
   })
 
-  test('ignores a peer-sent id from impossibly far in the future, so it cannot pin every clock there', () => {
+  test('a peer-sent id from impossibly far in the future moves the clock at most MAX_CLOCK_LEAD_MS', () => {
     const clock = new HybridClock('a')
     clock.observe({ time: MAX_TIME, counter: 36 ** 8 - 1, origin: 'evil' }, T0)
     const next = clock.next(T0)
-    expect(next.time).toBe(T0)
+    expect(next.time).toBe(T0 + MAX_CLOCK_LEAD_MS)
+    expect(next.counter).toBe(1)
     expect(parseEntryId(formatEntryId(next))).toEqual(next)
+  })
+
+  test('an id 23 h ahead moves the clock a few minutes, not 23 h', () => {
+    const clock = new HybridClock('a')
+    clock.observe({ time: T0 + 23 * 60 * 60_000, counter: 0, origin: 'evil' }, T0)
+    expect(MAX_CLOCK_LEAD_MS).toBeLessThanOrEqual(10 * 60_000)
+    expect(clock.next(T0).time).toBeLessThanOrEqual(T0 + MAX_CLOCK_LEAD_MS)
   })
 
   test('a non-finite wall-clock reading neither poisons the clock nor moves it backwards', () => {

@@ -1,18 +1,22 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { findTampering, type Tampering } from '../../src/doc/tamper'
-import { mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries } from '../../src/doc/relay'
+import { findTampering, intakeTampering, receiptTampering, type Tampering } from '../../src/doc/tamper'
+import { bindTestCustomer, mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries, signAsCustomer } from './relayHarness'
 import { relayDocs } from '../../src/app/session/relayDocs'
 import { watchTampering, unverifiedReps } from '../../src/app/session/tamperWatch'
 import { appendEntry, entriesMap, readEntry, readTranscript } from '../../src/doc/transcript'
 import { putAttendee } from '../../src/doc/attendees'
 import { ROOT } from '../../src/doc/schema'
-import { chat, fromHostilePeer, makeDoc, repChat, syncInto } from './fixtures'
+import { T0, chat, fromHostilePeer, makeDoc, repChat, syncInto } from './fixtures'
+import { initRepDoc } from '../../src/doc/session'
 
 function session() {
   const customerDoc = makeDoc(10)
   const repDoc = makeDoc(20)
+  initRepDoc(repDoc, { sessionId: 'session-1', createdAt: T0, portal: 'link', customerKey: 'k'.repeat(43) })
+  bindTestCustomer(customerDoc, repDoc)
   const repId = appendEntry(repDoc, repChat({ text: 'Hi, I am Rafa' }))
   const customerId = appendEntry(customerDoc, chat({ text: 'my printer is on fire' }))
+  signAsCustomer(customerDoc, [customerId])
   mirrorCustomerEntries(customerDoc, repDoc)
   publishRepEntries(repDoc, customerDoc)
   return { customerDoc, repDoc, repId, customerId }
@@ -47,11 +51,41 @@ describe('findTampering', () => {
     expect(readEntry(repDoc, customerId)?.text).toBe('my printer is on fire')
   })
 
-  test('ignores invalid values and customer entries not yet mirrored', () => {
+  test('ignores invalid values', () => {
     const { customerDoc, repDoc } = session()
     fromHostilePeer(customerDoc, (peer) => peer.getMap(ROOT.entries).set('000000001.0000.x', { ...repChat(), text: 7 }))
-    appendEntry(customerDoc, chat({ text: 'not mirrored yet' }))
     expect(findTampering(customerDoc, repDoc)).toEqual([])
+  })
+
+  test('lists what the relay refused from the customer side, with why and who it claims to be', () => {
+    const { customerDoc, repDoc } = session()
+    const ids: Record<string, string> = {}
+    fromHostilePeer(customerDoc, (peer) => {
+      ids.impersonation = appendEntry(peer, chat({ authorId: 'rep-1', authorName: 'Rafa', text: 'your refund is approved' }))
+      ids.foreignEvent = appendEntry(peer, chat({ kind: 'status', event: 'ended', eventKey: 'ended:session-1', text: 'Carla' }))
+      ids.unsigned = appendEntry(peer, chat({ text: 'I never said this' }))
+      ids.badTime = '000000001.0000.x'
+      peer.getMap(ROOT.entries).set(ids.badTime, chat({ text: 'first of all' }))
+    })
+    const found = findTampering(customerDoc, repDoc, undefined, Date.now())
+    expect(Object.fromEntries(found.map((t) => [t.kind, [t.id, t.claimedName, t.text]]))).toEqual({
+      impersonation: [ids.impersonation, 'Rafa', 'your refund is approved'],
+      foreignEvent: [ids.foreignEvent, 'Carla', 'Carla'],
+      unsigned: [ids.unsigned, 'Carla', 'I never said this'],
+      badTime: [ids.badTime, 'Carla', 'first of all'],
+    })
+  })
+
+  test('an intake rewritten after binding and a receipt for ids that do not exist are listed', () => {
+    const { customerDoc, repDoc } = session()
+    expect(intakeTampering(customerDoc, repDoc)).toBeUndefined()
+    expect(receiptTampering(customerDoc, repDoc)).toEqual([])
+    fromHostilePeer(customerDoc, (peer) => {
+      peer.getMap(ROOT.intake).set('customerName', 'Mallory')
+      peer.getMap('receipts').set('cust-1', { role: 'customer', seen: 'zzzzzzzzz.zzzzzzzz.z' })
+    })
+    expect(intakeTampering(customerDoc, repDoc)).toMatchObject({ kind: 'intake', claimedName: 'Mallory' })
+    expect(receiptTampering(customerDoc, repDoc)).toMatchObject([{ kind: 'receipt', claimedName: 'cust-1', text: 'zzzzzzzzz.zzzzzzzz.z' }])
   })
 })
 
@@ -69,16 +103,17 @@ describe('restoreRemovedEntries', () => {
     expect(readTranscript(customerDoc).map((entry) => entry.text).sort()).toEqual(['Hi, I am Rafa', 'my printer is on fire'])
   })
 
-  test('the running relay restores deletions as they arrive, and the record never changes', () => {
+  test('the running relay restores deletions as they arrive, and the record never changes', async () => {
     const { customerDoc, repDoc, repId } = session()
     const before = readTranscript(repDoc)
-    const stop = relayDocs(customerDoc, repDoc, () => {})
+    const relay = relayDocs(customerDoc, repDoc, () => {})
     const hostile = makeDoc(99)
     syncInto(customerDoc, hostile)
     entriesMap(hostile).delete(repId)
     entriesMap(hostile).set(repId.replace(/\.\w+$/, '.zz'), repChat({ text: 'forged' }))
     syncInto(hostile, customerDoc)
-    stop()
+    await relay.settled()
+    relay()
     expect(readEntry(customerDoc, repId)?.text).toBe('Hi, I am Rafa')
     expect(readTranscript(repDoc)).toEqual(before)
   })

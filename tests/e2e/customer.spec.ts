@@ -57,7 +57,7 @@ test('a customer comes in with the session code the rep reads out, and they chat
 
   await joinByCode(customer.page, code, 'Pablo Portal')
   // The session runs on the strong key: the page is now the join link, marked as come in by code.
-  expect(customer.page.url()).toMatch(/#\/join\/[\w-]+\.[\w-]{22,}\?via=portal$/)
+  expect(customer.page.url()).toMatch(/#\/join\/[\w-]+\.[\w-]{22,}\.[\w-]{43,}\?via=portal$/) // the portal hands over the verification key too
   await expect(rep.page.getByRole('tab', { name: /^Pablo Portal/ })).toBeVisible()
 
   await say(customer.page, 'hello from the portal')

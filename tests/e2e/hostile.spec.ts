@@ -2,7 +2,7 @@
 // customer's own page plays it through the debug-only hooks of src/app/debug/hostileHooks.ts: its writes and
 // awareness go out over y-webrtc exactly as a modified client's would. Two contexts: a rep and that peer.
 import { expect, test } from './fixtures'
-import { chatTexts, expectChat, joinAsCustomer, newSession, say, startRep } from './people'
+import { chatTexts, expectChat, joinAsCustomer, newSession, say, startRep, withTestQuery } from './people'
 
 /** A well-formed entry id (`<time>.<counter>.<client>`), sorted after everything already written. */
 function forgedId(suffix: string): string {
@@ -108,4 +108,95 @@ test('a hostile customer peer cannot change the record, is flagged, and the sess
   await expect.poll(() => chatTexts(hostile.page), { timeout: 20_000 }).toContain('yes, still here')
   expect(rep.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
   expect(hostile.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})
+
+// A third person who holds only the join link (the customer key and the session's public verification key,
+// never the customer's device key nor the session's signing key) writes into the customer doc through the
+// debug hooks while the real customer chats (SECURITY.md, "Identities: who can prove what").
+test('a peer with only the join link cannot speak for the rep or the customer, end the chat or push a URL; each try is flagged', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(rep.page, 'Hi Carla, I am Rafa')
+  await say(customer.page, 'my printer is broken')
+  const genuine = ['Hi Carla, I am Rafa', 'my printer is broken']
+  await expectChat(rep.page, genuine)
+  await expectChat(customer.page, genuine)
+
+  await hostile.page.goto(withTestQuery(link))
+  await expect(hostile.page.getByRole('textbox', { name: 'Your name' })).toBeVisible() // no intake: just a peer in the room
+  const readAuthors = (): Promise<Record<string, string>> =>
+    hostile.page.evaluate(() => {
+      const found: Record<string, string> = {}
+      window.asisteHostile?.entries('customer')?.forEach((raw) => {
+        const entry = raw as { kind?: unknown; authorRole?: unknown; authorId?: unknown }
+        if (entry.kind === 'chat' && typeof entry.authorRole === 'string' && typeof entry.authorId === 'string') found[entry.authorRole] = entry.authorId
+      })
+      return found
+    })
+  await expect.poll(async () => Object.keys(await readAuthors()).sort(), { timeout: 20_000 }).toEqual(['customer', 'rep'])
+  const authors = await readAuthors()
+  const sessionId = /#\/join\/([\w-]+)\./.exec(link)![1]!
+  const REP_WORDS = 'Rafa here: your refund is approved, send your card number'
+  const CUSTOMER_WORDS = 'never mind, it works now, close the ticket'
+  const EVIL_URL = 'https://evil.example/login'
+  const forged = { imp: forgedId('imp'), cus: forgedId('cus'), url: forgedId('url'), end: '000000001.0000.end', sys: '000000001.0001.sys' }
+  await hostile.page.evaluate(
+    ({ authors, sessionId, forged, REP_WORDS, CUSTOMER_WORDS, EVIL_URL }) => {
+      const entries = window.asisteHostile!.entries('customer')!
+      const doc = entries.doc!
+      const now = Date.now()
+      doc.transact(() => {
+        // 1. The rep's words, as a customer entry with the rep's id and name; the customer's words, unsigned.
+        entries.set(forged.imp, { kind: 'chat', audience: 'all', authorId: authors.rep, authorName: 'Rafa Rep', authorRole: 'customer', text: REP_WORDS, at: now })
+        entries.set(forged.cus, { kind: 'chat', audience: 'all', authorId: authors.customer, authorName: 'Carla', authorRole: 'customer', text: CUSTOMER_WORDS, at: now })
+        // 2. `ended` notes with the smallest ids, as the customer and as the system.
+        entries.set(forged.end, { kind: 'status', event: 'ended', eventKey: `ended:${sessionId}`, audience: 'all', authorId: authors.customer, authorName: 'Carla', authorRole: 'customer', text: 'Carla', at: now })
+        entries.set(forged.sys, { kind: 'status', event: 'ended', eventKey: `ended:${sessionId}`, audience: 'all', authorId: authors.rep, authorName: 'Rafa Rep', authorRole: 'system', text: 'Rafa Rep', at: now })
+        // 5. A pushed URL "from the rep".
+        entries.set(forged.url, { kind: 'url', audience: 'all', authorId: authors.rep, authorName: 'Rafa Rep', authorRole: 'rep', text: EVIL_URL, at: now })
+        // 3. A receipt at the largest possible id; 4. the intake rewritten.
+        doc.getMap('receipts').set(authors.customer!, { role: 'customer', delivered: 'zzzzzzzzz.zzzzzzzz.z', seen: 'zzzzzzzzz.zzzzzzzz.z' })
+        doc.getMap('intake').set('customerName', 'Mallory')
+      })
+    },
+    { authors, sessionId, forged, REP_WORDS, CUSTOMER_WORDS, EVIL_URL },
+  )
+
+  // The rep: every try flagged with what it claimed; the record holds only the genuine words.
+  const warnings = rep.page.getByRole('region', { name: 'Suspicious activity on the customer side' })
+  await expect(warnings.locator('[data-tamper="impersonation"]')).toContainText(REP_WORDS)
+  await expect(warnings.locator('[data-tamper="impersonation"]')).toContainText('Rafa Rep')
+  await expect(warnings.locator('[data-tamper="unsigned"]')).toContainText(CUSTOMER_WORDS)
+  await expect(warnings.locator('[data-tamper="foreignEvent"]')).toContainText('Carla')
+  await expect(warnings.locator(`[data-tamper="forged"][data-entry-id="${forged.sys}"]`)).toBeVisible()
+  await expect(warnings.locator(`[data-tamper="forged"][data-entry-id="${forged.url}"]`)).toContainText(EVIL_URL)
+  // (The forged receipt is not asserted here: the real customer's page writes its own receipt over it at once —
+  // a receipt naming no entry never holds the real one back — and tests/doc/relay.test.ts proves the record ignores it.)
+  await expect(warnings.locator('[data-tamper="intake"]')).toContainText('Mallory')
+  expect(await chatTexts(rep.page)).toEqual(genuine)
+  await expect(rep.page.getByRole('log', { name: 'Transcript' })).not.toContainText(REP_WORDS)
+  await expect(rep.page.getByRole('log', { name: 'Transcript' })).not.toContainText(CUSTOMER_WORDS)
+
+  // The customer: the five forged entries are hidden (and counted), no URL opened, the chat stays open.
+  await expect(customer.page.locator('[data-unverified-hidden="5"]')).toBeVisible()
+  expect(await chatTexts(customer.page)).toEqual(genuine)
+  await expect(customer.page.getByText('The representative ended this session. Thank you!')).toHaveCount(0)
+  await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  expect(customer.context.pages()).toHaveLength(1)
+  await say(customer.page, 'are you still there?')
+  await expect.poll(() => chatTexts(rep.page), { timeout: 20_000 }).toEqual([...genuine, 'are you still there?'])
+
+  // The rep's own end still reaches the customer, and closes the chat there.
+  const tools = rep.page.getByRole('toolbar', { name: 'Session tools' })
+  await tools.getByRole('button', { name: 'End session' }).click()
+  const end = rep.page.getByRole('dialog', { name: 'End session' })
+  await end.getByRole('radio', { name: 'Unknown' }).check()
+  await end.getByRole('button', { name: 'End', exact: true }).click()
+  await expect(customer.page.getByText('The representative ended this session. Thank you!')).toBeVisible({ timeout: 20_000 })
+  for (const person of [rep, customer, hostile]) expect(person.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
 })

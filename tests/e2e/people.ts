@@ -17,7 +17,7 @@ export async function newSession(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'New session' }).click()
   await expect(page.getByRole('tab')).toHaveCount(before + 1)
   const link = await page.getByRole('textbox', { name: 'Customer link' }).inputValue()
-  expect(link).toMatch(/#\/join\/[\w-]+\.[\w-]{22,}$/)
+  expect(link).toMatch(/#\/join\/[\w-]+\.[\w-]{22,}\.[\w-]{43,}$/) // session id, room key, session verification key
   return link
 }
 

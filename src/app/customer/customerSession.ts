@@ -20,6 +20,8 @@ import { trackReceipts } from '../session/receiptTracker'
 import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
 import { writeIntakeVia, type EntryWay } from '../../doc/portal'
 import { registerDebugDoc, registerHostileTarget } from '../shell/debugRegistry'
+import { createDeviceSigningKeys } from '../../net/sessionAuthority'
+import { createEntryTrust, type EntryTrust } from './entryTrust'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -47,19 +49,28 @@ export interface CustomerSession {
   presentReps: Accessor<PresenceUser[]>
   /** The customer room once open (screen sharing and file transfer ride on its links). */
   connection(): DocConnection | undefined
+  /** Which entries verified (reps' against the link's session key, the customer's own against its device key). */
+  trust: EntryTrust
 }
 
-/** Opens the customer's session from its join link; `via` says whether they came in with a session code. */
-export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionId: string, key: string, via: EntryWay = 'link'): CustomerSession {
+/**
+ * Opens the customer's session from its join link; `via` says whether they came in with a session code,
+ * `authority` is the session key from the link (undefined for links made before signatures).
+ */
+export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionId: string, key: string, via: EntryWay = 'link', authority?: string): CustomerSession {
   const doc = new Y.Doc()
   registerDebugDoc('customer', doc)
+  const trust = createEntryTrust(doc, sessionId, authority)
+  const signAs = (me: CustomerIdentity): void => {
+    if (me.signingKey && me.publicKey) trust.signAs({ customerId: me.customerId, privateKey: me.signingKey, publicKey: me.publicKey })
+  }
   const [phase, setPhase] = createSignal<CustomerPhase>('loading')
   const [error, setError] = createSignal<string>()
   const [identity, setIdentity] = createSignal<CustomerIdentity>()
   let connection: DocConnection | undefined
   const [presentReps, setPresentReps] = createSignal<PresenceUser[]>([])
   const [liveConnection, setLiveConnection] = createSignal<DocConnection>()
-  const pushed = handlePushedUrls(doc, identity)
+  const pushed = handlePushedUrls(doc, identity, trust)
   let stopReceipts: (() => void) | undefined
   const startTracking = (me: CustomerIdentity): void => {
     stopReceipts ??= trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, () => document.visibilityState === 'visible' && document.hasFocus())
@@ -78,6 +89,7 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
       return
     }
     if (known && readIntake(doc, 'customer')?.customerId === known.customerId) {
+      signAs(known)
       setIdentity(known)
       connection.setUser({ id: known.customerId, name: known.name, role: 'customer' })
       startTracking(known)
@@ -97,9 +109,12 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     doc,
     identity,
     async start(form) {
-      const me: CustomerIdentity = { customerId: randomId(), name: form.name.trim() }
+      // The device key comes first: the intake carries its public half, and every entry from here on is signed.
+      const keys = await createDeviceSigningKeys()
+      const me: CustomerIdentity = { customerId: randomId(), name: form.name.trim(), signingKey: keys.privateKey, publicKey: keys.publicKey }
+      signAs(me)
       if (via === 'portal') writeIntakeVia(doc, 'portal') // before the intake: any state holding the intake holds the hint
-      writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system })
+      writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system, publicKey: keys.publicKey })
       putAttendee(doc, { id: me.customerId, name: me.name, role: 'customer', hidden: false })
       appendStatusNote(doc, customerWriter(me), 'joined')
       await saveCustomerIdentity(sessionId, me)
@@ -120,5 +135,6 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     },
     presentReps,
     connection: liveConnection,
+    trust,
   }
 }

@@ -8,7 +8,7 @@ import { createRoot, createSignal, type Accessor, type Setter } from 'solid-js'
 import type { Entry } from '../../doc/entry'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
-import { createTranscript } from '../session/createTranscript'
+import { createVisibleTranscript, endedByRep } from './visibleTranscript'
 import { createCustomerScreen, type CustomerScreen } from '../tools/screenShare'
 import { createCustomerFileTransfers, type FileTransfers } from '../tools/fileTransfer'
 import { createCustomerCredentials, type CustomerCredentials } from '../tools/credentials'
@@ -20,8 +20,13 @@ import { readSystemInfo } from './systemInfo'
 
 /** The customer page, for its views. */
 export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection'> {
+  /** What verified: reps' entries against the link's session key, the customer's own against its device key. */
   entries: Accessor<Entry[]>
-  /** Whether the rep ended the session (the message box closes). */
+  /** Whether the link carries the session key (links made before signatures do not: nothing from reps is trusted). */
+  verifiable: boolean
+  /** How many entries claiming to be from the reps did not verify (hidden, counted). */
+  hiddenUnverified: Accessor<number>
+  /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
   linkState: Accessor<CustomerLinkState>
   screen: CustomerScreen
@@ -39,15 +44,18 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
 }
 
 /** Opens the customer's session of a join link in a root of its own. */
-export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, key: string, via: EntryWay): CustomerSessionModel {
+export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, key: string, via: EntryWay, authority?: string): CustomerSessionModel {
   return createRoot((dispose) => {
-    const session = createCustomerSession(hub, sessionId, key, via)
-    const entries = createTranscript(session.doc)
+    const session = createCustomerSession(hub, sessionId, key, via, authority)
+    const visible = createVisibleTranscript(session.doc, session.trust)
+    const entries = visible.entries
     const [draft, setDraft] = createSignal('')
     return {
       ...session,
       entries,
-      ended: () => entries().some((entry) => entry.event === 'ended'),
+      verifiable: session.trust.verifiable,
+      hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
+      ended: () => endedByRep(entries(), session.trust),
       linkState: createCustomerLinkState(hub),
       screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
       files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),

@@ -36,7 +36,7 @@ export interface LookupOptions {
 
 /** Whether a link read from the portal room opens a session (a peer could write anything there). */
 function isJoinable(link: PortalLink): boolean {
-  return parseRoute(joinHash(link.sessionId, link.key)).page === 'join'
+  return parseRoute(joinHash(link.sessionId, link.key, 'link', link.authority)).page === 'join'
 }
 
 /** Looks a typed session code up in its portal room. Always settles within timeout + grace. */
@@ -88,5 +88,5 @@ export async function lookupPortalCode(hub: Pick<NetworkHub, 'connect' | 'releas
 
 /** Opens the session found by a code, replacing the portal in history (Back does not return to a spent code). */
 export function openPortalSession(link: PortalLink, target: Pick<Location, 'replace'> = location): void {
-  target.replace(joinHash(link.sessionId, link.key, 'portal'))
+  target.replace(joinHash(link.sessionId, link.key, 'portal', link.authority))
 }

@@ -1,16 +1,20 @@
 /**
  * The customer side of Push URL: a URL the rep pushes while the customer is
- * here opens in a new tab; when the browser blocks the pop-up the page offers
- * an `Open link` button instead. Anything but http(s) is never opened and is
- * reported to the reps. Each outcome is noted once (event key per URL entry).
+ * here opens in a new tab once its signature verifies against the session key
+ * (entryTrust.ts); when the browser blocks the pop-up the page offers an
+ * `Open link` button instead. A URL that does not verify is never opened — with
+ * a link that carries no session key, a rep's URL is only offered as a button.
+ * Anything but http(s) is never opened and is reported to the reps. Each
+ * outcome is noted once (event key per URL entry).
  */
 import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { appendStatusNote, entriesMap, hasEventNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
-import { isWebUrl, parseEntry } from '../../doc/entry'
+import { isWebUrl, parseEntry, type Entry } from '../../doc/entry'
 import { isRecord } from '../../doc/guards'
 import type { CustomerIdentity } from '../../store/profile'
+import type { EntryTrust } from './entryTrust'
 
 /** Longest refused text quoted back to the rep. */
 const MAX_QUOTED_CHARS = 200
@@ -31,13 +35,23 @@ export function openInNewTab(url: string): boolean {
 }
 
 /** Handles URLs pushed from now on. Returns the blocked ones (for `Open link`) and a stop function. */
-export function handlePushedUrls(doc: Y.Doc, me: () => CustomerIdentity | undefined, open = openInNewTab): { blocked: Accessor<BlockedUrl[]>; stop: () => void } {
+export function handlePushedUrls(doc: Y.Doc, me: () => CustomerIdentity | undefined, trust: EntryTrust, open = openInNewTab): { blocked: Accessor<BlockedUrl[]>; stop: () => void } {
   const [blocked, setBlocked] = createSignal<BlockedUrl[]>([])
   const map = entriesMap(doc)
   const note = (event: 'urlOpened' | 'urlBlocked' | 'urlRefused', ref: string | undefined, text: string, key: string): void => {
     const customer = me()
-    if (!customer || hasEventNote(doc, key)) return
+    if (!customer || hasEventNote(doc, key, `customer:${customer.customerId}`)) return
     appendStatusNote(doc, customerWriter(customer), event, { eventKey: key, ...(ref ? { ref } : {}), text: text.slice(0, MAX_QUOTED_CHARS) })
+  }
+  const offer = (entry: Entry): void => {
+    setBlocked((list) => (list.some((item) => item.entryId === entry.id) ? list : [...list, { entryId: entry.id, url: entry.text }]))
+    note('urlBlocked', entry.id, entry.text, `url:${entry.id}`)
+  }
+  const act = (entry: Entry): void => {
+    const customer = me()
+    if (entry.kind !== 'url' || !customer || hasEventNote(doc, `url:${entry.id}`, `customer:${customer.customerId}`)) return
+    if (open(entry.text)) note('urlOpened', entry.id, entry.text, `url:${entry.id}`)
+    else offer(entry)
   }
   const onEntries = (event: Y.YMapEvent<unknown>): void => {
     if (event.transaction.local) return // only what a rep pushes while this page is open
@@ -46,19 +60,21 @@ export function handlePushedUrls(doc: Y.Doc, me: () => CustomerIdentity | undefi
       const raw = map.get(id)
       if (!isRecord(raw) || raw.kind !== 'url') return
       const entry = parseEntry(id, raw)
-      const key = `url:${id}`
       if (!entry || !isWebUrl(entry.text)) {
-        note('urlRefused', undefined, typeof raw.text === 'string' ? raw.text : '', key)
+        note('urlRefused', undefined, typeof raw.text === 'string' ? raw.text : '', `url:${id}`)
         return
       }
-      if (hasEventNote(doc, key)) return
-      if (open(entry.text)) note('urlOpened', id, entry.text, key)
-      else {
-        setBlocked((list) => [...list, { entryId: id, url: entry.text }])
-        note('urlBlocked', id, entry.text, key)
-      }
+      // Without a session key in the link nothing can verify: the customer decides, with a button.
+      if (!trust.verifiable && entry.authorRole !== 'customer') offer(entry)
     })
   }
   map.observe(onEntries)
-  return { blocked, stop: () => map.unobserve(onEntries) }
+  const stopArrivals = trust.onArrival((entries) => entries.forEach(act))
+  return {
+    blocked,
+    stop: () => {
+      map.unobserve(onEntries)
+      stopArrivals()
+    },
+  }
 }

@@ -130,7 +130,7 @@ async function joinPortalRoom(hub: PortalHub, code: string, link: PortalLink, st
     queueMicrotask(() => {
       if (stopped()) return
       const current = readPortalLink(doc)
-      if (current?.sessionId !== link.sessionId || current.key !== link.key) writePortalLink(doc, link)
+      if (current?.sessionId !== link.sessionId || current.key !== link.key || current.authority !== link.authority) writePortalLink(doc, link)
     })
   })
   const connection = await hub.connect(doc, 'portal', portalRoom.id, portalRoom.key)

@@ -1,50 +1,139 @@
 /**
- * Runs the relay of one session on a visible rep's client: customer entries
- * and intake flow into the rep doc; reps' entries for everyone flow into the
- * customer doc. Copies are append-only and idempotent (see src/doc/relay.ts).
+ * Runs the relay of one session on a visible rep's client (rules in
+ * src/doc/relay.ts and src/doc/customerBinding.ts): the customer's signed
+ * entries and first intake flow into the rep doc; reps' entries for everyone
+ * flow into the customer doc, signed with the session authority. Signing and
+ * verifying are asynchronous (WebCrypto), so each step runs at once (no
+ * batching timer) on a queue that lands copies in the order changes arrived;
+ * copies stay append-only and idempotent.
  */
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { intakeMap } from '../../doc/intake'
-import { mirrorCustomerEntries, mirrorIntake, mirrorReceipts, publishRepEntries, restoreRemovedEntries } from '../../doc/relay'
+import { mirrorCandidates, mirrorReceipts, mirrorVerifiedEntries, publishCandidates, publishableEntries, putPublishedEntries, restoreCustomerEntries, type PublishedEntry } from '../../doc/relay'
+import type { Entry } from '../../doc/entry'
+import { bindIntake, readCustomerBinding } from '../../doc/customerBinding'
 import { receiptsMap } from '../../doc/receipts'
+import { readSignature, signaturesMap } from '../../doc/signatures'
+import { metaMap, readSessionAuthority, readSessionMeta } from '../../doc/session'
+import { RELAY } from '../../doc/schema'
+import { importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
 
-/** Starts relaying; `onIntake` runs after the customer's intake reached the rep doc. Returns a stop function. */
-export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => void): () => void {
-  const customerEntries = entriesMap(customerDoc)
-  const repEntries = entriesMap(repDoc)
-  const customerIntake = intakeMap(customerDoc, 'customer')
+/** Stops a relay; `settled()` resolves once every copy queued so far has landed (for tests). */
+export type RelayHandle = (() => void) & { settled(): Promise<void> }
 
-  // Whatever the origin (local, a peer, or this relay): the copy rules decide, and copies are idempotent.
+/** Starts relaying; `onIntake` runs once the customer's intake has bound the session. Returns a stop function. */
+export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => void): RelayHandle {
+  const sessionId = (): string => readSessionMeta(repDoc)?.sessionId ?? ''
+  // Read when needed, not once: a team mate's client may start relaying before the authority has synced.
+  let signing: { privateKey: string; key: Promise<CryptoKey | undefined> } | undefined
+  const signingKey = (): Promise<CryptoKey | undefined> => {
+    const authority = readSessionAuthority(repDoc)
+    if (!authority) return Promise.resolve(undefined)
+    if (signing?.privateKey !== authority.privateKey) signing = { privateKey: authority.privateKey, key: importSigningKey(authority.privateKey) }
+    return signing.key
+  }
+  const customerKeys = new Map<string, Promise<CryptoKey | undefined>>()
+  /** Signatures this client made (Ed25519 is deterministic: any other value in the customer doc is not the authority's). */
+  const signedHere = new Map<string, string>()
+  let queue: Promise<void> = Promise.resolve()
+  let stopped = false
+  const enqueue = (task: () => Promise<void>): void => {
+    // A failed step must not stall every later copy: report it (uncaught, so it is seen) and go on.
+    queue = queue.then(() => (stopped ? undefined : task())).catch((error: unknown) => queueMicrotask(() => {
+      throw error
+    }))
+  }
+
+  const customerKey = (): Promise<CryptoKey | undefined> => {
+    const binding = readCustomerBinding(repDoc)
+    if (!binding) return Promise.resolve(undefined)
+    let key = customerKeys.get(binding.publicKey)
+    if (!key) customerKeys.set(binding.publicKey, (key = importVerifyingKey(binding.publicKey)))
+    return key
+  }
+  const mirror = (ids?: Iterable<string>): void => {
+    const candidates = mirrorCandidates(customerDoc, repDoc, ids)
+    if (candidates.length === 0) return
+    enqueue(async () => {
+      const key = await customerKey()
+      if (!key) return
+      const checks = await Promise.all(candidates.map((item) => verifyEntry(key, sessionId(), item.entry, item.signature)))
+      if (stopped) return
+      mirrorVerifiedEntries(repDoc, candidates.filter((_, i) => checks[i]))
+      mirrorReceipts(customerDoc, repDoc) // receipts that named these entries count now
+    })
+  }
+  const sign = async (key: CryptoKey, entry: Entry): Promise<string> => {
+    const signature = signedHere.get(entry.id) ?? (await signEntry(key, sessionId(), entry))
+    signedHere.set(entry.id, signature)
+    return signature
+  }
+  const learnSignature = async (key: CryptoKey, entry: Entry): Promise<void> => {
+    const present = readSignature(customerDoc, entry.id)
+    const authority = readSessionAuthority(repDoc)
+    const verifier = authority && present !== undefined && present !== signedHere.get(entry.id) ? await importVerifyingKey(authority.publicKey) : undefined
+    if (verifier && present !== undefined && (await verifyEntry(verifier, sessionId(), entry, present))) signedHere.set(entry.id, present)
+    else await sign(key, entry)
+  }
+  const publish = (ids?: Iterable<string>, compareSignatures = false): void => {
+    const list = ids === undefined ? undefined : [...ids]
+    enqueue(async () => {
+      const key = await signingKey()
+      // A signature changed in the customer doc: one that verifies is accepted (a team mate's relay may have
+      // written it; P-256 signatures differ each time), any other is replaced by ours.
+      if (key && compareSignatures) await Promise.all(publishableEntries(repDoc, list).map((entry) => learnSignature(key, entry)))
+      const entries = publishCandidates(repDoc, customerDoc, list, signedHere)
+      if (entries.length === 0) return
+      const published = await Promise.all(entries.map(async (entry): Promise<PublishedEntry> => (key ? { entry, signature: await sign(key, entry) } : { entry })))
+      if (!stopped) putPublishedEntries(customerDoc, published)
+    })
+  }
+
   const onCustomerEntries = (event: Y.YMapEvent<unknown>): void => {
-    mirrorCustomerEntries(customerDoc, repDoc, event.keysChanged)
-    // A peer holding the customer key deleted entries: put the record's copies back.
+    mirror(event.keysChanged)
+    // A peer holding the customer key deleted or rewrote entries: put the record's copies back.
     const removed = [...event.changes.keys].filter(([, change]) => change.action === 'delete').map(([id]) => id)
-    if (removed.length > 0) restoreRemovedEntries(repDoc, customerDoc, removed)
+    if (removed.length > 0) restoreCustomerEntries(repDoc, customerDoc, removed)
+    publish(event.keysChanged)
   }
-  const onRepEntries = (event: Y.YMapEvent<unknown>): void => {
-    publishRepEntries(repDoc, customerDoc, event.keysChanged)
+  const onSignatures = (event: Y.YMapEvent<unknown>): void => {
+    mirror(event.keysChanged)
+    if (!event.transaction.local) publish(event.keysChanged, true)
   }
+  const onRepEntries = (event: Y.YMapEvent<unknown>): void => publish(event.keysChanged)
   const onIntakeChange = (): void => {
-    if (mirrorIntake(customerDoc, repDoc)) onIntake()
+    if (bindIntake(customerDoc, repDoc, RELAY) !== 'bound') return
+    onIntake()
+    mirror()
+  }
+  const onReceipts = (): void => mirrorReceipts(customerDoc, repDoc)
+  let hadAuthority = readSessionAuthority(repDoc) !== undefined
+  const onRepMeta = (): void => {
+    // The authority reached this client after it started relaying: sign what went out unsigned.
+    if (hadAuthority || !readSessionAuthority(repDoc)) return
+    hadAuthority = true
+    publish()
   }
 
-  const customerReceipts = receiptsMap(customerDoc)
-  const onReceipts = (): void => mirrorReceipts(customerDoc, repDoc)
-  customerReceipts.observe(onReceipts)
-  customerEntries.observe(onCustomerEntries)
-  repEntries.observe(onRepEntries)
-  customerIntake.observe(onIntakeChange)
+  const watched: [Y.Map<unknown>, (event: Y.YMapEvent<unknown>) => void][] = [
+    [receiptsMap(customerDoc), onReceipts],
+    [entriesMap(customerDoc), onCustomerEntries],
+    [signaturesMap(customerDoc), onSignatures],
+    [entriesMap(repDoc), onRepEntries],
+    [intakeMap(customerDoc, 'customer'), onIntakeChange],
+    [metaMap(repDoc), onRepMeta],
+  ]
+  for (const [map, handler] of watched) map.observe(handler)
   // Catch up with whatever arrived while this client was closed.
-  mirrorCustomerEntries(customerDoc, repDoc)
-  publishRepEntries(repDoc, customerDoc)
   onIntakeChange()
+  mirror()
+  publish()
   onReceipts()
 
-  return () => {
-    customerEntries.unobserve(onCustomerEntries)
-    repEntries.unobserve(onRepEntries)
-    customerIntake.unobserve(onIntakeChange)
-    customerReceipts.unobserve(onReceipts)
+  const stop = (): void => {
+    stopped = true
+    for (const [map, handler] of watched) map.unobserve(handler)
   }
+  return Object.assign(stop, { settled: () => queue })
 }

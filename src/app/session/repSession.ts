@@ -6,7 +6,8 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
-import { initCustomerDoc, initRepDoc, readRepSessionMeta } from '../../doc/session'
+import { initCustomerDoc, initRepDoc, readRepSessionMeta, writeSessionAuthority } from '../../doc/session'
+import { createSessionAuthority } from '../../net/sessionAuthority'
 import { attendeesMap, putAttendee, readAttendees } from '../../doc/attendees'
 import { appendStatusNote } from '../../doc/transcript'
 import { repWriter } from './writers'
@@ -74,10 +75,12 @@ async function openDoc(kind: 'rep' | 'customer', sessionId: string): Promise<{ d
 export async function createRepSession(context: OpenContext, now = Date.now()): Promise<RepSession> {
   const sessionId = randomId()
   const customerKey = randomKey()
+  const authority = await createSessionAuthority() // signs what reps publish; its public half goes in the join link
   const { profile } = context
   const rep = await openDoc('rep', sessionId)
   const customer = await openDoc('customer', sessionId)
   initRepDoc(rep.doc, { sessionId, createdAt: now, portal: 'link', customerKey })
+  writeSessionAuthority(rep.doc, authority)
   initCustomerDoc(customer.doc, { sessionId, createdAt: now, portal: 'link' })
   assignPortalCode(rep.doc, now)
   putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false })
@@ -133,7 +136,7 @@ async function startRepSession(
     const connection = await hub.connect(customer.doc, 'customer', sessionId, meta.customerKey)
     connection.setUser(user)
     putAttendee(customer.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false }, RELAY)
-    const portalSession = { repDoc: rep.doc, customerDoc: customer.doc, link: { sessionId, key: meta.customerKey } }
+    const portalSession = { repDoc: rep.doc, customerDoc: customer.doc, link: { sessionId, key: meta.customerKey, ...(meta.authority ? { authority: meta.authority } : {}) } }
     const stopRelay = relayWithPortalCode(hub, portalSession, () => context.onCustomerJoined(sessionId))
     const stopPresence = watchPresence(rep.doc, connection, () => profile)
     stopCustomer = () => {

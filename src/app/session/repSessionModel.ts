@@ -53,8 +53,8 @@ export interface RepSessionDeps {
 export interface RepSessionModel extends RepSessionActions {
   readonly sessionId: string
   readonly repDoc: Y.Doc
-  /** The customer's join link. */
-  readonly link: string
+  /** The customer's join link (with the session key the customer's page verifies reps' content against). */
+  link: Accessor<string>
   entries: Accessor<Entry[]>
   meta: Accessor<RepSessionMeta | undefined>
   intake: Accessor<Intake | undefined>
@@ -137,7 +137,7 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       ...actions,
       sessionId: session.sessionId,
       repDoc,
-      link: customerLink(deps.origin, session.sessionId, session.customerKey),
+      link: () => customerLink(deps.origin, session.sessionId, session.customerKey, meta()?.authority),
       entries,
       meta,
       intake,

@@ -1,11 +1,16 @@
 /**
- * Follows what a customer-side peer forged or altered in the customer doc
- * (see src/doc/tamper.ts) while a rep's view is open, so the view can flag it.
- * Incremental: a full scan once, then only the ids each change touches.
+ * Follows what a customer-side peer forged, altered or tried to slip into the
+ * record through the customer doc (see src/doc/tamper.ts) while a rep's view is
+ * open, so the view can flag it. Incremental: a full scan once, then only the
+ * ids each change touches (the intake and receipts are small: checked whole).
  */
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
-import { findTampering, type Tampering } from '../../doc/tamper'
+import { findTampering, intakeTampering, receiptTampering, type Tampering } from '../../doc/tamper'
+import { intakeMap } from '../../doc/intake'
+import { receiptsMap } from '../../doc/receipts'
+import { signaturesMap } from '../../doc/signatures'
+import { metaMap } from '../../doc/session'
 
 /**
  * How long a disagreement must last before it is flagged: a team mate's entry can reach the
@@ -37,9 +42,7 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
       onChange(flagged)
     }
   }
-  const check = (ids: Iterable<string>): void => {
-    const list = [...ids]
-    const found = new Map(findTampering(customerDoc, repDoc, list.filter((id) => entriesMap(customerDoc).has(id))).map((t) => [t.id, t]))
+  const reconcile = (list: string[], found: Map<string, Tampering>): void => {
     const at = now()
     for (const id of list) {
       const tampering = found.get(id)
@@ -47,17 +50,34 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
       if (!tampering) suspects.delete(id)
       else if (!previous || JSON.stringify(previous.tampering) !== JSON.stringify(tampering)) suspects.set(id, { tampering, since: previous?.since ?? at })
     }
+  }
+  const check = (ids: Iterable<string>): void => {
+    const list = [...ids]
+    reconcile(list, new Map(findTampering(customerDoc, repDoc, list.filter((id) => entriesMap(customerDoc).has(id)), now()).map((t) => [t.id, t])))
+    publish()
+  }
+  const checkWhole = (): void => {
+    const found = [intakeTampering(customerDoc, repDoc), ...receiptTampering(customerDoc, repDoc)].filter((t) => t !== undefined)
+    const keys = [...suspects.keys()].filter((id) => id === 'intake' || id.startsWith('receipt:'))
+    reconcile([...new Set([...keys, ...found.map((t) => t.id)])], new Map(found.map((t) => [t.id, t])))
     publish()
   }
   const onEntries = (event: Y.YMapEvent<unknown>): void => check(event.keysChanged)
   const customerEntries = entriesMap(customerDoc)
   const repEntries = entriesMap(repDoc)
-  customerEntries.observe(onEntries)
-  repEntries.observe(onEntries)
+  const watched: [Y.Map<unknown>, (event: Y.YMapEvent<unknown>) => void][] = [
+    [customerEntries, onEntries],
+    [repEntries, onEntries],
+    [signaturesMap(customerDoc), onEntries], // a signature arriving late clears an "unsigned" suspicion
+    [intakeMap(customerDoc, 'customer'), checkWhole],
+    [receiptsMap(customerDoc), checkWhole],
+    [metaMap(repDoc), () => check(customerEntries.keys())], // the binding arrived: customer entries can be judged
+  ]
+  for (const [map, handler] of watched) map.observe(handler)
   check(customerEntries.keys())
+  checkWhole()
   return () => {
-    customerEntries.unobserve(onEntries)
-    repEntries.unobserve(onEntries)
+    for (const [map, handler] of watched) map.unobserve(handler)
     if (timer !== undefined) clearTimeout(timer)
   }
 }

@@ -29,8 +29,8 @@ export interface AppServices {
   update: { available: Accessor<boolean>; apply(): void }
   /** The rep console's model, created on first use and kept for the page's life. */
   console(): ConsoleModel
-  /** The customer's session of a join link, created on first use. */
-  customer(sessionId: string, key: string, via: 'link' | 'portal'): CustomerSessionModel
+  /** The customer's session of a join link (`authority`: the session key it carries), created on first use. */
+  customer(sessionId: string, key: string, via: 'link' | 'portal', authority?: string): CustomerSessionModel
   /** The session-code portal. */
   portal(): PortalModel
 }

@@ -28,11 +28,11 @@ export function createAppServices(hub: NetworkHub, prefs: PrefsStore, origin: st
     connection: { status: hub.status, peers: hub.peers },
     update: { available: updateAvailable, apply: applyUpdate },
     console: () => (consoleModel ??= createConsoleModel(hub, prefs, origin)),
-    customer(sessionId, key, via) {
-      const name = `${sessionId}.${key}.${via}`
+    customer(sessionId, key, via, authority) {
+      const name = `${sessionId}.${key}.${via}.${authority ?? ''}`
       let model = customers.get(name)
       if (!model) {
-        model = createCustomerSessionModel(hub, sessionId, key, via)
+        model = createCustomerSessionModel(hub, sessionId, key, via, authority)
         customers.set(name, model)
       }
       return model

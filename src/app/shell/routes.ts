@@ -1,24 +1,30 @@
-/** Hash routes: `#/` rep console, `#/join/<sessionId>.<key>` customer page, `#/portal` session-code page. */
+/**
+ * Hash routes: `#/` rep console, `#/join/<sessionId>.<key>[.<authority>]` customer page, `#/portal`
+ * session-code page. `authority` is the session's verification key (docs/SCHEMA.md, "Signatures and
+ * identities"); links made before it existed have none, and their page treats reps' content as unverified.
+ */
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import { isValidKey } from '../../net/roomKeys'
+import { parsePublicKey } from '../../doc/signatures'
 import type { EntryWay } from '../../doc/portal'
 
 /** A parsed route. */
 export type Route =
   | { page: 'console' }
-  | { page: 'join'; sessionId: string; key: string; via?: 'portal' }
+  | { page: 'join'; sessionId: string; key: string; authority?: string; via?: 'portal' }
   | { page: 'portal' }
   | { page: 'history' }
   | { page: 'badLink' }
 
-/** Parses `location.hash`. The key stays in the fragment: it is never sent to a server. */
+/** Parses `location.hash`. The keys stay in the fragment: they are never sent to a server. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
-  const join = /^\/join\/([A-Za-z0-9_-]{6,64})\.([A-Za-z0-9_-]+)(\?via=portal)?$/.exec(path)
+  const join = /^\/join\/([A-Za-z0-9_-]{6,64})\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?(\?via=portal)?$/.exec(path)
   if (join) {
-    const [, sessionId, key, viaPortal] = join
-    if (!sessionId || !key || !isValidKey(key)) return { page: 'badLink' }
-    return viaPortal ? { page: 'join', sessionId, key, via: 'portal' } : { page: 'join', sessionId, key }
+    const [, sessionId, key, authorityText, viaPortal] = join
+    const authority = authorityText === undefined ? undefined : parsePublicKey(authorityText)
+    if (!sessionId || !key || !isValidKey(key) || (authorityText !== undefined && !authority)) return { page: 'badLink' }
+    return { page: 'join', sessionId, key, ...(authority ? { authority } : {}), ...(viaPortal ? { via: 'portal' as const } : {}) }
   }
   if (/^\/portal\/?$/.test(path)) return { page: 'portal' }
   if (/^\/history\/?$/.test(path)) return { page: 'history' }
@@ -26,14 +32,14 @@ export function parseRoute(hash: string): Route {
   return { page: 'console' }
 }
 
-/** The customer's join link for a session. */
-export function customerLink(origin: string, sessionId: string, key: string): string {
-  return `${origin}/#/join/${sessionId}.${key}`
+/** The customer's join link for a session; `authority` is the session's verification key. */
+export function customerLink(origin: string, sessionId: string, key: string, authority?: string): string {
+  return `${origin}/${joinHash(sessionId, key, 'link', authority)}`
 }
 
 /** The hash of a session's customer page; `via: 'portal'` marks a customer who came in with a session code. */
-export function joinHash(sessionId: string, key: string, via: EntryWay = 'link'): string {
-  return `#/join/${sessionId}.${key}${via === 'portal' ? '?via=portal' : ''}`
+export function joinHash(sessionId: string, key: string, via: EntryWay = 'link', authority?: string): string {
+  return `#/join/${sessionId}.${key}${authority ? `.${authority}` : ''}${via === 'portal' ? '?via=portal' : ''}`
 }
 
 /** The customer portal, where a customer types a session code. */

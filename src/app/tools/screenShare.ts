@@ -82,7 +82,7 @@ export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection
   const note = (event: 'screenShared' | 'screenStopped' | 'screenDeclined', request: ScreenRequest): void => {
     const me = identity()
     const eventKey = `screen:${request.id}:${event}`
-    if (!me || hasEventNote(doc, eventKey)) return
+    if (!me || hasEventNote(doc, eventKey, `customer:${me.customerId}`)) return
     appendStatusNote(doc, customerWriter(me), event, { eventKey })
   }
   const decline = (request: ScreenRequest): void => {

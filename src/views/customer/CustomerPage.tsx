@@ -63,6 +63,12 @@ export function CustomerPage() {
                 </p>
               )}
             </For>
+            <Show when={!session.verifiable}>
+              <p class="banner" role="alert">{t('customer.unverifiedLink')}</p>
+            </Show>
+            <Show when={session.hiddenUnverified() > 0}>
+              <p class="banner" role="status" data-unverified-hidden={session.hiddenUnverified()}>{t('customer.hiddenUnverified', { count: session.hiddenUnverified() })}</p>
+            </Show>
             <Transcript
               entries={session.entries()}
               selfId={session.identity()?.customerId}

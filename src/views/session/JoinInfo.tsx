@@ -12,7 +12,7 @@ export function JoinInfo() {
       <div class="joininfo">
         <label class="field field--inline">
           <span>{t('console.customerLink')}</span>
-          <input type="text" readOnly value={session.link} onFocus={(e) => e.currentTarget.select()} />
+          <input type="text" readOnly value={session.link()} onFocus={(e) => e.currentTarget.select()} />
         </label>
         <Show when={session.portalCode()}>
           {(current) => (

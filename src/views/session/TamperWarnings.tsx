@@ -27,7 +27,7 @@ export function TamperWarnings(props: { tampering: Tampering[]; spoofedReps: str
           <For each={props.tampering}>
             {(item) => (
               <li data-tamper={item.kind} data-entry-id={item.id}>
-                <strong class="tamper__flag">{t(item.kind === 'forged' ? 'tamper.forged' : 'tamper.altered', { name: item.claimedName })}</strong>{' '}
+                <strong class="tamper__flag">{t(`tamper.${item.kind}`, { name: item.claimedName })}</strong>{' '}
                 <q class="tamper__text">{item.text}</q>
               </li>
             )}

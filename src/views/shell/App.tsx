@@ -25,7 +25,7 @@ export function App() {
       </Match>
       <Match when={(() => { const r = route(); return r.page === 'join' ? r : undefined })()} keyed>
         {(join) => (
-          <CustomerContext.Provider value={app.customer(join.sessionId, join.key, join.via ?? 'link')}>
+          <CustomerContext.Provider value={app.customer(join.sessionId, join.key, join.via ?? 'link', join.authority)}>
             <CustomerPage />
           </CustomerContext.Provider>
         )}

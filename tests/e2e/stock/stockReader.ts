@@ -13,10 +13,10 @@ export interface JoinLink {
   via: 'link' | 'portal'
 }
 
-/** Reads `https://host/#/join/<sessionId>.<customerKey>[?via=portal]`; the id has no `.`, so the first `.` splits. */
+/** Reads `https://host/#/join/<sessionId>.<customerKey>[.<authority>][?via=portal]`; no part has a `.`, so `.` splits. */
 export function parseJoinLink(link: string): JoinLink {
   const fragment = new URL(link).hash
-  const match = /^#\/join\/([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(\?via=portal)?$/.exec(fragment)
+  const match = /^#\/join\/([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_-]+)?(\?via=portal)?$/.exec(fragment)
   if (!match?.[1] || !match[2]) throw new SyntaxError(`not a join link: ${link}`)
   return { sessionId: match[1], customerKey: match[2], via: match[3] ? 'portal' : 'link' }
 }

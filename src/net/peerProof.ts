@@ -1,0 +1,49 @@
+/**
+ * Proofs between two ends of a data-channel link, and of reps' requests to the
+ * customer: before the customer's page sends screen, files or credentials to a
+ * peer, the peer answers a fresh challenge with the session authority's key
+ * (which only the session's reps hold); a credentials request counts only when
+ * the authority signed it. Pure functions over WebCrypto; the tools call them
+ * (src/app/tools/*). Formats: docs/SCHEMA.md, "Signatures and identities".
+ */
+import { credentialRequestBytes, type CredentialRequest } from '../doc/credentialRequests'
+import { fromBase64url, signBytes, toBase64url, verifyBytes } from './sessionAuthority'
+
+/** Challenge size: 256 random bits, so a recorded answer never matches a later challenge. */
+const CHALLENGE_BYTES = 32
+
+/** Prefix of the signed proof bytes, so a proof can never pass for an entry's or a request's signature. */
+const PROOF_CONTEXT = 'asiste/link-proof/v1'
+
+/** A fresh random challenge (base64url) for one link. */
+export function makeChallenge(): string {
+  return toBase64url(crypto.getRandomValues(new Uint8Array(CHALLENGE_BYTES)))
+}
+
+function proofBytes(sessionId: string, challenge: string, peerId: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(JSON.stringify([PROOF_CONTEXT, sessionId, challenge, peerId]))
+}
+
+/**
+ * A rep's answer to `challenge` on the link to the customer: the authority's signature over the
+ * session, the challenge and the answering peer's id (so the answer cannot be relayed for another peer).
+ */
+export function proveSessionKey(authorityKey: CryptoKey, sessionId: string, challenge: string, peerId: string): Promise<string> {
+  return signBytes(authorityKey, proofBytes(sessionId, challenge, peerId))
+}
+
+/** Whether `proof` answers `challenge` for `peerId` with the session's key (the link's verification key). */
+export async function verifyPeerProof(verifyingKey: CryptoKey, sessionId: string, challenge: string, peerId: string, proof: unknown): Promise<boolean> {
+  if (typeof proof !== 'string' || fromBase64url(challenge)?.length !== CHALLENGE_BYTES) return false
+  return verifyBytes(verifyingKey, proofBytes(sessionId, challenge, peerId), proof)
+}
+
+/** Signs a credentials request as the session authority (the requesting rep's client, before writing it). */
+export function signCredentialRequest(authorityKey: CryptoKey, sessionId: string, request: CredentialRequest): Promise<string> {
+  return signBytes(authorityKey, credentialRequestBytes(sessionId, request))
+}
+
+/** Whether a credentials request was made by a rep of this session: signed by the authority, key included. */
+export function verifyCredentialRequest(verifyingKey: CryptoKey, sessionId: string, request: CredentialRequest): Promise<boolean> {
+  return request.signature === undefined ? Promise.resolve(false) : verifyBytes(verifyingKey, credentialRequestBytes(sessionId, request), request.signature)
+}

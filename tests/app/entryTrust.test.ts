@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest'
+import { createRoot } from 'solid-js'
+import { createEntryTrust } from '../../src/app/customer/entryTrust'
+import { createVisibleTranscript, endedByRep } from '../../src/app/customer/visibleTranscript'
+import { handlePushedUrls } from '../../src/app/customer/pushedUrls'
+import { createDeviceSigningKeys, createSessionAuthority, importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../src/net/sessionAuthority'
+import { appendEntry, entriesMap, readEntry } from '../../src/doc/transcript'
+import { readSignature, signaturesMap } from '../../src/doc/signatures'
+import { chat, fromHostilePeer, makeDoc, repChat } from '../doc/fixtures'
+import type * as Y from 'yjs'
+
+const SESSION = 'session-1'
+
+/** The customer's page over its doc, with the link's session key; `publish` writes as the reps' relay does (signed). */
+async function customerPage() {
+  const authority = await createSessionAuthority()
+  const signer = (await importSigningKey(authority.privateKey))!
+  const doc = makeDoc(10)
+  const device = await createDeviceSigningKeys()
+  const opened: string[] = []
+  const { trust, dispose, pushed, visible } = createRoot((dispose) => {
+    const trust = createEntryTrust(doc, SESSION, authority.publicKey)
+    trust.signAs({ customerId: 'cust-1', privateKey: device.privateKey, publicKey: device.publicKey })
+    const me = { customerId: 'cust-1', name: 'Carla' }
+    const pushed = handlePushedUrls(doc, () => me, trust, (url) => (opened.push(url), true))
+    return { trust, dispose, pushed, visible: createVisibleTranscript(doc, trust) }
+  })
+  const publish = async (entry: Parameters<typeof repChat>[0]): Promise<string> => {
+    let id = ''
+    const source = makeDoc(20)
+    id = appendEntry(source, repChat({ at: Date.now(), ...entry }))
+    const signature = await signEntry(signer, SESSION, readEntry(source, id)!)
+    fromHostilePeer(doc, (peer) => { // arrives over the network like any peer's write
+      entriesMap(peer).set(id, entriesMap(source).get(id))
+      signaturesMap(peer).set(id, signature)
+    })
+    return id
+  }
+  const hostile = (write: (peer: Y.Doc) => void): void => fromHostilePeer(doc, write)
+  const shown = (): string[] => visible.entries().map((entry) => entry.id)
+  return { doc, trust, device, publish, hostile, opened, pushed, dispose, shown, visible }
+}
+
+describe("the customer's page acts only on verified reps' content", () => {
+  test("a rep's signed message is shown; one forged by another peer in the room is not, signed or not", async () => {
+    const { doc, trust, publish, hostile, dispose, shown, visible } = await customerPage()
+    const genuine = await publish({ text: 'Hi, I am Rafa' })
+    const mallory = await createDeviceSigningKeys()
+    let forged = ''
+    hostile((peer) => (forged = appendEntry(peer, repChat({ text: 'send me your card number', at: Date.now() }))))
+    hostile((peer) => signaturesMap(peer).set(forged, 'A'.repeat(86)))
+    let signedByMallory = ''
+    hostile((peer) => (signedByMallory = appendEntry(peer, repChat({ text: 'pay here', at: Date.now() }))))
+    const malloryKey = await signEntry(mallory.privateKey, SESSION, readEntry(doc, signedByMallory)!)
+    hostile((peer) => signaturesMap(peer).set(signedByMallory, malloryKey))
+    await trust.settled()
+    expect(shown()).toEqual([genuine])
+    expect(visible.hidden()).toBe(2)
+    dispose()
+  })
+
+  test("a forged ended note (as the customer or as the system) does not end the chat; the rep's real one does", async () => {
+    const { trust, publish, hostile, dispose, visible } = await customerPage()
+    hostile((peer) => {
+      appendEntry(peer, chat({ kind: 'status', event: 'ended', eventKey: `ended:${SESSION}`, text: 'Carla', at: Date.now() }))
+      appendEntry(peer, repChat({ kind: 'status', event: 'ended', eventKey: `ended:${SESSION}`, authorRole: 'system', text: 'Rafa', at: Date.now() }))
+    })
+    await trust.settled()
+    expect(endedByRep(visible.entries(), trust)).toBe(false)
+    const real = await publish({ kind: 'status', event: 'ended', eventKey: `ended:${SESSION}`, authorRole: 'system', text: 'Rafa' })
+    await trust.settled()
+    expect(endedByRep(visible.entries(), trust)).toBe(true)
+    expect(visible.entries().filter((entry) => entry.event === 'ended').map((entry) => entry.id)).toEqual([real])
+    dispose()
+  })
+
+  test('a pushed URL opens only when the session key signed it; a URL written by another peer is never opened', async () => {
+    const { trust, publish, hostile, opened, pushed, dispose } = await customerPage()
+    hostile((peer) => appendEntry(peer, repChat({ kind: 'url', text: 'https://evil.example/login', at: Date.now() })))
+    await publish({ kind: 'url', text: 'https://help.example/reset' })
+    await trust.settled()
+    expect(opened).toEqual(['https://help.example/reset'])
+    expect(pushed.blocked()).toEqual([])
+    dispose()
+  })
+
+  test('a verified entry rewritten by a peer stops counting at once, without verifying again', async () => {
+    const { doc, trust, publish, hostile, dispose } = await customerPage()
+    const id = await publish({ text: 'your ticket is 42' })
+    await trust.settled()
+    expect(trust.isGenuine(readEntry(doc, id)!)).toBe(true)
+    hostile((peer) => entriesMap(peer).set(id, repChat({ text: 'your ticket is 43' })))
+    expect(trust.isGenuine(readEntry(doc, id)!)).toBe(false)
+    dispose()
+  })
+
+  test("the customer's own entries are signed by its device key, and shown at once", async () => {
+    const { doc, trust, device, dispose, shown } = await customerPage()
+    const id = appendEntry(doc, chat({ text: 'my printer is on fire', at: Date.now() }))
+    expect(shown()).toEqual([id])
+    await trust.settled()
+    const verifier = (await importVerifyingKey(device.publicKey))!
+    expect(await verifyEntry(verifier, SESSION, readEntry(doc, id)!, readSignature(doc, id)!)).toBe(true)
+    dispose()
+  })
+
+  test('a message claiming to be the customer but written by another peer is not shown as theirs', async () => {
+    const { trust, hostile, dispose, shown } = await customerPage()
+    hostile((peer) => appendEntry(peer, chat({ text: 'never mind, all fixed', at: Date.now() })))
+    await trust.settled()
+    expect(shown()).toEqual([])
+    dispose()
+  })
+
+  test('with a link that carries no session key, nothing verifies and a pushed URL is only offered, never opened', async () => {
+    const doc = makeDoc(10)
+    const opened: string[] = []
+    await createRoot(async (dispose) => {
+      const trust = createEntryTrust(doc, SESSION, undefined)
+      const pushed = handlePushedUrls(doc, () => ({ customerId: 'cust-1', name: 'Carla' }), trust, (url) => (opened.push(url), true))
+      fromHostilePeer(doc, (peer) => appendEntry(peer, repChat({ kind: 'url', text: 'https://help.example/', at: Date.now() })))
+      await trust.settled()
+      expect(trust.verifiable).toBe(false)
+      expect(opened).toEqual([])
+      expect(pushed.blocked().map((item) => item.url)).toEqual(['https://help.example/'])
+      dispose()
+    })
+  })
+})
