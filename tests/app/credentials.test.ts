@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { createRoot, createSignal } from 'solid-js'
 import * as Y from 'yjs'
 import { createCustomerCredentials, createRepCredentials, type RepCredentials } from '../../src/app/tools/credentials'
-import { readCredentialRequests } from '../../src/doc/credentialRequests'
+import { putCredentialRequest, readCredentialRequests, type CredentialRequest } from '../../src/doc/credentialRequests'
+import { writeSessionAuthority } from '../../src/doc/session'
+import { createSessionAuthority, importVerifyingKey } from '../../src/net/sessionAuthority'
+import { verifyCredentialRequest } from '../../src/net/peerProof'
 import { loadCredentialKeys } from '../../src/store/credentialKeys'
 import type { CustomerIdentity } from '../../src/store/profile'
 import { fakeRoom } from './fakeFileLinks'
@@ -27,12 +30,18 @@ async function untilAsync(condition: () => Promise<boolean>): Promise<void> {
 async function setup(sessionId: string) {
   const room = await fakeRoom({ id: ANA.repId, name: ANA.name, role: 'rep' }, { id: 'c1', name: 'Carla', role: 'customer' })
   const customerDoc = new Y.Doc()
-  const session = { sessionId, customerDoc, customer: () => ({ connection: room.a.connection }) }
+  const repDoc = new Y.Doc()
+  const authority = await createSessionAuthority()
+  writeSessionAuthority(repDoc, authority)
+  const session = { sessionId, customerDoc, repDoc, customer: () => ({ connection: room.a.connection }) }
   const repController = (): { credentials: RepCredentials; dispose: () => void } =>
     createRoot((dispose) => ({ credentials: createRepCredentials(session), dispose }))
+  // The customer's page checks requests against the session key its join link carries.
+  const verifying = await importVerifyingKey(authority.publicKey)
+  const verify = async (request: CredentialRequest) => verifying !== undefined && (await verifyCredentialRequest(verifying, sessionId, request))
   const customer = createRoot(() => {
     const [identity] = createSignal<CustomerIdentity | undefined>({ customerId: 'c1', name: 'Carla' })
-    return createCustomerCredentials(customerDoc, identity)
+    return createCustomerCredentials(customerDoc, identity, verify)
   })
   return { customerDoc, repController, customer }
 }
@@ -70,6 +79,25 @@ describe('rep credentials across reloads', () => {
     await until(() => !rep.credentials.pending())
     await untilAsync(async () => (await loadCredentialKeys('s-decline')).size === 0)
     expect(rep.credentials.revealed()).toBeUndefined()
+    rep.dispose()
+  })
+})
+
+describe('only a rep of the session can ask for credentials', () => {
+  it('a request a peer with only the join link writes, unsigned or with its own key swapped in, is never shown', async () => {
+    const { customerDoc, repController, customer } = await setup('s-forged')
+    const point = { x: 'AAAA', y: 'BBBB' }
+    putCredentialRequest(customerDoc, { id: 'forged-1', repId: ANA.repId, repName: ANA.name, at: Date.now(), state: 'pending', publicKey: point })
+    const rep = repController()
+    await rep.credentials.request(ANA)
+    await until(() => customer.pending() !== undefined)
+    const genuine = customer.pending()
+    expect(genuine?.id).not.toBe('forged-1')
+    // The attacker swaps its own key into the genuine, signed request: the signature no longer verifies.
+    if (!genuine) throw new Error('no genuine request')
+    putCredentialRequest(customerDoc, { ...genuine, publicKey: point })
+    await until(() => customer.pending() === undefined)
+    expect(customer.pending()).toBeUndefined()
     rep.dispose()
   })
 })

@@ -11,7 +11,9 @@ import type { NetworkHub } from '../shell/networkHub'
 import { createVisibleTranscript, endedByRep } from './visibleTranscript'
 import { createCustomerScreen, type CustomerScreen } from '../tools/screenShare'
 import { createCustomerFileTransfers, type FileTransfers } from '../tools/fileTransfer'
-import { createCustomerCredentials, type CustomerCredentials } from '../tools/credentials'
+import { createCustomerCredentials, type CustomerCredentials, type RequestCheck } from '../tools/credentials'
+import { importVerifyingKey } from '../../net/sessionAuthority'
+import { verifyCredentialRequest } from '../../net/peerProof'
 import { createCustomerSession, type CustomerSession } from './customerSession'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
 import { saveCustomerChatLog } from './customerChatLog'
@@ -43,6 +45,15 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   dispose(): void
 }
 
+/** Checks credentials requests against the link's session key (imported once). */
+function requestCheck(sessionId: string, authority: string): RequestCheck {
+  const key = importVerifyingKey(authority)
+  return async (request) => {
+    const verifying = await key
+    return verifying !== undefined && (await verifyCredentialRequest(verifying, sessionId, request))
+  }
+}
+
 /** Opens the customer's session of a join link in a root of its own. */
 export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, key: string, via: EntryWay, authority?: string): CustomerSessionModel {
   return createRoot((dispose) => {
@@ -59,7 +70,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       linkState: createCustomerLinkState(hub),
       screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
       files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),
-      credentials: createCustomerCredentials(session.doc, session.identity),
+      credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
       draft,
       setDraft,
       systemInfo: readSystemInfo,

@@ -8,7 +8,7 @@
  * doc; the rep's client decrypts it into memory, shows it once and erases
  * the ciphertext from the doc. The transcript notes only provided/declined.
  */
-import { createEffect, createSignal, type Accessor } from 'solid-js'
+import { createEffect, createMemo, createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { putCredentialRequest, readCredentialRequests, type CredentialRequest, type PublicPoint } from '../../doc/credentialRequests'
 import { appendStatusNote } from '../../doc/transcript'
@@ -18,6 +18,9 @@ import type { CustomerIdentity } from '../../store/profile'
 import { deleteCredentialKey, loadCredentialKeys, saveCredentialKey } from '../../store/credentialKeys'
 import { createDocReader } from '../shell/createDocReader'
 import type { RepSession } from '../session/repSession'
+import { readSessionAuthority } from '../../doc/session'
+import { importSigningKey } from '../../net/sessionAuthority'
+import { signCredentialRequest } from '../../net/peerProof'
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const
 
@@ -73,7 +76,7 @@ export interface RepCredentials {
 }
 
 /** Creates the rep's credential requests of a session. Needs a reactive owner (a session model's root), no view. */
-export function createRepCredentials(session: Pick<RepSession, 'sessionId' | 'customerDoc' | 'customer'>): RepCredentials {
+export function createRepCredentials(session: Pick<RepSession, 'sessionId' | 'customerDoc' | 'customer' | 'repDoc'>): RepCredentials {
   const requests = createDocReader(session.customerDoc, readCredentialRequests)
   const keys = new Map<string, CryptoKey>() // request id → private key (also in IndexedDB)
   const [keyIds, setKeyIds] = createSignal<ReadonlySet<string>>(new Set())
@@ -109,13 +112,18 @@ export function createRepCredentials(session: Pick<RepSession, 'sessionId' | 'cu
     pending: () => requests().some((request) => request.state === 'pending' && keyIds().has(request.id)),
     async request(rep) {
       if (!session.customer()) return
+      // Signed by the session authority (reps only): the customer's page seals only to a request a rep of this session made.
+      const authority = readSessionAuthority(session.repDoc)
+      const signingKey = authority && (await importSigningKey(authority.privateKey))
+      if (!signingKey) throw new Error('this session has no authority key to sign the request with')
       const pair = await crypto.subtle.generateKey(CURVE, false, ['deriveKey'])
       const id = randomId()
       // Kept before the request is published, so a reload the moment after cannot orphan the answer.
       await saveCredentialKey(session.sessionId, id, pair.privateKey).catch(() => undefined)
       keys.set(id, pair.privateKey)
       keysChanged()
-      putCredentialRequest(session.customerDoc, { id, repId: rep.repId, repName: rep.name, at: Date.now(), state: 'pending', publicKey: await exportPoint(pair.publicKey) })
+      const request: CredentialRequest = { id, repId: rep.repId, repName: rep.name, at: Date.now(), state: 'pending', publicKey: await exportPoint(pair.publicKey) }
+      putCredentialRequest(session.customerDoc, { ...request, signature: await signCredentialRequest(signingKey, session.sessionId, request) })
     },
     dismiss: () => setRevealed(undefined),
   }
@@ -128,10 +136,31 @@ export interface CustomerCredentials {
   decline(): void
 }
 
-/** Creates the customer's side. Must run inside a reactive owner. */
-export function createCustomerCredentials(doc: Y.Doc, identity: Accessor<CustomerIdentity | undefined>): CustomerCredentials {
+/** Whether a rep of this session made a request (its signature verifies); absent: nothing can be verified. */
+export type RequestCheck = (request: CredentialRequest) => Promise<boolean>
+
+/**
+ * Creates the customer's side. Must run inside a reactive owner. Only requests that `verify` accepts are
+ * shown: a peer holding only the join link cannot ask for the password, nor swap the key it is sealed to.
+ */
+export function createCustomerCredentials(doc: Y.Doc, identity: Accessor<CustomerIdentity | undefined>, verify?: RequestCheck): CustomerCredentials {
   const requests = createDocReader(doc, readCredentialRequests)
-  const pending = (): CredentialRequest | undefined => requests().find((request) => request.state === 'pending')
+  // Verdicts per request, keyed by its signed content, so a request rewritten after it verified is checked again.
+  const [verdicts, setVerdicts] = createSignal(new Map<string, boolean>(), { equals: false })
+  const contentOf = (request: CredentialRequest): string => JSON.stringify([request.id, request.repId, request.repName, request.at, request.publicKey, request.signature])
+  createEffect(() => {
+    for (const request of requests()) {
+      const content = contentOf(request)
+      if (request.state !== 'pending' || verdicts().has(content)) continue
+      verdicts().set(content, false)
+      if (!verify) continue
+      void verify(request)
+        .catch(() => false)
+        .then((ok) => setVerdicts((map) => map.set(content, ok)))
+    }
+  })
+  const verified = createMemo(() => requests().filter((request) => request.state === 'pending' && verdicts().get(contentOf(request)) === true))
+  const pending = (): CredentialRequest | undefined => verified()[0]
   const note = (event: 'credentialsProvided' | 'credentialsDeclined', request: CredentialRequest): void => {
     const me = identity()
     if (me) appendStatusNote(doc, customerWriter(me), event, { eventKey: `credentials:${request.id}` })
