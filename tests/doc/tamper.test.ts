@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { findTampering, intakeTampering, receiptTampering, type Tampering } from '../../src/doc/tamper'
 import { bindTestCustomer, mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries, signAsCustomer } from './relayHarness'
 import { relayDocs } from '../../src/app/session/relayDocs'
-import { watchTampering, unverifiedReps } from '../../src/app/session/tamperWatch'
+import { watchTampering, unverifiedPeers, unverifiedReps } from '../../src/app/session/tamperWatch'
 import { appendEntry, entriesMap, readEntry, readTranscript } from '../../src/doc/transcript'
 import { putAttendee } from '../../src/doc/attendees'
 import { ROOT } from '../../src/doc/schema'
@@ -150,5 +150,28 @@ describe('unverifiedReps', () => {
       { id: 'mallory', name: 'Ana', role: 'rep' as const },
     ]
     expect(unverifiedReps(room, new Set(['rep-1'])).map((user) => user.id)).toEqual(['mallory'])
+  })
+})
+
+describe('unverifiedPeers (every live peer of the customer room is accounted for)', () => {
+  const rep = { id: 'rep-1', name: 'Ana', role: 'rep' as const }
+  const carla = { id: 'cust-1', name: 'Carla', role: 'customer' as const }
+  test('lists a silent peer, a second customer and a rep the rep room does not know; not the bound customer or a verified rep', () => {
+    const peers = new Map([
+      ['p-rep', { user: rep }],
+      ['p-carla', { user: carla }],
+      ['p-silent', { user: undefined }],
+      ['p-fake-customer', { user: { id: 'cust-2', name: 'Carla', role: 'customer' as const } }],
+      ['p-fake-rep', { user: { id: 'rep-9', name: 'Ana', role: 'rep' as const } }],
+    ])
+    expect(unverifiedPeers(peers, new Set(['rep-1']), 'cust-1')).toEqual([
+      { peerId: 'p-fake-customer', claimedName: 'Carla' },
+      { peerId: 'p-fake-rep', claimedName: 'Ana' },
+      { peerId: 'p-silent' },
+    ])
+  })
+  test('before anyone joined, a silent peer is a customer on the intake form, not a warning', () => {
+    const peers = new Map([['p-silent', { user: undefined }], ['p-fake-rep', { user: { id: 'rep-9', name: 'Ana', role: 'rep' as const } }]])
+    expect(unverifiedPeers(peers, new Set(['rep-1']), undefined)).toEqual([{ peerId: 'p-fake-rep', claimedName: 'Ana' }])
   })
 })

@@ -54,3 +54,25 @@ test("an ended session's tab closes and the session stays in History", async ({ 
   await expect(rep.page.getByRole('button', { name: 'New session' })).toBeVisible()
   await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toHaveCount(0)
 })
+
+test('a peer who opens the customer link after the customer joined is listed as an unverified peer, with what to do', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const intruder = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const attendees = rep.page.getByRole('list', { name: 'Attendees' })
+  await expect(attendees.getByRole('listitem').filter({ hasText: 'Carla' })).toBeVisible()
+  await expect(attendees.getByRole('listitem').filter({ hasText: /^Unverified peer/ })).toHaveCount(0)
+
+  // Someone else with the link: its page joins the customer room but is not the customer who joined.
+  await intruder.page.goto(link.replace('/#/', '/?lang=en#/'))
+  await expect(intruder.page.getByRole('textbox', { name: 'Your name' })).toBeVisible()
+  const unverified = attendees.getByRole('listitem').filter({ hasText: /^Unverified peer/ })
+  await expect(unverified).toHaveCount(1, { timeout: 20_000 })
+  await expect(rep.page.getByRole('alert').filter({ hasText: 'end this session and start a new one' })).toBeVisible()
+
+  await intruder.context.close() // gone: the warning goes with it once the link drops
+  await expect(unverified).toHaveCount(0, { timeout: 30_000 })
+})

@@ -7,7 +7,9 @@ import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from
 import { ignoredCustomerAttendees, type Tampering } from '../../doc/tamper'
 import type { PresenceUser } from '../../net/presence'
 import { createConnectionsReader, createDocReader } from '../shell/createDocReader'
-import { unverifiedReps, watchTampering } from './tamperWatch'
+import { unverifiedPeers, unverifiedReps, watchTampering, type UnverifiedPeer } from './tamperWatch'
+import { peersByRole } from '../../net/mediaChannel'
+import { readIntake } from '../../doc/intake'
 import type { RepSession } from './repSession'
 
 /** A session's presence and the warnings about the customer side. */
@@ -26,6 +28,8 @@ export interface SessionPresence {
   throttledAt: Accessor<number | undefined>
   /** How many attendees beyond the cap a customer-side peer wrote. */
   ignoredAttendees: Accessor<number>
+  /** Live peers of the customer room that are neither the customer who joined nor a verified rep. */
+  unverified: Accessor<UnverifiedPeer[]>
 }
 
 /** Follows a session's presence. Must run inside a reactive owner. */
@@ -61,5 +65,16 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
       return times.length > 0 ? Math.max(...times) : undefined
     },
     ignoredAttendees,
+    unverified: createMemo(
+      () => {
+        customerTick()
+        const connection = session.customer()?.connection
+        if (!connection) return []
+        const verifiedReps = new Set(repPresence().map((user) => user.id).concat(selfId() ?? []))
+        return unverifiedPeers(peersByRole(connection), verifiedReps, readIntake(session.repDoc, 'rep')?.customerId)
+      },
+      [],
+      { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+    ),
   }
 }

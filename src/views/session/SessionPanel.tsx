@@ -22,6 +22,8 @@ export interface SessionPanelProps {
   onEditingNotes: (editing: boolean) => void
   /** Local notes / session-status changes no rep peer holds yet. */
   syncWaiting?: { notes: boolean; session: boolean }
+  /** Live peers of the customer room that are neither the customer who joined nor a verified rep. */
+  unverified?: { peerId: string; claimedName?: string }[]
   /** The customer's live screen while shared, and the newest request's state. */
   screen?: { stream: MediaStream | undefined; state: ScreenState | undefined }
 }
@@ -54,7 +56,17 @@ export function SessionPanel(props: SessionPanelProps) {
                   </li>
                 )}
               </For>
+              <For each={props.unverified ?? []}>
+                {(peer) => (
+                  <li class="attendees__item attendees__item--unverified" data-unverified="true" aria-describedby="unverified-help">
+                    <span>{peer.claimedName === undefined ? t('panel.unverifiedAnonymous') : t('panel.unverifiedNamed', { name: peer.claimedName })}</span>
+                  </li>
+                )}
+              </For>
             </ul>
+            <Show when={(props.unverified ?? []).length > 0}>
+              <p id="unverified-help" class="hint" role="alert">{t('panel.unverifiedHelp')}</p>
+            </Show>
             <p role="status" class="hint sync-mark" data-waiting={props.syncWaiting?.session === true}>
               <Show when={props.syncWaiting?.session}>
                 <span aria-hidden="true">◷ </span>

@@ -129,6 +129,7 @@ export function SessionView() {
           notes={session.notes}
           notesEditors={session.presence.notesEditors()}
           onEditingNotes={(editing) => session.presence.setEditingNotes(editing)}
+          unverified={session.presence.unverified()}
           syncWaiting={session.syncWaiting()}
           screen={{ stream: session.screen.stream(), state: session.screen.state() }}
         />
