@@ -92,7 +92,10 @@ test('a hostile customer peer cannot change the record, is flagged, and the sess
   await expect(rep.page.getByRole('complementary').getByText('Fake rep 0')).toHaveCount(0)
   expect(await chatTexts(rep.page)).toEqual(genuine)
   await expect(rep.page.getByRole('log', { name: 'Transcript' })).not.toContainText(FORGED)
-  await expect(rep.page.getByRole('complementary').getByText('Boss Rep')).toHaveCount(0)
+  // Never listed as a rep: the spoofed name appears only as what an unverified peer claims.
+  const claimed = rep.page.getByRole('complementary').getByText('Boss Rep')
+  await expect(claimed).toHaveCount(1)
+  await expect(claimed).toHaveText('Unverified peer claiming to be Boss Rep')
 
   // The deleted rep message comes back to the customer's copy; the real rep is back in presence.
   await expect.poll(() => chatTexts(hostile.page), { timeout: 20_000 }).toContain('Hi Carla, I am Rafa')
