@@ -106,12 +106,6 @@ export function readSessionAuthority(doc: Y.Doc): SessionAuthorityRecord | undef
   return publicKey && privateKey && !/[.:]/.test(publicKey + privateKey) ? { publicKey, privateKey } : undefined
 }
 
-/** Whether this build can read the document (a newer schema must not be rewritten by an older client). */
-export function isSchemaSupported(doc: Y.Doc): boolean {
-  const version = metaMap(doc).get('schemaVersion')
-  return version === undefined || (typeof version === 'number' && version <= SCHEMA_VERSION)
-}
-
 /** How a session ended (rep-only). */
 export type Outcome = 'resolved' | 'unresolved' | 'unknown'
 

@@ -1,10 +1,11 @@
 /**
  * Proofs between two ends of a data-channel link, and of reps' requests to the
- * customer: before the customer's page sends screen, files or credentials to a
- * peer, the peer answers a fresh challenge with the session authority's key
- * (which only the session's reps hold); a credentials request counts only when
- * the authority signed it. Pure functions over WebCrypto; the tools call them
- * (src/app/tools/*). Formats: docs/SCHEMA.md, "Signatures and identities".
+ * customer. Credentials requests are signed by the session authority and the
+ * customer's page acts only on those that verify (src/app/tools/credentials.ts).
+ * The link challenge — a peer answering a fresh challenge with the session key
+ * before the customer's page sends it screen or files — is built and tested
+ * here but not yet wired into the media and file channels (SECURITY.md says
+ * so). Pure functions over WebCrypto. Formats: docs/SCHEMA.md, "Signatures and identities".
  */
 import { credentialRequestBytes, type CredentialRequest } from '../doc/credentialRequests'
 import { fromBase64url, signBytes, toBase64url, verifyBytes } from './sessionAuthority'

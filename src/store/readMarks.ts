@@ -1,27 +1,51 @@
 /**
- * Where the rep last read each session up to (an entry id), kept in
- * localStorage: a reload then counts as unread exactly the customer messages
- * that arrived after it, instead of starting every tab at zero.
+ * Where the rep stands in each session's reading, kept in localStorage: the
+ * newest entry id this device had seen, and how many customer messages were
+ * unread then. A reload counts those plus the customer messages after the
+ * mark, instead of starting every tab at zero (a message that arrived late
+ * with an older id is in the stored count, not lost).
  */
 import { MAX_ID_CHARS } from '../doc/schema'
 
 const PREFIX = 'asiste:read:'
+/** More unread messages than a tab ever shows; guards against a corrupt record. */
+const MAX_STORED_UNREAD = 1_000_000
 
-/** The id of the newest entry the rep had seen in a session, if any. */
-export function loadReadMark(sessionId: string): string | undefined {
+/** A session's reading position. */
+export interface ReadMark {
+  /** The newest entry id seen on this device. */
+  mark: string
+  /** Customer messages unread at that point. */
+  unread: number
+}
+
+/** Reads a session's stored position (undefined when missing or corrupt). */
+export function loadReadMark(sessionId: string): ReadMark | undefined {
   try {
-    const value = localStorage.getItem(PREFIX + sessionId)
-    return value !== null && value.length > 0 && value.length <= MAX_ID_CHARS ? value : undefined
+    const raw: unknown = JSON.parse(localStorage.getItem(PREFIX + sessionId) ?? 'null')
+    if (typeof raw !== 'object' || raw === null) return undefined
+    const { mark, unread } = raw as Record<string, unknown>
+    if (typeof mark !== 'string' || mark.length === 0 || mark.length > MAX_ID_CHARS) return undefined
+    return { mark, unread: Number.isSafeInteger(unread) && (unread as number) >= 0 && (unread as number) <= MAX_STORED_UNREAD ? (unread as number) : 0 }
   } catch {
     return undefined
   }
 }
 
-/** Remembers that the rep has read a session up to `entryId`. */
-export function saveReadMark(sessionId: string, entryId: string): void {
+/** Saves a session's reading position. */
+export function saveReadMark(sessionId: string, position: ReadMark): void {
   try {
-    localStorage.setItem(PREFIX + sessionId, entryId)
+    localStorage.setItem(PREFIX + sessionId, JSON.stringify(position))
   } catch (cause) {
     console.warn('could not save the read mark', cause)
+  }
+}
+
+/** Forgets a session's reading position (the session was deleted from this device). */
+export function forgetReadMark(sessionId: string): void {
+  try {
+    localStorage.removeItem(PREFIX + sessionId)
+  } catch {
+    // nothing stored, or storage unavailable: nothing to forget
   }
 }

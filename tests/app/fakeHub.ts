@@ -5,7 +5,7 @@
  * wire. No timers, so fake clocks drive the code under test alone.
  */
 import * as Y from 'yjs'
-import type { Awareness } from 'y-protocols/awareness'
+import { Awareness } from 'y-protocols/awareness'
 import type { ConnectionSnapshot, DocConnection } from '../../src/net/connectDoc'
 import type { NetworkHub } from '../../src/app/shell/networkHub'
 import type { RoomKind } from '../../src/net/roomKeys'
@@ -54,8 +54,9 @@ export function makeFakeHub(rooms: Map<string, Set<Member>> = new Map()): FakeHu
       }
       doc.on('update', onUpdate)
       const state = hub.linkState
+      const awareness = new Awareness(doc) // this page's own presence only: the fake wire carries no awareness
       const connection: DocConnection = {
-        awareness: undefined as unknown as Awareness,
+        awareness,
         setUser: () => undefined,
         setTyping: () => undefined,
         snapshot: () => ({ state, peers: members.size - (members.has(me) ? 1 : 0) }),
@@ -67,6 +68,7 @@ export function makeFakeHub(rooms: Map<string, Set<Member>> = new Map()): FakeHu
         dump: () => ({ update: Y.encodeStateAsUpdate(doc), awareness: [] }),
         destroy() {
           doc.off('update', onUpdate)
+          awareness.destroy()
           members.delete(me)
         },
       }

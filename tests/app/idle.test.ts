@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { idleColour, idleSeconds, isSentToCustomer, lastSentToCustomer } from '../../src/app/shell/idle'
+import { idleColour, idleSeconds, isSentToCustomer } from '../../src/app/shell/idle'
 import type { Entry } from '../../src/doc/entry'
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)
@@ -49,16 +49,5 @@ describe('what resets the idle clock', () => {
     expect(isSentToCustomer(entry({ authorId: 'other-rep' }), 'me')).toBe(false)
     expect(isSentToCustomer(entry({ authorId: 'me', authorRole: 'customer' }), 'me')).toBe(false)
   })
-  it('uses the newest such entry, else the session start', () => {
-    const entries = [
-      entry({ at: after(10) }),
-      entry({ at: after(30) }),
-      entry({ at: after(50), audience: 'reps' }),
-      entry({ at: after(60), authorId: 'carla', authorRole: 'customer' }),
-      entry({ at: after(20) }),
-    ]
-    expect(lastSentToCustomer(entries, 'me', T0)).toBe(after(30))
-    expect(lastSentToCustomer(entries.slice(2, 4), 'me', T0)).toBe(T0)
-    expect(lastSentToCustomer([], 'me', T0)).toBe(T0)
-  })
+
 })

@@ -28,7 +28,7 @@ afterEach(async () => {
 })
 
 /** A rep with an open session and its model, and a customer page on the same fake network. */
-async function twoPeers(seen = true) {
+async function twoPeers(seen = true, closeFails = false) {
   const rooms = new Map()
   const context: OpenContext = { profile, team, hub: makeFakeHub(rooms), onCustomerJoined: () => undefined }
   const session: RepSession = await createRepSession(context)
@@ -41,6 +41,7 @@ async function twoPeers(seen = true) {
     isSeen: () => isSeen,
     close: async () => {
       closed++
+      if (closeFails) throw new Error('the database is busy')
     },
   })
   cleanups.push(() => session.close(), () => model.dispose())
@@ -115,5 +116,12 @@ describe('RepSessionModel', () => {
     customer.send('after dispose')
     await until(() => readTranscript(customer.doc).some((entry) => entry.text === 'after dispose'))
     expect(texts(model)).toHaveLength(before)
+  })
+
+  it('an action that fails says why instead of failing silently', async () => {
+    const { model } = await twoPeers(true, true)
+    expect(model.problem()).toBeUndefined()
+    await model.close()
+    expect(model.problem()).toBe('the database is busy')
   })
 })

@@ -174,4 +174,17 @@ describe('unread counts', () => {
     dispose?.()
     expect(open().unread()).toBe(0)
   })
+  it('a message that arrives late with an older id (written offline) is still unread after a reload', () => {
+    const doc = new Y.Doc()
+    initRepDoc(doc, { sessionId: 'r2', createdAt: T0, portal: 'link', customerKey: 'k' })
+    const open = () => inRoot(() => createSessionActivity(doc, { sessionId: 'r2', repId: 'me', startedAt: T0, isSeen: () => false }))
+    customerSays(doc, 'newest first')
+    const first = open()
+    first.markRead()
+    // The customer typed this offline, earlier: its id sorts before what the rep already read.
+    doc.getMap('entries').set('00000000a.0000.offline', { kind: 'chat', audience: 'all', authorId: 'cust', authorName: 'Carla', authorRole: 'customer', text: 'typed offline', at: T0 })
+    expect(first.unread()).toBe(1)
+    dispose?.()
+    expect(open().unread()).toBe(1)
+  })
 })

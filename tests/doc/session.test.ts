@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { initCustomerDoc, initRepDoc, isSchemaSupported, markSessionEnded, metaMap, readRepSessionMeta, readSessionMeta } from '../../src/doc/session'
+import { initCustomerDoc, initRepDoc, markSessionEnded, metaMap, readRepSessionMeta, readSessionMeta } from '../../src/doc/session'
 import { SCHEMA_VERSION } from '../../src/doc/schema'
-import { T0, fromHostilePeer, makeDoc, syncInto } from './fixtures'
+import { T0, makeDoc, syncInto } from './fixtures'
 
 const KEY = 'q3Jx8w2Lr0-Zk_5yVt9bN1cM4hG7fD6sA2eP0uI8oYw' // 43 chars, a base64url 256-bit key
 
@@ -40,25 +40,5 @@ describe('session meta', () => {
     const replica = makeDoc(2)
     syncInto(doc, replica)
     expect(readRepSessionMeta(replica)?.state).toBe('ended')
-  })
-})
-
-describe('isSchemaSupported', () => {
-  test('is true for an empty doc and for the current version', () => {
-    const doc = makeDoc(1)
-    expect(isSchemaSupported(doc)).toBe(true)
-    initCustomerDoc(doc, { sessionId: 's-1', createdAt: T0, portal: 'link' })
-    expect(isSchemaSupported(doc)).toBe(true)
-  })
-
-  test.each([
-    ['a future version', SCHEMA_VERSION + 1],
-    ['a version that is a string', '1'],
-    ['a NaN version', Number.NaN],
-  ])('is false for %s', (_name, version) => {
-    const doc = makeDoc(1)
-    initCustomerDoc(doc, { sessionId: 's-1', createdAt: T0, portal: 'link' })
-    fromHostilePeer(doc, (peer) => peer.getMap('meta').set('schemaVersion', version))
-    expect(isSchemaSupported(doc)).toBe(false)
   })
 })

@@ -1,19 +1,20 @@
 /**
  * The customer's `Save chat log`: their own transcript as plain text, made on
- * their device from the customer doc — the only session document this device
- * holds, so nothing rep-only can be in it. Entries marked for reps (which a
- * hostile peer could still write into the customer doc) are left out anyway.
+ * their device from what their page shows — the entries that verified (reps'
+ * against the session key, the customer's own against its device key), never
+ * the raw customer doc, where a peer holding the link can write anything.
+ * Entries marked for reps are left out too.
  */
 import type * as Y from 'yjs'
+import type { Entry } from '../../doc/entry'
 import type { ExportData } from '../../doc/exportData'
 import { readIntake } from '../../doc/intake'
 import { readSessionMeta } from '../../doc/session'
-import { readTranscript } from '../../doc/transcript'
 import { downloadFile } from '../shell/download'
 import { EXPORT_MIME, exportFileName, exportLabels, formatTxt } from '../export/formatTranscript'
 
-/** The chat log of a customer doc as export data: session id, portal, start, the customer's name and request, and the entries for everyone. */
-export function readCustomerChatLog(customerDoc: Y.Doc): ExportData {
+/** The chat log as export data: session id, portal, start, the customer's name and request, and the verified entries for everyone. */
+export function readCustomerChatLog(customerDoc: Y.Doc, verified: readonly Entry[]): ExportData {
   const meta = readSessionMeta(customerDoc)
   const intake = readIntake(customerDoc, 'customer')
   return {
@@ -27,14 +28,14 @@ export function readCustomerChatLog(customerDoc: Y.Doc): ExportData {
       request: intake?.request,
       system: [],
     },
-    entries: readTranscript(customerDoc).filter((entry) => entry.audience === 'all'),
+    entries: verified.filter((entry) => entry.audience === 'all'),
     notes: undefined,
     outcome: undefined,
   }
 }
 
 /** Downloads the customer's chat log as `asiste-<session>-<day>.txt`, in the UI language. */
-export function saveCustomerChatLog(customerDoc: Y.Doc, now: number = Date.now()): void {
-  const data = readCustomerChatLog(customerDoc)
+export function saveCustomerChatLog(customerDoc: Y.Doc, verified: readonly Entry[], now: number = Date.now()): void {
+  const data = readCustomerChatLog(customerDoc, verified)
   downloadFile(exportFileName(data, 'txt', now), EXPORT_MIME.txt, formatTxt(data, exportLabels()))
 }

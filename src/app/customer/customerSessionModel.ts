@@ -74,7 +74,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       draft,
       setDraft,
       systemInfo: readSystemInfo,
-      saveChatLog: () => saveCustomerChatLog(session.doc),
+      saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
       openLink: (url) => openInNewTab(url),
       dispose,
     }

@@ -52,7 +52,6 @@ export interface RepSessionDeps {
 /** One open session, for the views. */
 export interface RepSessionModel extends RepSessionActions {
   readonly sessionId: string
-  readonly repDoc: Y.Doc
   /** The customer's join link (with the session key the customer's page verifies reps' content against). */
   link: Accessor<string>
   entries: Accessor<Entry[]>
@@ -90,6 +89,8 @@ export interface RepSessionModel extends RepSessionActions {
   setAudience(audience: Audience): void
   /** Closes the session on this device (it stays in History; an ended session is not reopened at start). */
   close(): Promise<void>
+  /** Why the last action that can fail did not work (shown to the rep), until the next one. */
+  problem: Accessor<string | undefined>
   dispose(): void
 }
 
@@ -133,10 +134,25 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       { profile: deps.profile, team: deps.team, hidden, audience },
       { requestScreen: (me) => screen.request(me), requestCredentials: (me) => credentials.request(me) },
     )
+    // Actions that can fail report here instead of rejecting into the void.
+    const [problem, setProblem] = createSignal<string>()
+    const reported =
+      <A extends unknown[]>(run: (...args: A) => Promise<void>) =>
+      async (...args: A): Promise<void> => {
+        setProblem(undefined)
+        try {
+          await run(...args)
+        } catch (cause) {
+          setProblem(cause instanceof Error ? cause.message : String(cause))
+        }
+      }
     return {
       ...actions,
+      setHidden: reported(actions.setHidden),
+      requestCredentials: reported(actions.requestCredentials),
+      close: reported(deps.close),
+      problem,
       sessionId: session.sessionId,
-      repDoc,
       link: () => customerLink(deps.origin, session.sessionId, session.customerKey, meta()?.authority),
       entries,
       meta,
@@ -171,7 +187,6 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       view: createSessionViewState(),
       audience: () => (hidden() ? 'reps' : audience()),
       setAudience: (next) => setAudience(hidden() ? 'reps' : next),
-      close: deps.close,
       dispose,
     }
   })

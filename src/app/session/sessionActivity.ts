@@ -2,8 +2,8 @@
  * Per-session activity the tabs show: unread customer messages and when this
  * rep last wrote to the customer. Follows the rep doc's transcript map from
  * Yjs events, so it works offline and never touches the transcript view.
- * Unread counts survive a reload: what was read is kept as the newest entry
- * id seen (ids sort in causal order), and a customer message after it is unread.
+ * Unread counts survive a reload: the newest entry id seen and the unread count
+ * are kept (src/store/readMarks.ts); a customer message after the mark is unread.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
@@ -51,18 +51,22 @@ function scan(map: Y.Map<unknown>, repId: string, readMark: string | undefined, 
 /** Tracks a session's activity. Must run inside a reactive owner (it unobserves on cleanup). */
 export function createSessionActivity(doc: Y.Doc, options: ActivityOptions): SessionActivity {
   const map = entriesMap(doc)
-  const readMark = loadReadMark(options.sessionId)
-  const start = scan(map, options.repId, readMark, options.startedAt)
+  const stored = loadReadMark(options.sessionId)
+  const start = scan(map, options.repId, stored?.mark, options.startedAt)
   // A session never read on this device (new, or opened before read marks existed) starts read.
-  const [unread, setUnread] = createSignal(readMark === undefined ? 0 : start.unread)
+  const [unread, setUnread] = createSignal(stored === undefined ? 0 : stored.unread + start.unread)
   const [lastSentAt, setLastSentAt] = createSignal(start.lastSentAt)
   let newest = start.newest
+  const save = (): void => {
+    if (newest !== undefined) saveReadMark(options.sessionId, { mark: newest, unread: unread() })
+  }
   const markRead = (): void => {
     setUnread(0)
-    if (newest !== undefined && newest !== loadReadMark(options.sessionId)) saveReadMark(options.sessionId, newest)
+    save()
   }
-  if (readMark === undefined) markRead()
+  if (stored === undefined) markRead()
   const onChange = (event: Y.YMapEvent<unknown>): void => {
+    let changed = false
     event.changes.keys.forEach((change, id) => {
       if (change.action !== 'add') return // entries are immutable: only additions are news
       const entry = parseEntry(id, map.get(id))
@@ -70,11 +74,13 @@ export function createSessionActivity(doc: Y.Doc, options: ActivityOptions): Ses
       if (newest === undefined || id > newest) newest = id
       if (isSentToCustomer(entry, options.repId)) setLastSentAt((last) => Math.max(last, entry.at))
       else if (isCustomerMessage(entry)) {
-        if (options.isSeen()) markRead()
-        else setUnread((count) => count + 1)
+        if (!options.isSeen()) setUnread((count) => count + 1)
+        else setUnread(0)
+        changed = true
         options.onCustomerMessage?.(entry)
       }
     })
+    if (changed) save()
   }
   map.observe(onChange)
   onCleanup(() => map.unobserve(onChange))

@@ -37,12 +37,3 @@ export function isSentToCustomer(entry: Entry, repId: string): boolean {
 export function isCustomerMessage(entry: Entry): boolean {
   return entry.kind === 'chat' && entry.authorRole === 'customer'
 }
-
-/** The `at` of the newest message this rep sent to the customer, or `fallback` (the session's start). */
-export function lastSentToCustomer(entries: Iterable<Entry>, repId: string, fallback: number): number {
-  let latest: number | undefined
-  for (const entry of entries) {
-    if (isSentToCustomer(entry, repId) && (latest === undefined || entry.at > latest)) latest = entry.at
-  }
-  return latest ?? fallback
-}

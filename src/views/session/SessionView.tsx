@@ -75,6 +75,7 @@ export function SessionView() {
           <Show when={session.hidden()}>
             <p class="banner" role="status">{t('hide.hiddenHint')}</p>
           </Show>
+          <Show when={session.problem()}>{(message) => <p class="banner error" role="alert">{t('error.generic', { message: message() })}</p>}</Show>
           <TamperWarnings
             tampering={session.presence.tampering()}
             spoofedReps={session.presence.spoofedReps()}
