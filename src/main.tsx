@@ -19,7 +19,7 @@ recordRooms(hub)
 if (isDebugPage) void import('./app/debug/debugHooks').then((debug) => debug.installDebugHooks(hub))
 registerServiceWorker()
 
-const services = createAppServices(hub, createPrefsStore(), `${location.origin}${location.pathname.replace(/\/$/, '')}`)
+const services = await createAppServices(hub, createPrefsStore(), `${location.origin}${location.pathname.replace(/\/$/, '')}`)
 
 const root = document.getElementById('root')
 if (root) {
