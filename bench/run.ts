@@ -23,6 +23,7 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'bigSession', load: () => import('./bigSession.bench.ts') },
   { name: 'bundles', load: () => import('./bundles.bench.ts') },
   { name: 'manySessions', load: () => import('./manySessions.bench.ts') },
+  { name: 'teamDoc', load: () => import('./teamDoc.bench.ts') },
 ]
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url))
