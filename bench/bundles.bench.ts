@@ -9,13 +9,19 @@
  *
  * - rep console: open, save a profile, create a session (the console ready to chat);
  * - customer page: open the join link, fill the intake and start the chat.
+ *
+ * The same customer load gives the row `customer page first paint (cold cache)`:
+ * the page's first-contentful-paint entry, and `intakeMs`, when the intake's
+ * first text box was first in the DOM at a frame (rAF polling from an init
+ * script), both from the navigation start of a fresh context (no HTTP cache, no
+ * service worker yet).
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import type { BenchResult } from './benchResult'
-import { appDistDir, joinAsCustomer, newSession, startHarness, startRep } from './browser'
+import { appDistDir, joinAsCustomer, load1, newSession, startHarness, startRep } from './browser'
 
 /** Scripts the service worker machinery loads outside the route's own code. */
 const NOT_ROUTE_CODE = /\/(sw|registerSW)\.js$|\/workbox-[\w-]+\.js$/
@@ -55,7 +61,18 @@ export async function run(): Promise<BenchResult[]> {
 
     const customer = await harness.newPerson()
     const customerScripts = recordScripts(customer.page, origin)
+    await customer.page.addInitScript(() => {
+      const poll = (): void => {
+        if (document.querySelector('input, textarea')) Reflect.set(window, '__intakeShownMs', performance.now())
+        else requestAnimationFrame(poll)
+      }
+      requestAnimationFrame(poll)
+    })
     await joinAsCustomer(customer.page, link, 'Bench Customer')
+    const paint = await customer.page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+      intake: Number(Reflect.get(window, '__intakeShownMs') ?? -1),
+    }))
     await customer.page.waitForLoadState('networkidle')
 
     const [repSize, customerSize] = [await sizes(distDir, repScripts), await sizes(distDir, customerScripts)]
@@ -75,6 +92,13 @@ export async function run(): Promise<BenchResult[]> {
         value: kB(customerSize.gzip),
         values: { rawKB: kB(customerSize.raw), files: customerSize.files },
         note: 'scripts loaded from the join link to the chat',
+      },
+      {
+        name: 'customer page first paint (cold cache)',
+        unit: 'ms',
+        value: Math.round(paint.fcp),
+        values: { intakeMs: Math.round(paint.intake), load1: load1() },
+        note: 'first-contentful-paint and first intake text box, from navigation start, fresh context (loopback server)',
       },
     ]
   } finally {

@@ -24,6 +24,8 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'bundles', load: () => import('./bundles.bench.ts') },
   { name: 'manySessions', load: () => import('./manySessions.bench.ts') },
   { name: 'signatures', load: () => import('./signatures.bench.ts') },
+  { name: 'teamDoc', load: () => import('./teamDoc.bench.ts') },
+  { name: 'consoleMemory', load: () => import('./consoleMemory.bench.ts') },
 ]
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url))

@@ -9,6 +9,7 @@ import { isDebugPage, recordRooms } from './app/shell/debugRegistry'
 import { pickLang, setLang } from './i18n/i18n'
 import { loadPrefs } from './store/prefs'
 import { createPrefsStore } from './app/shell/prefsStore'
+import { parseRoute } from './app/shell/routes'
 
 const params = new URLSearchParams(location.search)
 setLang(pickLang(params.get('lang') ?? loadPrefs().lang, navigator.languages))
@@ -19,7 +20,11 @@ recordRooms(hub)
 if (isDebugPage) void import('./app/debug/debugHooks').then((debug) => debug.installDebugHooks(hub))
 registerServiceWorker()
 
-const services = createAppServices(hub, createPrefsStore(), `${location.origin}${location.pathname.replace(/\/$/, '')}`)
+// The page's view chunk is fetched while its model chunk loads (side by side, not one after the other).
+const firstPage = parseRoute(location.hash).page
+if (firstPage === 'console' || firstPage === 'history') void import('./views/console/RepConsole')
+else if (firstPage === 'join') void import('./views/customer/CustomerPage')
+const services = await createAppServices(hub, createPrefsStore(), `${location.origin}${location.pathname.replace(/\/$/, '')}`)
 
 const root = document.getElementById('root')
 if (root) {

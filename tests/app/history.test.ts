@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import { createRoot } from 'solid-js'
 import * as Y from 'yjs'
-import { createHistory } from '../../src/app/history/history'
+import { createHistory, type HistoryWorkspace } from '../../src/app/history/history'
 import type { RepWorkspace } from '../../src/app/console/repWorkspace'
 import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { listDocDatabases } from '../../src/store/localDatabases'
@@ -35,6 +35,24 @@ async function appendToStored(sessionId: string, text: string): Promise<void> {
 const INDEX_KEY = 'history:searchIndex'
 
 describe('History over the sessions stored on this device', () => {
+  it('indexes the entries an open session receives after History loaded, each once', async () => {
+    const repDoc = new Y.Doc()
+    initRepDoc(repDoc, { sessionId: 'hist-live', createdAt: 1_700_000_000_000, portal: 'link', customerKey: 'k'.repeat(22) })
+    appendEntry(repDoc, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'primera línea' })
+    const oneTab: HistoryWorkspace = { tabs: () => [{ sessionId: 'hist-live' }], session: (id) => (id === 'hist-live' ? { repDoc } : undefined) }
+    await createRoot(async (dispose) => {
+      const history = createHistory(oneTab)
+      await history.load()
+      expect(history.search('primera').map((hit) => hit.sessionId)).toEqual(['hist-live'])
+      appendEntry(repDoc, { kind: 'chat', audience: 'all', authorId: 'c1', authorName: 'Bea', authorRole: 'customer', text: 'segunda pregunta' })
+      appendEntry(repDoc, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'segunda respuesta' })
+      expect(history.search('segunda').map((hit) => hit.text).sort()).toEqual(['segunda pregunta', 'segunda respuesta'])
+      expect(history.search('primera')).toHaveLength(1)
+      dispose()
+    })
+    repDoc.destroy()
+  })
+
   it('lists a stored session, finds its words without accents, and Delete removes its databases and index entries', async () => {
     await storeSession('hist-one', ['La canción no suena', 'Gracias'])
     await createRoot(async (dispose) => {

@@ -7,14 +7,14 @@
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { entriesMap, readTranscript } from '../../doc/transcript'
+import { entriesMap, readEntry, readTranscript } from '../../doc/transcript'
 import type { Entry } from '../../doc/entry'
 import { readSessionMeta } from '../../doc/session'
 import { readIntake } from '../../doc/intake'
 import { readAttendees } from '../../doc/attendees'
 import { readOutcome } from '../../doc/exportData'
 import { docDatabaseName } from '../../store/persistDoc'
-import { addEntries, createTranscriptIndex, loadIndexAsync, removeSession, searchTranscripts, serializeIndex, type SearchHit, type TranscriptIndex } from '../../store/searchIndex'
+import type { IndexedEntry, SearchHit, TranscriptIndex } from '../../store/searchIndex'
 import * as stored from '../../store/localDatabases'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../store/storageQuota'
 import { isQuotaError } from '../../store/storageQuota'
@@ -22,7 +22,6 @@ import { ArchivePassphraseError, buildArchive, encryptArchive, openArchive } fro
 
 export { isQuotaError, ArchivePassphraseError }
 import { downloadFile } from '../shell/download'
-import type { RepWorkspace } from '../console/repWorkspace'
 
 /** A past (or open) session as History lists it. */
 export interface HistorySession {
@@ -63,11 +62,17 @@ export interface History {
 /** Batches index writes: serializing a large index costs main-thread time, and open sessions are re-read at start anyway. */
 const SAVE_DELAY_MS = 10_000
 
-/** Searchable entries of a rep doc: messages and pushed URLs (status notes hold only names). */
-function indexable(sessionId: string, doc: Y.Doc): { sessionId: string; entryId: string; text: string; at: number }[] {
-  return readTranscript(doc)
-    .filter((entry) => entry.kind !== 'status')
-    .map((entry) => ({ sessionId, entryId: entry.id, text: entry.text, at: entry.at }))
+/** The search engine's module: its own chunk, fetched when History first loads, so a console start never downloads it. */
+type SearchModule = typeof import('../../store/searchIndex')
+
+/** Searchable entries among `entries`: messages and pushed URLs (status notes hold only names). */
+function indexable(sessionId: string, entries: Entry[]): IndexedEntry[] {
+  return entries.filter((entry) => entry.kind !== 'status').map((entry) => ({ sessionId, entryId: entry.id, text: entry.text, at: entry.at }))
+}
+
+/** The entries of `doc` whose ids are in `ids` (what one transaction added), parsed one by one. */
+function changedEntries(doc: Y.Doc, ids: Iterable<string>): Entry[] {
+  return [...ids].flatMap((id) => readEntry(doc, id) ?? [])
 }
 
 function summarize(sessionId: string, doc: Y.Doc): HistorySession {
@@ -92,9 +97,16 @@ function parseSummaries(raw: unknown): Map<string, HistorySession> {
   return map
 }
 
+/** The slice of the console's workspace History reads: the open tabs and their live rep docs. */
+export interface HistoryWorkspace {
+  tabs: Accessor<{ sessionId: string }[]>
+  session(sessionId: string): { repDoc: Y.Doc } | undefined
+}
+
 /** Creates History for the console's workspace. Must run inside a reactive owner. */
-export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>): History {
-  let index: TranscriptIndex = createTranscriptIndex()
+export function createHistory(workspace: HistoryWorkspace): History {
+  let engine: SearchModule | undefined
+  let index: TranscriptIndex | undefined
   let summaries = new Map<string, HistorySession>()
   const [sessions, setSessions] = createSignal<HistorySession[]>([])
   const [ready, setReady] = createSignal(false)
@@ -121,7 +133,8 @@ export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>)
     if (saveTimer === undefined) return
     clearTimeout(saveTimer)
     saveTimer = undefined
-    const json = serializeIndex(index)
+    if (!engine || !index) return
+    const json = engine.serializeIndex(index)
     dirty.clear()
     void Promise.all([stored.writeStoredIndex(json), stored.writeStoredSummaries([...summaries.values()])]).then(() => stored.writeStoredDirty([...dirty]))
   }
@@ -133,8 +146,9 @@ export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>)
     if (document.visibilityState === 'hidden') flush() // the tab may be closed next
   }
   document.addEventListener('visibilitychange', onHide)
-  const absorb = (sessionId: string, doc: Y.Doc): void => {
-    addEntries(index, indexable(sessionId, doc))
+  /** Indexes `entries` of a session (all of them when omitted) and refreshes its History row. */
+  const absorb = (sessionId: string, doc: Y.Doc, entries?: Entry[]): void => {
+    if (engine && index) engine.addEntries(index, indexable(sessionId, entries ?? readTranscript(doc)))
     summaries.set(sessionId, summarize(sessionId, doc))
     publish()
     save()
@@ -143,17 +157,18 @@ export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>)
   let loaded: Promise<void> | undefined
   const load = (): Promise<void> => (loaded ??= catchUp().catch((cause: unknown) => console.warn('history could not load', cause)))
   const catchUp = async (): Promise<void> => {
-    const storedIndex = await loadIndexAsync(await stored.readStoredIndex())
+    const search = (engine = await import('../../store/searchIndex'))
+    const storedIndex = await search.loadIndexAsync(await stored.readStoredIndex())
     // No readable index (first start, or a corrupt one): every stored session is indexed once more.
     const reindex = storedIndex === undefined
-    index = storedIndex ?? createTranscriptIndex()
+    const loadedIndex = (index = storedIndex ?? search.createTranscriptIndex())
     summaries = parseSummaries(await stored.readStoredSummaries())
     const stale = new Set([...(await stored.readStoredDirty()), ...dirty])
     const onDisk = new Set((await stored.listDocDatabases()).filter((db) => db.kind === 'rep').map((db) => db.id))
     for (const sessionId of [...summaries.keys()]) {
       if (onDisk.has(sessionId)) continue
       summaries.delete(sessionId) // deleted meanwhile (e.g. in another tab): its entries leave the index too
-      removeSession(index, sessionId)
+      search.removeSession(loadedIndex, sessionId)
     }
     for (const sessionId of onDisk) {
       if ((summaries.has(sessionId) && !stale.has(sessionId) && !reindex) || workspace.session(sessionId)) continue
@@ -178,9 +193,10 @@ export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>)
       const session = workspace.session(tab.sessionId)
       if (!session || watched.has(tab.sessionId)) continue
       const entries = entriesMap(session.repDoc)
-      const onChange = (): void => {
+      // Only the entries a transaction touched are parsed: re-reading a long transcript on every message grew with the session.
+      const onChange = (event: Y.YMapEvent<unknown>): void => {
         markDirty(tab.sessionId)
-        if (ready()) absorb(tab.sessionId, session.repDoc)
+        if (ready()) absorb(tab.sessionId, session.repDoc, changedEntries(session.repDoc, event.keysChanged))
       }
       entries.observe(onChange)
       watched.set(tab.sessionId, () => entries.unobserve(onChange))
@@ -202,7 +218,8 @@ export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>)
     storage,
     search(query) {
       const customers = names()
-      return searchTranscripts(index, query).map((hit) => ({ ...hit, customerName: customers.get(hit.sessionId) ?? '' }))
+      if (!engine || !index) return []
+      return engine.searchTranscripts(index, query).map((hit) => ({ ...hit, customerName: customers.get(hit.sessionId) ?? '' }))
     },
     async transcript(sessionId) {
       const live = workspace.session(sessionId)?.repDoc
@@ -217,7 +234,7 @@ export function createHistory(workspace: Pick<RepWorkspace, 'tabs' | 'session'>)
     async remove(sessionId) {
       if (workspace.session(sessionId)) throw new Error('close the session first')
       await Promise.all([stored.deleteDatabase(docDatabaseName('rep', sessionId)), stored.deleteDatabase(docDatabaseName('customer', sessionId))])
-      removeSession(index, sessionId)
+      if (engine && index) engine.removeSession(index, sessionId)
       summaries.delete(sessionId)
       publish()
       save()

@@ -1,22 +1,73 @@
-/** Builds what views reach through the app context; models are created on first use and kept for the page's life. */
+/**
+ * Builds what views reach through the app context; models are created on first use and kept for the page's life.
+ * Each page's model code is its own chunk, loaded before the page shows: a customer never downloads the console's
+ * workspace, History or search index, and the console never downloads the portal's lookup.
+ */
+import { createEffect, createRoot, createSignal, on } from 'solid-js'
 import type { Lang } from '../../i18n/i18n'
 import { setLang } from '../../i18n/i18n'
 import type { AppServices } from './appContext'
 import type { NetworkHub } from './networkHub'
 import type { PrefsStore } from './prefsStore'
-import { createRoute } from './routes'
+import { createRoute, type Route } from './routes'
 import { applyUpdate, updateAvailable } from './serviceWorker'
-import { createConsoleModel, type ConsoleModel } from '../console/consoleModel'
-import { createCustomerSessionModel, type CustomerSessionModel } from '../customer/customerSessionModel'
-import { createPortalModel, type PortalModel } from '../customer/portalModel'
-import { createRoot } from 'solid-js'
+import type { ConsoleModel } from '../console/consoleModel'
+import type { CustomerSessionModel } from '../customer/customerSessionModel'
+import type { PortalModel } from '../customer/portalModel'
 
-/** Creates the app's services over the page's network hub and preferences. */
-export function createAppServices(hub: NetworkHub, prefs: PrefsStore, origin: string): AppServices {
+type ConsoleModule = typeof import('../console/consoleModel')
+type CustomerModule = typeof import('../customer/customerSessionModel')
+type PortalModule = typeof import('../customer/portalModel')
+
+/** The model modules loaded so far; a page shows only once its own is here. */
+interface Loaded {
+  console?: ConsoleModule
+  customer?: CustomerModule
+  portal?: PortalModule
+}
+
+/** Loads the model module `route`'s page needs (nothing for a bad link). */
+async function loadPageModule(route: Route, loaded: Loaded): Promise<void> {
+  if (route.page === 'console' || route.page === 'history') loaded.console ??= await import('../console/consoleModel')
+  else if (route.page === 'join') loaded.customer ??= await import('../customer/customerSessionModel')
+  else if (route.page === 'portal') loaded.portal ??= await import('../customer/portalModel')
+}
+
+/** Throws where a view asks for a model its page did not load (a routing bug, not a user error). */
+function required<T>(module: T | undefined, page: string): T {
+  if (!module) throw new Error(`the ${page} page's model is not loaded`)
+  return module
+}
+
+/**
+ * Creates the app's services over the page's network hub and preferences; resolves once the current
+ * page's model code is loaded (later pages load theirs before the route moves to them).
+ */
+export async function createAppServices(hub: NetworkHub, prefs: PrefsStore, origin: string): Promise<AppServices> {
   let consoleModel: ConsoleModel | undefined
   let portalModel: PortalModel | undefined
   const customers = new Map<string, CustomerSessionModel>()
-  const route = createRoot(() => createRoute())
+  const loaded: Loaded = {}
+  const { hashRoute, route, setRoute } = createRoot(() => {
+    const hashRoute = createRoute()
+    const [route, setRoute] = createSignal(hashRoute())
+    return { hashRoute, route, setRoute }
+  })
+  await loadPageModule(hashRoute(), loaded)
+  createRoot(() =>
+    createEffect(
+      on(
+        hashRoute,
+        (next) => {
+          void loadPageModule(next, loaded).then(() => {
+            // A later hash change won the race: that one sets the route.
+            if (hashRoute() === next) setRoute(next)
+          })
+        },
+        { defer: true },
+      ),
+    ),
+  )
   return {
     origin,
     prefs,
@@ -27,16 +78,16 @@ export function createAppServices(hub: NetworkHub, prefs: PrefsStore, origin: st
     },
     connection: { status: hub.status, peers: hub.peers },
     update: { available: updateAvailable, apply: applyUpdate },
-    console: () => (consoleModel ??= createConsoleModel(hub, prefs, origin)),
+    console: () => (consoleModel ??= required(loaded.console, 'console').createConsoleModel(hub, prefs, origin)),
     customer(sessionId, key, via, authority) {
       const name = `${sessionId}.${key}.${via}.${authority ?? ''}`
       let model = customers.get(name)
       if (!model) {
-        model = createCustomerSessionModel(hub, sessionId, key, via, authority)
+        model = required(loaded.customer, 'customer').createCustomerSessionModel(hub, sessionId, key, via, authority)
         customers.set(name, model)
       }
       return model
     },
-    portal: () => (portalModel ??= createPortalModel(hub)),
+    portal: () => (portalModel ??= required(loaded.portal, 'portal').createPortalModel(hub)),
   }
 }
