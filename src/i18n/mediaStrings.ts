@@ -66,8 +66,8 @@ export const mediaEn = {
 
 /** Spanish. */
 export const mediaEs: Record<keyof typeof mediaEn, string> = {
-  'screen.requestTool': 'Pedir compartir pantalla',
-  'screen.requested': 'Se ha pedido compartir la pantalla. Esperando al cliente…',
+  'screen.requestTool': 'Pedir ver la pantalla',
+  'screen.requested': 'Se ha pedido al cliente que comparta su pantalla. Esperando su respuesta…',
   'screen.video': 'Pantalla del cliente',
   'screen.openViewer': 'Haga doble clic en la pantalla para verla en grande.',
   'screen.viewer': 'Visor',

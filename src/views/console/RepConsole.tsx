@@ -11,6 +11,7 @@ import { SessionTabs } from './SessionTabs'
 import { PrefsDialog } from '../shell/PrefsDialog'
 import { UpdatePrompt } from '../shell/UpdatePrompt'
 import { t } from '../../i18n/i18n'
+import { useUnreadTitle } from '../shell/pageTitle'
 
 // #/history is its own chunk: the console's first paint does not wait for it.
 const HistoryView = lazy(() => import('../history/HistoryView').then((module) => ({ default: module.HistoryView })))
@@ -21,6 +22,7 @@ export function RepConsole() {
   const { workspace, tabs: sessionTabs, history } = useConsole()
   const historyOpen = () => app.route().page === 'history'
   const [prefsOpen, setPrefsOpen] = createSignal(false)
+  useUnreadTitle(sessionTabs.totalUnread)
   return (
     <div class="console">
       <header class="topbar">
