@@ -50,6 +50,7 @@ export const en = {
   'composer.placeholder': 'Type a message — Enter sends, Shift+Enter adds a line',
   'composer.send': 'Send',
   'composer.tooLong': 'This message is {{length}} characters long; the limit is {{max}}. Shorten it or send it in parts.',
+  'composer.pasteTooLong': 'Not pasted: the message would be {{length}} characters long, and the limit is {{max}}. Your draft is unchanged; paste a shorter part or send it as a file.',
   'composer.offlineHint': 'You are offline: messages are saved and sent when you are back.',
   'customer.title': 'Support chat',
   'customer.intro': 'A support representative will chat with you here.',

@@ -51,6 +51,7 @@ export const es: Record<MessageKey, string> = {
   'composer.placeholder': 'Escriba un mensaje: Intro envía, Mayús+Intro añade una línea',
   'composer.send': 'Enviar',
   'composer.tooLong': 'Este mensaje tiene {{length}} caracteres; el límite es {{max}}. Acórtelo o envíelo en partes.',
+  'composer.pasteTooLong': 'No se ha pegado: el mensaje tendría {{length}} caracteres y el límite es {{max}}. Su borrador no ha cambiado; pegue una parte más corta o envíelo como archivo.',
   'composer.offlineHint': 'Está sin conexión: los mensajes se guardan y se envían cuando vuelva.',
   'customer.title': 'Chat de asistencia',
   'customer.intro': 'Un representante de asistencia conversará con usted aquí.',

@@ -1,0 +1,44 @@
+// Everyday conveniences of the console (issue 21): an oversized paste is refused at once, the join
+// block copies its link, counts read as grammar. Controls are found by role and name (UI-CONTRACT.md).
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { newSession, startRep } from './people'
+
+/** A person notices a hang past this; the paste used to take ~100 s. */
+const PASTE_BUDGET_MS = 1_000
+const CLIPBOARD = ['clipboard-read', 'clipboard-write']
+
+/** Milliseconds, by the page's clock, from the paste event to the next frame the page draws. */
+async function timePaste(page: Page, paste: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { pasteTook?: Promise<number> }
+    w.pasteTook = new Promise((resolve) => {
+      document.addEventListener('paste', () => {
+        const start = performance.now()
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)))
+      }, { capture: true, once: true })
+    })
+  })
+  await paste()
+  return page.evaluate(() => (window as unknown as { pasteTook: Promise<number> }).pasteTook)
+}
+
+test('a 1 MB paste of A is refused within a second, with a clear message, and the draft is kept', async ({ newPerson }) => {
+  const rep = await newPerson('en', { permissions: CLIPBOARD })
+  await startRep(rep.page, 'Ana Rep')
+  await newSession(rep.page)
+  const box = rep.page.getByRole('textbox', { name: 'Message' })
+  await box.fill('my draft ')
+  await rep.page.evaluate(() => navigator.clipboard.writeText('A'.repeat(1_000_000)))
+  await box.focus()
+  await box.press('End')
+  const took = await timePaste(rep.page, () => box.press('ControlOrMeta+V'))
+  test.info().annotations.push({ type: 'paste 1 MB refused (ms)', description: took.toFixed(1) })
+  expect(took).toBeLessThan(PASTE_BUDGET_MS)
+  await expect(rep.page.getByRole('alert')).toHaveText(/^Not pasted: the message would be 1,000,009 characters long, and the limit is 20,000\./)
+  await expect(box).toHaveValue('my draft ')
+  // A paste that fits still lands.
+  await rep.page.evaluate(() => navigator.clipboard.writeText('hello'))
+  await box.press('ControlOrMeta+V')
+  await expect(box).toHaveValue('my draft hello')
+})
