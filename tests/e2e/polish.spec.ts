@@ -2,7 +2,7 @@
 // block copies its link, counts read as grammar. Controls are found by role and name (UI-CONTRACT.md).
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { newSession, startRep } from './people'
+import { joinAsCustomer, newSession, startRep } from './people'
 
 /** A person notices a hang past this; the paste used to take ~100 s. */
 const PASTE_BUDGET_MS = 1_000
@@ -41,4 +41,21 @@ test('a 1 MB paste of A is refused within a second, with a clear message, and th
   await rep.page.evaluate(() => navigator.clipboard.writeText('hello'))
   await box.press('ControlOrMeta+V')
   await expect(box).toHaveValue('my draft hello')
+})
+
+test('Copy link puts the customer link on the clipboard and says Copied; the join block folds once the customer joined', async ({ newPerson }) => {
+  const rep = await newPerson('en', { permissions: CLIPBOARD })
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await rep.page.getByRole('button', { name: 'Copy link' }).click()
+  await expect(rep.page.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(1)
+  expect(await rep.page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+  await rep.page.getByRole('button', { name: 'Copy code' }).click()
+  expect(await rep.page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/)
+
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('textbox', { name: 'Customer link' })).toBeHidden()
+  await rep.page.getByText('Customer link and session code').click()
+  await expect(rep.page.getByRole('textbox', { name: 'Customer link' })).toHaveValue(link)
 })
