@@ -2,7 +2,7 @@
 // block copies its link, counts read as grammar. Controls are found by role and name (UI-CONTRACT.md).
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { joinAsCustomer, newSession, startRep } from './people'
+import { joinAsCustomer, newSession, say, startRep } from './people'
 
 /** A person notices a hang past this; the paste used to take ~100 s. */
 const PASTE_BUDGET_MS = 1_000
@@ -58,4 +58,33 @@ test('Copy link puts the customer link on the clipboard and says Copied; the joi
   await expect(rep.page.getByRole('textbox', { name: 'Customer link' })).toBeHidden()
   await rep.page.getByText('Customer link and session code').click()
   await expect(rep.page.getByRole('textbox', { name: 'Customer link' })).toHaveValue(link)
+})
+
+test('toolbar: icons with short visible labels on a wide screen, names unchanged; − / + font size shows the size in use', async ({ newPerson }) => {
+  const rep = await newPerson('en', { viewport: { width: 1280, height: 800 } })
+  await startRep(rep.page, 'Ana Rep')
+  await newSession(rep.page)
+  const toolbar = rep.page.getByRole('toolbar', { name: 'Session tools' })
+  const push = toolbar.getByRole('button', { name: 'Push URL' })
+  await expect(push).toHaveText('Push')
+  await expect(push.locator('svg')).toHaveCount(1)
+  // No text glyphs that a font may lack: every toolbar button draws an SVG icon.
+  for (const button of await toolbar.getByRole('button').all()) await expect(button.locator('svg')).toHaveCount(1)
+  const shown = toolbar.getByText(/^\d+\s?%$/)
+  const before = Number((await shown.innerText()).replace(/\D/g, ''))
+  await toolbar.getByRole('button', { name: 'Font size' }).click()
+  await expect.poll(async () => Number((await shown.innerText()).replace(/\D/g, ''))).toBeGreaterThan(before)
+  await toolbar.getByRole('button', { name: 'Smaller text' }).click()
+  await expect(shown).toHaveText(`${before}%`)
+})
+
+test('the customer chat is headed by the name of the representative who writes, with initials', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(rep.page, 'Hello Carla')
+  await expect(customer.page.getByRole('heading', { level: 1 })).toHaveText('Chat with Ana Rep')
+  await expect(customer.page.locator('.avatar')).toHaveText('AR')
 })

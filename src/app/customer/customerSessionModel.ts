@@ -23,6 +23,8 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   entries: Accessor<Entry[]>
   /** Whether the rep ended the session (the message box closes). */
   ended: Accessor<boolean>
+  /** The name of the representative who last wrote in the transcript the customer holds (what the header shows). */
+  repName: Accessor<string | undefined>
   linkState: Accessor<CustomerLinkState>
   screen: CustomerScreen
   files: FileTransfers
@@ -48,6 +50,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       ...session,
       entries,
       ended: () => entries().some((entry) => entry.event === 'ended'),
+      repName: () => entries().findLast((entry) => entry.authorRole === 'rep')?.authorName,
       linkState: createCustomerLinkState(hub),
       screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
       files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),

@@ -26,7 +26,7 @@ export function RepConsole() {
   return (
     <div class="console">
       <header class="topbar">
-        <span class="topbar__brand">{t('appName')}</span>
+        <h1 class="topbar__brand">{t('appName')}</h1>
         <Show when={workspace.profile()}>{(profile) => <span class="topbar__who">{t('console.signedInAs', { name: profile().name })}</span>}</Show>
         <span class="topbar__spacer" />
         <Show when={workspace.phase() === 'ready'}>

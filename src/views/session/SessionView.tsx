@@ -67,7 +67,7 @@ export function SessionView() {
 
   return (
     <section class="session" style={{ '--font-size': `${prefs.prefs.fontSize / 100}rem` }}>
-      <SessionToolbar tools={tools()} />
+      <SessionToolbar tools={tools()} font={{ sizes: prefs.limits.fontSizes, get size() { return prefs.prefs.fontSize }, set: (fontSize) => prefs.update({ fontSize }) }} />
       <p class="visually-hidden" role="status">{t('tools.fontSizeValue', { size: prefs.prefs.fontSize })}</p>
       <div class="session__body">
         <div class="session__chat">
