@@ -6,6 +6,7 @@ import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
 import { securityEn } from './securityStrings'
 import { mediaEn } from './mediaStrings'
+import { notesEn } from './noteStrings'
 
 /** English catalog: the source of every user-visible string. */
 export const en = {
@@ -155,6 +156,7 @@ export const en = {
   ...mediaEn,
   ...historyEn,
   ...securityEn,
+  ...notesEn,
 } as const
 
 /** A catalog key. */

@@ -7,6 +7,7 @@ import { tabsEs } from './tabsStrings'
 import { historyEs } from './historyStrings'
 import { securityEs } from './securityStrings'
 import { mediaEs } from './mediaStrings'
+import { notesEs } from './noteStrings'
 
 /** Spanish catalog: every key of the English one (the type checker enforces it). */
 export const es: Record<MessageKey, string> = {
@@ -156,4 +157,5 @@ export const es: Record<MessageKey, string> = {
   ...mediaEs,
   ...historyEs,
   ...securityEs,
+  ...notesEs,
 }
