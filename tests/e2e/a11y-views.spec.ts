@@ -327,6 +327,7 @@ const SCENARIOS: Scenario[] = [
       await check(page, 'tabs: red')
 
       await carlaTab.click()
+      page.once('dialog', (dialog) => void dialog.accept()) // the only visible rep is warned before hiding
       await page.getByRole('toolbar', { name: t('tools.label') }).getByRole('button', { name: t('hide.me') }).click()
       await expect(page.getByText(t('hide.hiddenHint'))).toBeVisible()
       await check(page, 'rep: hidden')

@@ -88,3 +88,22 @@ test('the customer chat is headed by the name of the representative who writes, 
   await expect(customer.page.getByRole('heading', { level: 1 })).toHaveText('Chat with Ana Rep')
   await expect(customer.page.locator('.avatar')).toHaveText('AR')
 })
+
+test('the only visible rep is warned before hiding; cancelling keeps them visible', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const toolbar = rep.page.getByRole('toolbar', { name: 'Session tools' })
+  const warned = new Promise<string>((resolve) => rep.page.once('dialog', (dialog) => {
+    resolve(dialog.message())
+    void dialog.dismiss()
+  }))
+  await toolbar.getByRole('button', { name: 'Hide me' }).click()
+  expect(await warned).toMatch(/^You are the only representative the customer can see/)
+  await expect(toolbar.getByRole('button', { name: 'Hide me' })).toBeVisible()
+  rep.page.once('dialog', (dialog) => void dialog.accept())
+  await toolbar.getByRole('button', { name: 'Hide me' }).click()
+  await expect(toolbar.getByRole('button', { name: 'Show me' })).toBeVisible()
+})

@@ -34,6 +34,8 @@ export function SessionView() {
     session.view.setPanelOpen(open)
     prefs.update({ panelOpen: open })
   }
+  /** No other rep the customer can see is online: hiding would leave the customer alone. */
+  const onlyVisibleRep = () => !session.attendees().some((attendee) => attendee.role === 'rep' && !attendee.hidden && attendee.id !== session.selfId() && session.presence.online().has(attendee.id))
   const tools = () =>
     sessionTools(
       { ended: session.ended(), hidden: session.hidden(), spellCheck: prefs.prefs.spellCheck },
@@ -41,7 +43,9 @@ export function SessionView() {
         open: setDialog,
         toggleSpellCheck: () => prefs.update({ spellCheck: !prefs.prefs.spellCheck }),
         nextFontSize: () => prefs.update({ fontSize: prefs.nextFontSize(prefs.prefs.fontSize) }),
-        toggleHidden: () => void session.setHidden(!session.hidden()),
+        toggleHidden: () => {
+          if (session.hidden() || !onlyVisibleRep() || window.confirm(t('hide.onlyVisibleConfirm'))) void session.setHidden(!session.hidden())
+        },
         sendFile: () => fileSending?.pick(),
         requestCredentials: () => void session.requestCredentials(),
         requestScreen: () => session.requestScreen(),
