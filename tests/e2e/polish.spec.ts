@@ -107,3 +107,44 @@ test('the only visible rep is warned before hiding; cancelling keeps them visibl
   await toolbar.getByRole('button', { name: 'Hide me' }).click()
   await expect(toolbar.getByRole('button', { name: 'Show me' })).toBeVisible()
 })
+
+test('at 390×844 the transcript and the composer are not covered; the panel opens as a drawer and closes again', async ({ newPerson }) => {
+  const rep = await newPerson('en', { viewport: { width: 390, height: 844 } })
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(rep.page, 'Hello Carla')
+  const page = rep.page
+  const log = page.getByRole('log', { name: 'Transcript' })
+  const box = page.getByRole('textbox', { name: 'Message' })
+  const send = page.getByRole('button', { name: 'Send', exact: true })
+  await expect(page.getByRole('complementary', { name: 'Session panel' })).toHaveCount(0)
+  /** Whether the element itself is what a tap at its centre reaches (nothing drawn over it). */
+  const onTop = (locator: typeof log) => locator.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+    return hit !== null && (hit === el || el.contains(hit))
+  })
+  for (const control of [log, box, send]) {
+    const rect = await control.boundingBox()
+    expect(rect).not.toBeNull()
+    if (!rect) continue
+    expect(rect.x).toBeGreaterThanOrEqual(0)
+    expect(rect.x + rect.width).toBeLessThanOrEqual(390)
+    expect(rect.y + rect.height).toBeLessThanOrEqual(844)
+    expect(await onTop(control)).toBe(true)
+  }
+  const logRect = await log.boundingBox()
+  const boxRect = await box.boundingBox()
+  expect(logRect && boxRect && logRect.y + logRect.height <= boxRect.y).toBe(true)
+  expect(logRect?.height ?? 0).toBeGreaterThan(120)
+
+  await page.getByRole('button', { name: 'Show panel' }).click()
+  const panel = page.getByRole('complementary', { name: 'Session panel' })
+  await expect(panel).toBeVisible()
+  expect(await onTop(page.getByRole('button', { name: 'Hide panel' }))).toBe(true)
+  await page.getByRole('button', { name: 'Hide panel' }).click()
+  await expect(panel).toHaveCount(0)
+  expect(await onTop(box)).toBe(true)
+})

@@ -18,6 +18,7 @@ import { TamperWarnings } from './TamperWarnings'
 import { JoinInfo } from './JoinInfo'
 import { SessionDialogs, type DialogName } from './SessionDialogs'
 import { useShortcuts } from '../shell/shortcuts'
+import { createMediaQuery } from '../shell/mediaQuery'
 import { lang, t } from '../../i18n/i18n'
 
 /** The chat box of the session in context. */
@@ -28,11 +29,13 @@ export function SessionView() {
   const [slashQuery, setSlashQuery] = createSignal<string>()
   let messageBox: HTMLTextAreaElement | undefined
   let fileSending: FileSending | undefined
-  const panelOpen = () => session.view.panelOpen() ?? prefs.prefs.panelOpen
+  // Below 720 px the panel is a drawer over the chat: it starts closed there, and opening it is not the desktop preference.
+  const narrow = createMediaQuery('(max-width: 720px)')
+  const panelOpen = () => session.view.panelOpen() ?? (narrow() ? false : prefs.prefs.panelOpen)
   const panelToggle = (): void => {
     const open = !panelOpen()
     session.view.setPanelOpen(open)
-    prefs.update({ panelOpen: open })
+    if (!narrow()) prefs.update({ panelOpen: open })
   }
   /** No other rep the customer can see is online: hiding would leave the customer alone. */
   const onlyVisibleRep = () => !session.attendees().some((attendee) => attendee.role === 'rep' && !attendee.hidden && attendee.id !== session.selfId() && session.presence.online().has(attendee.id))
