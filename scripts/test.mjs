@@ -11,7 +11,7 @@
 // (unit + e2e tests; a step that failed without a usable report adds 1 failed)
 // and CI reads it, so nothing may be printed after it.
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -129,6 +129,23 @@ function settle({ code, ms }, counts) {
   return { ...counts, ok: code === 0 && counts.failed === 0, ms }
 }
 
+/** Debian's Chromium, which playwright.config.ts launches when it is there. */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+const NO_CHROMIUM =
+  'No Chromium for the browser tests: run `npx playwright install chromium` (or, as root on Debian or Ubuntu, `apt-get install chromium`), or set PW_CHROMIUM_PATH to a Chromium binary.'
+
+/** Whether playwright.config.ts will find a Chromium to launch: PW_CHROMIUM_PATH, the system one, or Playwright's own download. */
+async function chromiumFound() {
+  if (process.env.PW_CHROMIUM_PATH) return existsSync(process.env.PW_CHROMIUM_PATH)
+  if (existsSync(SYSTEM_CHROMIUM)) return true
+  try {
+    const { chromium } = await import('playwright-core')
+    return existsSync(chromium.executablePath())
+  } catch {
+    return false
+  }
+}
+
 /** @type {Array<{ name: string, ok: boolean | null, ms?: number, passed?: number, failed?: number, skipped?: number, note?: string }>} */
 const steps = []
 const skip = (name, why) => steps.push({ name, ok: null, note: why })
@@ -174,6 +191,11 @@ if (!unitOnly) {
   if (stopped()) {
     skip('build', 'skipped')
     skip('e2e', 'skipped')
+  } else if (!(await chromiumFound())) {
+    // One clear line instead of Playwright's "Executable doesn't exist" for every test.
+    console.error(`\n${bold(NO_CHROMIUM)}`)
+    skip('build', 'skipped: no Chromium')
+    steps.push({ name: 'e2e', ok: false, passed: 0, failed: 1, skipped: 0, note: 'no Chromium (see the line above)' })
   } else {
     const build = await run('build', 'vite', 'vite', ['build'])
     steps.push({ name: 'build', ok: build.code === 0, ms: build.ms, failed: build.code === 0 ? 0 : 1 })

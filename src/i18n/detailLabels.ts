@@ -40,8 +40,8 @@ export interface ExportLabels {
   outcome: string
   closingNote: string
   outcomes: Record<Outcome, string>
-  /** The sentence of a status note, e.g. "Carla joined the session". */
-  status: (event: string, name: string) => string
+  /** The sentence of a status note ("Carla joined the session"); `author` is who wrote it (file notes name their sender). */
+  status: (event: string, name: string, author?: string) => string
   formatDateTime: (ms: number) => string
 }
 
@@ -68,9 +68,9 @@ export function exportLabels(): ExportLabels {
     outcome: t('export.outcome'),
     closingNote: t('export.closingNote'),
     outcomes: { resolved: t('export.outcome.resolved'), unresolved: t('export.outcome.unresolved'), unknown: t('export.outcome.unknown') },
-    status: (event, name) => {
+    status: (event, name, author = '') => {
       const key = `status.${event}`
-      return isMessageKey(key) ? t(key, { name }) : `${event}: ${name}`
+      return isMessageKey(key) ? t(key, { name, author }) : `${event}: ${name}`
     },
     formatDateTime,
   }

@@ -6,6 +6,7 @@ import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
 import { securityEn } from './securityStrings'
 import { mediaEn } from './mediaStrings'
+import { notesEn } from './noteStrings'
 
 /** English catalog: the source of every user-visible string. */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   'profile.save': 'Save profile',
   'profile.nameRequired': 'Please type your name.',
   'console.title': 'Representative console',
+  'console.titleUnread': '({{count}}) {{title}}',
   'console.signedInAs': 'Signed in as {{name}}',
   'console.newSession': 'New session',
   'console.noSessions': 'No open sessions. Start one with New session and send the customer link.',
@@ -25,15 +27,20 @@ export const en = {
   'console.customerLink': 'Customer link',
   'console.copyLink': 'Copy link',
   'console.copied': 'Copied',
+  'console.copyCode': 'Copy code',
+  'console.copyFailed': 'Could not copy: select the text and copy it yourself.',
+  'console.joinInfo': 'Customer link and session code',
   'console.linkHelp': 'Send this link to the customer. The key after # never reaches any server.',
   'console.sessionCode': 'Session code',
   'connection.label': 'Connection',
   'connection.online': 'Online',
   'connection.offline': 'Offline',
   'connection.connecting': 'Connecting',
-  'connection.peers': '{{count}} connected',
+  'connection.peers.one': '{{count}} connected',
+  'connection.peers.other': '{{count}} connected',
   'transcript.label': 'Transcript',
-  'transcript.count': '{{count}} messages',
+  'transcript.count.one': '{{count}} message',
+  'transcript.count.other': '{{count}} messages',
   'transcript.empty': 'No messages yet.',
   'transcript.jumpToLatest': 'Jump to latest',
   'entry.you': 'You',
@@ -47,8 +54,10 @@ export const en = {
   'composer.placeholder': 'Type a message — Enter sends, Shift+Enter adds a line',
   'composer.send': 'Send',
   'composer.tooLong': 'This message is {{length}} characters long; the limit is {{max}}. Shorten it or send it in parts.',
+  'composer.pasteTooLong': 'Not pasted: the message would be {{length}} characters long, and the limit is {{max}}. Your draft is unchanged; paste a shorter part or send it as a file.',
   'composer.offlineHint': 'You are offline: messages are saved and sent when you are back.',
   'customer.title': 'Support chat',
+  'customer.chatWith': 'Chat with {{name}}',
   'customer.intro': 'A support representative will chat with you here.',
   'customer.name': 'Your name',
   'customer.request': 'Describe your problem',
@@ -81,6 +90,18 @@ export const en = {
   "tools.spellCheck": "Spell check",
   "tools.fontSize": "Font size",
   "tools.fontSizeValue": "Font size: {{size}}%",
+  "tools.fontSizeShown": "{{size}}%",
+  "tools.fontSmaller": "Smaller text",
+  "tools.fontLarger": "Larger text",
+  "tools.short.scriptedMessage": "Script",
+  "tools.short.scriptedUrl": "URL",
+  "tools.short.pushUrl": "Push",
+  "tools.short.spellCheck": "Spell check",
+  "tools.short.screen": "Screen",
+  "tools.short.file": "File",
+  "tools.short.invite": "Invite",
+  "tools.short.export": "Export",
+  "tools.short.end": "End",
   "tools.endSession": "End session",
   "tools.scriptedMessage": "Scripted message",
   "tools.scriptedUrl": "Scripted URL",
@@ -116,7 +137,7 @@ export const en = {
   "panel.unverifiedNamed": "Unverified peer claiming to be {{name}}",
   "panel.unverifiedAnonymous": "Unverified peer (no name given)",
   "panel.unverifiedHelp": "Someone with the customer link is connected but is not the customer who joined, nor a rep of your team. If you did not share the link elsewhere, end this session and start a new one.",
-  "typing.one": "{{name}} is typing…",
+  "typing.person": "{{name}} is typing…",
   "end.title": "End session",
   "end.outcome": "Outcome",
   "end.resolved": "Resolved",
@@ -138,6 +159,7 @@ export const en = {
   ...mediaEn,
   ...historyEn,
   ...securityEn,
+  ...notesEn,
 } as const
 
 /** A catalog key. */

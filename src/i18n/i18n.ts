@@ -37,6 +37,30 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return translate(key, params) ?? key
 }
 
+/** A message with plural forms: the catalog holds `<base>.other` and whichever of `<base>.one`, `.many`, … the languages need. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey]
+
+const pluralRules = new Map<Lang, Intl.PluralRules>()
+const numberFormats = new Map<Lang, Intl.NumberFormat>()
+
+/** Formats a count in the UI language ("1,234" / "1234"; "12 345"). */
+export function formatNumber(value: number): string {
+  const current = lang()
+  let format = numberFormats.get(current)
+  if (!format) numberFormats.set(current, (format = new Intl.NumberFormat(current)))
+  return format.format(value)
+}
+
+/** Translates a counted message with the language's plural rules: "1 message", "2 messages", "1 conectado". `{{count}}` is the localized number. */
+export function tn(base: PluralKey, count: number, params?: Record<string, string | number>): string {
+  const current = lang()
+  let rules = pluralRules.get(current)
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)))
+  const exact = `${base}.${rules.select(count)}`
+  const key = (exact in catalogs[current] ? exact : `${base}.other`) as MessageKey
+  return t(key, { ...params, count: formatNumber(count) })
+}
+
 // Building an Intl.DateTimeFormat costs far more than formatting with one, and every transcript row formats a time.
 const timeFormats = new Map<Lang, Intl.DateTimeFormat>()
 const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>()

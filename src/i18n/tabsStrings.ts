@@ -4,9 +4,6 @@
 export const tabsEn = {
   'tabs.unread': '{{count}} unread',
   'tabs.idle': 'idle {{time}}',
-  'tabs.seconds': '{{count}} s',
-  'tabs.minutes': '{{count}} min',
-  'tabs.hours': '{{count}} h',
   'tabs.idleTitle': 'Since your last message to this customer: {{time}}',
   'tabs.notifyTitle': 'New message from {{name}}',
   'tabs.shortcutsHelp':
@@ -38,9 +35,6 @@ export const tabsEn = {
 export const tabsEs: Record<keyof typeof tabsEn, string> = {
   'tabs.unread': '{{count}} sin leer',
   'tabs.idle': 'inactiva {{time}}',
-  'tabs.seconds': '{{count}} s',
-  'tabs.minutes': '{{count}} min',
-  'tabs.hours': '{{count}} h',
   'tabs.idleTitle': 'Desde su último mensaje a este cliente: {{time}}',
   'tabs.notifyTitle': 'Nuevo mensaje de {{name}}',
   'tabs.shortcutsHelp':

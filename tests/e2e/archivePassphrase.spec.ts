@@ -41,7 +41,7 @@ test('an encrypted "Export all" imports only with its passphrase, with a clear m
   await expect(fresh.page.getByText('The passphrase does not open this archive (or the file was altered).')).toBeVisible()
   await freshPassphrase.fill('azul cielo 42')
   await importFile()
-  await expect(fresh.page.getByText('Imported 1 sessions.')).toBeVisible()
+  await expect(fresh.page.getByText('Imported 1 session.')).toBeVisible()
   await fresh.page.getByRole('searchbox', { name: 'Search transcripts' }).fill('toner')
   await expect(fresh.page.getByRole('list', { name: 'Search results' }).locator('mark')).toHaveText(['tóner'])
   expect(first.errors.list).toEqual([])

@@ -180,5 +180,7 @@ test('the chat box of a session comes to the front by itself when its customer j
   await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true')
   await joinAsCustomer(customer.page, first, 'Carla')
   await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toHaveAttribute('aria-selected', 'true')
+  // The customer joined, so the join block is folded; unfolded, it shows the first session's link.
+  await rep.page.getByText('Customer link and session code').click()
   await expect(rep.page.getByRole('textbox', { name: 'Customer link' })).toHaveValue(first)
 })

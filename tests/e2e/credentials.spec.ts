@@ -28,7 +28,8 @@ test('credentials reach only the requesting rep, once, and no document or Indexe
   const shown = rep.page.getByRole('dialog', { name: 'Login credentials' })
   await expect(shown).toContainText(USER)
   await expect(shown).toContainText(PASSWORD)
-  for (const page of [rep.page, customer.page]) await expect(page.getByText('Carla provided login credentials')).toBeVisible()
+  await expect(rep.page.getByText('Carla provided login credentials')).toBeVisible()
+  await expect(customer.page.getByText('You provided login credentials')).toBeVisible() // worded for the reader
   await shown.getByRole('button', { name: 'Close' }).click()
   await expect(rep.page.getByText(PASSWORD)).toHaveCount(0) // shown once: closing forgets them
 

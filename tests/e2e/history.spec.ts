@@ -63,7 +63,7 @@ test('export all → import restores the sessions on a fresh context, and delete
   await expect(fresh.page.getByText('No sessions on this device yet.')).toBeVisible()
   const [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser'), fresh.page.getByRole('button', { name: 'Import' }).click()])
   await chooser.setFiles(archive)
-  await expect(fresh.page.getByText('Imported 1 sessions.')).toBeVisible()
+  await expect(fresh.page.getByText('Imported 1 session.')).toBeVisible()
   const rows = fresh.page.getByRole('list', { name: 'Past sessions' }).getByRole('listitem')
   await expect(rows).toHaveCount(1)
   await fresh.page.getByRole('searchbox', { name: 'Search transcripts' }).fill('termica')

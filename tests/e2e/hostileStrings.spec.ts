@@ -157,10 +157,10 @@ test('hostile strings in session notes, a scripted item and file names both ways
   // File names, both ways: shown exactly in the other side's `Incoming file` dialog.
   const toRep = `${CORPUS[0]}\u202Egnp.exe 👩‍👩‍👧‍👦.txt`
   await dropFile(customer.page, toRep)
-  expect(await offerLine(rep.page, toRep)).toBe(`${NAME} wants to send you ${toRep} (5 B).`)
+  expect(await offerLine(rep.page, toRep)).toBe(`${NAME} wants to send you ${toRep} (5 bytes).`)
   const toCustomer = `<svg onload="${PWN}">{{x}} \u2066e\u0301\u2069.pdf`
   await dropFile(rep.page, toCustomer)
-  expect(await offerLine(customer.page, toCustomer)).toBe(`${REP_NAME} wants to send you ${toCustomer} (5 B).`)
+  expect(await offerLine(customer.page, toCustomer)).toBe(`${REP_NAME} wants to send you ${toCustomer} (5 bytes).`)
 
   await expectNothingRan(rep.page)
   await expectNothingRan(customer.page)

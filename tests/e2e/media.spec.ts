@@ -66,7 +66,7 @@ test('the customer shares the screen peer to peer: live thumbnail, Viewer on dou
   await customer.page.getByRole('button', { name: 'Stop sharing' }).click()
   await expect(rep.page.getByLabel('Customer screen')).toHaveCount(0)
   await expect(rep.page.getByText('Carla stopped sharing their screen')).toBeVisible()
-  await expect(customer.page.getByText('Carla stopped sharing their screen')).toBeVisible()
+  await expect(customer.page.getByText('You stopped sharing your screen')).toBeVisible() // worded for the reader
 
   await tools.getByRole('button', { name: 'Request screen sharing' }).click()
   await request.getByRole('button', { name: 'Decline' }).click()
@@ -97,7 +97,7 @@ test('a customer reload while sharing ends the share for the rep', async ({ newP
   console.log(`customer reload → the rep's Screen panel cleared: ${Date.now() - reloaded} ms`)
   const stopped = 'Carla stopped sharing their screen'
   await expect(rep.page.getByText(stopped)).toHaveCount(1)
-  await expect(customer.page.getByText(stopped)).toHaveCount(1)
+  await expect(customer.page.getByText('You stopped sharing your screen')).toHaveCount(1)
   await expect(customer.page.getByRole('button', { name: 'Stop sharing' })).toHaveCount(0)
   // The share is over for good: asking again shows a new request, not a stale "sharing" state.
   await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Request screen sharing' }).click()

@@ -117,6 +117,7 @@ test('offline: notes and status changes made with no network are marked as waiti
   await expect(notesB).toHaveValue('Printer model X\n')
   // A status change too: Ana hides herself.
   await expect(sessionWaitingA).toHaveCount(0)
+  repA.page.once('dialog', (dialog) => void dialog.accept()) // offline, Ana sees no other visible rep and is warned
   await repA.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Hide me' }).click()
   await expect(sessionWaitingA).toBeVisible()
   await expect(anaOnB.getByRole('img', { name: 'Visible' })).toBeVisible()

@@ -108,7 +108,7 @@ test('a tab turns green → yellow → red after the rep’s last message to tha
   await carlaTab.click()
   await say(page, 'Hi Carla, I am Ana.')
   await expect(carlaTab).toHaveAttribute('data-idle', 'green')
-  await expect(carlaTab).toHaveAccessibleName(/^Carla, idle \d s$/)
+  await expect(carlaTab).toHaveAccessibleName(/^Carla, idle \d sec$/)
 
   // The clock ticks the tab, not the transcript: no node of the log changes meanwhile.
   await page.getByRole('log', { name: 'Transcript' }).evaluate((log) => {
@@ -120,7 +120,7 @@ test('a tab turns green → yellow → red after the rep’s last message to tha
   await expect.poll(() => carlaTab.getAttribute('data-idle'), { timeout: 10_000 }).toBe('yellow')
   await expect.poll(() => carlaTab.getAttribute('data-idle'), { timeout: 10_000 }).toBe('red')
   expect(await page.evaluate(() => (window as unknown as { logMutations: { mutations: number } }).logMutations.mutations)).toBe(0)
-  await expect(carlaTab).toHaveAccessibleName(/^Carla, idle \d+ s$/)
+  await expect(carlaTab).toHaveAccessibleName(/^Carla, idle \d+ sec$/)
   await expect(carlaTab.locator('.tabs__idle')).toHaveText('■') // a shape as well as a colour
 
   // The customer's own message and a pushed URL (and its status note) do not reset it.

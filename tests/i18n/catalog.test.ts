@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import ts from 'typescript'
 import { en } from '../../src/i18n/en'
 import { es } from '../../src/i18n/es'
+import { SPANISH_GLOSSARY, glossaryViolations } from '../../src/i18n/glossary'
 
 const VIEWS = join(import.meta.dirname, '../../src/views')
 /** Attributes whose text a person reads or hears. */
@@ -58,5 +59,19 @@ describe('catalogs', () => {
       for (const text of hardCodedStrings(name, readFileSync(join(VIEWS, name), 'utf8'))) offenders.push(`${name}: ${text}`)
     }
     expect(offenders).toEqual([])
+  })
+
+  it('every Spanish string follows the glossary: plantillas, tamaño de letra, conversación, one term each', () => {
+    const offenders = Object.entries(es).flatMap(([key, text]) => glossaryViolations(key, text).map((word) => `${key}: ${word}`))
+    expect(offenders).toEqual([])
+    // Each term is really used, so the glossary describes this catalog and not a wish list.
+    const all = Object.values(es).join('\n').toLowerCase()
+    for (const term of SPANISH_GLOSSARY) for (const word of term.use.split(' / ')) expect(all, word).toContain(word)
+  })
+
+  it('the glossary check finds a word it bans (so it can fail)', () => {
+    expect(glossaryViolations('x', 'Gestionar guiones')).toEqual(['guiones'])
+    expect(glossaryViolations('x', 'Tamaño de fuente')).toEqual(['tamaño de fuente'])
+    expect(glossaryViolations('portal.codeHint', 'con o sin guion')).toEqual([])
   })
 })

@@ -30,6 +30,8 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   hiddenUnverified: Accessor<number>
   /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
+  /** The name of the representative who last wrote in the transcript the customer holds (what the header shows). */
+  repName: Accessor<string | undefined>
   linkState: Accessor<CustomerLinkState>
   screen: CustomerScreen
   files: FileTransfers
@@ -67,6 +69,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       verifiable: session.trust.verifiable,
       hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
       ended: () => endedByRep(entries(), session.trust),
+      repName: () => entries().findLast((entry) => entry.authorRole === 'rep')?.authorName,
       linkState: createCustomerLinkState(hub),
       screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
       files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),

@@ -46,7 +46,7 @@ export function exportFileName(data: ExportData, format: ExportFormat, now: numb
 
 /** What a line says for an entry: the status sentence, or the author and text. */
 function lineOf(entry: Entry, labels: ExportLabels): { author: string | undefined; text: string } {
-  if (entry.kind === 'status') return { author: undefined, text: labels.status(entry.event ?? 'joined', entry.text) }
+  if (entry.kind === 'status') return { author: undefined, text: labels.status(entry.event ?? 'joined', entry.text, entry.authorName) }
   return { author: entry.authorName, text: entry.text }
 }
 

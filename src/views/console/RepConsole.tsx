@@ -11,6 +11,7 @@ import { SessionTabs } from './SessionTabs'
 import { PrefsDialog } from '../shell/PrefsDialog'
 import { UpdatePrompt } from '../shell/UpdatePrompt'
 import { t } from '../../i18n/i18n'
+import { useUnreadTitle } from '../shell/pageTitle'
 
 // #/history is its own chunk: the console's first paint does not wait for it.
 const HistoryView = lazy(() => import('../history/HistoryView').then((module) => ({ default: module.HistoryView })))
@@ -21,10 +22,11 @@ export function RepConsole() {
   const { workspace, tabs: sessionTabs, history } = useConsole()
   const historyOpen = () => app.route().page === 'history'
   const [prefsOpen, setPrefsOpen] = createSignal(false)
+  useUnreadTitle(sessionTabs.totalUnread)
   return (
     <div class="console">
       <header class="topbar">
-        <span class="topbar__brand">{t('appName')}</span>
+        <h1 class="topbar__brand">{t('appName')}</h1>
         <Show when={workspace.profile()}>{(profile) => <span class="topbar__who">{t('console.signedInAs', { name: profile().name })}</span>}</Show>
         <span class="topbar__spacer" />
         <Show when={workspace.phase() === 'ready'}>

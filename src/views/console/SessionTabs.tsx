@@ -9,17 +9,12 @@ import type { SessionTabs as TabsModel } from '../../app/console/sessionTabs'
 import type { IdleColour } from '../../app/shell/idle'
 import { tablistMove, useShortcuts } from '../shell/shortcuts'
 import { t } from '../../i18n/i18n'
+import { formatDuration } from '../../i18n/format'
 import './tabs.css'
 
 /** Not colour alone: each colour has its own shape. */
 const IDLE_GLYPHS: Record<IdleColour, string> = { green: '●', yellow: '▲', red: '■' }
 
-/** "45 s", "3 min", "2 h". */
-function durationText(seconds: number): string {
-  if (seconds < 60) return t('tabs.seconds', { count: seconds })
-  if (seconds < 3_600) return t('tabs.minutes', { count: Math.floor(seconds / 60) })
-  return t('tabs.hours', { count: Math.floor(seconds / 3_600) })
-}
 
 /** The session tabs. */
 export function SessionTabs(props: { tabs: TabsModel }) {
@@ -63,7 +58,7 @@ export function SessionTabs(props: { tabs: TabsModel }) {
           const selected = () => props.tabs.activeId() === sessionId
           const name = () => props.tabs.summary(sessionId)?.customerName || t('console.waiting')
           // One name for assistive tech, starting with the customer: "Carla, 2 unread, idle 45 s".
-          const label = () => [name(), ...(unread() > 0 ? [t('tabs.unread', { count: unread() })] : []), t('tabs.idle', { time: durationText(idle().seconds) })].join(', ')
+          const label = () => [name(), ...(unread() > 0 ? [t('tabs.unread', { count: unread() })] : []), t('tabs.idle', { time: formatDuration(idle().seconds) })].join(', ')
           onCleanup(() => tabElements.delete(sessionId))
           return (
             <button
@@ -84,7 +79,7 @@ export function SessionTabs(props: { tabs: TabsModel }) {
               <Show when={unread() > 0}>
                 <span class="tabs__unread">{unread()}</span>
               </Show>
-              <span class="tabs__idle" title={t('tabs.idleTitle', { time: durationText(idle().seconds) })}>
+              <span class="tabs__idle" title={t('tabs.idleTitle', { time: formatDuration(idle().seconds) })}>
                 {IDLE_GLYPHS[idle().colour]}
               </span>
             </button>

@@ -12,6 +12,7 @@ import { ScreenShareRequest } from './ScreenShareRequest'
 import { CredentialsRequestDialog } from './CredentialsRequestDialog'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
 import { lang, t } from '../../i18n/i18n'
+import { CustomerHeading } from './CustomerHeading'
 
 /** The customer page of the session in context. */
 export function CustomerPage() {
@@ -41,6 +42,7 @@ export function CustomerPage() {
             <IntakeForm onStart={(values) => session.start(values)} systemInfo={() => session.systemInfo()} />
           </Match>
           <Match when={session.phase() === 'chat'}>
+            <CustomerHeading name={session.repName()} />
             <div class="customer__actions">
               <CustomerLinkBanner />
               <button type="button" class="button" onClick={() => session.saveChatLog()}>

@@ -1,17 +1,12 @@
 /** History (`#/history`): search every transcript, list past sessions, read one, export or import all. */
 import { Show, createSignal, onMount } from 'solid-js'
 import type { History } from '../../app/history/history'
-import { t } from '../../i18n/i18n'
+import { t, tn } from '../../i18n/i18n'
+import { formatBytes } from '../../i18n/format'
 import { HistorySearch } from './HistorySearch'
 import { PastSessions } from './PastSessions'
 import { HistoryTranscript } from './HistoryTranscript'
 import './history.css'
-
-/** Bytes as the UI shows them (MB or GB, one decimal). */
-function formatBytes(bytes: number): string {
-  const mb = bytes / 1e6
-  return mb >= 1000 ? `${(mb / 1000).toFixed(1)} GB` : `${mb.toFixed(1)} MB`
-}
 
 /** The History page inside the console. */
 export function HistoryView(props: { history: History; selfId: string | undefined }) {
@@ -24,7 +19,7 @@ export function HistoryView(props: { history: History; selfId: string | undefine
     if (!file) return
     try {
       const count = await props.history.importArchive(await file.text(), passphrase())
-      setMessage(t('history.imported', { count }))
+      setMessage(tn('history.imported', count))
     } catch (cause) {
       const problem = props.history.archiveProblem(cause)
       setMessage(t(problem === 'passphraseNeeded' ? 'history.passphraseNeeded' : problem === 'passphraseWrong' ? 'history.passphraseWrong' : problem === 'diskFull' ? 'history.diskFull' : 'history.importFailed'))
@@ -33,7 +28,7 @@ export function HistoryView(props: { history: History; selfId: string | undefine
   }
   const deleteAll = async () => {
     if (!window.confirm(t('history.deleteAllConfirm'))) return
-    setMessage(t('history.deletedAll', { count: await props.history.removeAll() }))
+    setMessage(tn('history.deletedAll', await props.history.removeAll()))
   }
   return (
     <main class="page history">

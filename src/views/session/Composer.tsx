@@ -6,7 +6,7 @@
 import { Show, createSignal, onCleanup } from 'solid-js'
 import { MAX_MESSAGE_CHARS } from '../../doc/schema'
 import type { Audience } from '../../doc/entry'
-import { t } from '../../i18n/i18n'
+import { formatNumber, t } from '../../i18n/i18n'
 
 /** How long after the last keystroke "typing" ends. */
 const TYPING_IDLE_MS = 3_000
@@ -59,6 +59,18 @@ export function Composer(props: ComposerProps) {
       setError(t('error.generic', { message: cause instanceof Error ? cause.message : String(cause) }))
     }
     box?.focus()
+  }
+  /**
+   * Refuses, at the paste or drop, text that would take the draft past the limit: laying out a megabyte of
+   * unbroken text in a live textarea blocks the page for minutes. The draft stays as it was.
+   */
+  const refuseOversized = (event: Event, incoming: DataTransfer | null): void => {
+    const text = incoming?.getData('text/plain') ?? ''
+    const field = event.currentTarget as HTMLTextAreaElement
+    const length = field.value.length - (field.selectionEnd - field.selectionStart) + text.length
+    if (length <= MAX_MESSAGE_CHARS) return
+    event.preventDefault()
+    setError(t('composer.pasteTooLong', { length: formatNumber(length), max: formatNumber(MAX_MESSAGE_CHARS) }))
   }
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -116,6 +128,8 @@ export function Composer(props: ComposerProps) {
           idle = setTimeout(stopTyping, TYPING_IDLE_MS)
         }}
         onKeyDown={onKeyDown}
+        onPaste={(event) => refuseOversized(event, event.clipboardData)}
+        onDrop={(event) => refuseOversized(event, event.dataTransfer)}
       />
       <button type="submit" class="button button--primary" disabled={props.disabled}>
         {t('composer.send')}

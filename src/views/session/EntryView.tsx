@@ -24,6 +24,22 @@ const STATUS_KEYS: Record<NonNullable<Entry['event']>, MessageKey> = {
   credentialsDeclined: 'status.credentialsDeclined',
 }
 
+/** On the page of the person a note is about (its author), the note says "You…". */
+const MINE_KEYS: Partial<Record<NonNullable<Entry['event']>, MessageKey>> = {
+  urlOpened: 'status.mine.urlOpened',
+  urlBlocked: 'status.mine.urlBlocked',
+  urlRefused: 'status.mine.urlRefused',
+  screenShared: 'status.mine.screenShared',
+  screenStopped: 'status.mine.screenStopped',
+  screenDeclined: 'status.mine.screenDeclined',
+  credentialsProvided: 'status.mine.credentialsProvided',
+  credentialsDeclined: 'status.mine.credentialsDeclined',
+  fileSent: 'status.mine.fileSent',
+  fileDeclined: 'status.mine.fileDeclined',
+  fileCancelled: 'status.mine.fileCancelled',
+  fileFailed: 'status.mine.fileFailed',
+}
+
 const DELIVERY: Record<DeliveryState, { key: MessageKey; glyph: string }> = {
   outbox: { key: 'entry.delivery.outbox', glyph: '◷' },
   sent: { key: 'entry.delivery.sent', glyph: '✓' },
@@ -43,6 +59,11 @@ function Stamp(props: { at: number }) {
 export function EntryView(props: { entry: Entry; selfId: string | undefined; viewer: 'rep' | 'customer'; delivery?: DeliveryState | undefined }) {
   const mine = () => props.entry.authorId === props.selfId
   const author = () => (mine() ? t('entry.you') : props.entry.authorName)
+  const statusText = () => {
+    const event = props.entry.event ?? 'joined'
+    const key = (mine() ? MINE_KEYS[event] : undefined) ?? STATUS_KEYS[event]
+    return t(key, { name: props.entry.text, author: props.entry.authorName })
+  }
   return (
     <article
       class="entry"
@@ -55,7 +76,7 @@ export function EntryView(props: { entry: Entry; selfId: string | undefined; vie
       <Switch>
         <Match when={props.entry.kind === 'status'}>
           <p class="entry__status">
-            {t(STATUS_KEYS[props.entry.event ?? 'joined'], { name: props.entry.text })} <Stamp at={props.entry.at} />
+            {statusText()} <Stamp at={props.entry.at} />
             <Show when={props.entry.audience === 'reps'}>
               <span class="entry__audience">{t('entry.repsOnly')}</span>
             </Show>

@@ -14,10 +14,11 @@ import { sessionTools } from './sessionTools'
 import { SessionPanel } from './SessionPanel'
 import { DetailsList } from './DetailsList'
 import { TypingIndicator } from './TypingIndicator'
-import { TamperWarnings } from './TamperWarnings'
+import { SessionBanners } from './SessionBanners'
 import { JoinInfo } from './JoinInfo'
 import { SessionDialogs, type DialogName } from './SessionDialogs'
 import { useShortcuts } from '../shell/shortcuts'
+import { createMediaQuery } from '../shell/mediaQuery'
 import { lang, t } from '../../i18n/i18n'
 
 /** The chat box of the session in context. */
@@ -28,12 +29,16 @@ export function SessionView() {
   const [slashQuery, setSlashQuery] = createSignal<string>()
   let messageBox: HTMLTextAreaElement | undefined
   let fileSending: FileSending | undefined
-  const panelOpen = () => session.view.panelOpen() ?? prefs.prefs.panelOpen
+  // Below 720 px the panel is a drawer over the chat: it starts closed there, and opening it is not the desktop preference.
+  const narrow = createMediaQuery('(max-width: 720px)')
+  const panelOpen = () => session.view.panelOpen() ?? (narrow() ? false : prefs.prefs.panelOpen)
   const panelToggle = (): void => {
     const open = !panelOpen()
     session.view.setPanelOpen(open)
-    prefs.update({ panelOpen: open })
+    if (!narrow()) prefs.update({ panelOpen: open })
   }
+  /** No other rep the customer can see is online: hiding would leave the customer alone. */
+  const onlyVisibleRep = () => !session.attendees().some((attendee) => attendee.role === 'rep' && !attendee.hidden && attendee.id !== session.selfId() && session.presence.online().has(attendee.id))
   const tools = () =>
     sessionTools(
       { ended: session.ended(), hidden: session.hidden(), spellCheck: prefs.prefs.spellCheck },
@@ -41,7 +46,9 @@ export function SessionView() {
         open: setDialog,
         toggleSpellCheck: () => prefs.update({ spellCheck: !prefs.prefs.spellCheck }),
         nextFontSize: () => prefs.update({ fontSize: prefs.nextFontSize(prefs.prefs.fontSize) }),
-        toggleHidden: () => void session.setHidden(!session.hidden()),
+        toggleHidden: () => {
+          if (session.hidden() || !onlyVisibleRep() || window.confirm(t('hide.onlyVisibleConfirm'))) void session.setHidden(!session.hidden())
+        },
         sendFile: () => fileSending?.pick(),
         requestCredentials: () => void session.requestCredentials(),
         requestScreen: () => session.requestScreen(),
@@ -67,21 +74,12 @@ export function SessionView() {
 
   return (
     <section class="session" style={{ '--font-size': `${prefs.prefs.fontSize / 100}rem` }}>
-      <SessionToolbar tools={tools()} />
+      <SessionToolbar tools={tools()} font={{ sizes: prefs.limits.fontSizes, get size() { return prefs.prefs.fontSize }, set: (fontSize) => prefs.update({ fontSize }) }} />
       <p class="visually-hidden" role="status">{t('tools.fontSizeValue', { size: prefs.prefs.fontSize })}</p>
       <div class="session__body">
         <div class="session__chat">
           <JoinInfo />
-          <Show when={session.hidden()}>
-            <p class="banner" role="status">{t('hide.hiddenHint')}</p>
-          </Show>
-          <Show when={session.problem()}>{(message) => <p class="banner error" role="alert">{t('error.generic', { message: message() })}</p>}</Show>
-          <TamperWarnings
-            tampering={session.presence.tampering()}
-            spoofedReps={session.presence.spoofedReps()}
-            throttledAt={session.presence.throttledAt()}
-            ignoredAttendees={session.presence.ignoredAttendees()}
-          />
+          <SessionBanners />
           <Transcript
             entries={session.entries()}
             selfId={session.selfId()}

@@ -9,7 +9,7 @@ import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
 import { EntryView } from './EntryView'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
-import { t } from '../../i18n/i18n'
+import { t, tn } from '../../i18n/i18n'
 
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
 const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
@@ -98,7 +98,7 @@ export function Transcript(props: {
   return (
     <div class="transcript">
       <p class="transcript__count" aria-live="off">
-        {t('transcript.count', { count: props.entries.length })}
+        {tn('transcript.count', props.entries.length)}
       </p>
       {/* The virtual list re-renders rows as it scrolls, so the log itself stays quiet (aria-live off) and new
           messages from others are announced once, through the polite live region below. */}

@@ -6,7 +6,7 @@ import { t } from '../../i18n/i18n'
 export function TypingIndicator(props: { names: string[] }) {
   return (
     <p class="typing" aria-live="polite">
-      <For each={props.names}>{(name) => <span>{t('typing.one', { name })} </span>}</For>
+      <For each={props.names}>{(name) => <span>{t('typing.person', { name })} </span>}</For>
     </p>
   )
 }

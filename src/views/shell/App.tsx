@@ -20,6 +20,7 @@ export function App() {
       </Match>
       <Match when={route().page === 'badLink'}>
         <main class="page page--narrow">
+          <h1>{t('customer.title')}</h1>
           <p role="alert">{t('customer.badLink')}</p>
         </main>
       </Match>

@@ -1,6 +1,6 @@
 /** The `Connection` status: Online / Offline / Connecting, and how many peers are linked. */
 import { Show } from 'solid-js'
-import { t } from '../../i18n/i18n'
+import { t, tn } from '../../i18n/i18n'
 import type { LinkState } from '../../app/shell/networkHub'
 
 /** Shows the link state; `peers` is optional (the console shows the active session's). */
@@ -11,7 +11,7 @@ export function ConnectionStatus(props: { state: LinkState; peers?: number }) {
       <span class="connection__dot" aria-hidden="true" />
       <span>{label()}</span>
       <Show when={props.peers !== undefined}>
-        <span class="connection__peers">· {t('connection.peers', { count: props.peers ?? 0 })}</span>
+        <span class="connection__peers">· {tn('connection.peers', props.peers ?? 0)}</span>
       </Show>
     </div>
   )

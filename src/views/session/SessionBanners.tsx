@@ -1,0 +1,24 @@
+/** What the rep must know about the session in context, above its transcript: hidden, an action that failed, tampering. */
+import { Show } from 'solid-js'
+import { useSession } from '../../app/shell/appContext'
+import { TamperWarnings } from './TamperWarnings'
+import { t } from '../../i18n/i18n'
+
+/** The session's banners. */
+export function SessionBanners() {
+  const session = useSession()
+  return (
+    <>
+      <Show when={session.hidden()}>
+        <p class="banner" role="status">{t('hide.hiddenHint')}</p>
+      </Show>
+      <Show when={session.problem()}>{(message) => <p class="banner error" role="alert">{t('error.generic', { message: message() })}</p>}</Show>
+      <TamperWarnings
+        tampering={session.presence.tampering()}
+        spoofedReps={session.presence.spoofedReps()}
+        throttledAt={session.presence.throttledAt()}
+        ignoredAttendees={session.presence.ignoredAttendees()}
+      />
+    </>
+  )
+}
