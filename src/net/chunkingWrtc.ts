@@ -38,14 +38,20 @@ export interface ChannelLimits {
   now?: () => number
   /** Whether a message within budget is fit to deliver (malformed ones are ignored). */
   accept?: (message: Uint8Array) => boolean
+  /** The budget of the peer on `pc`, shared by its connections (peerGuard.ts); a fresh one per connection when absent. */
+  limiterFor?: (pc: object) => PeerRateLimiter | undefined
 }
 
 /** A gate for one document channel: ignores a flooding peer for a while, and messages `limits.accept` refuses. */
-function rateGate(limits: ChannelLimits): InboundGate {
+function rateGate(limits: ChannelLimits, pc: object): InboundGate {
   const budget = limits.budget ?? PEER_UPDATE_BUDGET
   const now = limits.now ?? (() => performance.now())
-  const limiter = new PeerRateLimiter(budget, now())
+  const own = new PeerRateLimiter(budget, now())
+  let peers: PeerRateLimiter | undefined
   return (message) => {
+    // Looked up per message: the peer behind `pc` is known only once y-webrtc has registered the link.
+    peers ??= limits.limiterFor?.(pc)
+    const limiter = peers ?? own
     const admission = limiter.admit(message.byteLength, now())
     if (admission === 'throttle') limits.onThrottle?.(limiter.penaltyUntil)
     return admission === 'deliver' && (limits.accept?.(message) ?? true)
@@ -60,7 +66,7 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
   const wrap = (raw: RTCDataChannel, side: boolean, pc: RTCPeerConnection): ChunkedChannel => {
     // Read at each send: the remote's max-message-size is known only once its description is applied.
     const maxRaw = (): number => remoteMaxMessageBytes(pc)
-    return side ? new ChunkedChannel(raw, undefined, maxRaw) : new ChunkedChannel(raw, rateGate(limits), maxRaw)
+    return side ? new ChunkedChannel(raw, undefined, maxRaw) : new ChunkedChannel(raw, rateGate(limits, pc), maxRaw)
   }
   class ChunkingPeerConnection extends base.RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
