@@ -5,6 +5,7 @@ import { portalEn } from './portalStrings'
 import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
 import { securityEn } from './securityStrings'
+import { limitsEn } from './limitsStrings'
 import { mediaEn } from './mediaStrings'
 
 /** English catalog: the source of every user-visible string. */
@@ -135,6 +136,7 @@ export const en = {
   ...mediaEn,
   ...historyEn,
   ...securityEn,
+  ...limitsEn,
 } as const
 
 /** A catalog key. */

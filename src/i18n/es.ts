@@ -6,6 +6,7 @@ import { portalEs } from './portalStrings'
 import { tabsEs } from './tabsStrings'
 import { historyEs } from './historyStrings'
 import { securityEs } from './securityStrings'
+import { limitsEs } from './limitsStrings'
 import { mediaEs } from './mediaStrings'
 
 /** Spanish catalog: every key of the English one (the type checker enforces it). */
@@ -136,4 +137,5 @@ export const es: Record<MessageKey, string> = {
   ...mediaEs,
   ...historyEs,
   ...securityEs,
+  ...limitsEs,
 }

@@ -13,6 +13,7 @@
  */
 import { ChunkedChannel, MAX_RAW_BYTES, type InboundGate } from './chunkedChannel'
 import { PEER_UPDATE_BUDGET, PeerRateLimiter, type RateBudget } from './peerRateLimit'
+import { MAX_SIDE_MESSAGE_BYTES, pageSideChannelSlots, type SideChannelSlots } from './sideChannelSlots'
 
 /** Data channels whose label starts with this are Asiste's own (files), not simple-peer's. */
 export const SIDE_CHANNEL_PREFIX = 'asiste-side:'
@@ -40,6 +41,21 @@ export interface ChannelLimits {
   accept?: (message: Uint8Array) => boolean
   /** The budget of the peer on `pc`, shared by its connections (peerGuard.ts); a fresh one per connection when absent. */
   limiterFor?: (pc: object) => PeerRateLimiter | undefined
+  /** Caps on incoming side channels (file transfers), per peer and in total; the page's own by default. */
+  sideSlots?: SideChannelSlots
+}
+
+/** Answers a side channel over the caps with `busy` (fileChannel.ts) and closes it: the app never sees it. */
+function refuseBusy(channel: ChunkedChannel): void {
+  const refuse = (): void => {
+    try {
+      channel.send(JSON.stringify({ t: 'busy' }))
+    } finally {
+      channel.close()
+    }
+  }
+  if (channel.readyState === 'open') refuse()
+  else channel.addEventListener('open', refuse)
 }
 
 /** A gate for one document channel: ignores a flooding peer for a while, and messages `limits.accept` refuses. */
@@ -66,7 +82,7 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
   const wrap = (raw: RTCDataChannel, side: boolean, pc: RTCPeerConnection): ChunkedChannel => {
     // Read at each send: the remote's max-message-size is known only once its description is applied.
     const maxRaw = (): number => remoteMaxMessageBytes(pc)
-    return side ? new ChunkedChannel(raw, undefined, maxRaw) : new ChunkedChannel(raw, rateGate(limits, pc), maxRaw)
+    return side ? new ChunkedChannel(raw, undefined, maxRaw, MAX_SIDE_MESSAGE_BYTES) : new ChunkedChannel(raw, rateGate(limits, pc), maxRaw)
   }
   class ChunkingPeerConnection extends base.RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
@@ -79,8 +95,11 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
         event.stopImmediatePropagation()
         // Side channels (file transfer) must not reach simple-peer, which would take them for its own.
         const side = event.channel.label.startsWith(SIDE_CHANNEL_PREFIX)
+        const channel = wrap(event.channel, side, this)
+        // Refused here, before an offer is read: past the caps a peer's channels cannot make us buffer more.
+        if (side && !(limits.sideSlots ?? pageSideChannelSlots).take(this, channel)) return refuseBusy(channel)
         const wrapped = Object.defineProperty(new Event(side ? SIDE_CHANNEL_EVENT : 'datachannel'), 'channel', {
-          value: wrap(event.channel, side, this),
+          value: channel,
           enumerable: true,
         })
         this.dispatchEvent(wrapped)

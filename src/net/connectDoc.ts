@@ -20,7 +20,7 @@ export interface ConnectionSnapshot {
   state: LinkState
   /** Peers with a live data channel (WebRTC) or in another tab (BroadcastChannel). */
   peers: number
-  /** When (ms since the epoch) a peer last overdrew its update budget and was ignored for a while. */
+  /** When (ms since the epoch) a peer last overdrew its update budget or held-update cap and was ignored for a while. */
   throttledAt?: number
 }
 
@@ -77,7 +77,13 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     resyncTimers.add(timer)
   }
   // Per-peer limits that survive reconnects; a dropped peer's held updates are gone, so ask the rest again.
-  const guard = createPeerGuard(doc, { onDrop: () => requestSync() })
+  const guard = createPeerGuard(doc, {
+    onDrop: () => {
+      throttledAt = Date.now() // the rep's warnings show it like a throttled flood
+      notify()
+      requestSync()
+    },
+  })
   const provider = new WebrtcProvider(name, doc, {
     signaling: config.signaling,
     password: key,
