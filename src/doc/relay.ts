@@ -29,7 +29,7 @@ export function isPublishable(entry: Entry): boolean {
   return entry.audience === 'all' && entry.authorRole !== 'customer'
 }
 
-function copyEntries(from: Y.Doc, to: Y.Doc, keep: (entry: Entry) => boolean, ids?: Iterable<string>): number {
+function copyEntries(from: Y.Doc, to: Y.Doc, keep: (entry: Entry) => boolean, ids?: Iterable<string>, admit: (entry: Entry) => boolean = () => true): number {
   const source = entriesMap(from)
   const target = entriesMap(to)
   let copied = 0
@@ -37,15 +37,18 @@ function copyEntries(from: Y.Doc, to: Y.Doc, keep: (entry: Entry) => boolean, id
     for (const id of ids ?? source.keys()) {
       if (target.has(id)) continue
       const entry = parseEntry(id, source.get(id))
-      if (entry && keep(entry) && putEntryIfAbsent(to, entry, RELAY)) copied++
+      if (entry && keep(entry) && admit(entry) && putEntryIfAbsent(to, entry, RELAY)) copied++
     }
   }, RELAY)
   return copied
 }
 
-/** Mirrors the customer's entries (all, or just `ids`) into the rep doc. Returns how many were new. */
-export function mirrorCustomerEntries(customerDoc: Y.Doc, repDoc: Y.Doc, ids?: Iterable<string>): number {
-  return copyEntries(customerDoc, repDoc, isMirrorable, ids)
+/**
+ * Mirrors the customer's entries (all, or just `ids`) into the rep doc. Returns how many were new.
+ * `admit` (recordGrowth.ts) may refuse new ones: they stay out of the record.
+ */
+export function mirrorCustomerEntries(customerDoc: Y.Doc, repDoc: Y.Doc, ids?: Iterable<string>, admit?: (entry: Entry) => boolean): number {
+  return copyEntries(customerDoc, repDoc, isMirrorable, ids, admit)
 }
 
 /**
