@@ -1,0 +1,61 @@
+// A customer-side peer floods a real rep with what issue 18 measured (SECURITY.md, "Peer limits"):
+// customer entries far faster than anyone types, ten file offers at once, and 32 MiB of updates that
+// can never apply. Three contexts: the rep, the genuine customer, and the hostile peer (a second
+// customer page on the same link, driven through the debug hooks of src/app/debug/hostileFloods.ts).
+import { expect, test } from './fixtures'
+import { chatTexts, expectChat, joinAsCustomer, newSession, say, startRep } from './people'
+
+test('a flooding customer-side peer is bounded while the genuine customer keeps chatting, nothing lost', async ({ newPerson }) => {
+  test.setTimeout(180_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(customer.page, 'hello, my printer is broken')
+  await expectChat(rep.page, ['hello, my printer is broken'])
+  await joinAsCustomer(hostile.page, link, 'Mallory')
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteHostile?.sendRaw('customer', [0, 0, 0]) ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(1)
+
+  const sent: string[] = ['hello, my printer is broken']
+  const chat = async (text: string): Promise<void> => {
+    await say(customer.page, text)
+    sent.push(text)
+  }
+
+  // 1. Record growth: 2,000 well-formed customer entries in one update.
+  await hostile.page.evaluate(() => {
+    const entries = window.asisteHostile!.entries('customer')!
+    const base = Date.now().toString(36).padStart(9, '0')
+    entries.doc!.transact(() => {
+      for (let i = 0; i < 2_000; i++) {
+        entries.set(`${base}.${i.toString(36).padStart(4, '0')}.junk`, { kind: 'chat', audience: 'all', authorId: 'mallory', authorName: 'Mallory', authorRole: 'customer', text: `junk ${i}`, at: Date.now() })
+      }
+    })
+  })
+  await chat('is anyone there?')
+
+  // 2. Ten file offers at once to every peer: at most four per peer are heard, the rest told "busy".
+  const opened = await hostile.page.evaluate(() => window.asisteHostile!.offerFiles('customer', 10, 10 * 1024 * 1024))
+  expect(opened).toBeGreaterThanOrEqual(10)
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteHostile!.fileAnswers().busy ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(6)
+  await chat('I can also send a photo')
+
+  // 3. 32 MiB of updates whose first dependency never comes: the peer is dropped, nothing stays held.
+  const bytes = await hostile.page.evaluate(() => window.asisteHostile!.sendOrphanUpdates('customer', 128, 256 * 1024))
+  expect(bytes).toBeGreaterThan(32 * 1024 * 1024)
+  for (let i = 0; i < 5; i++) await chat(`still here ${i}`)
+
+  // The genuine customer's messages all reached the rep, in order; the junk only up to the record's budget.
+  await expect.poll(async () => (await chatTexts(rep.page)).filter((text) => !text.startsWith('junk ')), { timeout: 30_000 }).toEqual(sent)
+  const junk = (await chatTexts(rep.page)).filter((text) => text.startsWith('junk ')).length
+  expect(junk).toBeLessThanOrEqual(500)
+  const warnings = rep.page.getByRole('region', { name: 'Suspicious activity on the customer side' })
+  await expect(warnings.locator('[data-tamper="throttled"]')).toBeVisible()
+  // The rep still answers at once.
+  await say(rep.page, 'yes, I am here')
+  await expect.poll(() => chatTexts(customer.page), { timeout: 20_000 }).toContain('yes, I am here')
+  expect(rep.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+  expect(customer.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})
