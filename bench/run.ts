@@ -23,6 +23,8 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'bigSession', load: () => import('./bigSession.bench.ts') },
   { name: 'bundles', load: () => import('./bundles.bench.ts') },
   { name: 'manySessions', load: () => import('./manySessions.bench.ts') },
+  { name: 'heldUpdates', load: () => import('./heldUpdates.bench.ts') },
+  { name: 'fileOffers', load: () => import('./fileOffers.bench.ts') },
 ]
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url))

@@ -45,19 +45,6 @@ export interface ChannelLimits {
   sideSlots?: SideChannelSlots
 }
 
-/** Answers a side channel over the caps with `busy` (fileChannel.ts) and closes it: the app never sees it. */
-function refuseBusy(channel: ChunkedChannel): void {
-  const refuse = (): void => {
-    try {
-      channel.send(JSON.stringify({ t: 'busy' }))
-    } finally {
-      channel.close()
-    }
-  }
-  if (channel.readyState === 'open') refuse()
-  else channel.addEventListener('open', refuse)
-}
-
 /** A gate for one document channel: ignores a flooding peer for a while, and messages `limits.accept` refuses. */
 function rateGate(limits: ChannelLimits, pc: object): InboundGate {
   const budget = limits.budget ?? PEER_UPDATE_BUDGET
@@ -74,15 +61,33 @@ function rateGate(limits: ChannelLimits, pc: object): InboundGate {
   }
 }
 
+/** How long a refused side channel may stay open for its `busy` answer to leave. */
+const REFUSED_CLOSE_MS = 5_000
+
+/** Answers a side channel over the caps with `busy` (fileChannel.ts) and closes it once that has left: the app never sees it. */
+function refuseBusy(channel: ChunkedChannel): void {
+  const refuse = (): void => {
+    // close() right after send() can lose the answer in Chromium: close once the send buffer is empty.
+    channel.bufferedAmountLowThreshold = 0
+    channel.addEventListener('bufferedamountlow', () => channel.close())
+    channel.send(JSON.stringify({ t: 'busy' }))
+    setTimeout(() => channel.close(), REFUSED_CLOSE_MS) // a peer that stops reading keeps no channel open
+
+  }
+  if (channel.readyState === 'open') refuse()
+  else channel.addEventListener('open', refuse)
+}
+
 /**
  * Returns a `peerOpts.wrtc` whose data channels carry messages of any size; `base` defaults to the
  * browser's WebRTC. Document channels are rate-limited per peer by `limits` (PEER_UPDATE_BUDGET by default).
  */
 export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limits: ChannelLimits = {}): WrtcImplementation {
-  const wrap = (raw: RTCDataChannel, side: boolean, pc: RTCPeerConnection): ChunkedChannel => {
+  const wrap = (raw: RTCDataChannel, side: boolean, pc: RTCPeerConnection, refused = false): ChunkedChannel => {
     // Read at each send: the remote's max-message-size is known only once its description is applied.
     const maxRaw = (): number => remoteMaxMessageBytes(pc)
-    return side ? new ChunkedChannel(raw, undefined, maxRaw, MAX_SIDE_MESSAGE_BYTES) : new ChunkedChannel(raw, rateGate(limits, pc), maxRaw)
+    if (!side) return new ChunkedChannel(raw, rateGate(limits, pc), maxRaw)
+    return new ChunkedChannel(raw, refused ? () => false : undefined, maxRaw, MAX_SIDE_MESSAGE_BYTES)
   }
   class ChunkingPeerConnection extends base.RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
@@ -95,9 +100,10 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
         event.stopImmediatePropagation()
         // Side channels (file transfer) must not reach simple-peer, which would take them for its own.
         const side = event.channel.label.startsWith(SIDE_CHANNEL_PREFIX)
-        const channel = wrap(event.channel, side, this)
         // Refused here, before an offer is read: past the caps a peer's channels cannot make us buffer more.
-        if (side && !(limits.sideSlots ?? pageSideChannelSlots).take(this, channel)) return refuseBusy(channel)
+        const refused = side && !(limits.sideSlots ?? pageSideChannelSlots).take(this, event.channel)
+        const channel = wrap(event.channel, side, this, refused)
+        if (refused) return refuseBusy(channel)
         const wrapped = Object.defineProperty(new Event(side ? SIDE_CHANNEL_EVENT : 'datachannel'), 'channel', {
           value: channel,
           enumerable: true,

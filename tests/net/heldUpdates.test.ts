@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import { HELD_BYTES_PER_PEER, HeldUpdateGuard, heldBytes } from '../../src/net/heldUpdates'
 
 /** A hostile writer's updates, the first withheld: every later one waits for it forever. */
@@ -19,7 +20,33 @@ function deliver(doc: Y.Doc, guard: HeldUpdateGuard, peerId: string, update: Uin
   return guard.after(peerId)
 }
 
+/** An update of only a delete set naming `ranges` items of a client nobody has: Yjs holds it as pendingDs. */
+function orphanDeleteSet(ranges: number, firstClock = 0): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0) // no structs
+  encoding.writeVarUint(encoder, 1) // one client
+  encoding.writeVarUint(encoder, 0x5eed)
+  encoding.writeVarUint(encoder, ranges)
+  for (let i = 0; i < ranges; i++) {
+    encoding.writeVarUint(encoder, firstClock + 2 * i)
+    encoding.writeVarUint(encoder, 1)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
 describe('HeldUpdateGuard', () => {
+  it('drops a peer whose delete sets name items nobody has (re-read on every later update) past its cap', () => {
+    const rep = new Y.Doc()
+    const guard = new HeldUpdateGuard(rep)
+    const dropped: string[] = []
+    for (let i = 0; i < 8; i++) {
+      const culprit = deliver(rep, guard, 'hostile', orphanDeleteSet(16_384, i * 40_000))
+      if (culprit) dropped.push(culprit)
+    }
+    expect(dropped).toContain('hostile')
+    expect(heldBytes(rep)).toBeLessThanOrEqual(HELD_BYTES_PER_PEER)
+  })
+
   it('without a guard, Yjs holds a hostile writer\'s orphaned updates without bound (the problem)', () => {
     const rep = new Y.Doc()
     for (const update of orphanedUpdates(64, 16 * 1024)) Y.applyUpdate(rep, update)
