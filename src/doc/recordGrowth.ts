@@ -6,6 +6,8 @@
  * what overdraws the budget stays out of the record and is counted, so the
  * rep's view can flag it. Two token buckets (entries and bytes) refill each
  * minute; their bursts hold an offline backlog, their rates far exceed typing.
+ * Each author has its own budget, so a flood written under another id does
+ * not use up the genuine customer's (a browser test found exactly that).
  */
 import type * as Y from 'yjs'
 import { toStored, type Entry } from './entry'
@@ -18,6 +20,11 @@ export const RECORD_ENTRIES_BURST = 500
 export const RECORD_BYTES_PER_MINUTE = 512 * 1024
 /** Bytes of customer entries mirrored at once. */
 export const RECORD_BYTES_BURST = 2 * 1024 * 1024
+/**
+ * Authors with a budget of their own in one record: the customer (one id across devices and reloads) and a few
+ * more. Until entries are signed (issue 17) an author id is only a claim, so past this, new ones are refused.
+ */
+export const MAX_RECORD_AUTHORS = 8
 
 /** A record-growth budget's rates. */
 export interface GrowthRates {
@@ -75,14 +82,41 @@ export class RecordGrowthBudget {
   }
 }
 
-const budgets = new WeakMap<Y.Doc, RecordGrowthBudget>()
+/** One record's budgets, by author. */
+export class RecordGrowth {
+  readonly #authors = new Map<string, RecordGrowthBudget>()
+  readonly #rates: Partial<GrowthRates>
+  /** Entries refused so far, all authors. */
+  refused = 0
+  /** When (the caller's clock) an entry was last refused. */
+  lastRefusedAt: number | undefined
 
-/** The growth budget of the record `repDoc` (one per rep doc, shared by its relay and its warnings). */
-export function recordGrowthBudget(repDoc: Y.Doc, now: number = Date.now()): RecordGrowthBudget {
-  let budget = budgets.get(repDoc)
-  if (!budget) {
-    budget = new RecordGrowthBudget(now)
-    budgets.set(repDoc, budget)
+  constructor(rates: Partial<GrowthRates> = {}) {
+    this.#rates = rates
   }
-  return budget
+
+  /** Whether `entry` may enter the record at `now`, charged to its author. */
+  admit(entry: Entry, now: number): boolean {
+    let budget = this.#authors.get(entry.authorId)
+    if (!budget && this.#authors.size < MAX_RECORD_AUTHORS) {
+      budget = new RecordGrowthBudget(now, this.#rates)
+      this.#authors.set(entry.authorId, budget)
+    }
+    if (budget?.admit(entry, now)) return true
+    this.refused += 1
+    this.lastRefusedAt = now
+    return false
+  }
+}
+
+const records = new WeakMap<Y.Doc, RecordGrowth>()
+
+/** The growth budgets of the record `repDoc` (one per rep doc, shared by its relay and its warnings). */
+export function recordGrowthBudget(repDoc: Y.Doc): RecordGrowth {
+  let growth = records.get(repDoc)
+  if (!growth) {
+    growth = new RecordGrowth()
+    records.set(repDoc, growth)
+  }
+  return growth
 }

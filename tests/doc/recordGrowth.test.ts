@@ -29,6 +29,22 @@ describe('record growth is bounded', () => {
     stop()
   })
 
+  test('a flood under another author id does not use up the genuine customer\'s budget', () => {
+    const customerDoc = makeDoc(10)
+    const repDoc = makeDoc(20)
+    const stop = relayDocs(customerDoc, repDoc, () => undefined)
+    fromHostilePeer(customerDoc, (peer) => {
+      for (let i = 0; i < 2_000; i++) appendEntry(peer, chat({ authorId: 'mallory', text: `junk ${i}`, at: T0 + i }))
+    })
+    for (let i = 0; i < 30; i++) {
+      vi.setSystemTime(T0 + i * 200)
+      appendEntry(customerDoc, chat({ text: `genuine ${i}` }))
+    }
+    const genuine = [...entriesMap(repDoc).values()].filter((raw) => String((raw as { text?: unknown }).text).startsWith('genuine'))
+    expect(genuine).toHaveLength(30)
+    stop()
+  })
+
   test('a genuine customer chatting for an hour (a message every 2 s, some long) loses nothing', () => {
     const customerDoc = makeDoc(10)
     const repDoc = makeDoc(20)
