@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { SIDE_CHANNEL_PREFIX } from '../../net/chunkingWrtc'
 import type { DocConnection } from '../../net/connectDoc'
+import { peersByRole } from '../../net/mediaChannel'
 
 /** y-webrtc's sync message type and y-protocols' update step. */
 const MESSAGE_SYNC = 0
@@ -16,8 +17,10 @@ const SYNC_UPDATE = 2
 export interface FloodHooks {
   /** Sends `count` updates of ~`bytesEach` whose first dependency is withheld, to every live peer. Returns bytes sent. */
   sendOrphanUpdates(room: string, count: number, bytesEach: number): number
-  /** Opens `count` file channels to every live peer, each offering a file of `size` bytes. Returns how many. */
-  offerFiles(room: string, count: number, size: number): number
+  /** Opens `count` file channels to every live peer whose presence claims `role`, each offering a file of `size` bytes. Returns how many. */
+  offerFiles(room: string, count: number, size: number, role: string): number
+  /** Cancels and closes every file channel `offerFiles` opened that is still open. */
+  cancelFiles(): void
   /** The first answer each offered channel got (`accept`, `busy`, `decline`…; `closed` if none). */
   fileAnswers(): Record<string, number>
 }
@@ -25,6 +28,7 @@ export interface FloodHooks {
 /** The floods over the rooms in `targets`. */
 export function floodHooks(targets: Map<string, { connection: DocConnection }>): FloodHooks {
   const answers: Record<string, number> = {}
+  const offered: RTCDataChannel[] = []
   const tally = (answer: string): void => {
     answers[answer] = (answers[answer] ?? 0) + 1
   }
@@ -50,13 +54,17 @@ export function floodHooks(targets: Map<string, { connection: DocConnection }>):
       }
       return sent
     },
-    offerFiles(room, count, size) {
+    offerFiles(room, count, size, role) {
       let opened = 0
-      for (const link of links(room)) {
+      const connection = targets.get(room)?.connection
+      const peers = connection ? [...peersByRole(connection).values()].filter((peer) => peer.user?.role === role) : []
+      for (const { link: peerLink } of peers) {
+        const link = peerLink as unknown as { _pc?: RTCPeerConnection }
         for (let i = 0; i < count; i++) {
           const id = `flood${Date.now().toString(36)}${i}`
           const channel = link._pc?.createDataChannel(`${SIDE_CHANNEL_PREFIX}${id}`)
           if (!channel) continue
+          offered.push(channel)
           opened += 1
           let answered = false
           channel.addEventListener('open', () => channel.send(JSON.stringify({ t: 'offer', id, name: `${id}.bin`, size, mime: '' })))
@@ -75,5 +83,11 @@ export function floodHooks(targets: Map<string, { connection: DocConnection }>):
       return opened
     },
     fileAnswers: () => ({ ...answers }),
+    cancelFiles() {
+      for (const channel of offered.splice(0)) {
+        if (channel.readyState === 'open') channel.send(JSON.stringify({ t: 'cancel' }))
+        channel.close()
+      }
+    },
   }
 }
