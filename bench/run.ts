@@ -26,6 +26,8 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'signatures', load: () => import('./signatures.bench.ts') },
   { name: 'teamDoc', load: () => import('./teamDoc.bench.ts') },
   { name: 'consoleMemory', load: () => import('./consoleMemory.bench.ts') },
+  { name: 'heldUpdates', load: () => import('./heldUpdates.bench.ts') },
+  { name: 'fileOffers', load: () => import('./fileOffers.bench.ts') },
 ]
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url))

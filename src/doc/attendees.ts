@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { boundedString, idString, isRecord, oneOf } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, ROOT } from './schema'
 import { MAX_REPS_PER_SESSION } from './invitations'
+import { AttendeeIndex } from './attendeeIndex'
 
 /**
  * Most attendee records a reader takes from one document: the 8 reps of a session, as many again for
@@ -61,15 +62,34 @@ function byId(a: Attendee, b: Attendee): number {
  * always kept first; the rest fill up the limit in id order, the same on every peer.
  */
 export function readAttendeeList(doc: Y.Doc, known: ReadonlySet<string> = new Set()): AttendeeList {
+  const index = attendeeIndex(doc)
   const first: Attendee[] = []
-  const rest: Attendee[] = []
-  attendeesMap(doc).forEach((raw, id) => {
-    const attendee = parseAttendee(id, raw)
-    if (attendee) (known.has(attendee.id) ? first : rest).push(attendee)
+  known.forEach((id) => {
+    const attendee = index.get(id)
+    if (attendee) first.push(attendee)
   })
-  const kept = [...first.sort(byId), ...rest.sort(byId)].slice(0, MAX_ATTENDEES)
+  const kept = first.sort(byId).slice(0, MAX_ATTENDEES)
+  if (kept.length < MAX_ATTENDEES) {
+    index.scan((attendee) => kept.push(attendee) < MAX_ATTENDEES, (id) => known.has(id))
+  }
   const attendees = kept.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'customer' ? -1 : 1))
-  return { attendees, ignored: first.length + rest.length - attendees.length }
+  return { attendees, ignored: index.size - attendees.length }
+}
+
+const indexes = new WeakMap<Y.Doc, AttendeeIndex>()
+
+/**
+ * The incremental index of `doc`'s attendees (built on first read, then kept up to date by an
+ * observer). Inside a transaction the observer has not run yet, so a fresh index is built instead.
+ */
+function attendeeIndex(doc: Y.Doc): AttendeeIndex {
+  if (doc._transaction !== null) return new AttendeeIndex(attendeesMap(doc), parseAttendee, false)
+  let index = indexes.get(doc)
+  if (!index) {
+    index = new AttendeeIndex(attendeesMap(doc), parseAttendee)
+    indexes.set(doc, index)
+  }
+  return index
 }
 
 /** Every valid attendee, customers first, then by name, capped at `MAX_ATTENDEES` (see `readAttendeeList`). */

@@ -6,6 +6,7 @@ import { portalEs } from './portalStrings'
 import { tabsEs } from './tabsStrings'
 import { historyEs } from './historyStrings'
 import { securityEs } from './securityStrings'
+import { limitsEs } from './limitsStrings'
 import { mediaEs } from './mediaStrings'
 import { notesEs } from './noteStrings'
 
@@ -161,4 +162,5 @@ export const es: Record<MessageKey, string> = {
   ...historyEs,
   ...securityEs,
   ...notesEs,
+  ...limitsEs,
 }

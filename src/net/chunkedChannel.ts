@@ -53,7 +53,7 @@ export class ChunkedChannel extends EventTarget {
   readonly #queue: Uint8Array<ArrayBuffer>[] = []
   #queuedBytes = 0
   #threshold = 0
-  readonly #reader = new WireReader()
+  readonly #reader: WireReader
   #stopped = false // closed or failed: late frames must not start a bogus message
   readonly #gate: InboundGate | undefined
   readonly #maxRawBytes: () => number
@@ -62,10 +62,12 @@ export class ChunkedChannel extends EventTarget {
    * Wraps `real`, which must be ordered and reliable; the other end reads small messages even
    * unwrapped (stock y-webrtc), big ones only if it speaks the framing.
    * `gate` (a per-peer rate limit, a format check) may drop incoming messages; `maxRawBytes`
-   * lowers the unframed limit to what the remote accepts (its SCTP max-message-size).
+   * lowers the unframed limit to what the remote accepts (its SCTP max-message-size);
+   * `maxMessageBytes` caps what one incoming message may make this channel buffer.
    */
-  constructor(real: DataChannelLike, gate?: InboundGate, maxRawBytes: () => number = () => MAX_RAW_BYTES) {
+  constructor(real: DataChannelLike, gate?: InboundGate, maxRawBytes: () => number = () => MAX_RAW_BYTES, maxMessageBytes = MAX_MESSAGE_BYTES) {
     super()
+    this.#reader = new WireReader(maxMessageBytes)
     this.#real = real
     this.#gate = gate
     this.#maxRawBytes = maxRawBytes

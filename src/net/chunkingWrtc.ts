@@ -13,6 +13,7 @@
  */
 import { ChunkedChannel, MAX_RAW_BYTES, type InboundGate } from './chunkedChannel'
 import { PEER_UPDATE_BUDGET, PeerRateLimiter, type RateBudget } from './peerRateLimit'
+import { MAX_SIDE_MESSAGE_BYTES, pageSideChannelSlots, type SideChannelSlots } from './sideChannelSlots'
 
 /** Data channels whose label starts with this are Asiste's own (files), not simple-peer's. */
 export const SIDE_CHANNEL_PREFIX = 'asiste-side:'
@@ -38,18 +39,43 @@ export interface ChannelLimits {
   now?: () => number
   /** Whether a message within budget is fit to deliver (malformed ones are ignored). */
   accept?: (message: Uint8Array) => boolean
+  /** The budget of the peer on `pc`, shared by its connections (peerGuard.ts); a fresh one per connection when absent. */
+  limiterFor?: (pc: object) => PeerRateLimiter | undefined
+  /** Caps on incoming side channels (file transfers), per peer and in total; the page's own by default. */
+  sideSlots?: SideChannelSlots
 }
 
 /** A gate for one document channel: ignores a flooding peer for a while, and messages `limits.accept` refuses. */
-function rateGate(limits: ChannelLimits): InboundGate {
+function rateGate(limits: ChannelLimits, pc: object): InboundGate {
   const budget = limits.budget ?? PEER_UPDATE_BUDGET
   const now = limits.now ?? (() => performance.now())
-  const limiter = new PeerRateLimiter(budget, now())
+  const own = new PeerRateLimiter(budget, now())
+  let peers: PeerRateLimiter | undefined
   return (message) => {
+    // Looked up per message: the peer behind `pc` is known only once y-webrtc has registered the link.
+    peers ??= limits.limiterFor?.(pc)
+    const limiter = peers ?? own
     const admission = limiter.admit(message.byteLength, now())
     if (admission === 'throttle') limits.onThrottle?.(limiter.penaltyUntil)
     return admission === 'deliver' && (limits.accept?.(message) ?? true)
   }
+}
+
+/** How long a refused side channel may stay open for its `busy` answer to leave. */
+const REFUSED_CLOSE_MS = 5_000
+
+/** Answers a side channel over the caps with `busy` (fileChannel.ts) and closes it once that has left: the app never sees it. */
+function refuseBusy(channel: ChunkedChannel): void {
+  const refuse = (): void => {
+    // close() right after send() can lose the answer in Chromium: close once the send buffer is empty.
+    channel.bufferedAmountLowThreshold = 0
+    channel.addEventListener('bufferedamountlow', () => channel.close())
+    channel.send(JSON.stringify({ t: 'busy' }))
+    setTimeout(() => channel.close(), REFUSED_CLOSE_MS) // a peer that stops reading keeps no channel open
+
+  }
+  if (channel.readyState === 'open') refuse()
+  else channel.addEventListener('open', refuse)
 }
 
 /**
@@ -57,10 +83,11 @@ function rateGate(limits: ChannelLimits): InboundGate {
  * browser's WebRTC. Document channels are rate-limited per peer by `limits` (PEER_UPDATE_BUDGET by default).
  */
 export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limits: ChannelLimits = {}): WrtcImplementation {
-  const wrap = (raw: RTCDataChannel, side: boolean, pc: RTCPeerConnection): ChunkedChannel => {
+  const wrap = (raw: RTCDataChannel, side: boolean, pc: RTCPeerConnection, refused = false): ChunkedChannel => {
     // Read at each send: the remote's max-message-size is known only once its description is applied.
     const maxRaw = (): number => remoteMaxMessageBytes(pc)
-    return side ? new ChunkedChannel(raw, undefined, maxRaw) : new ChunkedChannel(raw, rateGate(limits), maxRaw)
+    if (!side) return new ChunkedChannel(raw, rateGate(limits, pc), maxRaw)
+    return new ChunkedChannel(raw, refused ? () => false : undefined, maxRaw, MAX_SIDE_MESSAGE_BYTES)
   }
   class ChunkingPeerConnection extends base.RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {
@@ -73,8 +100,12 @@ export function makeChunkingWrtc(base: WrtcImplementation = browserWrtc(), limit
         event.stopImmediatePropagation()
         // Side channels (file transfer) must not reach simple-peer, which would take them for its own.
         const side = event.channel.label.startsWith(SIDE_CHANNEL_PREFIX)
+        // Refused here, before an offer is read: past the caps a peer's channels cannot make us buffer more.
+        const refused = side && !(limits.sideSlots ?? pageSideChannelSlots).take(this, event.channel)
+        const channel = wrap(event.channel, side, this, refused)
+        if (refused) return refuseBusy(channel)
         const wrapped = Object.defineProperty(new Event(side ? SIDE_CHANNEL_EVENT : 'datachannel'), 'channel', {
-          value: wrap(event.channel, side, this),
+          value: channel,
           enumerable: true,
         })
         this.dispatchEvent(wrapped)

@@ -10,6 +10,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import { makeChunkingWrtc } from './chunkingWrtc'
 import { isWellFormedPeerMessage } from './peerMessageGuard'
+import { createPeerGuard } from './peerGuard'
 import { roomName, type RoomKind } from './roomKeys'
 import type { NetConfig } from './config'
 import { parsePresence, type LinkState, type PeerLink, type PresenceUser } from './presence'
@@ -19,7 +20,7 @@ export interface ConnectionSnapshot {
   state: LinkState
   /** Peers with a live data channel (WebRTC) or in another tab (BroadcastChannel). */
   peers: number
-  /** When (ms since the epoch) a peer last overdrew its update budget and was ignored for a while. */
+  /** When (ms since the epoch) a peer last overdrew its update budget or held-update cap and was ignored for a while. */
   throttledAt?: number
 }
 
@@ -75,15 +76,24 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     }, Math.max(0, until - performance.now()))
     resyncTimers.add(timer)
   }
+  // Per-peer limits that survive reconnects; a dropped peer's held updates are gone, so ask the rest again.
+  const guard = createPeerGuard(doc, {
+    onDrop: () => {
+      throttledAt = Date.now() // the rep's warnings show it like a throttled flood
+      notify()
+      requestSync()
+    },
+  })
   const provider = new WebrtcProvider(name, doc, {
     signaling: config.signaling,
     password: key,
     peerOpts: {
       // iceTransportPolicy 'relay' (ICE_TRANSPORT_POLICY on the server) sends every link through TURN.
       config: { iceServers: config.iceServers, ...(config.iceTransportPolicy ? { iceTransportPolicy: config.iceTransportPolicy } : {}) },
-      wrtc: makeChunkingWrtc(undefined, { onThrottle, accept: isWellFormedPeerMessage }),
+      wrtc: makeChunkingWrtc(undefined, { onThrottle, accept: isWellFormedPeerMessage, limiterFor: (pc) => guard.limiterFor(pc) }),
     },
   })
+  guard.attach(provider)
   const listeners = new Set<() => void>()
   const notify = (): void => listeners.forEach((listener) => listener())
 
@@ -124,8 +134,8 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
   provider.awareness.on('change', notify)
   const timer = setInterval(() => {
     notify()
-    // Updates that wait for ones we never got (a throttled peer's, or a lost answer): ask again.
-    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) requestSync()
+    // Updates that wait for ones we never got (a throttled peer's, or a lost answer): ask again, a few times (peerGuard).
+    if (guard.check() || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) requestSync()
   }, PRESENCE_REFRESH_MS)
 
   return {

@@ -8,7 +8,8 @@
  * Wire protocol (strings are JSON control messages, binary messages are file bytes in order):
  *   sender → `{t:'offer', id, name, size, mime}`; receiver → `{t:'accept'}` | `{t:'decline'}`;
  *   sender → bytes…, then `{t:'end', sha256}`; receiver → `{t:'ok'}` | `{t:'bad'}`;
- *   either side → `{t:'cancel'}`.
+ *   either side → `{t:'cancel'}`; a receiver already at its limit of channels (sideChannelSlots.ts)
+ *   answers any channel with `{t:'busy'}` and closes it, before any offer reaches the person.
  * A channel that closes after the accept interrupts the transfer: both sides keep what they
  * have, and once the same peer is reachable again the sender opens a new channel with
  *   sender → `{t:'resume', id, size}`; receiver → `{t:'from', offset}` (bytes it holds) | `{t:'gone'}`
@@ -38,7 +39,7 @@ export interface FileOffer {
 /** How a transfer ended, or where it is. */
 export type TransferPhase = 'offered' | 'waiting' | 'transferring' | 'interrupted' | 'verifying' | 'done' | 'declined' | 'cancelled' | 'failed'
 /** Why a transfer failed. */
-export type FailReason = 'connection' | 'checksum' | 'tooLarge' | 'protocol'
+export type FailReason = 'connection' | 'checksum' | 'tooLarge' | 'protocol' | 'busy'
 
 /** Callbacks of one transfer. */
 export interface TransferHooks {

@@ -111,6 +111,7 @@ export function sendFile(first: ChunkedChannel, offer: FileOffer, file: Blob, ho
       start(offset)
     } else if (message?.t === 'gone') finish('failed', 'connection')
     else if (message?.t === 'decline') finish('declined')
+    else if (message?.t === 'busy') finish('failed', 'busy')
     else if (message?.t === 'cancel') finish('cancelled')
     else if (message?.t === 'ok') {
       hooks.progress(file.size)

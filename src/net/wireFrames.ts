@@ -66,6 +66,12 @@ export type WireResult =
 export class WireReader {
   #parts: Uint8Array[] = []
   #partBytes = 0
+  readonly #maxMessageBytes: number
+
+  /** `maxMessageBytes` lowers the reassembly cap for channels whose messages are known to be small (files). */
+  constructor(maxMessageBytes: number = MAX_MESSAGE_BYTES) {
+    this.#maxMessageBytes = Math.min(maxMessageBytes, MAX_MESSAGE_BYTES)
+  }
 
   /** Reads the next wire message. After `malformed`, the stream is broken: close the channel. */
   read(data: unknown): WireResult {
@@ -84,7 +90,7 @@ export class WireReader {
     }
     const payload = wire.subarray(FRAME_HEADER_BYTES)
     this.#partBytes += payload.byteLength
-    if (this.#partBytes > MAX_MESSAGE_BYTES) return { kind: 'malformed', reason: `a message over ${MAX_MESSAGE_BYTES} bytes` }
+    if (this.#partBytes > this.#maxMessageBytes) return { kind: 'malformed', reason: `a message over ${this.#maxMessageBytes} bytes` }
     this.#parts.push(payload)
     if (flag === FrameFlag.more) return { kind: 'partial' }
     const whole = new Uint8Array(this.#partBytes)

@@ -8,9 +8,10 @@ import type * as Y from 'yjs'
 import { removeAwarenessStates } from 'y-protocols/awareness'
 import { entriesMap } from '../../doc/transcript'
 import { hostileTargets as targets } from '../shell/debugRegistry'
+import { floodHooks, type FloodHooks } from './hostileFloods'
 
 /** What `window.asisteHostile` offers, per registered room name (e.g. `customer`). */
-export interface HostileHooks {
+export interface HostileHooks extends FloodHooks {
   /** The room doc's transcript map: writes there are this peer's own and go out to every peer. */
   entries(room: string): Y.Map<unknown> | undefined
   /** Publishes `user` as this peer's awareness (keeping its live peer id). */
@@ -25,6 +26,7 @@ export interface HostileHooks {
 
 function hooks(): HostileHooks {
   return {
+    ...floodHooks(targets),
     entries: (room) => {
       const target = targets.get(room)
       return target ? entriesMap(target.doc) : undefined

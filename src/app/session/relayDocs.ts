@@ -14,6 +14,7 @@ import { mirrorCandidates, mirrorReceipts, mirrorVerifiedEntries, publishCandida
 import type { Entry } from '../../doc/entry'
 import { bindIntake, readCustomerBinding } from '../../doc/customerBinding'
 import { receiptsMap } from '../../doc/receipts'
+import { recordGrowthBudget } from '../../doc/recordGrowth'
 import { readSignature, signaturesMap } from '../../doc/signatures'
 import { metaMap, readSessionAuthority, readSessionMeta } from '../../doc/session'
 import { RELAY } from '../../doc/schema'
@@ -33,6 +34,7 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     if (signing?.privateKey !== authority.privateKey) signing = { privateKey: authority.privateKey, key: importSigningKey(authority.privateKey) }
     return signing.key
   }
+  const growth = recordGrowthBudget(repDoc)
   const customerKeys = new Map<string, Promise<CryptoKey | undefined>>()
   /** Signatures this client made (Ed25519 is deterministic: any other value in the customer doc is not the authority's). */
   const signedHere = new Map<string, string>()
@@ -60,7 +62,8 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
       if (!key) return
       const checks = await Promise.all(candidates.map((item) => verifyEntry(key, sessionId(), item.entry, item.signature)))
       if (stopped) return
-      mirrorVerifiedEntries(repDoc, candidates.filter((_, i) => checks[i]))
+      // Bounded growth (recordGrowth.ts): even the bound customer cannot grow the record faster than a person chats.
+      mirrorVerifiedEntries(repDoc, candidates.filter((item, i) => checks[i] && growth.admit(item.entry, Date.now())))
       mirrorReceipts(customerDoc, repDoc) // receipts that named these entries count now
     })
   }

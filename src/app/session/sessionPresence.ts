@@ -5,6 +5,7 @@
  */
 import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
 import { ignoredCustomerAttendees, type Tampering } from '../../doc/tamper'
+import { recordGrowthBudget } from '../../doc/recordGrowth'
 import type { PresenceUser } from '../../net/presence'
 import { createConnectionsReader, createDocReader } from '../shell/createDocReader'
 import { unverifiedPeers, unverifiedReps, watchTampering, type UnverifiedPeer } from './tamperWatch'
@@ -49,6 +50,8 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
   )
   const [tampering, setTampering] = createSignal<Tampering[]>([])
   onCleanup(watchTampering(session.customerDoc, session.repDoc, setTampering))
+  // Customer entries kept out of the record for growing it too fast: flagged like a throttled flood.
+  const growthRefusedAt = createDocReader(session.customerDoc, () => recordGrowthBudget(session.repDoc).lastRefusedAt)
   const ignoredAttendees = createDocReader(session.customerDoc, (doc) => ignoredCustomerAttendees(doc, session.repDoc))
   // Reps' presence comes from the rep room only: anyone with the customer key can claim to be a rep there.
   const online = createMemo(() => new Set([...customerPresence().filter((user) => user.role === 'customer'), ...repPresence()].map((user) => user.id).concat(selfId() ?? [])))
@@ -61,7 +64,7 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
     spoofedReps: () => unverifiedReps(customerPresence(), new Set(repPresence().map((user) => user.id).concat(selfId() ?? []))).map((user) => user.name),
     throttledAt: () => {
       customerTick()
-      const times = [session.customer()?.connection.snapshot().throttledAt, session.repConnection.snapshot().throttledAt].filter((at) => at !== undefined)
+      const times = [session.customer()?.connection.snapshot().throttledAt, session.repConnection.snapshot().throttledAt, growthRefusedAt()].filter((at) => at !== undefined)
       return times.length > 0 ? Math.max(...times) : undefined
     },
     ignoredAttendees,
