@@ -25,6 +25,14 @@ class Duplex {
     return this
   }
 
+  /** Runs `listener` before the others (Asiste's peer guard watches each message before y-webrtc handles it). */
+  prependListener (name, listener) {
+    const list = this._events.get(name)
+    if (list) list.unshift(listener)
+    else this._events.set(name, [listener])
+    return this
+  }
+
   once (name, listener) {
     const wrapper = (...args) => {
       this.removeListener(name, wrapper)

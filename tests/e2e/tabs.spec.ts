@@ -110,7 +110,9 @@ test('a tab turns green → yellow → red after the rep’s last message to tha
   await expect(carlaTab).toHaveAttribute('data-idle', 'green')
   await expect(carlaTab).toHaveAccessibleName(/^Carla, idle \d sec$/)
 
-  // The clock ticks the tab, not the transcript: no node of the log changes meanwhile.
+  // The clock ticks the tab, not the transcript: no node of the log changes meanwhile. First let the
+  // message's own delivery state settle (Carla's page is in front, so it ends as seen): that is news, not the clock.
+  await expect(page.getByRole('log', { name: 'Transcript' }).locator('article[data-kind="chat"]').last()).toHaveAttribute('data-delivery', 'seen', { timeout: 20_000 })
   await page.getByRole('log', { name: 'Transcript' }).evaluate((log) => {
     const seen = { mutations: 0 }
     new MutationObserver((records) => (seen.mutations += records.length)).observe(log, { subtree: true, childList: true, characterData: true, attributes: true })

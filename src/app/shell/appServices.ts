@@ -64,7 +64,7 @@ export async function createAppServices(hub: NetworkHub, prefs: PrefsStore, orig
             if (hashRoute() === next) setRoute(next)
           })
         },
-        { defer: true },
+        // Not deferred: a hash change while the first page's module loaded must still move the route.
       ),
     ),
   )
