@@ -6,7 +6,7 @@
  * records it returns.
  */
 import type * as Y from 'yjs'
-import type { Attendee } from './attendees'
+import type { Attendee } from './attendeeTypes'
 
 /** Parses one raw record (attendees.ts passes its own parser: this module must not import it at run time). */
 export type AttendeeParser = (id: unknown, raw: unknown) => Attendee | undefined

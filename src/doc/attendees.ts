@@ -4,6 +4,7 @@ import { boundedString, idString, isRecord, oneOf } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, ROOT } from './schema'
 import { MAX_REPS_PER_SESSION } from './invitations'
 import { AttendeeIndex } from './attendeeIndex'
+import { ATTENDEE_ROLES, type Attendee, type AttendeeRole } from './attendeeTypes'
 
 /**
  * Most attendee records a reader takes from one document: the 8 reps of a session, as many again for
@@ -12,17 +13,7 @@ import { AttendeeIndex } from './attendeeIndex'
  */
 export const MAX_ATTENDEES = 2 * MAX_REPS_PER_SESSION + 8
 
-/** Roles a person can have in a session. */
-export const ATTENDEE_ROLES = ['rep', 'customer'] as const
-export type AttendeeRole = (typeof ATTENDEE_ROLES)[number]
-
-/** One attendee. `hidden` is meaningful in the rep doc only. */
-export interface Attendee {
-  id: string
-  name: string
-  role: AttendeeRole
-  hidden: boolean
-}
+export { ATTENDEE_ROLES, type Attendee, type AttendeeRole }
 
 /** The attendees map. */
 export function attendeesMap(doc: Y.Doc): Y.Map<unknown> {
