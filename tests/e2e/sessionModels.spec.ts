@@ -76,3 +76,21 @@ test('a peer who opens the customer link after the customer joined is listed as 
   await intruder.context.close() // gone: the warning goes with it once the link drops
   await expect(unverified).toHaveCount(0, { timeout: 30_000 })
 })
+
+test('the console warns before the browser runs out of storage for the sessions, and points to History', async ({ newPerson }) => {
+  const rep = await newPerson()
+  // Stands in for a nearly full disk: the browser's own estimate, as the page reads it.
+  await rep.context.addInitScript(() => {
+    Object.defineProperty(navigator.storage, 'estimate', { value: async () => ({ usage: 9.2e9, quota: 1e10 }) })
+  })
+  await startRep(rep.page, 'Ana Rep')
+  const alert = rep.page.getByRole('alert').filter({ hasText: 'running out of storage' })
+  await expect(alert).toBeVisible()
+  await expect(alert).toContainText('Export and delete old sessions')
+  await alert.getByRole('link', { name: 'History' }).click()
+  await expect(rep.page.getByRole('searchbox', { name: 'Search transcripts' })).toBeVisible() // where old sessions are exported and deleted
+
+  const roomy = await newPerson()
+  await startRep(roomy.page, 'Bea Rep')
+  await expect(roomy.page.getByRole('alert').filter({ hasText: 'running out of storage' })).toHaveCount(0)
+})

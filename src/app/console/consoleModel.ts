@@ -6,6 +6,9 @@ import { createHistory, type History } from '../history/history'
 import { createRepWorkspace, type RepWorkspace } from './repWorkspace'
 import { createSessionTabs, type SessionTabs } from './sessionTabs'
 import { createTeamView, type TeamView } from './teamView'
+import { createStorageWarning } from './storageWarning'
+import type { StorageInfo } from '../../store/storageQuota'
+import type { Accessor } from 'solid-js'
 
 /** What the console's views render. */
 export interface ConsoleModel {
@@ -13,12 +16,20 @@ export interface ConsoleModel {
   tabs: SessionTabs
   history: History
   team: TeamView
+  /** The origin's storage use while it nears the quota (the rep should export and delete old sessions). */
+  storageWarning: Accessor<StorageInfo | undefined>
 }
 
 /** Creates the console's model in a root of its own: it outlives every view (History ↔ sessions, tab switches). */
 export function createConsoleModel(hub: NetworkHub, prefs: PrefsStore, origin: string): ConsoleModel {
   return createRoot(() => {
     const workspace = createRepWorkspace(hub, { origin })
-    return { workspace, tabs: createSessionTabs(workspace, prefs), history: createHistory(workspace), team: createTeamView(workspace, origin) }
+    return {
+      workspace,
+      tabs: createSessionTabs(workspace, prefs),
+      history: createHistory(workspace),
+      team: createTeamView(workspace, origin),
+      storageWarning: createStorageWarning(),
+    }
   })
 }

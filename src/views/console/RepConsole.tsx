@@ -10,6 +10,7 @@ import { InvitationsBanner } from './InvitationsBanner'
 import { SessionTabs } from './SessionTabs'
 import { PrefsDialog } from '../shell/PrefsDialog'
 import { UpdatePrompt } from '../shell/UpdatePrompt'
+import { formatBytes } from '../../i18n/format'
 import { t } from '../../i18n/i18n'
 import { useUnreadTitle } from '../shell/pageTitle'
 
@@ -19,7 +20,7 @@ const HistoryView = lazy(() => import('../history/HistoryView').then((module) =>
 /** The console page. */
 export function RepConsole() {
   const app = useApp()
-  const { workspace, tabs: sessionTabs, history } = useConsole()
+  const { workspace, tabs: sessionTabs, history, storageWarning } = useConsole()
   const historyOpen = () => app.route().page === 'history'
   const [prefsOpen, setPrefsOpen] = createSignal(false)
   useUnreadTitle(sessionTabs.totalUnread)
@@ -42,6 +43,14 @@ export function RepConsole() {
         <ConnectionStatus state={app.connection.status()} peers={app.connection.peers()} />
       </header>
       <UpdatePrompt available={app.update.available()} onApply={() => app.update.apply()} />
+      <Show when={storageWarning()}>
+        {(info) => (
+          <p class="banner error" role="alert">
+            {t('storage.nearQuota', { used: formatBytes(info().usage), quota: formatBytes(info().quota) })}{' '}
+            <a href="#/history">{t('history.open')}</a>
+          </p>
+        )}
+      </Show>
       <Switch>
         <Match when={workspace.phase() === 'loading'}>
           <p class="page" aria-busy="true">{t('loading')}</p>
