@@ -14,6 +14,7 @@ import { parseEntry, type Entry } from '../../doc/entry'
 import { putSignatures, signaturesMap } from '../../doc/signatures'
 import { LOCAL } from '../../doc/schema'
 import { importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
+import { createSerialQueue } from '../shell/serialQueue'
 
 /** The customer's device identity, as far as signing goes. */
 export interface SigningIdentity {
@@ -65,14 +66,8 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     verdictListeners.forEach((listener) => listener(ids))
   }
   let me: (SigningIdentity & { verifier: Promise<CryptoKey | undefined>; signed: Map<string, string> }) | undefined
-  let queue: Promise<void> = Promise.resolve()
-  let stopped = false
-  const enqueue = (task: () => Promise<void>): void => {
-    // A failed step must not stall every later verdict: report it (uncaught, so it is seen) and go on.
-    queue = queue.then(() => (stopped ? undefined : task())).catch((error: unknown) => queueMicrotask(() => {
-      throw error
-    }))
-  }
+  const steps = createSerialQueue()
+  const enqueue = steps.enqueue
 
   const isMine = (entry: Entry): boolean => entry.authorRole === 'customer' && entry.authorId === me?.customerId
   const keyFor = (entry: Entry): Promise<CryptoKey | undefined> =>
@@ -83,7 +78,7 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     if (!signer || list.length === 0) return
     enqueue(async () => {
       const made = await Promise.all(list.map(async (entry) => [entry.id, signer.signed.get(entry.id) ?? (await signEntry(signer.privateKey, sessionId, entry))] as const))
-      if (stopped) return
+      if (steps.stopped()) return
       for (const [id, signature] of made) signer.signed.set(id, signature)
       putSignatures(doc, made, LOCAL)
       for (const [id, signature] of made) verdicts.set(id, { raw: entries.get(id), signature })
@@ -191,9 +186,9 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
       sign(unsigned)
       verify(signedIds, false)
     },
-    settled: () => queue,
+    settled: steps.settled,
     stop() {
-      stopped = true
+      steps.stop()
       entries.unobserve(onEntries)
       signatures.unobserve(onSignatures)
     },

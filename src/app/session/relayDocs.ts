@@ -19,6 +19,7 @@ import { readSignature, signaturesMap } from '../../doc/signatures'
 import { metaMap, readSessionAuthority, readSessionMeta } from '../../doc/session'
 import { RELAY } from '../../doc/schema'
 import { importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
+import { createSerialQueue } from '../shell/serialQueue'
 
 /** Stops a relay; `settled()` resolves once every copy queued so far has landed (for tests). */
 export type RelayHandle = (() => void) & { settled(): Promise<void> }
@@ -38,14 +39,8 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
   const customerKeys = new Map<string, Promise<CryptoKey | undefined>>()
   /** Signatures this client made (Ed25519 is deterministic: any other value in the customer doc is not the authority's). */
   const signedHere = new Map<string, string>()
-  let queue: Promise<void> = Promise.resolve()
-  let stopped = false
-  const enqueue = (task: () => Promise<void>): void => {
-    // A failed step must not stall every later copy: report it (uncaught, so it is seen) and go on.
-    queue = queue.then(() => (stopped ? undefined : task())).catch((error: unknown) => queueMicrotask(() => {
-      throw error
-    }))
-  }
+  const steps = createSerialQueue()
+  const enqueue = steps.enqueue
 
   const customerKey = (): Promise<CryptoKey | undefined> => {
     const binding = readCustomerBinding(repDoc)
@@ -61,7 +56,7 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
       const key = await customerKey()
       if (!key) return
       const checks = await Promise.all(candidates.map((item) => verifyEntry(key, sessionId(), item.entry, item.signature)))
-      if (stopped) return
+      if (steps.stopped()) return
       // Bounded growth (recordGrowth.ts): even the bound customer cannot grow the record faster than a person chats.
       mirrorVerifiedEntries(repDoc, candidates.filter((item, i) => checks[i] && growth.admit(item.entry, Date.now())))
       mirrorReceipts(customerDoc, repDoc) // receipts that named these entries count now
@@ -89,7 +84,7 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
       const entries = publishCandidates(repDoc, customerDoc, list, signedHere)
       if (entries.length === 0) return
       const published = await Promise.all(entries.map(async (entry): Promise<PublishedEntry> => (key ? { entry, signature: await sign(key, entry) } : { entry })))
-      if (!stopped) putPublishedEntries(customerDoc, published)
+      if (!steps.stopped()) putPublishedEntries(customerDoc, published)
     })
   }
 
@@ -135,8 +130,8 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
   onReceipts()
 
   const stop = (): void => {
-    stopped = true
+    steps.stop()
     for (const [map, handler] of watched) map.unobserve(handler)
   }
-  return Object.assign(stop, { settled: () => queue })
+  return Object.assign(stop, { settled: steps.settled })
 }

@@ -7,7 +7,7 @@ import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from
 import { ignoredCustomerAttendees, type Tampering } from '../../doc/tamper'
 import { recordGrowthBudget } from '../../doc/recordGrowth'
 import type { PresenceUser } from '../../net/presence'
-import { createConnectionsReader, createDocReader } from '../shell/createDocReader'
+import { createConnectionsReader, createDocReader, sameJson } from '../shell/createDocReader'
 import { unverifiedPeers, unverifiedReps, watchTampering, type UnverifiedPeer } from './tamperWatch'
 import { peersByRole } from '../../net/mediaChannel'
 import { readIntake } from '../../doc/intake'
@@ -77,7 +77,7 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
         return unverifiedPeers(peersByRole(connection), verifiedReps, readIntake(session.repDoc, 'rep')?.customerId)
       },
       [],
-      { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+      { equals: sameJson },
     ),
   }
 }

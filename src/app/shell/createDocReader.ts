@@ -13,7 +13,8 @@ export function createDocReader<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, equals: 
   return value
 }
 
-function sameJson<T>(a: T, b: T): boolean {
+/** Equality by JSON text: enough for the small plain values readers return. */
+export function sameJson<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
