@@ -3,11 +3,10 @@
  * entry of an awareness update, whoever it names, so a peer could relabel the
  * real rep as a customer or remove them. This filter keeps, per data-channel
  * link, only the entries of the client id that link owns. Ownership is taken
- * from the first entry of the link's first awareness update: y-webrtc opens
- * each link by sending the sender's states with its own first (Awareness puts
- * the local state in its map before any remote one), and in a full mesh every
- * other peer's presence arrives over that peer's own link. Pure; wiring it in
- * front of y-webrtc belongs with src/net/peerMessageGuard.ts.
+ * from the state that names the link's own y-webrtc peer id (see
+ * createLinkAwarenessFilter); in a full mesh every other peer's presence
+ * arrives over that peer's own link. connectDoc.ts runs one filter per
+ * document channel, in front of y-webrtc (src/net/chunkingWrtc.ts).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -48,18 +47,70 @@ export function filterAwarenessUpdate(update: Uint8Array, owner: number): Uint8A
   }
 }
 
+/** What a link's filter needs from its connection (connectDoc.ts). */
+export interface LinkAwarenessContext {
+  /** The y-webrtc peer id at the other end of this link, once y-webrtc has registered it. */
+  peerId(): string | undefined
+  /** Takes `clientId` for `peerId`'s link; false when another live link already holds it. */
+  claim?(clientId: number, peerId: string): boolean
+  /** The presence `user` this page holds for `clientId` (from that client's own link), if any. */
+  held?(clientId: number): unknown
+  /** A foreign entry that would have changed who `clientId` is (its user id or role): refused, reported. */
+  onRewrite?(peerId: string, clientId: number): void
+}
+
+function parseState(state: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(state)
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function userOf(state: unknown): { id?: unknown; role?: unknown } | undefined {
+  const user = typeof state === 'object' && state !== null ? (state as { user?: unknown }).user : undefined
+  return typeof user === 'object' && user !== null ? (user as { id?: unknown; role?: unknown }) : undefined
+}
+
 /**
  * A filter for one link's y-webrtc messages: awareness messages keep only the link owner's entries
- * (dropped entirely when none is left); every other message passes unchanged.
+ * (dropped entirely when none is left); every other message passes unchanged. The owner is the client
+ * whose state names this link's own peer id (Asiste pages publish `peerId` with their presence; y-webrtc
+ * sends every state it holds when a link opens, the sender's not necessarily first), taken once per link
+ * and only if no other live link holds it. Without a context (tests of the bare rule) the first entry of
+ * the link's first awareness update is the owner. Foreign entries are relays of other peers' presence
+ * (y-webrtc forwards them) and are dropped: in a full mesh each peer's own link carries its presence.
+ * One that would change another client's user id or role is reported as a rewrite.
  */
-export function createLinkAwarenessFilter(): (message: Uint8Array) => Uint8Array | undefined {
+export function createLinkAwarenessFilter(context?: LinkAwarenessContext): (message: Uint8Array) => Uint8Array | undefined {
   let owner: number | undefined
+  const findOwner = (entries: AwarenessEntry[]): number | undefined => {
+    if (!context) return entries[0]?.clientId
+    const peerId = context.peerId()
+    if (peerId === undefined) return undefined
+    const mine = entries.find((entry) => parseState(entry.state)?.peerId === peerId)
+    if (!mine || !(context.claim?.(mine.clientId, peerId) ?? true)) return undefined
+    return mine.clientId
+  }
+  const reportRewrites = (entries: AwarenessEntry[]): void => {
+    const peerId = context?.peerId()
+    if (!context?.onRewrite || !context.held || peerId === undefined) return
+    for (const entry of entries) {
+      if (entry.clientId === owner) continue
+      const claimed = userOf(parseState(entry.state))
+      const held = userOf(context.held(entry.clientId))
+      if (claimed && held && (claimed.id !== held.id || claimed.role !== held.role)) context.onRewrite(peerId, entry.clientId)
+    }
+  }
   return (message) => {
     try {
       const decoder = decoding.createDecoder(message)
       if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return message
       const update = decoding.readVarUint8Array(decoder)
-      owner ??= readEntries(update)[0]?.clientId
+      const entries = readEntries(update)
+      owner ??= findOwner(entries)
+      reportRewrites(entries)
       const kept = owner === undefined ? undefined : filterAwarenessUpdate(update, owner)
       if (!kept) return undefined
       const encoder = encoding.createEncoder()

@@ -37,8 +37,8 @@ export type ChannelErrorEvent = Event & { readonly error: Error }
 
 type Handler<E extends Event> = ((this: ChunkedChannel, event: E) => void) | null
 
-/** Decides, per reassembled incoming message, whether it is delivered (false: ignored). */
-export type InboundGate = (message: Uint8Array) => boolean
+/** Decides, per reassembled incoming message, whether it is delivered (false: ignored; bytes: delivered instead of it). */
+export type InboundGate = (message: Uint8Array) => boolean | Uint8Array
 
 /** An RTCDataChannel look-alike that frames outgoing messages and reassembles incoming ones. */
 export class ChunkedChannel extends EventTarget {
@@ -175,9 +175,11 @@ export class ChunkedChannel extends EventTarget {
       return
     }
     if (read.kind !== 'message') return
-    if (this.#gate && !this.#gate(read.bytes)) return
-    const message = read.text ? utf8Decoder.decode(read.bytes)
-      : this.binaryType === 'blob' ? new Blob([read.bytes]) : read.bytes.buffer
+    const verdict = this.#gate ? this.#gate(read.bytes) : true
+    if (verdict === false) return
+    const bytes = verdict === true ? read.bytes : Uint8Array.from(verdict)
+    const message = read.text ? utf8Decoder.decode(bytes)
+      : this.binaryType === 'blob' ? new Blob([bytes]) : bytes.buffer
     this.#emit(this.onmessage, new MessageEvent('message', { data: message }))
   }
 

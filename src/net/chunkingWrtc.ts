@@ -43,6 +43,12 @@ export interface ChannelLimits {
   limiterFor?: (pc: object) => PeerRateLimiter | undefined
   /** Caps on incoming side channels (file transfers), per peer and in total; the page's own by default. */
   sideSlots?: SideChannelSlots
+  /**
+   * A filter for one document channel's messages within budget, made when the channel is (so it can
+   * keep per-link state): returns the message to deliver (possibly rewritten) or undefined to take it
+   * away from y-webrtc (an Asiste link message, presence written for another client).
+   */
+  inbound?: (pc: object) => ((message: Uint8Array) => Uint8Array | undefined) | undefined
 }
 
 /** A gate for one document channel: ignores a flooding peer for a while, and messages `limits.accept` refuses. */
@@ -51,13 +57,17 @@ function rateGate(limits: ChannelLimits, pc: object): InboundGate {
   const now = limits.now ?? (() => performance.now())
   const own = new PeerRateLimiter(budget, now())
   let peers: PeerRateLimiter | undefined
+  const inbound = limits.inbound?.(pc)
   return (message) => {
     // Looked up per message: the peer behind `pc` is known only once y-webrtc has registered the link.
     peers ??= limits.limiterFor?.(pc)
     const limiter = peers ?? own
     const admission = limiter.admit(message.byteLength, now())
     if (admission === 'throttle') limits.onThrottle?.(limiter.penaltyUntil)
-    return admission === 'deliver' && (limits.accept?.(message) ?? true)
+    if (admission !== 'deliver') return false
+    const delivered = inbound ? inbound(message) : message
+    if (!delivered || !(limits.accept?.(delivered) ?? true)) return false
+    return delivered === message ? true : delivered
   }
 }
 

@@ -13,7 +13,9 @@ import { isWellFormedPeerMessage } from './peerMessageGuard'
 import { createPeerGuard } from './peerGuard'
 import { roomName, type RoomKind } from './roomKeys'
 import type { NetConfig } from './config'
-import { parsePresence, type LinkState, type PeerLink, type PresenceUser } from './presence'
+import { parsePresence, type LinkEnd, type LinkMessageEvent, type LinkState, type PeerLink, type PresenceRewrite, type PresenceUser } from './presence'
+import { createLinkAwarenessFilter } from './awarenessFilter'
+import { encodeLinkMessage, readLinkMessage, sdpFingerprint } from './linkMessages'
 
 /** A snapshot of a connection's health. */
 export interface ConnectionSnapshot {
@@ -53,6 +55,26 @@ export interface DocConnection {
   peerHeld?(role: PresenceUser['role']): unknown[]
   /** Live WebRTC peers by y-webrtc peer id (media and file channels ride on them); absent in fakes. */
   peerLinks?(): Map<string, PeerLink>
+  /** This page's y-webrtc peer id in the room; absent in fakes. */
+  peerId?(): string | undefined
+  /** Sends a link message (linkMessages.ts) to `peerId` over its live WebRTC link; false when there is none. */
+  sendLinkMessage?(peerId: string, message: object): boolean
+  /** Calls `listener` for every link message a WebRTC peer sends; returns an unsubscribe. */
+  onLinkMessage?(listener: (event: LinkMessageEvent) => void): () => void
+  /** Peers whose presence updates tried to change who another client is (refused, never applied). */
+  presenceRewrites?(): PresenceRewrite[]
+}
+
+/** Most presence rewriters remembered per connection (one misbehaving peer, fixed memory). */
+const MAX_REWRITERS = 16
+
+/** Both ends of a simple-peer link, from its session descriptions; undefined while either lacks a fingerprint. */
+function linkEnds(peer: { _pc?: RTCPeerConnection } | undefined, localId: string | undefined, remoteId: string): { local: LinkEnd; remote: LinkEnd } | undefined {
+  const pc = peer?._pc
+  const local = sdpFingerprint(pc?.localDescription?.sdp)
+  const remote = sdpFingerprint(pc?.remoteDescription?.sdp)
+  if (!local || !remote || localId === undefined) return undefined
+  return { local: { peerId: localId, fingerprint: local }, remote: { peerId: remoteId, fingerprint: remote } }
 }
 
 /** y-webrtc's message type for y-protocols sync messages. */
@@ -84,13 +106,63 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
       requestSync()
     },
   })
+  type Conn = { connected: boolean; closed: boolean; peer: unknown }
+  const connOf = (pc: object): [string, Conn] | undefined => {
+    for (const entry of provider.room?.webrtcConns ?? []) if ((entry[1].peer as { _pc?: object })._pc === pc) return entry as [string, Conn]
+    return undefined
+  }
+  const liveConn = (peerId: string): Conn | undefined => {
+    const conn = provider.room?.webrtcConns.get(peerId) as Conn | undefined
+    return conn && conn.connected && !conn.closed ? conn : undefined
+  }
+  // Presence only for the sender's own client id (awarenessFilter.ts): which link holds which client.
+  const owners = new Map<number, string>()
+  const claim = (clientId: number, peerId: string): boolean => {
+    const holder = owners.get(clientId)
+    if (holder !== undefined && holder !== peerId && liveConn(holder)) return false
+    owners.set(clientId, peerId)
+    return true
+  }
+  const rewriters = new Map<string, PresenceRewrite>()
+  const onRewrite = (peerId: string, clientId: number): void => {
+    const victimName = parsePresence(provider.awareness.getStates().get(clientId)?.user)?.name
+    rewriters.delete(peerId)
+    rewriters.set(peerId, { peerId, at: Date.now(), ...(victimName === undefined ? {} : { victimName }) })
+    if (rewriters.size > MAX_REWRITERS) rewriters.delete(rewriters.keys().next().value!)
+    notify()
+  }
+  const linkListeners = new Set<(event: LinkMessageEvent) => void>()
+  const inbound = (pc: object): ((message: Uint8Array) => Uint8Array | undefined) => {
+    const peerIdOf = (): string | undefined => connOf(pc)?.[0]
+    const presence = createLinkAwarenessFilter({ peerId: peerIdOf, claim, held: (clientId) => provider.awareness.getStates().get(clientId), onRewrite })
+    return (message) => {
+      const linkMessage = readLinkMessage(message)
+      if (linkMessage === null) return presence(message)
+      const found = connOf(pc)
+      if (linkMessage && found) {
+        const [peerId, conn] = found
+        const peer = conn.peer as PeerLink & { send(data: Uint8Array): void }
+        const event: LinkMessageEvent = {
+          peerId,
+          message: linkMessage,
+          link: peer,
+          ends: linkEnds(peer, provider.room?.peerId, peerId),
+          reply: (answer) => {
+            if (conn.connected && !conn.closed) peer.send(encodeLinkMessage(answer))
+          },
+        }
+        linkListeners.forEach((listener) => listener(event))
+      }
+      return undefined
+    }
+  }
   const provider = new WebrtcProvider(name, doc, {
     signaling: config.signaling,
     password: key,
     peerOpts: {
       // iceTransportPolicy 'relay' (ICE_TRANSPORT_POLICY on the server) sends every link through TURN.
       config: { iceServers: config.iceServers, ...(config.iceTransportPolicy ? { iceTransportPolicy: config.iceTransportPolicy } : {}) },
-      wrtc: makeChunkingWrtc(undefined, { onThrottle, accept: isWellFormedPeerMessage, limiterFor: (pc) => guard.limiterFor(pc) }),
+      wrtc: makeChunkingWrtc(undefined, { onThrottle, accept: isWellFormedPeerMessage, limiterFor: (pc) => guard.limiterFor(pc), inbound }),
     },
   })
   guard.attach(provider)
@@ -208,6 +280,22 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
       })
       return links
     },
+    peerId: ownPeerId,
+    sendLinkMessage(peerId, message) {
+      const conn = liveConn(peerId)
+      if (!conn) return false
+      try {
+        ;(conn.peer as { send(data: Uint8Array): void }).send(encodeLinkMessage(message))
+        return true
+      } catch {
+        return false // the channel closed meanwhile
+      }
+    },
+    onLinkMessage(listener) {
+      linkListeners.add(listener)
+      return () => linkListeners.delete(listener)
+    },
+    presenceRewrites: () => [...rewriters.values()],
     dump() {
       return { update: Y.encodeStateAsUpdate(doc), awareness: [...provider.awareness.getStates().values()] }
     },
@@ -215,6 +303,7 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
       clearInterval(timer)
       resyncTimers.forEach((pending) => clearTimeout(pending))
       listeners.clear()
+      linkListeners.clear()
       // y-webrtc's destroy() leaves the provider registered on the shared signaling sockets, which then
       // never close (pause/resume stops reconnecting peers); disconnect() unregisters it first.
       provider.disconnect()

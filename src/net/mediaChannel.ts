@@ -20,22 +20,30 @@ export function peersByRole(connection: DocConnection): Map<string, { link: Peer
 }
 
 /**
- * Sends `stream` to every live peer `accept` picks, now and as peers come and go,
- * until the returned stop function runs (which also removes it from each peer).
+ * Sends `stream` to every live peer `accept` picks (by y-webrtc peer id and presence), now and as
+ * peers come and go or `changes` reports (a link that proves itself later), until the returned stop
+ * function runs (which also removes it from each peer).
  */
-export function broadcastStream(connection: DocConnection, stream: MediaStream, accept: (user: PresenceUser | undefined) => boolean): () => void {
+export function broadcastStream(
+  connection: DocConnection,
+  stream: MediaStream,
+  accept: (peerId: string, user: PresenceUser | undefined) => boolean,
+  changes: (listener: () => void) => () => void = () => () => undefined,
+): () => void {
   const sentTo = new Set<PeerLink>()
   const sync = (): void => {
-    peersByRole(connection).forEach(({ link, user }) => {
-      if (sentTo.has(link) || link.destroyed || !accept(user)) return
+    peersByRole(connection).forEach(({ link, user }, peerId) => {
+      if (sentTo.has(link) || link.destroyed || !accept(peerId, user)) return
       sentTo.add(link)
       link.addStream(stream)
     })
   }
   sync()
   const unsubscribe = connection.onChange(sync)
+  const unsubscribeChanges = changes(sync)
   return () => {
     unsubscribe()
+    unsubscribeChanges()
     sentTo.forEach((link) => {
       if (link.destroyed) return
       try {

@@ -3,9 +3,9 @@
  * customer. Credentials requests are signed by the session authority and the
  * customer's page acts only on those that verify (src/app/tools/credentials.ts).
  * The link challenge — a peer answering a fresh challenge with the session key
- * before the customer's page sends it screen or files — is built and tested
- * here but not yet wired into the media and file channels (SECURITY.md says
- * so). Pure functions over WebCrypto. Formats: docs/SCHEMA.md, "Signatures and identities".
+ * before the customer's page sends it screen or files — is run per link by
+ * src/net/linkProofs.ts. Pure functions over WebCrypto. Formats: docs/SCHEMA.md,
+ * "Signatures and identities" and "Link proofs".
  */
 import { credentialRequestBytes, type CredentialRequest } from '../doc/credentialRequests'
 import { fromBase64url, signBytes, toBase64url, verifyBytes } from './sessionAuthority'
@@ -21,22 +21,37 @@ export function makeChallenge(): string {
   return toBase64url(crypto.getRandomValues(new Uint8Array(CHALLENGE_BYTES)))
 }
 
-function proofBytes(sessionId: string, challenge: string, peerId: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(JSON.stringify([PROOF_CONTEXT, sessionId, challenge, peerId]))
+import type { LinkEnd } from './presence'
+
+export type { LinkEnd }
+
+/**
+ * Who a proof is for: the answering end (the rep) and the challenging end (the customer's page). The
+ * fingerprints bind it to this very WebRTC connection: a peer relaying a challenge to a real rep over its
+ * own connection gets a proof naming its own certificate, never the rep's, so it verifies nowhere else.
+ */
+export interface LinkBinding {
+  prover: LinkEnd
+  verifier: LinkEnd
+}
+
+function proofBytes(sessionId: string, challenge: string, link: LinkBinding): Uint8Array<ArrayBuffer> {
+  const { prover, verifier } = link
+  return new TextEncoder().encode(JSON.stringify([PROOF_CONTEXT, sessionId, challenge, prover.peerId, verifier.peerId, prover.fingerprint, verifier.fingerprint]))
 }
 
 /**
- * A rep's answer to `challenge` on the link to the customer: the authority's signature over the
- * session, the challenge and the answering peer's id (so the answer cannot be relayed for another peer).
+ * A rep's answer to `challenge` on one link to the customer's page: the authority's signature over the
+ * session, the challenge and both ends of the link (so it cannot be replayed or relayed to another link).
  */
-export function proveSessionKey(authorityKey: CryptoKey, sessionId: string, challenge: string, peerId: string): Promise<string> {
-  return signBytes(authorityKey, proofBytes(sessionId, challenge, peerId))
+export function proveSessionKey(authorityKey: CryptoKey, sessionId: string, challenge: string, link: LinkBinding): Promise<string> {
+  return signBytes(authorityKey, proofBytes(sessionId, challenge, link))
 }
 
-/** Whether `proof` answers `challenge` for `peerId` with the session's key (the link's verification key). */
-export async function verifyPeerProof(verifyingKey: CryptoKey, sessionId: string, challenge: string, peerId: string, proof: unknown): Promise<boolean> {
+/** Whether `proof` answers `challenge` on `link` with the session's key (the link's verification key). */
+export async function verifyPeerProof(verifyingKey: CryptoKey, sessionId: string, challenge: string, link: LinkBinding, proof: unknown): Promise<boolean> {
   if (typeof proof !== 'string' || fromBase64url(challenge)?.length !== CHALLENGE_BYTES) return false
-  return verifyBytes(verifyingKey, proofBytes(sessionId, challenge, peerId), proof)
+  return verifyBytes(verifyingKey, proofBytes(sessionId, challenge, link), proof)
 }
 
 /** Signs a credentials request as the session authority (the requesting rep's client, before writing it). */

@@ -39,3 +39,30 @@ export function parsePresence(raw: unknown): PresenceUser | undefined {
   if (role !== 'rep' && role !== 'customer') return undefined
   return { id, name, role, typing: typing === true, editingNotes: editingNotes === true }
 }
+
+/** One end of a data-channel link: its y-webrtc peer id and its DTLS certificate fingerprint. */
+export interface LinkEnd {
+  peerId: string
+  fingerprint: string
+}
+
+/** A link message (linkMessages.ts) as a connection hands it on: from whom, over which link, and how to answer on it. */
+export interface LinkMessageEvent {
+  peerId: string
+  message: Record<string, unknown>
+  /** The simple-peer instance it came over (a reconnect makes a new one). */
+  link: PeerLink | undefined
+  /** This end and the other end of that link; undefined while its descriptions lack a fingerprint. */
+  ends: { local: LinkEnd; remote: LinkEnd } | undefined
+  /** Sends a link message back over the same link. */
+  reply(message: object): void
+}
+
+/** A peer that sent presence for another client, changing who that client is (refused). */
+export interface PresenceRewrite {
+  peerId: string
+  /** When it was last tried (ms since the epoch). */
+  at: number
+  /** Whose presence it tried to change (the name that client published). */
+  victimName?: string
+}

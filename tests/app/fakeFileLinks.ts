@@ -10,6 +10,8 @@ import type { DocConnection } from '../../src/net/connectDoc'
 import type { PeerLink, PresenceUser } from '../../src/net/presence'
 import { makeChunkingWrtc, type WrtcImplementation } from '../../src/net/chunkingWrtc'
 import { fakeWrtc } from '../net/fakeWebrtc'
+import type { ProvenPeers } from '../../src/app/tools/provenPeers'
+import type { PeerRefusal, ProofStatus } from '../../src/net/linkProofs'
 
 /** One side: its connection and what it publishes. */
 export interface FakeSide {
@@ -113,5 +115,17 @@ export async function fakeRoom(userA: PresenceUser, userB: PresenceUser): Promis
       }
       await connect()
     },
+  }
+}
+
+/** Which peers count as proven in a test (src/app/tools/provenPeers.ts), and what was reported. */
+export function fakeProvenPeers(status: (peerId: string) => ProofStatus = () => 'proven'): ProvenPeers & { reports: PeerRefusal[] } {
+  const reports: PeerRefusal[] = []
+  return {
+    reports,
+    status,
+    settled: (peerId) => Promise.resolve(status(peerId) === 'proven'),
+    onChange: () => () => undefined,
+    report: (refusal) => void reports.push(refusal),
   }
 }

@@ -7,7 +7,7 @@ import { createCustomerFileTransfers, createRepFileTransfers, type FileTransfers
 import { INCOMING_RESUME_GRACE_MS } from '../../src/app/tools/transferLinks'
 import { readTranscript } from '../../src/doc/transcript'
 import type { CustomerIdentity } from '../../src/store/profile'
-import { fakeRoom } from './fakeFileLinks'
+import { fakeProvenPeers, fakeRoom } from './fakeFileLinks'
 
 const REP = { id: 'rep-1', name: 'Ana Rep', role: 'rep' } as const
 const CUSTOMER = { id: 'cust-1', name: 'Carla', role: 'customer' } as const
@@ -39,7 +39,7 @@ async function sides() {
   const customer = createRoot((dispose) => {
     disposers.push(dispose)
     const [identity] = createSignal<CustomerIdentity | undefined>({ customerId: CUSTOMER.id, name: CUSTOMER.name })
-    return createCustomerFileTransfers(customerDoc, () => room.b.connection, identity)
+    return createCustomerFileTransfers(customerDoc, () => room.b.connection, identity, fakeProvenPeers())
   })
   return { room, rep, customer, repDoc, customerDoc, dispose: () => disposers.forEach((dispose) => dispose()) }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createRoot, createSignal } from 'solid-js'
 import * as Y from 'yjs'
 import { createCustomerScreen } from '../../src/app/tools/screenShare'
+import { fakeProvenPeers } from './fakeFileLinks'
 import { latestScreenRequest, requestScreen, setScreenState } from '../../src/doc/screenRequests'
 import { entriesMap, readTranscript } from '../../src/doc/transcript'
 import type { CustomerIdentity } from '../../src/store/profile'
@@ -24,7 +25,7 @@ describe('customer screen after a reload', () => {
       // Effects of a root run once its setup returns, as on a real page start.
       const { screen, dispose } = createRoot((dispose) => {
         const [identity] = createSignal<CustomerIdentity | undefined>(CARLA)
-        return { screen: createCustomerScreen(doc, () => undefined, identity), dispose }
+        return { screen: createCustomerScreen(doc, () => undefined, identity, fakeProvenPeers()), dispose }
       })
       expect(screen.sharing()).toBe(false)
       dispose()
@@ -38,7 +39,7 @@ describe('customer screen after a reload', () => {
     const doc = sharingDoc()
     const { setIdentity, dispose } = createRoot((dispose) => {
       const [identity, setIdentity] = createSignal<CustomerIdentity | undefined>(undefined)
-      createCustomerScreen(doc, () => undefined, identity)
+      createCustomerScreen(doc, () => undefined, identity, fakeProvenPeers())
       return { setIdentity, dispose }
     })
     expect(latestScreenRequest(doc)?.state).toBe('sharing')

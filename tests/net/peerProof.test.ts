@@ -9,23 +9,38 @@ async function authority() {
 }
 
 describe('a link proves the session key before screen, files or credentials go over it', () => {
-  test("a rep's answer verifies for that challenge and peer only", async () => {
+  const rep = { peerId: 'peer-rep', fingerprint: 'sha-256 AA:01' }
+  const customer = { peerId: 'peer-customer', fingerprint: 'sha-256 CC:02' }
+  const link = { prover: rep, verifier: customer }
+
+  test("a rep's answer verifies for that challenge and that link only", async () => {
     const { signer, verifier } = await authority()
     const challenge = makeChallenge()
-    const proof = await proveSessionKey(signer, 's1', challenge, 'peer-rep')
-    expect(await verifyPeerProof(verifier, 's1', challenge, 'peer-rep', proof)).toBe(true)
-    expect(await verifyPeerProof(verifier, 's1', makeChallenge(), 'peer-rep', proof)).toBe(false) // replayed on a new challenge
-    expect(await verifyPeerProof(verifier, 's1', challenge, 'peer-mallory', proof)).toBe(false) // relayed for another peer
-    expect(await verifyPeerProof(verifier, 's2', challenge, 'peer-rep', proof)).toBe(false)
+    const proof = await proveSessionKey(signer, 's1', challenge, link)
+    expect(await verifyPeerProof(verifier, 's1', challenge, link, proof)).toBe(true)
+    expect(await verifyPeerProof(verifier, 's1', makeChallenge(), link, proof)).toBe(false) // replayed on a new challenge
+    expect(await verifyPeerProof(verifier, 's1', challenge, { ...link, prover: { ...rep, peerId: 'peer-mallory' } }, proof)).toBe(false) // relayed for another peer
+    expect(await verifyPeerProof(verifier, 's1', challenge, { ...link, verifier: { ...customer, peerId: 'peer-other' } }, proof)).toBe(false) // shown to another customer page
+    expect(await verifyPeerProof(verifier, 's2', challenge, link, proof)).toBe(false)
+  })
+
+  test('a proof a peer got from the real rep over its own connection fails on the connection it shares with the customer', async () => {
+    const { signer, verifier } = await authority()
+    const challenge = makeChallenge() // the customer's challenge to Mallory, which Mallory relays to the rep
+    // Mallory even takes the customer's and the rep's peer ids; the certificates are still each connection's own.
+    const malloryToRep = { prover: rep, verifier: { peerId: customer.peerId, fingerprint: 'sha-256 MM:03' } }
+    const relayed = await proveSessionKey(signer, 's1', challenge, malloryToRep)
+    const customerToMallory = { prover: { peerId: rep.peerId, fingerprint: 'sha-256 MM:03' }, verifier: customer }
+    expect(await verifyPeerProof(verifier, 's1', challenge, customerToMallory, relayed)).toBe(false)
   })
 
   test('a peer holding only the join link (or its own key) cannot answer', async () => {
     const { verifier } = await authority()
     const mallory = await createDeviceSigningKeys()
     const challenge = makeChallenge()
-    expect(await verifyPeerProof(verifier, 's1', challenge, 'peer-mallory', await proveSessionKey(mallory.privateKey, 's1', challenge, 'peer-mallory'))).toBe(false)
-    expect(await verifyPeerProof(verifier, 's1', challenge, 'peer-mallory', 42)).toBe(false)
-    expect(await verifyPeerProof(verifier, 's1', 'short', 'peer-mallory', 'AAAA')).toBe(false)
+    expect(await verifyPeerProof(verifier, 's1', challenge, link, await proveSessionKey(mallory.privateKey, 's1', challenge, link))).toBe(false)
+    expect(await verifyPeerProof(verifier, 's1', challenge, link, 42)).toBe(false)
+    expect(await verifyPeerProof(verifier, 's1', 'short', link, 'AAAA')).toBe(false)
   })
 })
 

@@ -11,6 +11,7 @@ import type { NetworkHub } from '../shell/networkHub'
 import { createVisibleTranscript, endedByRep } from './visibleTranscript'
 import { createCustomerScreen, type CustomerScreen } from '../tools/screenShare'
 import { createCustomerFileTransfers, type FileTransfers } from '../tools/fileTransfer'
+import { createProvenPeers } from '../tools/provenPeers'
 import { createCustomerCredentials, type CustomerCredentials, type RequestCheck } from '../tools/credentials'
 import { importVerifyingKey } from '../../net/sessionAuthority'
 import { verifyCredentialRequest } from '../../net/peerProof'
@@ -63,6 +64,8 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     const visible = createVisibleTranscript(session.doc, session.trust)
     const entries = visible.entries
     const [draft, setDraft] = createSignal('')
+    // Screen and files only over links that prove the session key of the join link (src/net/linkProofs.ts).
+    const proven = createProvenPeers(() => session.connection(), sessionId, authority)
     return {
       ...session,
       entries,
@@ -71,8 +74,8 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       ended: () => endedByRep(entries(), session.trust),
       repName: () => entries().findLast((entry) => entry.authorRole === 'rep')?.authorName,
       linkState: createCustomerLinkState(hub),
-      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
-      files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),
+      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity, proven),
+      files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity, proven),
       credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
       draft,
       setDraft,

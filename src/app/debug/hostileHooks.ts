@@ -9,6 +9,8 @@ import { removeAwarenessStates } from 'y-protocols/awareness'
 import { entriesMap } from '../../doc/transcript'
 import { hostileTargets as targets } from '../shell/debugRegistry'
 import { floodHooks, type FloodHooks } from './hostileFloods'
+import { watchRemoteStreams } from '../../net/mediaChannel'
+import { watchFileChannels } from '../../net/fileChannel'
 
 /** What `window.asisteHostile` offers, per registered room name (e.g. `customer`). */
 export interface HostileHooks extends FloodHooks {
@@ -22,9 +24,19 @@ export interface HostileHooks extends FloodHooks {
   users(room: string): unknown[]
   /** Sends `bytes` as one message on every live document channel of the room. Returns to how many peers. */
   sendRaw(room: string, bytes: Uint8Array | number[]): number
+  /**
+   * Rewrites the presence of every other client whose presence claims `role` to claim `asRole` instead
+   * (a newer clock, so y-protocols would take it), and sends that to every peer. Returns how many.
+   */
+  relabel(room: string, role: string, asRole: string): number
+  /** Starts counting the media tracks and file channels peers of the room send this page. */
+  watchIncoming(room: string): boolean
+  /** What `watchIncoming` counted so far. */
+  incoming(): { tracks: number; fileChannels: number }
 }
 
 function hooks(): HostileHooks {
+  const incoming = { tracks: 0, fileChannels: 0 }
   return {
     ...floodHooks(targets),
     entries: (room) => {
@@ -35,7 +47,7 @@ function hooks(): HostileHooks {
       const awareness = targets.get(room)?.connection.awareness
       if (!awareness) return false
       const own: unknown = awareness.getLocalState()?.peerId
-      awareness.setLocalState({ user, peerId: own ?? null })
+      awareness.setLocalState({ user, peerId: own ?? targets.get(room)?.connection.peerId?.() ?? null })
       return true
     },
     markOffline: (room, role) => {
@@ -49,6 +61,33 @@ function hooks(): HostileHooks {
       removeAwarenessStates(awareness, victims, 'hostile')
       return victims.length
     },
+    relabel: (room, role, asRole) => {
+      const awareness = targets.get(room)?.connection.awareness
+      if (!awareness) return 0
+      const victims: number[] = []
+      awareness.getStates().forEach((state, clientId) => {
+        const user: unknown = state.user
+        if (clientId === awareness.clientID || typeof user !== 'object' || user === null || (user as { role?: unknown }).role !== role) return
+        awareness.states.set(clientId, { ...state, user: { ...user, role: asRole } })
+        const meta = awareness.meta.get(clientId)
+        awareness.meta.set(clientId, { clock: (meta?.clock ?? 0) + 1, lastUpdated: Date.now() })
+        victims.push(clientId)
+      })
+      // y-webrtc sends every update event to all peers, as it does for any presence change.
+      if (victims.length > 0) awareness.emit('update', [{ added: [], updated: victims, removed: [] }, 'hostile'])
+      return victims.length
+    },
+    watchIncoming: (room) => {
+      const connection = targets.get(room)?.connection
+      if (!connection) return false
+      watchRemoteStreams(connection, (stream) => {
+        incoming.tracks += stream.getTracks().length
+        stream.addEventListener('addtrack', () => (incoming.tracks += 1))
+      })
+      watchFileChannels(connection, () => (incoming.fileChannels += 1))
+      return true
+    },
+    incoming: () => ({ ...incoming }),
     users: (room) => [...(targets.get(room)?.connection.awareness.getStates().values() ?? [])].map((state) => state.user),
     sendRaw: (room, bytes) => {
       const links = targets.get(room)?.connection.peerLinks?.() ?? new Map()

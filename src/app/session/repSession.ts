@@ -6,8 +6,9 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
-import { initCustomerDoc, initRepDoc, readRepSessionMeta, writeSessionAuthority } from '../../doc/session'
-import { createSessionAuthority } from '../../net/sessionAuthority'
+import { initCustomerDoc, initRepDoc, readRepSessionMeta, readSessionAuthority, writeSessionAuthority } from '../../doc/session'
+import { createSessionAuthority, importSigningKey } from '../../net/sessionAuthority'
+import { proveLinks, type LinkProver } from '../../net/linkProofs'
 import { attendeesMap, putAttendee, readAttendees } from '../../doc/attendees'
 import { appendStatusNote } from '../../doc/transcript'
 import { repWriter } from './writers'
@@ -31,6 +32,8 @@ export const JOIN_TIMEOUT_MS = 20_000
 /** The customer room while this rep is visible. */
 export interface CustomerLink {
   connection: DocConnection
+  /** Answers the customer page's link challenges with the session authority; what that page reports it refused. */
+  proofs?: LinkProver
 }
 
 /** An open session on the rep's side. */
@@ -139,13 +142,19 @@ async function startRepSession(
     const portalSession = { repDoc: rep.doc, customerDoc: customer.doc, link: { sessionId, key: meta.customerKey, ...(meta.authority ? { authority: meta.authority } : {}) } }
     const stopRelay = relayWithPortalCode(hub, portalSession, () => context.onCustomerJoined(sessionId))
     const stopPresence = watchPresence(rep.doc, connection, () => profile)
+    // The customer's page sends screen and files only over links that prove the session key (src/net/linkProofs.ts).
+    const proofs = proveLinks(connection, sessionId, () => {
+      const authority = readSessionAuthority(rep.doc)
+      return authority ? importSigningKey(authority.privateKey) : Promise.resolve(undefined)
+    })
     stopCustomer = () => {
+      proofs.stop()
       stopRelay()
       stopPresence()
       connection.destroy()
       hub.release(connection)
     }
-    setLink({ connection })
+    setLink({ connection, proofs })
   }
   const leaveCustomerRoom = (): void => {
     stopCustomer?.()

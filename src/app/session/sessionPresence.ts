@@ -12,6 +12,7 @@ import { unverifiedPeers, unverifiedReps, watchTampering, type UnverifiedPeer } 
 import { peersByRole } from '../../net/mediaChannel'
 import { readIntake } from '../../doc/intake'
 import type { RepSession } from './repSession'
+import type { RefusedAction } from '../../net/linkProofs'
 
 /** A session's presence and the warnings about the customer side. */
 export interface SessionPresence {
@@ -31,6 +32,24 @@ export interface SessionPresence {
   ignoredAttendees: Accessor<number>
   /** Live peers of the customer room that are neither the customer who joined nor a verified rep. */
   unverified: Accessor<UnverifiedPeer[]>
+  /** What was refused to customer-room peers that could not prove themselves: this page's own refusals and the customer page's reports. */
+  refused: Accessor<RefusedAttempt[]>
+}
+
+/** Something refused to a customer-room peer, as the rep's view flags it. */
+export interface RefusedAttempt {
+  /**
+   * `presence`: it sent presence changing who another client is (this page refused it); `screen`, `fileOut`,
+   * `fileIn`: the customer's page reports it did not send it the screen or a file, or refused a file from it,
+   * because it claimed to be a rep without proving the session key.
+   */
+  what: 'presence' | RefusedAction
+  /** The peer's y-webrtc id. */
+  peerId: string
+  /** The name it claims, if any. */
+  claimedName?: string
+  /** For `presence`: whose presence it tried to change. */
+  victimName?: string
 }
 
 /** Follows a session's presence. Must run inside a reactive owner. */
@@ -38,7 +57,9 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
   const [customerTick, setCustomerTick] = createSignal(0)
   createEffect(() => {
     const link = session.customer()
-    if (link) onCleanup(link.connection.onChange(() => setCustomerTick((n) => n + 1)))
+    if (!link) return
+    onCleanup(link.connection.onChange(() => setCustomerTick((n) => n + 1)))
+    if (link.proofs) onCleanup(link.proofs.onChange(() => setCustomerTick((n) => n + 1)))
   })
   const customerPresence = createMemo((): PresenceUser[] => {
     customerTick()
@@ -75,6 +96,23 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
         if (!connection) return []
         const verifiedReps = new Set(repPresence().map((user) => user.id).concat(selfId() ?? []))
         return unverifiedPeers(peersByRole(connection), verifiedReps, readIntake(session.repDoc, 'rep')?.customerId)
+      },
+      [],
+      { equals: sameJson },
+    ),
+    refused: createMemo(
+      (): RefusedAttempt[] => {
+        customerTick()
+        const link = session.customer()
+        if (!link) return []
+        const peers = peersByRole(link.connection)
+        const claimed = (peerId: string): { claimedName?: string } => {
+          const name = peers.get(peerId)?.user?.name
+          return name === undefined ? {} : { claimedName: name }
+        }
+        const rewrites = (link.connection.presenceRewrites?.() ?? []).map(({ peerId, victimName }): RefusedAttempt => ({ what: 'presence', peerId, ...claimed(peerId), ...(victimName === undefined ? {} : { victimName }) }))
+        const reported = (link.proofs?.refusals() ?? []).map(({ what, peerId, claimedName }): RefusedAttempt => ({ what, peerId, ...(claimedName === undefined ? claimed(peerId) : { claimedName }) }))
+        return [...rewrites, ...reported]
       },
       [],
       { equals: sameJson },

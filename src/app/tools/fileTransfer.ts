@@ -9,7 +9,9 @@ import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { DocConnection } from '../../net/connectDoc'
 import type { PresenceUser } from '../../net/presence'
 import { formatBytes } from '../../i18n/format'
-import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, openFileChannel, watchFileChannels, type FailReason, type TransferPhase } from '../../net/fileChannel'
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, openFileChannel, sendControl, watchFileChannels, type FailReason, type TransferPhase } from '../../net/fileChannel'
+import type { ChunkedChannel } from '../../net/chunkedChannel'
+import type { ProvenPeers } from './provenPeers'
 import { receiveFile, type IncomingFile } from '../../net/fileReceiver'
 import { sendFile } from '../../net/fileSender'
 import { createTransferLinks } from './transferLinks'
@@ -57,6 +59,32 @@ export interface FileTransferOptions {
   note(event: FileEvent, text: string, transferId: string): void
   /** Largest file sent or accepted. */
   maxBytes?: number
+  /**
+   * When set (the customer's page), files go only to peers whose link proved the session key and are
+   * taken only from them; a peer that claims to be a rep without proving it is refused and reported.
+   */
+  proven?: ProvenPeers
+}
+
+/**
+ * Holds a side channel's messages until `admit` settles: then hands the channel on (replaying them)
+ * or answers `decline`, closes it and calls `refused`.
+ */
+function admitChannel(channel: ChunkedChannel, admit: Promise<boolean>, accepted: () => void, refused: () => void): void {
+  const held: unknown[] = []
+  const hold = (event: Event): void => void held.push((event as MessageEvent).data)
+  channel.addEventListener('message', hold)
+  void admit.then((ok) => {
+    channel.removeEventListener('message', hold)
+    if (!ok) {
+      sendControl(channel, { t: 'decline' })
+      channel.close()
+      refused()
+      return
+    }
+    accepted()
+    for (const data of held) channel.dispatchEvent(new MessageEvent('message', { data }))
+  })
 }
 
 /** The transfers state. */
@@ -91,6 +119,33 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
     options.note(event, `${transfer.name} (${formatBytes(transfer.size)})`, id)
   }
 
+  const receive = (channel: ChunkedChannel, peerId: string, key: string, peer: string): void => {
+    receiveFile(
+      channel,
+      maxBytes,
+      (incoming, received) => {
+        controls.set(key, { cancel: incoming.cancel, incoming })
+        links.received(peerId, incoming.offer.id, received)
+        offerIds.set(key, incoming.offer.id)
+        setList((all) => [...all, { key, direction: 'in', name: incoming.offer.name, size: incoming.offer.size, peer, phase: 'offered', bytes: 0 }])
+      },
+      {
+        progress: (bytes) => update(key, { bytes }),
+        phase: (phase, reason) => {
+          update(key, { phase, reason })
+          if (phase === 'interrupted') links.wake()
+          // A verified file stays resumable: if only our `ok` was lost, its sender is told again.
+          if (phase === 'declined' || phase === 'cancelled' || phase === 'failed') links.forget(peerId, offerIds.get(key) ?? '')
+        },
+        done: (file) => {
+          const control = controls.get(key)
+          if (control) control.file = file
+        },
+      },
+      (id) => links.resumable(peerId, id),
+    )
+  }
+
   createEffect(() => {
     const connection = options.connection()
     if (!connection) return
@@ -98,31 +153,14 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
     onCleanup(
       watchFileChannels(connection, (channel, peerId) => {
         const key = randomId()
-        const peer = peersByRole(connection).get(peerId)?.user?.name ?? ''
-        receiveFile(
-          channel,
-          maxBytes,
-          (incoming, received) => {
-            controls.set(key, { cancel: incoming.cancel, incoming })
-            links.received(peerId, incoming.offer.id, received)
-            offerIds.set(key, incoming.offer.id)
-            setList((all) => [...all, { key, direction: 'in', name: incoming.offer.name, size: incoming.offer.size, peer, phase: 'offered', bytes: 0 }])
-          },
-          {
-            progress: (bytes) => update(key, { bytes }),
-            phase: (phase, reason) => {
-              update(key, { phase, reason })
-              if (phase === 'interrupted') links.wake()
-              // A verified file stays resumable: if only our `ok` was lost, its sender is told again.
-              if (phase === 'declined' || phase === 'cancelled' || phase === 'failed') links.forget(peerId, offerIds.get(key) ?? '')
-            },
-            done: (file) => {
-              const control = controls.get(key)
-              if (control) control.file = file
-            },
-          },
-          (id) => links.resumable(peerId, id),
-        )
+        const user = peersByRole(connection).get(peerId)?.user
+        const peer = user?.name ?? ''
+        const proven = options.proven
+        if (proven && proven.status(peerId) !== 'proven') {
+          admitChannel(channel, proven.settled(peerId), () => receive(channel, peerId, key, peer), () => proven.report({ what: 'fileIn', peerId, ...(user ? { claimedName: user.name } : {}) }))
+          return
+        }
+        receive(channel, peerId, key, peer)
       }, links.onPoll),
     )
   })
@@ -134,11 +172,17 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
       if (file.name.length > MAX_FILE_NAME_CHARS) return 'nameTooLong'
       if (file.size > maxBytes) return 'tooLarge'
       const connection = options.connection()
-      const targets = connection ? [...peersByRole(connection)].filter(([, peer]) => options.recipient(peer.user)) : []
+      const proven = options.proven
+      const peers = connection ? [...peersByRole(connection)].filter(([, peer]) => options.recipient(peer.user)) : []
+      const targets = proven ? peers.filter(([peerId, peer]) => {
+        const status = proven.status(peerId)
+        if (status === 'failed') proven.report({ what: 'fileOut', peerId, ...(peer.user ? { claimedName: peer.user.name } : {}) })
+        return status !== 'failed'
+      }) : peers
       if (targets.length === 0) return 'noPeer'
       const id = randomId()
       const offer = { id, name: file.name, size: file.size, mime: file.type }
-      for (const [peerId, target] of targets) {
+      const start = (peerId: string, target: (typeof targets)[number][1]): void => {
         const key = randomId()
         setList((all) => [...all, { key, direction: 'out', name: file.name, size: file.size, peer: target.user?.name ?? '', phase: 'waiting', bytes: 0 }])
         const outgoing = sendFile(openFileChannel(target.link, id), offer, file, {
@@ -153,6 +197,16 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
         })
         links.sent(peerId, id, outgoing)
         controls.set(key, { cancel: outgoing.cancel })
+      }
+      for (const [peerId, target] of targets) {
+        if (!proven || proven.status(peerId) === 'proven') start(peerId, target)
+        else {
+          // Still proving (a rep that just reconnected): the file goes once it has, or is refused.
+          void proven.settled(peerId).then((ok) => {
+            if (ok) start(peerId, target)
+            else proven.report({ what: 'fileOut', peerId, ...(target.user ? { claimedName: target.user.name } : {}) })
+          })
+        }
       }
       return 'sent'
     },
@@ -181,11 +235,15 @@ export function createRepFileTransfers(session: Pick<RepSession, 'customer' | 'r
   })
 }
 
-/** The customer's transfers: to and from every visible rep. Notes go to the customer doc (the reps' relay copies them). */
-export function createCustomerFileTransfers(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>, maxBytes?: number): FileTransfers {
+/**
+ * The customer's transfers: to and from every visible rep whose link proved the session key (`proven`).
+ * Notes go to the customer doc (the reps' relay copies them).
+ */
+export function createCustomerFileTransfers(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>, proven: ProvenPeers, maxBytes?: number): FileTransfers {
   return createFileTransfers({
     connection,
-    recipient: (user) => user?.role === 'rep',
+    proven,
+    recipient: (user) => user?.role !== 'customer',
     note(event, text, id) {
       const me = identity()
       if (!me) return

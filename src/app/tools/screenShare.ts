@@ -2,7 +2,8 @@
  * Screen sharing. The request and its answer live in the customer doc
  * (`requests`, src/doc/screenRequests.ts); the pixels go peer to peer, from
  * the customer's browser to every visible rep over the customer room's
- * existing WebRTC links (src/net/mediaChannel.ts). Hidden reps are never in
+ * existing WebRTC links (src/net/mediaChannel.ts), each of which first proved
+ * the session key (src/net/linkProofs.ts). Hidden reps are never in
  * that room, so no stream can reach them.
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
@@ -16,6 +17,7 @@ import type { DocConnection } from '../../net/connectDoc'
 import type { CustomerIdentity } from '../../store/profile'
 import { createDocReader } from '../shell/createDocReader'
 import type { RepSession } from '../session/repSession'
+import { reportUnprovenReps, type ProvenPeers } from './provenPeers'
 
 /** The rep's view of the customer's screen. */
 export interface RepScreen {
@@ -69,12 +71,14 @@ export interface CustomerScreen {
 }
 
 /**
- * Creates the customer's screen-sharing state. Must run inside a reactive owner. A share lives
+ * Creates the customer's screen-sharing state. Must run inside a reactive owner. The screen goes only
+ * to peers whose link proved the session key (`proven`), whatever their presence says; a peer that
+ * claims to be a rep and cannot prove it is reported to the reps. A share lives
  * only as long as the page that holds its stream: the page ends it on `pagehide`, and since that
  * last write may never leave the page, a request still marked as sharing while this page shares
  * nothing (the page that shared was reloaded or closed) is ended here, with its note, once.
  */
-export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>): CustomerScreen {
+export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>, proven: ProvenPeers): CustomerScreen {
   const latest = createDocReader(doc, latestScreenRequest)
   const [sharing, setSharing] = createSignal(false)
   let active: { request: ScreenRequest; stream: MediaStream; stopBroadcast: () => void } | undefined
@@ -137,7 +141,12 @@ export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection
         decline(request)
         return
       }
-      const stopBroadcast = broadcastStream(conn, stream, (user) => user?.role === 'rep')
+      const stopSending = broadcastStream(conn, stream, (peerId) => proven.status(peerId) === 'proven', (listener) => proven.onChange(listener))
+      const stopReporting = reportUnprovenReps(conn, proven, 'screen')
+      const stopBroadcast = (): void => {
+        stopReporting()
+        stopSending()
+      }
       active = { request, stream, stopBroadcast }
       // The browser's own "Stop sharing" bar ends the track.
       stream.getVideoTracks().forEach((track) => track.addEventListener('ended', stop))

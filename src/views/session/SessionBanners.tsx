@@ -18,6 +18,7 @@ export function SessionBanners() {
         spoofedReps={session.presence.spoofedReps()}
         throttledAt={session.presence.throttledAt()}
         ignoredAttendees={session.presence.ignoredAttendees()}
+        refused={session.presence.refused()}
       />
     </>
   )
