@@ -89,9 +89,8 @@ export function createLinkAwarenessFilter(context?: LinkAwarenessContext): (mess
     if (!context) return entries[0]?.clientId
     const peerId = context.peerId()
     if (peerId === undefined) return undefined
-    const mine = entries.find((entry) => parseState(entry.state)?.peerId === peerId)
-    if (!mine || !(context.claim?.(mine.clientId, peerId) ?? true)) return undefined
-    return mine.clientId
+    const mine = entries.find((entry) => parseState(entry.state)?.peerId === peerId && (context.claim?.(entry.clientId, peerId) ?? true))
+    return mine?.clientId
   }
   const reportRewrites = (entries: AwarenessEntry[]): void => {
     const peerId = context?.peerId()

@@ -8,6 +8,8 @@ import { INCOMING_RESUME_GRACE_MS } from '../../src/app/tools/transferLinks'
 import { readTranscript } from '../../src/doc/transcript'
 import type { CustomerIdentity } from '../../src/store/profile'
 import { fakeProvenPeers, fakeRoom } from './fakeFileLinks'
+import type { ProvenPeers } from '../../src/app/tools/provenPeers'
+import type { ProofStatus } from '../../src/net/linkProofs'
 
 const REP = { id: 'rep-1', name: 'Ana Rep', role: 'rep' } as const
 const CUSTOMER = { id: 'cust-1', name: 'Carla', role: 'customer' } as const
@@ -26,7 +28,7 @@ function until(transfers: FileTransfers, condition: (list: Transfer[]) => boolea
   })
 }
 
-async function sides() {
+async function sides(proven: ProvenPeers = fakeProvenPeers()) {
   const room = await fakeRoom(REP, CUSTOMER)
   const repDoc = new Y.Doc()
   const customerDoc = new Y.Doc()
@@ -39,7 +41,7 @@ async function sides() {
   const customer = createRoot((dispose) => {
     disposers.push(dispose)
     const [identity] = createSignal<CustomerIdentity | undefined>({ customerId: CUSTOMER.id, name: CUSTOMER.name })
-    return createCustomerFileTransfers(customerDoc, () => room.b.connection, identity, fakeProvenPeers())
+    return createCustomerFileTransfers(customerDoc, () => room.b.connection, identity, proven)
   })
   return { room, rep, customer, repDoc, customerDoc, dispose: () => disposers.forEach((dispose) => dispose()) }
 }
@@ -131,6 +133,42 @@ describe('file transfer controllers', () => {
     expect(customer.list()[0]?.phase, 'still within the grace').toBe('interrupted')
     vi.advanceTimersByTime(2_000)
     expect(customer.list()[0]).toMatchObject({ phase: 'failed', reason: 'connection' })
+    dispose()
+  })
+
+  it('the customer’s page sends no file to a peer that claims to be a rep without proving the session key, takes none from it, and reports both', async () => {
+    const proven = fakeProvenPeers(() => 'failed')
+    const { rep, customer, dispose } = await sides(proven)
+    expect(customer.send(new File([bytes(10)], 'secret.txt'))).toBe('noPeer')
+    expect(rep.send(new File([bytes(10)], 'malware.exe'))).toBe('sent')
+    await until(rep, (list) => list[0]?.phase === 'declined')
+    expect(customer.list()).toEqual([]) // never offered to the customer
+    expect(rep.list().filter((item) => item.direction === 'in')).toEqual([])
+    expect(proven.reports).toEqual([
+      { what: 'fileOut', peerId: 'peer-a', claimedName: 'Ana Rep' },
+      { what: 'fileIn', peerId: 'peer-a', claimedName: 'Ana Rep' },
+    ])
+    dispose()
+  })
+
+  it('a rep whose link is still proving gets the file once it has proved, and its offer waits for the proof', async () => {
+    let status: ProofStatus = 'pending'
+    let prove: (ok: boolean) => void = () => undefined
+    const proof = new Promise<boolean>((resolve) => (prove = resolve))
+    const proven: ProvenPeers = { status: () => status, settled: () => proof, onChange: () => () => undefined, report: () => undefined }
+    const { rep, customer, dispose } = await sides(proven)
+    expect(customer.send(new File([bytes(1000)], 'log.bin'))).toBe('sent')
+    expect(rep.send(new File([bytes(2000)], 'fix.bin'))).toBe('sent')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(rep.list()).toEqual([expect.objectContaining({ direction: 'out', name: 'fix.bin', phase: 'waiting' })]) // nothing offered yet either way
+    expect(customer.list()).toEqual([])
+    status = 'proven'
+    prove(true)
+    const [incoming] = await until(rep, (list) => list.some((item) => item.direction === 'in' && item.phase === 'offered'))
+    expect(rep.list().find((item) => item.direction === 'in')).toMatchObject({ name: 'log.bin', size: 1000 })
+    const offer = await until(customer, (list) => list.some((item) => item.phase === 'offered'))
+    expect(offer.find((item) => item.direction === 'in')).toMatchObject({ name: 'fix.bin', size: 2000 }) // the held offer, replayed
+    expect(incoming).toBeDefined()
     dispose()
   })
 })

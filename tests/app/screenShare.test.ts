@@ -1,5 +1,10 @@
-// The customer's screen-sharing state when the page that shared is gone (reloaded or closed).
-import { describe, expect, it } from 'vitest'
+// The customer's screen-sharing state when the page that shared is gone (reloaded or closed), and who gets the screen.
+import { describe, expect, it, vi } from 'vitest'
+import { Awareness } from 'y-protocols/awareness'
+import type { DocConnection } from '../../src/net/connectDoc'
+import type { PeerLink } from '../../src/net/presence'
+import type { ProvenPeers } from '../../src/app/tools/provenPeers'
+import type { PeerRefusal, ProofStatus } from '../../src/net/linkProofs'
 import { createRoot, createSignal } from 'solid-js'
 import * as Y from 'yjs'
 import { createCustomerScreen } from '../../src/app/tools/screenShare'
@@ -47,5 +52,62 @@ describe('customer screen after a reload', () => {
     expect(latestScreenRequest(doc)?.state).toBe('stopped')
     expect(readTranscript(doc)[0]).toMatchObject({ event: 'screenStopped', authorId: 'c1', text: 'Carla' })
     dispose()
+  })
+})
+
+describe('customer screen goes only to proven reps', () => {
+  /** A customer room with Rafa (a real rep) and Mallory (claims to be one), each over a link of its own. */
+  function room() {
+    const awareness = new Awareness(new Y.Doc())
+    const states = awareness.getStates()
+    const listeners = new Set<() => void>()
+    const added: string[] = []
+    const link = (peerId: string): PeerLink => ({ destroyed: false, addStream: () => void added.push(peerId), removeStream: () => undefined, on: () => undefined, off: () => undefined })
+    states.set(101, { user: { id: 'rafa', name: 'Rafa Rep', role: 'customer' }, peerId: 'p-rafa' }) // relabelled: proof counts, not presence
+    states.set(102, { user: { id: 'mallory', name: 'Boss Rep', role: 'rep' }, peerId: 'p-mallory' })
+    const links = new Map([['p-rafa', link('p-rafa')], ['p-mallory', link('p-mallory')]])
+    const connection = {
+      awareness,
+      peerLinks: () => links,
+      onChange(listener: () => void) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    } as unknown as DocConnection
+    return { connection, added }
+  }
+
+  it('sends the stream over proven links only, later ones too once they prove, and reports a rep claim that failed', async () => {
+    const stream = { getTracks: () => [], getVideoTracks: () => [] } as unknown as MediaStream
+    vi.stubGlobal('navigator', { mediaDevices: { getDisplayMedia: () => Promise.resolve(stream) } })
+    const doc = new Y.Doc()
+    requestScreen(doc, 'r1', { repId: 'rafa', repName: 'Rafa Rep' })
+    const { connection, added } = room()
+    const status = new Map<string, ProofStatus>([['p-rafa', 'pending'], ['p-mallory', 'pending']])
+    const changes = new Set<() => void>()
+    const reports: PeerRefusal[] = []
+    const proven: ProvenPeers = {
+      status: (peerId) => status.get(peerId) ?? 'failed',
+      settled: () => Promise.resolve(false),
+      onChange(listener) {
+        changes.add(listener)
+        return () => changes.delete(listener)
+      },
+      report: (refusal) => void reports.push(refusal),
+    }
+    const { screen, dispose } = createRoot((dispose) => {
+      const [identity] = createSignal<CustomerIdentity | undefined>(CARLA)
+      return { screen: createCustomerScreen(doc, () => connection, identity, proven), dispose }
+    })
+    await screen.accept()
+    expect(screen.sharing()).toBe(true)
+    expect(added).toEqual([]) // nobody proved yet
+    status.set('p-rafa', 'proven')
+    status.set('p-mallory', 'failed')
+    changes.forEach((listener) => listener())
+    expect(added).toEqual(['p-rafa'])
+    expect(reports).toEqual([{ what: 'screen', peerId: 'p-mallory', claimedName: 'Boss Rep' }])
+    dispose()
+    vi.unstubAllGlobals()
   })
 })

@@ -91,6 +91,27 @@ describe('makeChunkingWrtc', () => {
     expect(() => pc.createDataChannel('x', { maxRetransmits: 0 })).toThrow(TypeError)
   })
 
+  it('runs each document channel through its own inbound filter: messages it takes away never reach simple-peer, rewritten ones arrive rewritten', async () => {
+    const made: object[] = []
+    const seen: number[][] = []
+    const inbound = (pc: object) => {
+      made.push(pc)
+      return (message: Uint8Array): Uint8Array | undefined => {
+        seen.push([...message])
+        if (message[0] === 66) return undefined // a link message: for the page, not for y-webrtc
+        return message[0] === 1 ? Uint8Array.of(1, 0) : message
+      }
+    }
+    const [a, b] = await connectedPeers(makeChunkingWrtc(fakeBase, { inbound }))
+    expect(made).toHaveLength(2) // one filter per channel (per link end)
+    const atB = once(b, 'data')
+    a.send(Uint8Array.of(66, 1, 2))
+    a.send(Uint8Array.of(1, 9, 9, 9))
+    const [first] = (await atB) as [Buffer]
+    expect([...first]).toEqual([1, 0])
+    expect(seen).toEqual([[66, 1, 2], [1, 9, 9, 9]])
+  })
+
   it('lets simple-peer carry a 1 MB message both ways', async () => {
     const [a, b] = await connectedPeers(makeChunkingWrtc(fakeBase))
     const big = new Uint8Array(1024 * 1024).map((_, i) => (i * 31) & 0xff)

@@ -52,4 +52,23 @@ describe('TamperWarnings', () => {
     const es = mount({ tampering: [], spoofedReps: [], throttledAt: undefined, ignoredAttendees: 476 })
     expect(es.querySelector('[data-tamper="attendees"]')?.textContent).toBe(`Un participante del lado del cliente añadió 476 asistentes por encima del límite de ${MAX_ATTENDEES}; se ignoran.`)
   })
+
+  test('flags what was refused to peers that could not prove themselves, by action and peer, in both languages', () => {
+    const refused = [
+      { what: 'presence' as const, peerId: 'f3b1c2d4-0000', claimedName: 'Boss Rep', victimName: 'Rafa Rep' },
+      { what: 'screen' as const, peerId: 'f3b1c2d4-0000', claimedName: '<img src=x onerror="window.__pwned=1">' },
+      { what: 'fileOut' as const, peerId: 'a9e8d7c6-1111' },
+      { what: 'fileIn' as const, peerId: 'f3b1c2d4-0000', claimedName: 'Boss Rep' },
+    ]
+    const root = mount({ tampering: [], spoofedReps: [], throttledAt: undefined, refused })
+    expect(root.querySelector('[data-refused="presence"]')?.textContent).toBe('Refused: “Boss Rep” (peer f3b1c2d4) tried to change who Rafa Rep is in the customer room.')
+    expect(root.querySelector('[data-refused="screen"]')?.textContent).toBe('Refused: the customer’s screen was not sent to “<img src=x onerror="window.__pwned=1">” (peer f3b1c2d4), who claims to be a representative but could not prove it.')
+    expect(root.querySelector('[data-refused="fileOut"]')?.textContent).toContain('a peer with no name (peer a9e8d7c6)')
+    expect(root.querySelector('[data-refused="fileIn"]')?.textContent).toContain('did not take a file from “Boss Rep”')
+    expect(root.querySelector('img')).toBeNull()
+    setLang('es')
+    const es = mount({ tampering: [], spoofedReps: [], throttledAt: undefined, refused })
+    expect(es.querySelector('[data-refused="presence"]')?.textContent).toBe('Rechazado: «Boss Rep» (participante f3b1c2d4) intentó cambiar quién es Rafa Rep en la sala del cliente.')
+    expect(es.querySelector('[data-refused="fileOut"]')?.textContent).toContain('un participante sin nombre')
+  })
 })

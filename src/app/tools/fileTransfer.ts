@@ -66,6 +66,9 @@ export interface FileTransferOptions {
   proven?: ProvenPeers
 }
 
+/** How long a refused file channel stays open for its `decline` to leave, if the sender does not close it first. */
+const REFUSED_CLOSE_MS = 5_000
+
 /**
  * Holds a side channel's messages until `admit` settles: then hands the channel on (replaying them)
  * or answers `decline`, closes it and calls `refused`.
@@ -77,8 +80,13 @@ function admitChannel(channel: ChunkedChannel, admit: Promise<boolean>, accepted
   void admit.then((ok) => {
     channel.removeEventListener('message', hold)
     if (!ok) {
-      sendControl(channel, { t: 'decline' })
-      channel.close()
+      // Declined as soon as the channel is open; the sender closes it on the answer (or it is closed here after a while).
+      const decline = (): void => {
+        sendControl(channel, { t: 'decline' })
+        setTimeout(() => channel.close(), REFUSED_CLOSE_MS)
+      }
+      if (channel.readyState === 'open') decline()
+      else channel.addEventListener('open', decline)
       refused()
       return
     }
