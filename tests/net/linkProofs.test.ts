@@ -186,15 +186,15 @@ describe('each link proves the session key before the customer page sends screen
     const { signer } = await authority()
     const rep = page('peer-rep')
     const mallory = page('peer-mallory')
-    let key: CryptoKey | undefined
-    proveLinks(rep.connection, 's1', () => Promise.resolve(key))
+    const authorityHeld: { key?: CryptoKey } = {}
+    proveLinks(rep.connection, 's1', () => Promise.resolve(authorityHeld.key))
     let proofs = 0
     mallory.listeners.add((event) => void (event.message.t === 'proof' && (proofs += 1)))
     connect(rep, mallory)
     mallory.connection.sendLinkMessage!('peer-rep', { t: 'challenge', c: 'AAAA' })
     await settle()
     expect(proofs).toBe(0) // no authority yet (a joining rep's doc still syncing): no answer, asked again later
-    key = signer
+    authorityHeld.key = signer
     for (let i = 0; i < 50; i++) mallory.connection.sendLinkMessage!('peer-rep', { t: 'challenge', c: `c${i}` })
     await settle()
     expect(proofs).toBe(9) // ten answers per link, the first of which found no key
