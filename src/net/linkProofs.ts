@@ -11,6 +11,7 @@
  * page then tells the proven reps what it refused, so their view flags it.
  */
 import type { DocConnection } from './connectDoc'
+import { peersByRole } from './mediaChannel'
 import { makeChallenge, proveSessionKey, verifyPeerProof } from './peerProof'
 import type { LinkMessageEvent, PeerLink } from './presence'
 
@@ -59,7 +60,8 @@ export interface LinkVerifier {
 
 interface LinkState {
   challenge: string
-  firstSentAt: number
+  /** When this page first saw the link: it has PROOF_TIMEOUT_MS from then. */
+  firstSeenAt: number
   lastSentAt: number
   sent: number
   checked: number
@@ -85,7 +87,7 @@ export function verifyLinks(connection: DocConnection, sessionId: string, key: P
   const statusOf = (state: LinkState | undefined): ProofStatus => {
     if (!state) return 'pending'
     if (state.proven) return 'proven'
-    return now() - state.firstSentAt >= PROOF_TIMEOUT_MS || state.checked >= MAX_PROOFS_CHECKED ? 'failed' : 'pending'
+    return now() - state.firstSeenAt >= PROOF_TIMEOUT_MS || state.checked >= MAX_PROOFS_CHECKED ? 'failed' : 'pending'
   }
   const deliverReports = (peerId: string, state: LinkState): void => {
     for (const refusal of reports) {
@@ -98,14 +100,18 @@ export function verifyLinks(connection: DocConnection, sessionId: string, key: P
   const tick = (): void => {
     if (stopped) return
     let any = false
+    const peers = peersByRole(connection)
     connection.peerLinks?.().forEach((link, peerId) => {
       let state = states.get(link)
       const at = now()
       if (!state) {
-        state = { challenge: makeChallenge(), firstSentAt: at, lastSentAt: -Infinity, sent: 0, checked: 0, proven: false, reported: new Set() }
+        state = { challenge: makeChallenge(), firstSeenAt: at, lastSentAt: -Infinity, sent: 0, checked: 0, proven: false, reported: new Set() }
         states.set(link, state)
       }
-      if (!state.proven && state.sent < MAX_CHALLENGES && at - state.lastSentAt >= CHALLENGE_RESEND_MS) {
+      // Only peers that published presence are asked (every Asiste page does, at once): a stock y-webrtc
+      // peer would log an unknown message type, and one without presence gets nothing anyway.
+      const asked = peers.get(peerId)?.user !== undefined
+      if (asked && !state.proven && state.sent < MAX_CHALLENGES && at - state.lastSentAt >= CHALLENGE_RESEND_MS) {
         if (connection.sendLinkMessage?.(peerId, { t: 'challenge', c: state.challenge })) {
           state.sent += 1
           state.lastSentAt = at

@@ -14,14 +14,20 @@ interface FakePage {
   listeners: Set<(event: LinkMessageEvent) => void>
   changes: Set<() => void>
   sent: { to: string; message: Record<string, unknown> }[]
+  /** Presence this page holds, by Yjs client id. */
+  states: Map<number, unknown>
 }
+
+let clients = 0
 
 function page(peerId: string): FakePage {
   const links: FakePage['links'] = new Map()
   const listeners = new Set<(event: LinkMessageEvent) => void>()
   const changes = new Set<() => void>()
-  const self: FakePage = { peerId, links, listeners, changes, sent: [], connection: undefined as unknown as DocConnection }
+  const states = new Map<number, unknown>()
+  const self: FakePage = { peerId, links, listeners, changes, sent: [], states, connection: undefined as unknown as DocConnection }
   self.connection = {
+    awareness: { getStates: () => states },
     peerLinks: () => new Map(links),
     onChange(listener: () => void) {
       changes.add(listener)
@@ -63,8 +69,15 @@ function deliver(from: FakePage, link: PeerLink, message: Record<string, unknown
 }
 
 let certificates = 0
-/** Links `a` and `b` over a new connection (each end with a certificate of its own); replaces any earlier one. */
-function connect(a: FakePage, b: FakePage): void {
+/**
+ * Links `a` and `b` over a new connection (each end with a certificate of its own); replaces any earlier one.
+ * Each learns the other's presence unless `presence` is false (a stock y-webrtc peer publishes none).
+ */
+function connect(a: FakePage, b: FakePage, presence = true): void {
+  if (presence) {
+    a.states.set(++clients, { user: { id: b.peerId, name: b.peerId, role: 'rep' }, peerId: b.peerId })
+    b.states.set(++clients, { user: { id: a.peerId, name: a.peerId, role: 'customer' }, peerId: a.peerId })
+  }
   const fa = `sha-256 ${(++certificates).toString(16).padStart(2, '0')}:AA`
   const fb = `sha-256 ${(++certificates).toString(16).padStart(2, '0')}:BB`
   const linkA = { destroyed: false, fingerprints: { local: fa, remote: fb } } as unknown as FakePage['links'] extends Map<string, infer L> ? L : never
@@ -198,5 +211,22 @@ describe('each link proves the session key before the customer page sends screen
     for (let i = 0; i < 50; i++) mallory.connection.sendLinkMessage!('peer-rep', { t: 'challenge', c: `c${i}` })
     await settle()
     expect(proofs).toBe(9) // ten answers per link, the first of which found no key
+  })
+
+  test('a peer that published no presence (a stock y-webrtc reader) is never sent a challenge, and gets nothing', async () => {
+    const { verifier } = await authority()
+    let now = 0
+    const customer = page('peer-customer')
+    const stock = page('peer-stock')
+    const heard: unknown[] = []
+    stock.listeners.add((event) => void heard.push(event.message))
+    const links = verifyLinks(customer.connection, 's1', Promise.resolve(verifier), () => now)
+    connect(customer, stock, false)
+    await settle()
+    now = PROOF_TIMEOUT_MS
+    customer.changes.forEach((listener) => listener())
+    expect(heard).toEqual([])
+    expect(links.status('peer-stock')).toBe('failed')
+    links.stop()
   })
 })
