@@ -3,7 +3,9 @@
  * to the peers on the other side, answer incoming offers, progress, cancel,
  * save. The bytes go over src/net/fileChannel.ts; only a status note (name
  * and size) reaches the transcript. A transfer cut by a dropped link waits,
- * and resumes when the same peer is back (transferLinks.ts).
+ * and resumes when the same peer is back (transferLinks.ts). On the
+ * customer's side files go to, and come from, only peers whose link proved
+ * the session key (provenPeers.ts); others are refused and reported.
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { DocConnection } from '../../net/connectDoc'
