@@ -60,7 +60,9 @@ export function intakeTampering(customerDoc: Y.Doc, repDoc: Y.Doc): Tampering | 
   const binding = readCustomerBinding(repDoc)
   const claimed = readIntake(customerDoc, 'customer')
   const record = readIntake(repDoc, 'rep')
-  if (!binding || !claimed || !record) return undefined
+  if (!binding || !claimed) return undefined
+  // Accepted but not arrived yet: only the accepted customer's id and key may bring the details.
+  if (!record) return claimed.customerId === binding.customerId && claimed.publicKey === binding.publicKey ? undefined : { id: 'intake', kind: 'intake', claimedName: claimed.customerName, claimedRole: 'customer', text: claimed.request }
   const same = claimed.customerId === record.customerId && claimed.customerName === record.customerName && claimed.request === record.request &&
     JSON.stringify(claimed.system) === JSON.stringify(record.system) && claimed.publicKey === binding.publicKey
   return same ? undefined : { id: 'intake', kind: 'intake', claimedName: claimed.customerName, claimedRole: 'customer', text: claimed.request }

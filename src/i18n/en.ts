@@ -5,6 +5,7 @@ import { portalEn } from './portalStrings'
 import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
 import { securityEn } from './securityStrings'
+import { intakeEn } from './intakeStrings'
 import { limitsEn } from './limitsStrings'
 import { mediaEn } from './mediaStrings'
 import { notesEn } from './noteStrings'
@@ -160,6 +161,7 @@ export const en = {
   ...mediaEn,
   ...historyEn,
   ...securityEn,
+  ...intakeEn,
   ...notesEn,
   ...limitsEn,
 } as const

@@ -6,6 +6,7 @@ import { portalEs } from './portalStrings'
 import { tabsEs } from './tabsStrings'
 import { historyEs } from './historyStrings'
 import { securityEs } from './securityStrings'
+import { intakeEs } from './intakeStrings'
 import { limitsEs } from './limitsStrings'
 import { mediaEs } from './mediaStrings'
 import { notesEs } from './noteStrings'
@@ -161,6 +162,7 @@ export const es: Record<MessageKey, string> = {
   ...mediaEs,
   ...historyEs,
   ...securityEs,
+  ...intakeEs,
   ...notesEs,
   ...limitsEs,
 }

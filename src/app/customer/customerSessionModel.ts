@@ -30,7 +30,7 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   hiddenUnverified: Accessor<number>
   /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
-  /** The name of the representative who last wrote in the transcript the customer holds (what the header shows). */
+  /** The name of the representative who last wrote (a message or a note) among the verified entries (what the header shows). */
   repName: Accessor<string | undefined>
   linkState: Accessor<CustomerLinkState>
   screen: CustomerScreen
@@ -69,7 +69,8 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       verifiable: session.trust.verifiable,
       hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
       ended: () => endedByRep(entries(), session.trust),
-      repName: () => entries().findLast((entry) => entry.authorRole === 'rep')?.authorName,
+      // Reps' notes count too (the opening note names the rep who started the session); only what verified is here.
+      repName: () => entries().findLast((entry) => entry.authorRole !== 'customer' && entry.authorName !== '')?.authorName,
       linkState: createCustomerLinkState(hub),
       screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
       files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),
