@@ -17,6 +17,7 @@ export const intakeEn = {
   'intake.notifyTitle': '{{name}} wants to start a chat',
   'intake.acceptFailed': 'This request could not be accepted: the session already has a customer, or the request is gone.',
   'customer.repVerified': 'Verified: this name comes from your session’s own key.',
+  'tamper.screenRequest': 'Refused, a screen-sharing request not signed by this session’s representatives, claimed by {{name}}. The customer is not asked.',
 } as const
 
 /** Spanish. */
@@ -36,4 +37,5 @@ export const intakeEs: Record<keyof typeof intakeEn, string> = {
   'intake.notifyTitle': '{{name}} quiere iniciar una conversación',
   'intake.acceptFailed': 'No se pudo aceptar esta solicitud: la sesión ya tiene un cliente, o la solicitud ya no está.',
   'customer.repVerified': 'Verificado: este nombre viene de la propia clave de su sesión.',
+  'tamper.screenRequest': 'Rechazada, una solicitud para compartir pantalla que no firmaron los representantes de esta sesión, atribuida a {{name}}. Al cliente no se le pregunta.',
 }

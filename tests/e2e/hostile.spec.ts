@@ -262,3 +262,66 @@ test('a peer holding only the session code writes an intake first: the rep rejec
   await expect(intruder.page.getByRole('alert')).toContainText('This code is not valid or has expired', { timeout: LOOKUP_ANSWER_MS })
   for (const person of [rep, intruder, customer]) expect(person.errors.list).toEqual([])
 })
+
+test('a forged seen receipt and a forged screen request from a peer holding only the join link are refused and flagged', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(customer.page, 'my printer is broken')
+  await say(rep.page, 'first answer')
+  const transcript = rep.page.getByRole('log', { name: 'Transcript' })
+  const repMessage = (text: string) => transcript.locator('article[data-kind="chat"]').filter({ hasText: text })
+  await expect(repMessage('first answer')).toHaveAttribute('data-delivery', 'seen', { timeout: 20_000 }) // the customer's signed receipt counts
+
+  await hostile.page.goto(withTestQuery(link))
+  await expect(hostile.page.getByRole('textbox', { name: 'Your name' })).toBeVisible() // no intake: just a peer in the room
+  const ids = async (): Promise<Record<string, string>> =>
+    hostile.page.evaluate(() => {
+      const found: Record<string, string> = {}
+      window.asisteHostile?.entries('customer')?.forEach((raw, id) => {
+        const entry = raw as { text?: unknown; authorId?: unknown; authorRole?: unknown }
+        if (typeof entry.text === 'string') found[entry.text] = id
+        if (entry.authorRole === 'customer' && typeof entry.authorId === 'string') found.customerId = entry.authorId
+        if (entry.authorRole === 'rep' && typeof entry.authorId === 'string') found.repId = entry.authorId
+      })
+      return found
+    })
+  await expect.poll(async () => JSON.stringify(await ids()), { timeout: 20_000 }).toContain('first answer') // synced with the room
+  // The customer steps away; the rep writes again: nobody has seen it.
+  await customer.page.close()
+  await say(rep.page, 'second answer, unseen')
+  await expect.poll(async () => JSON.stringify(await ids()), { timeout: 20_000 }).toContain('second answer, unseen')
+  const known = await ids()
+  await hostile.page.evaluate(
+    ({ known }) => {
+      const doc = window.asisteHostile!.entries('customer')!.doc!
+      const second = known['second answer, unseen']!
+      doc.transact(() => {
+        // The rep's newest message marked seen "by the customer" (an id that exists), and a screen request in the rep's name.
+        doc.getMap('receipts').set(known.customerId!, { role: 'customer', delivered: second, seen: second })
+        doc.getMap('requests').set('forged-screen', { kind: 'screen', repId: known.repId, repName: 'Rafa Rep', at: Date.now(), state: 'pending' })
+      })
+    },
+    { known },
+  )
+
+  const warnings = rep.page.getByRole('region', { name: 'Suspicious activity on the customer side' })
+  await expect(warnings.locator('[data-tamper="receipt"]')).toContainText(known['second answer, unseen']!)
+  await expect(warnings.locator('[data-tamper="screenRequest"]')).toContainText('Rafa Rep')
+  await expect(repMessage('second answer, unseen')).toHaveAttribute('data-delivery', 'outbox')
+
+  // The customer comes back: no screen request is shown for the forged one; the rep's own request is.
+  const back = await customer.context.newPage()
+  await back.goto(withTestQuery(link))
+  await expect(back.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await expectChat(back, ['my printer is broken', 'first answer', 'second answer, unseen'])
+  await expect(back.getByRole('dialog', { name: 'Screen sharing request' })).toHaveCount(0)
+  await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Request screen sharing' }).click()
+  await expect(back.getByRole('dialog', { name: 'Screen sharing request' })).toBeVisible({ timeout: 20_000 })
+  await expect(repMessage('second answer, unseen')).toHaveAttribute('data-delivery', 'seen', { timeout: 20_000 }) // the customer's own signed receipt
+  for (const person of [rep, hostile]) expect(person.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})

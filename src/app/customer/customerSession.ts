@@ -17,6 +17,7 @@ import type { NetworkHub } from '../shell/networkHub'
 import type { DocConnection } from '../../net/connectDoc'
 import type { PresenceUser } from '../../net/presence'
 import { trackReceipts } from '../session/receiptTracker'
+import { trackSignedReceipt } from './signedReceipts'
 import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
 import { writeIntakeVia, type EntryWay } from '../../doc/portal'
 import { registerDebugDoc, registerHostileTarget } from '../shell/debugRegistry'
@@ -74,7 +75,11 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
   const pushed = handlePushedUrls(doc, identity, trust)
   let stopReceipts: (() => void) | undefined
   const startTracking = (me: CustomerIdentity): void => {
-    stopReceipts ??= trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, () => document.visibilityState === 'visible' && document.hasFocus())
+    const isSeeing = (): boolean => document.visibilityState === 'visible' && document.hasFocus()
+    // Signed with the device key: the reps' record takes only a receipt that key signed.
+    stopReceipts ??= me.signingKey
+      ? trackSignedReceipt(doc, sessionId, trust, { customerId: me.customerId, privateKey: me.signingKey }, isSeeing)
+      : trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, isSeeing)
   }
 
   const load = async (): Promise<void> => {

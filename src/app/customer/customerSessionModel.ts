@@ -12,7 +12,8 @@ import { createVisibleTranscript, endedByRep } from './visibleTranscript'
 import { createCustomerScreen, type CustomerScreen } from '../tools/screenShare'
 import { createCustomerFileTransfers, type FileTransfers } from '../tools/fileTransfer'
 import { createCustomerCredentials, type CustomerCredentials, type RequestCheck } from '../tools/credentials'
-import { importVerifyingKey } from '../../net/sessionAuthority'
+import { importVerifyingKey, verifyScreenRequest } from '../../net/sessionAuthority'
+import type { ScreenRequest } from '../../doc/screenRequests'
 import { verifyCredentialRequest } from '../../net/peerProof'
 import { createCustomerSession, type CustomerSession } from './customerSession'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
@@ -56,6 +57,15 @@ function requestCheck(sessionId: string, authority: string): RequestCheck {
   }
 }
 
+/** Checks screen requests against the link's session key (imported once). */
+function screenCheck(sessionId: string, authority: string): (request: ScreenRequest) => Promise<boolean> {
+  const key = importVerifyingKey(authority)
+  return async (request) => {
+    const verifying = await key
+    return verifying !== undefined && (await verifyScreenRequest(verifying, sessionId, request))
+  }
+}
+
 /** Opens the customer's session of a join link in a root of its own. */
 export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, key: string, via: EntryWay, authority?: string): CustomerSessionModel {
   return createRoot((dispose) => {
@@ -72,7 +82,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       // Reps' notes count too (the opening note names the rep who started the session); only what verified is here.
       repName: () => entries().findLast((entry) => entry.authorRole !== 'customer' && entry.authorName !== '')?.authorName,
       linkState: createCustomerLinkState(hub),
-      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),
+      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity, authority === undefined ? undefined : screenCheck(sessionId, authority)),
       files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity),
       credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
       draft,
