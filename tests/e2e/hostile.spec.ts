@@ -216,7 +216,7 @@ test('a peer holding only the session code writes an intake first: the rep rejec
 
   // The intruder overheard the code and is first: its intake waits for the rep, who sees name and request.
   await submitCode(intruder.page, code)
-  await expect(intruder.page.getByRole('textbox', { name: 'Your name' })).toBeVisible({ timeout: LOOKUP_ANSWER_MS })
+  await expect(intruder.page.getByRole('textbox', { name: 'Your name' })).toBeFocused({ timeout: LOOKUP_ANSWER_MS }) // the intake replaces the code form; the keyboard lands on it
   await intruder.page.getByRole('textbox', { name: 'Your name' }).fill('Carla')
   await intruder.page.getByRole('textbox', { name: 'Describe your problem' }).fill('reset my password please')
   await intruder.page.getByRole('button', { name: 'Start chat' }).click()
