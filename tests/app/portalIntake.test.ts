@@ -3,8 +3,8 @@
 // Rep and customer pages share one fake network (fakeHub.ts); real WebCrypto keys.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { announcePortalCode, assignPortalCode, relayWithPortalCode } from '../../src/app/session/portalCode'
-import { lookupPortalCode, type PortalOutcome, type PortalVisit } from '../../src/app/customer/portalLookup'
+import { ACCEPTED_GRACE_MS, PORTAL_CODE_TTL_MS, announcePortalCode, assignPortalCode, relayWithPortalCode } from '../../src/app/session/portalCode'
+import { PORTAL_CLOSED_GRACE_MS, lookupPortalCode, type PortalOutcome, type PortalVisit } from '../../src/app/customer/portalLookup'
 import { readPortalCode } from '../../src/doc/portal'
 import { MAX_PORTAL_INTAKES, readWaitingIntakes, writePortalAnswers, writePortalIntake } from '../../src/doc/portalIntake'
 import { bindIntake, readCustomerBinding } from '../../src/doc/customerBinding'
@@ -136,6 +136,40 @@ describe('accepting or rejecting an intake that came in with the session code', 
     await new Promise((resolve) => setImmediate(resolve))
     await expect(announcement.accept(carla.id)).resolves.toBe(true)
     expect(((await pending) as Extract<PortalOutcome, { status: 'accepted' }>).link).toEqual(LINK)
+  })
+
+  it('a customer still waiting when the code expires is told so (the offer is gone), after a short grace', async () => {
+    const hub = makeFakeHub()
+    const session = makeSession()
+    assignPortalCode(session.repDoc, T0, 'K7P4QX')
+    announcePortalCode(hub, session)
+    await until(() => hub.occupants('portal') === 1)
+    let outcome: PortalOutcome | undefined
+    void (await visit(hub)).submit({ name: 'Carla', ...FORM }).then((result) => (outcome = result))
+    const doc = await portalDoc(hub)
+    await until(() => readWaitingIntakes(doc).intakes.length === 1)
+    await vi.advanceTimersByTimeAsync(PORTAL_CODE_TTL_MS)
+    expect(readPortalCode(session.repDoc)).toBeUndefined()
+    expect(outcome).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(PORTAL_CLOSED_GRACE_MS)
+    expect(outcome).toEqual({ status: 'expired' })
+  })
+
+  it('a team mate’s accept (the binding and the spent code reach this rep doc) stops this client offering the code too', async () => {
+    const hub = makeFakeHub()
+    const session = makeSession()
+    assignPortalCode(session.repDoc, T0, 'K7P4QX')
+    const announcement = announcePortalCode(hub, session)
+    await until(() => hub.occupants('portal') === 1)
+    const seen: number[] = []
+    announcement.onWaiting((waiting) => seen.push(waiting.intakes.length))
+    session.repDoc.transact(() => {
+      session.repDoc.getMap('meta').set('customer', { customerId: 'carla', publicKey: 'C'.repeat(43) })
+      session.repDoc.getMap('meta').delete('portalCode')
+    })
+    await vi.advanceTimersByTimeAsync(ACCEPTED_GRACE_MS)
+    expect(hub.occupants('portal')).toBe(0)
+    expect(seen.at(-1)).toBe(0)
   })
 
   it(`a rep is shown at most ${MAX_PORTAL_INTAKES} waiting intakes (oldest first) and told how many more`, async () => {

@@ -5,7 +5,12 @@
  * identity is also saved on the device, so a reload in between still joins
  * with the accepted key (the customer then types the intake again).
  */
-import type { IntakeForm } from './customerSession'
+/** What the customer typed at intake (customerSession.ts's IntakeForm; kept here so the two modules do not import each other). */
+export interface IntakeForm {
+  name: string
+  request: string
+  system: Record<string, string>
+}
 
 const handed = new Map<string, IntakeForm>()
 
