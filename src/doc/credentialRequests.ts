@@ -40,9 +40,18 @@ export interface CredentialRequest {
 
 const B64URL = /^[A-Za-z0-9_-]{1,8192}$/
 
-function point(raw: unknown): PublicPoint | undefined {
+/** Validates an EC public point read from a document. */
+export function parsePoint(raw: unknown): PublicPoint | undefined {
   if (!isRecord(raw) || typeof raw.x !== 'string' || typeof raw.y !== 'string' || !B64URL.test(raw.x) || !B64URL.test(raw.y)) return undefined
   return { x: raw.x, y: raw.y }
+}
+
+/** Validates sealed data read from a document. */
+export function parseSealed(raw: unknown): Sealed | undefined {
+  if (!isRecord(raw)) return undefined
+  const epk = parsePoint(raw.epk)
+  if (!epk || typeof raw.iv !== 'string' || typeof raw.ct !== 'string' || !B64URL.test(raw.iv) || !B64URL.test(raw.ct)) return undefined
+  return { epk, iv: raw.iv, ct: raw.ct }
 }
 
 /** The `credentials` map of a customer doc. */
@@ -57,14 +66,13 @@ export function parseCredentialRequest(id: string, raw: unknown): CredentialRequ
   const repName = boundedString(raw.repName, MAX_NAME_CHARS)
   const at = timestamp(raw.at)
   const state = oneOf(raw.state, CREDENTIAL_STATES)
-  const publicKey = point(raw.publicKey)
+  const publicKey = parsePoint(raw.publicKey)
   if (!repId || repName === undefined || at === undefined || !state || !publicKey) return undefined
   const request: CredentialRequest = { id, repId, repName, at, state, publicKey }
   if (raw.sealed !== undefined) {
-    const sealed = isRecord(raw.sealed) ? raw.sealed : {}
-    const epk = point(sealed.epk)
-    if (!epk || typeof sealed.iv !== 'string' || typeof sealed.ct !== 'string' || !B64URL.test(sealed.iv) || !B64URL.test(sealed.ct)) return undefined
-    request.sealed = { epk, iv: sealed.iv, ct: sealed.ct }
+    const sealed = parseSealed(raw.sealed)
+    if (!sealed) return undefined
+    request.sealed = sealed
   }
   const signature = parseSignature(raw.signature)
   if (signature) request.signature = signature

@@ -50,7 +50,8 @@ function sameIntake(a: Intake, b: Intake | undefined): boolean {
 export type IntakeOutcome = 'bound' | 'unchanged' | 'rewritten' | 'none'
 
 /**
- * Binds the session to the customer's intake the first time a valid one with a public key is seen,
+ * Binds the session to the customer's intake the first time a valid one with a public key is seen
+ * (or, when a rep accepted a customer beforehand, the first one with that customer's id and key),
  * copying its details into the rep doc; afterwards only reports whether the customer doc's intake
  * still matches the frozen copy (a change is `rewritten` and never copied).
  */
@@ -59,19 +60,33 @@ export function bindIntake(customerDoc: Y.Doc, repDoc: Y.Doc, origin: unknown): 
   const binding = readCustomerBinding(repDoc)
   if (binding) {
     if (!intake) return 'none'
-    return sameIntake(intake, readIntake(repDoc, 'rep')) && intake.publicKey === binding.publicKey ? 'unchanged' : 'rewritten'
-  }
-  if (!intake?.publicKey) return 'none'
+    const frozen = readIntake(repDoc, 'rep')
+    if (frozen) return sameIntake(intake, frozen) && intake.publicKey === binding.publicKey ? 'unchanged' : 'rewritten'
+    // Bound when a rep accepted the intake (acceptCustomer): the customer's own intake, with that id and key, brings the details.
+    if (intake.customerId !== binding.customerId || intake.publicKey !== binding.publicKey) return 'rewritten'
+  } else if (!intake?.publicKey) return 'none'
   const { publicKey } = intake
+  if (publicKey === undefined) return 'none'
   const details = intakeMap(repDoc, 'rep')
   repDoc.transact(() => {
     details.set('customerId', intake.customerId)
     details.set('customerName', intake.customerName)
     details.set('request', intake.request)
     details.set('system', intake.system)
-    metaMap(repDoc).set('customer', { customerId: intake.customerId, publicKey })
+    if (!binding) metaMap(repDoc).set('customer', { customerId: intake.customerId, publicKey })
   }, origin)
   return 'bound'
+}
+
+/**
+ * Binds the session to a customer a rep accepted (an intake that came in through the session code)
+ * before their intake reaches the customer doc: only that customer id and key will bind the details.
+ * Returns false when the session is already bound (to anyone).
+ */
+export function acceptCustomer(repDoc: Y.Doc, customer: CustomerBinding, origin: unknown): boolean {
+  if (readCustomerBinding(repDoc) || metaMap(repDoc).has('customer')) return false
+  repDoc.transact(() => metaMap(repDoc).set('customer', { customerId: customer.customerId, publicKey: customer.publicKey }), origin)
+  return true
 }
 
 /**

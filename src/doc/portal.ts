@@ -1,7 +1,7 @@
 /**
  * The customer portal in the documents:
  * - the **portal doc**, a tiny throwaway doc in the room a session code names,
- *   holding the session's join link (`link` map: `sessionId`, `key`);
+ *   where intakes wait for a rep's answer (src/doc/portalIntake.ts);
  * - the rep doc's `meta.portalCode` (`{ code, expiresAt }`), so every rep of
  *   the session shows the code and a reopened console keeps announcing it
  *   until it is used or expires;
@@ -20,7 +20,7 @@ import { parsePublicKey } from './signatures'
 export const ENTRY_WAYS = ['link', 'portal'] as const
 export type EntryWay = (typeof ENTRY_WAYS)[number]
 
-/** A session's join link as the portal doc carries it. */
+/** A session's join link as an accepted intake gets it (sealed, src/doc/portalIntake.ts). */
 export interface PortalLink {
   sessionId: string
   key: string
@@ -36,36 +36,16 @@ export interface PortalCodeRecord {
   expiresAt: number
 }
 
-const LINK_MAP = 'link'
 const MAX_KEY_CHARS = 64 // a base64url 256-bit key is 43 chars
 const MAX_CODE_CHARS = 16
 
-function linkMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(LINK_MAP)
-}
-
-/** Writes the join link into a portal doc. */
-export function writePortalLink(doc: Y.Doc, link: PortalLink): void {
-  doc.transact(() => {
-    linkMap(doc).set('sessionId', link.sessionId)
-    linkMap(doc).set('key', link.key)
-    if (link.authority !== undefined) linkMap(doc).set('authority', link.authority)
-  }, LOCAL)
-}
-
-/** Reads the join link of a portal doc, or undefined while absent, cleared or malformed. */
-export function readPortalLink(doc: Y.Doc): PortalLink | undefined {
-  const sessionId = idString(linkMap(doc).get('sessionId'), MAX_ID_CHARS)
-  const key = idString(linkMap(doc).get('key'), MAX_KEY_CHARS)
-  const authority = parsePublicKey(linkMap(doc).get('authority'))
+/** Validates a join link handed over through the portal (it was sealed, but by whom is unknown: check it). */
+export function parsePortalLink(raw: unknown): PortalLink | undefined {
+  if (!isRecord(raw)) return undefined
+  const sessionId = idString(raw.sessionId, MAX_ID_CHARS)
+  const key = idString(raw.key, MAX_KEY_CHARS)
+  const authority = parsePublicKey(raw.authority)
   return sessionId && key ? { sessionId, key, ...(authority ? { authority } : {}) } : undefined
-}
-
-/** Empties a portal doc (peers still in the room receive the deletion). */
-export function clearPortalLink(doc: Y.Doc): void {
-  doc.transact(() => {
-    for (const name of [...linkMap(doc).keys()]) linkMap(doc).delete(name)
-  }, LOCAL)
 }
 
 /** Records the session code of a session in its rep doc. */

@@ -10,6 +10,7 @@ import { idString, isRecord, oneOf } from './guards'
 import { parseEntryId } from './entryId'
 import { LOCAL, MAX_ID_CHARS } from './schema'
 import { entriesMap } from './transcript'
+import { parseSignature } from './signatures'
 
 /** The receipts map of a session document. */
 export function receiptsMap(doc: Y.Doc): Y.Map<unknown> {
@@ -24,6 +25,8 @@ export interface Receipt {
   delivered?: string
   /** Newest entry id the participant had on screen. */
   seen?: string
+  /** Customer doc only: the customer device key's signature over `receiptBytes` (base64url). */
+  signature?: string
 }
 
 /** How far an entry got. */
@@ -39,6 +42,8 @@ function parseReceipt(id: unknown, raw: unknown): Receipt | undefined {
   const receipt: Receipt = { participantId, role }
   if (typeof raw.delivered === 'string' && parseEntryId(raw.delivered)) receipt.delivered = raw.delivered
   if (typeof raw.seen === 'string' && parseEntryId(raw.seen)) receipt.seen = raw.seen
+  const signature = parseSignature(raw.signature)
+  if (signature) receipt.signature = signature
   return receipt
 }
 
@@ -83,4 +88,21 @@ export function deliveryState(id: string, authorId: string, receipts: Receipt[])
     else if (state === 'outbox' && receipt.delivered !== undefined && receipt.delivered >= id) state = 'sent'
   }
   return state
+}
+
+/**
+ * The bytes a customer's device key signs for its receipt: UTF-8 of the JSON array
+ * `["asiste/receipt/v1", sessionId, participantId, role, delivered, seen]` (`null` for an absent id), as
+ * ECMAScript `JSON.stringify` writes it (docs/SCHEMA.md).
+ */
+export function receiptBytes(sessionId: string, receipt: Receipt): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(JSON.stringify(['asiste/receipt/v1', sessionId, receipt.participantId, receipt.role, receipt.delivered ?? null, receipt.seen ?? null]))
+}
+
+/** Writes a signed receipt exactly as given (customer side: the page signs what it computed itself, never a peer's value). */
+export function putSignedReceipt(doc: Y.Doc, receipt: Receipt & { signature: string }, origin: unknown = LOCAL): void {
+  const value: Record<string, string> = { role: receipt.role, signature: receipt.signature }
+  if (receipt.delivered !== undefined) value.delivered = receipt.delivered
+  if (receipt.seen !== undefined) value.seen = receipt.seen
+  doc.transact(() => receiptsMap(doc).set(receipt.participantId, value), origin)
 }

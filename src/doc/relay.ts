@@ -152,18 +152,23 @@ export function restoreCustomerEntries(repDoc: Y.Doc, customerDoc: Y.Doc, ids: I
 }
 
 /**
- * Copies the bound customer's receipts into the rep doc (forward only), so every rep sees delivery
- * states. A receipt counts only for an id the record holds: one at the largest possible id would
- * otherwise mark every later message as seen.
+ * Copies the bound customer's receipt into the rep doc (forward only), so every rep sees delivery
+ * states — only a receipt `isVerified` accepts (the caller checks its signature against the bound
+ * device key: cryptography is not this layer's). A receipt counts only for an id the record holds:
+ * one at the largest possible id would otherwise mark every later message as seen.
  */
-export function mirrorReceipts(customerDoc: Y.Doc, repDoc: Y.Doc): void {
-  const customerId = readCustomerBinding(repDoc)?.customerId
+export function mirrorReceipts(customerDoc: Y.Doc, repDoc: Y.Doc, isVerified: (receipt: Receipt) => boolean): void {
+  const receipt = boundCustomerReceipt(customerDoc, repDoc)
+  if (!receipt || !isVerified(receipt)) return
   const record = entriesMap(repDoc)
-  for (const receipt of readReceipts(customerDoc)) {
-    if (receipt.role !== 'customer' || receipt.participantId !== customerId) continue
-    const known: Receipt = { participantId: receipt.participantId, role: 'customer' }
-    if (receipt.delivered !== undefined && record.has(receipt.delivered)) known.delivered = receipt.delivered
-    if (receipt.seen !== undefined && record.has(receipt.seen)) known.seen = receipt.seen
-    if (known.delivered !== undefined || known.seen !== undefined) markReceipt(repDoc, known, RELAY)
-  }
+  const known: Receipt = { participantId: receipt.participantId, role: 'customer' }
+  if (receipt.delivered !== undefined && record.has(receipt.delivered)) known.delivered = receipt.delivered
+  if (receipt.seen !== undefined && record.has(receipt.seen)) known.seen = receipt.seen
+  if (known.delivered !== undefined || known.seen !== undefined) markReceipt(repDoc, known, RELAY)
+}
+
+/** The bound customer's receipt in the customer doc (with its signature, if any), or undefined. */
+export function boundCustomerReceipt(customerDoc: Y.Doc, repDoc: Y.Doc): Receipt | undefined {
+  const customerId = readCustomerBinding(repDoc)?.customerId
+  return customerId === undefined ? undefined : readReceipts(customerDoc).find((receipt) => receipt.role === 'customer' && receipt.participantId === customerId)
 }

@@ -17,8 +17,8 @@ import { readIntake } from './intake'
 import { judgeCustomerEntry, readCustomerBinding, type Refusal } from './customerBinding'
 import { readReceipts } from './receipts'
 
-/** How the customer doc disagrees with the record: an entry (forged, altered, refused), the intake, a receipt. */
-export type TamperKind = 'forged' | 'altered' | Refusal | 'intake' | 'receipt'
+/** How the customer doc disagrees with the record: an entry (forged, altered, refused), the intake, a receipt, a screen request the reps did not sign. */
+export type TamperKind = 'forged' | 'altered' | Refusal | 'intake' | 'receipt' | 'screenRequest'
 
 /** One suspicious entry of the customer doc, as it claims to be. */
 export interface Tampering {
@@ -60,17 +60,30 @@ export function intakeTampering(customerDoc: Y.Doc, repDoc: Y.Doc): Tampering | 
   const binding = readCustomerBinding(repDoc)
   const claimed = readIntake(customerDoc, 'customer')
   const record = readIntake(repDoc, 'rep')
-  if (!binding || !claimed || !record) return undefined
+  if (!binding || !claimed) return undefined
+  // Accepted but not arrived yet: only the accepted customer's id and key may bring the details.
+  if (!record) return claimed.customerId === binding.customerId && claimed.publicKey === binding.publicKey ? undefined : { id: 'intake', kind: 'intake', claimedName: claimed.customerName, claimedRole: 'customer', text: claimed.request }
   const same = claimed.customerId === record.customerId && claimed.customerName === record.customerName && claimed.request === record.request &&
     JSON.stringify(claimed.system) === JSON.stringify(record.system) && claimed.publicKey === binding.publicKey
   return same ? undefined : { id: 'intake', kind: 'intake', claimedName: claimed.customerName, claimedRole: 'customer', text: claimed.request }
 }
 
-/** Receipts in the customer doc naming an entry that exists in neither document (e.g. the largest possible id). */
+/**
+ * Receipts in the customer doc naming an entry that exists in neither document (e.g. the largest possible
+ * id), and the bound customer's receipt when it names entries the record holds yet the record's copy stays
+ * behind it: the relay refused it (no valid signature of the customer's device key). A genuine receipt is
+ * copied within moments, so the watcher's grace period keeps it from being flagged while it verifies.
+ */
 export function receiptTampering(customerDoc: Y.Doc, repDoc: Y.Doc): Tampering[] {
   const exists = (id: string | undefined): boolean => id === undefined || entriesMap(repDoc).has(id) || entriesMap(customerDoc).has(id)
+  const customerId = readCustomerBinding(repDoc)?.customerId
+  const recorded = readReceipts(repDoc).find((receipt) => receipt.participantId === customerId)
+  const ahead = (claimed: string | undefined, kept: string | undefined): boolean => claimed !== undefined && entriesMap(repDoc).has(claimed) && (kept === undefined || claimed > kept)
   return readReceipts(customerDoc)
-    .filter((receipt) => !exists(receipt.delivered) || !exists(receipt.seen))
+    .filter((receipt) => {
+      if (!exists(receipt.delivered) || !exists(receipt.seen)) return true
+      return receipt.participantId === customerId && receipt.role === 'customer' && (ahead(receipt.delivered, recorded?.delivered) || ahead(receipt.seen, recorded?.seen))
+    })
     .map((receipt) => ({ id: `receipt:${receipt.participantId}`, kind: 'receipt', claimedName: receipt.participantId, claimedRole: receipt.role, text: receipt.seen ?? receipt.delivered ?? '' }))
 }
 

@@ -6,6 +6,7 @@ import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
 import { securityEn } from './securityStrings'
 import { proofEn } from './proofStrings'
+import { intakeEn } from './intakeStrings'
 import { limitsEn } from './limitsStrings'
 import { mediaEn } from './mediaStrings'
 import { notesEn } from './noteStrings'
@@ -162,6 +163,7 @@ export const en = {
   ...historyEn,
   ...securityEn,
   ...proofEn,
+  ...intakeEn,
   ...notesEn,
   ...limitsEn,
 } as const

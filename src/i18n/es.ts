@@ -7,6 +7,7 @@ import { tabsEs } from './tabsStrings'
 import { historyEs } from './historyStrings'
 import { securityEs } from './securityStrings'
 import { proofEs } from './proofStrings'
+import { intakeEs } from './intakeStrings'
 import { limitsEs } from './limitsStrings'
 import { mediaEs } from './mediaStrings'
 import { notesEs } from './noteStrings'
@@ -163,6 +164,7 @@ export const es: Record<MessageKey, string> = {
   ...historyEs,
   ...securityEs,
   ...proofEs,
+  ...intakeEs,
   ...notesEs,
   ...limitsEs,
 }

@@ -9,6 +9,8 @@
 import { canonicalEntryBytes } from '../doc/signatures'
 import type { Entry } from '../doc/entry'
 import type { SessionAuthorityRecord } from '../doc/session'
+import { receiptBytes, type Receipt } from '../doc/receipts'
+import { screenRequestBytes, type ScreenRequest } from '../doc/screenRequests'
 
 const ED25519 = { name: 'Ed25519' } as const
 const P256_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const
@@ -109,4 +111,24 @@ export function signEntry(key: CryptoKey, sessionId: string, entry: Entry): Prom
 /** Whether `signature` is `key`'s over the entry's canonical bytes. */
 export function verifyEntry(key: CryptoKey, sessionId: string, entry: Entry, signature: string): Promise<boolean> {
   return verifyBytes(key, canonicalEntryBytes(sessionId, entry), signature)
+}
+
+/** Signs the customer's receipt of session `sessionId` with its device key. */
+export function signReceipt(key: CryptoKey, sessionId: string, receipt: Receipt): Promise<string> {
+  return signBytes(key, receiptBytes(sessionId, receipt))
+}
+
+/** Whether `receipt.signature` is `key`'s over the receipt's bytes. */
+export function verifyReceipt(key: CryptoKey, sessionId: string, receipt: Receipt): Promise<boolean> {
+  return receipt.signature === undefined ? Promise.resolve(false) : verifyBytes(key, receiptBytes(sessionId, receipt), receipt.signature)
+}
+
+/** Signs a screen request of session `sessionId` with the session authority. */
+export function signScreenRequest(key: CryptoKey, sessionId: string, request: Pick<ScreenRequest, 'id' | 'repId' | 'repName' | 'at'>): Promise<string> {
+  return signBytes(key, screenRequestBytes(sessionId, request))
+}
+
+/** Whether the request's signature is `key`'s (the session authority's). */
+export function verifyScreenRequest(key: CryptoKey, sessionId: string, request: ScreenRequest): Promise<boolean> {
+  return request.signature === undefined ? Promise.resolve(false) : verifyBytes(key, screenRequestBytes(sessionId, request), request.signature)
 }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import type * as Y from 'yjs'
 import { relayDocs } from '../../src/app/session/relayDocs'
-import { createDeviceSigningKeys, createSessionAuthority, importVerifyingKey, signEntry, verifyEntry } from '../../src/net/sessionAuthority'
+import { createDeviceSigningKeys, createSessionAuthority, importVerifyingKey, signEntry, signReceipt, verifyEntry } from '../../src/net/sessionAuthority'
+import { deliveryState, markReceipt, putSignedReceipt, readReceipts } from '../../src/doc/receipts'
 import { initRepDoc, writeSessionAuthority } from '../../src/doc/session'
 import { writeIntake } from '../../src/doc/intake'
 import { appendEntry, readEntry, readTranscript } from '../../src/doc/transcript'
@@ -38,6 +39,30 @@ describe('relayDocs with real signatures', () => {
     await relay.settled()
     expect(readEntry(repDoc, id)?.text).toBe('my printer is on fire')
     expect(readSignature(repDoc, id)).toBe(readSignature(customerDoc, id))
+    relay()
+  })
+
+  test("only a receipt the bound customer's device key signed reaches the record; a forged seen receipt (unsigned or another key) does not", async () => {
+    const { customerDoc, repDoc, device, relay } = await session()
+    const first = appendEntry(repDoc, repChat({ text: 'first', at: Date.now() }))
+    const second = appendEntry(repDoc, repChat({ text: 'second', at: Date.now() + 1 }))
+    await relay.settled()
+    const mallory = await createDeviceSigningKeys()
+    // A link holder marks the rep's later message seen: unsigned, then signed with its own key.
+    const forged = { participantId: 'cust-1', role: 'customer' as const, delivered: second, seen: second }
+    fromHostilePeer(customerDoc, (peer) => markReceipt(peer, forged))
+    await relay.settled()
+    fromHostilePeer(customerDoc, (peer) => putSignedReceipt(peer, { ...forged, signature: '' }))
+    const withMalloryKey = await signReceipt(mallory.privateKey, SESSION, forged)
+    fromHostilePeer(customerDoc, (peer) => putSignedReceipt(peer, { ...forged, signature: withMalloryKey }))
+    await relay.settled()
+    expect(deliveryState(second, 'rep-1', readReceipts(repDoc))).toBe('outbox')
+    // The customer's own signed receipt counts.
+    const genuine = { participantId: 'cust-1', role: 'customer' as const, delivered: second, seen: first }
+    putSignedReceipt(customerDoc, { ...genuine, signature: await signReceipt(device.privateKey, SESSION, genuine) })
+    await relay.settled()
+    expect(deliveryState(first, 'rep-1', readReceipts(repDoc))).toBe('seen')
+    expect(deliveryState(second, 'rep-1', readReceipts(repDoc))).toBe('delivered')
     relay()
   })
 

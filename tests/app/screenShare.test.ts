@@ -12,6 +12,11 @@ import { fakeProvenPeers } from './fakeFileLinks'
 import { latestScreenRequest, requestScreen, setScreenState } from '../../src/doc/screenRequests'
 import { entriesMap, readTranscript } from '../../src/doc/transcript'
 import type { CustomerIdentity } from '../../src/store/profile'
+import { createSessionAuthority, importSigningKey, importVerifyingKey, signScreenRequest, verifyScreenRequest } from '../../src/net/sessionAuthority'
+import { initRepDoc, writeSessionAuthority } from '../../src/doc/session'
+import type { Tampering } from '../../src/doc/tamper'
+import { watchScreenRequests } from '../../src/app/session/screenRequestWatch'
+import { until } from './fakeHub'
 
 const CARLA: CustomerIdentity = { customerId: 'c1', name: 'Carla' }
 
@@ -109,5 +114,46 @@ describe('customer screen goes only to proven reps', () => {
     expect(reports).toEqual([{ what: 'screen', peerId: 'p-mallory', claimedName: 'Boss Rep' }])
     dispose()
     vi.unstubAllGlobals()
+  })
+})
+
+describe('screen requests are the reps’', () => {
+  it('the customer is asked only for a request the session authority signed; one a link holder writes (unsigned, its own key, or re-signed fields) never shows, and the rep’s view flags it', async () => {
+    const authority = await createSessionAuthority()
+    const mallory = await createSessionAuthority()
+    const signer = (await importSigningKey(authority.privateKey))!
+    const verifier = (await importVerifyingKey(authority.publicKey))!
+    const doc = new Y.Doc()
+    const repDoc = new Y.Doc()
+    initRepDoc(repDoc, { sessionId: 'session-1', createdAt: 1_000, portal: 'link', customerKey: 'k'.repeat(43) })
+    writeSessionAuthority(repDoc, authority)
+    const { screen, dispose } = createRoot((dispose) => {
+      const [identity] = createSignal<CustomerIdentity | undefined>(CARLA)
+      return { screen: createCustomerScreen(doc, () => undefined, identity, fakeProvenPeers(), (request) => verifyScreenRequest(verifier, 'session-1', request)), dispose }
+    })
+    let flagged: Tampering[] = []
+    const stop = watchScreenRequests(doc, repDoc, (list) => (flagged = list))
+
+    // A link holder: unsigned, then signed with its own key, then the genuine signature on other fields.
+    requestScreen(doc, 'forged-1', { repId: 'rep-1', repName: 'Ana Rep' }, 2_000)
+    const own = { id: 'forged-2', repId: 'rep-1', repName: 'Ana Rep', at: 3_000 }
+    requestScreen(doc, own.id, own, own.at, await signScreenRequest((await importSigningKey(mallory.privateKey))!, 'session-1', own))
+    const genuine = { id: 'real-1', repId: 'rep-1', repName: 'Ana Rep', at: 1_500 }
+    const signature = await signScreenRequest(signer, 'session-1', genuine)
+    requestScreen(doc, 'forged-3', { repId: 'rep-1', repName: 'Ana Rep' }, 4_000, signature)
+    await until(() => flagged.length === 3)
+    expect(screen.pending()).toBeUndefined()
+    expect(flagged.map((item) => [item.kind, item.claimedName])).toEqual([
+      ['screenRequest', 'Ana Rep'],
+      ['screenRequest', 'Ana Rep'],
+      ['screenRequest', 'Ana Rep'],
+    ])
+
+    // The rep's genuine request (older than the forgeries) is the one shown.
+    requestScreen(doc, genuine.id, genuine, genuine.at, signature)
+    await until(() => screen.pending()?.id === 'real-1')
+    expect(flagged).toHaveLength(3)
+    stop()
+    dispose()
   })
 })

@@ -8,6 +8,7 @@ import { putAttendee } from '../../src/doc/attendees'
 import { ROOT } from '../../src/doc/schema'
 import { T0, chat, fromHostilePeer, makeDoc, repChat, syncInto } from './fixtures'
 import { initRepDoc } from '../../src/doc/session'
+import { markReceipt } from '../../src/doc/receipts'
 
 function session() {
   const customerDoc = makeDoc(10)
@@ -86,6 +87,17 @@ describe('findTampering', () => {
     })
     expect(intakeTampering(customerDoc, repDoc)).toMatchObject({ kind: 'intake', claimedName: 'Mallory' })
     expect(receiptTampering(customerDoc, repDoc)).toMatchObject([{ kind: 'receipt', claimedName: 'cust-1', text: 'zzzzzzzzz.zzzzzzzz.z' }])
+  })
+})
+
+describe('refused receipts', () => {
+  test("the bound customer's receipt for an existing entry that the record did not take (no valid signature) is listed; once copied it is not", () => {
+    const { customerDoc, repDoc } = session()
+    const id = appendEntry(repDoc, repChat({ text: 'a later message' }))
+    fromHostilePeer(customerDoc, (peer) => peer.getMap('receipts').set('cust-1', { role: 'customer', delivered: id, seen: id }))
+    expect(receiptTampering(customerDoc, repDoc)).toMatchObject([{ kind: 'receipt', claimedName: 'cust-1', text: id }])
+    markReceipt(repDoc, { participantId: 'cust-1', role: 'customer', delivered: id, seen: id })
+    expect(receiptTampering(customerDoc, repDoc)).toEqual([])
   })
 })
 

@@ -70,3 +70,30 @@ for (const [lang, colorScheme] of [['en', 'light'], ['es', 'dark']] as const) {
     }
   })
 }
+
+// An intake that came in with the session code, waiting for the rep: the rep's Accept/Reject region and the customer's waiting page.
+for (const [lang, colorScheme] of [['en', 'light'], ['es', 'dark']] as const) {
+  test(`no axe violations while an intake waits for the rep's answer (${lang}, ${colorScheme} theme)`, async ({ newPerson }) => {
+    test.setTimeout(90_000)
+    const ui = { ...UI[lang], ...(lang === 'en' ? { code: 'Session code', connect: 'Connect', accept: 'Accept customer', waiting: 'Waiting for your representative' } : { code: 'Código de sesión', connect: 'Conectar', accept: 'Aceptar cliente', waiting: 'Esperando a que su representante' }) }
+    const rep = await newPerson(lang, { colorScheme })
+    const customer = await newPerson(lang, { colorScheme })
+    await rep.page.goto(`/?lang=${lang}#/`)
+    await rep.page.getByRole('textbox', { name: ui.name }).fill('Ana Rep')
+    await rep.page.getByRole('button', { name: ui.save }).click()
+    await rep.page.getByRole('button', { name: ui.newSession }).click()
+    const shown = rep.page.getByText(new RegExp(`^${ui.code}\\s+[A-Z0-9]{3}-[A-Z0-9]{3}$`))
+    const code = /([A-Z0-9]{3}-[A-Z0-9]{3})$/.exec(await shown.innerText())?.[1] ?? ''
+    await customer.page.goto(`/?lang=${lang}#/portal`)
+    await customer.page.getByRole('textbox', { name: ui.code }).fill(code)
+    await customer.page.getByRole('button', { name: ui.connect }).click()
+    await customer.page.getByRole('textbox', { name: ui.name }).fill('Carla')
+    await customer.page.getByRole('textbox', { name: ui.problem }).fill('printer')
+    await expectNoViolations(customer.page, 'portal intake')
+    await customer.page.getByRole('button', { name: ui.start }).click()
+    await expect(customer.page.getByRole('status').filter({ hasText: ui.waiting })).toBeVisible()
+    await expectNoViolations(customer.page, 'portal waiting')
+    await expect(rep.page.getByRole('button', { name: ui.accept })).toBeVisible({ timeout: 15_000 })
+    await expectNoViolations(rep.page, 'intake waiting for the rep')
+  })
+}

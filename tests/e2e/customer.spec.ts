@@ -5,42 +5,25 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { expectChat, joinAsCustomer, newSession, say, startRep } from './people'
+import { LOOKUP_ANSWER_MS, acceptCustomer, expectChat, joinAsCustomer, newSession, say, sessionCode, startRep, submitCode } from './people'
 
-/** Longest a portal lookup may take before it must answer (8 s wait + 4 s grace in src/app/customer/portalLookup.ts, plus slack). */
-const LOOKUP_ANSWER_MS = 15_000
 const NOT_VALID = 'This code is not valid or has expired'
 
-/** Reads the code shown next to the Customer link (`Session code K7P-4QX`). */
-async function sessionCode(rep: Page): Promise<string> {
-  const shown = rep.getByText(/^Session code\s+[A-Z0-9]{3}-[A-Z0-9]{3}$/)
-  await expect(shown).toBeVisible()
-  const code = /([A-Z0-9]{3}-[A-Z0-9]{3})$/.exec(await shown.innerText())?.[1]
-  expect(code).toBeDefined()
-  return code ?? ''
-}
-
-/** Opens the portal and submits `typed` as the session code. */
-async function submitCode(page: Page, typed: string): Promise<void> {
-  await page.goto('/?lang=en&debug=1#/portal')
-  await page.getByRole('textbox', { name: 'Session code' }).fill(typed)
-  await page.getByRole('button', { name: 'Connect' }).click()
-}
-
-/** Fills in and submits the intake form. */
-async function intake(page: Page, name: string, problem: string, consent: boolean): Promise<void> {
+/** Fills in and submits the intake form (with `rep`: the intake came in by code, and that rep accepts it). */
+async function intake(page: Page, name: string, problem: string, consent: boolean, rep?: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Your name' }).fill(name)
   await page.getByRole('textbox', { name: 'Describe your problem' }).fill(problem)
   if (consent) await page.getByRole('checkbox', { name: 'Share my system information' }).check()
   await page.getByRole('button', { name: 'Start chat' }).click()
+  if (rep) await acceptCustomer(rep, name)
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
 }
 
-/** Comes in by code as the portal page would be used: the code typed in lower case with a space. */
-async function joinByCode(page: Page, code: string, name: string, consent = false): Promise<void> {
+/** Comes in by code as the portal page would be used (the code typed in lower case with a space); `rep` accepts the intake. */
+async function joinByCode(page: Page, rep: Page, code: string, name: string, consent = false): Promise<void> {
   await submitCode(page, ` ${code.toLowerCase().replace('-', ' ')} `)
   await expect(page.getByRole('textbox', { name: 'Your name' })).toBeVisible({ timeout: LOOKUP_ANSWER_MS })
-  await intake(page, name, 'My printer does not print', consent)
+  await intake(page, name, 'My printer does not print', consent, rep)
 }
 
 /** The Details panel's row labels. */
@@ -55,7 +38,7 @@ test('a customer comes in with the session code the rep reads out, and they chat
   await newSession(rep.page)
   const code = await sessionCode(rep.page)
 
-  await joinByCode(customer.page, code, 'Pablo Portal')
+  await joinByCode(customer.page, rep.page, code, 'Pablo Portal')
   // The session runs on the strong key: the page is now the join link, marked as come in by code.
   expect(customer.page.url()).toMatch(/#\/join\/[\w-]+\.[\w-]{22,}\.[\w-]{43,}\?via=portal$/) // the portal hands over the verification key too
   await expect(rep.page.getByRole('tab', { name: /^Pablo Portal/ })).toBeVisible()
@@ -94,8 +77,8 @@ test('a wrong code and a spent code each get the clear message after a bounded w
   await expect(second.page.getByRole('alert')).toContainText(NOT_VALID, { timeout: LOOKUP_ANSWER_MS })
   expect(Date.now() - started).toBeLessThan(LOOKUP_ANSWER_MS)
 
-  // The first customer uses the code; once their intake reaches the rep it is spent.
-  await joinByCode(first.page, code, 'Primera')
+  // The first customer uses the code; once the rep accepts their intake it is spent.
+  await joinByCode(first.page, rep.page, code, 'Primera')
   await expect(rep.page.getByRole('tab', { name: /^Primera/ })).toBeVisible()
   await expect(rep.page.getByText(/^Session code\s/)).toHaveCount(0)
 
@@ -248,7 +231,7 @@ test('a customer who came in by code resumes after a reload: no second intake, s
   const customer = await newPerson()
   await startRep(rep.page, 'Ana Rep')
   await newSession(rep.page)
-  await joinByCode(customer.page, await sessionCode(rep.page), 'Rita Recarga')
+  await joinByCode(customer.page, rep.page, await sessionCode(rep.page), 'Rita Recarga')
   await say(customer.page, 'before reload')
   await say(rep.page, 'reply before reload')
   await expectChat(customer.page, ['before reload', 'reply before reload'])

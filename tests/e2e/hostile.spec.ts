@@ -2,7 +2,7 @@
 // customer's own page plays it through the debug-only hooks of src/app/debug/hostileHooks.ts: its writes and
 // awareness go out over y-webrtc exactly as a modified client's would. Two contexts: a rep and that peer.
 import { expect, test } from './fixtures'
-import { chatTexts, expectChat, joinAsCustomer, newSession, say, startRep, withTestQuery } from './people'
+import { LOOKUP_ANSWER_MS, acceptCustomer, chatTexts, expectChat, joinAsCustomer, newSession, say, sessionCode, startRep, submitCode, withTestQuery } from './people'
 
 /** A well-formed entry id (`<time>.<counter>.<client>`), sorted after everything already written. */
 function forgedId(suffix: string): string {
@@ -202,4 +202,126 @@ test('a peer with only the join link cannot speak for the rep or the customer, e
   await end.getByRole('button', { name: 'End', exact: true }).click()
   await expect(customer.page.getByText('The representative ended this session. Thank you!')).toBeVisible({ timeout: 20_000 })
   for (const person of [rep, customer, hostile]) expect(person.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})
+
+test('a peer holding only the session code writes an intake first: the rep rejects it, the code still works for the real customer, and the rejected peer gets nothing of the session', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const intruder = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  const sessionId = /#\/join\/([\w-]+)\./.exec(link)?.[1] ?? ''
+  const code = await sessionCode(rep.page)
+
+  // The intruder overheard the code and is first: its intake waits for the rep, who sees name and request.
+  await submitCode(intruder.page, code)
+  await expect(intruder.page.getByRole('textbox', { name: 'Your name' })).toBeFocused({ timeout: LOOKUP_ANSWER_MS }) // the intake replaces the code form; the keyboard lands on it
+  await intruder.page.getByRole('textbox', { name: 'Your name' }).fill('Carla')
+  await intruder.page.getByRole('textbox', { name: 'Describe your problem' }).fill('reset my password please')
+  await intruder.page.getByRole('button', { name: 'Start chat' }).click()
+  await expect(intruder.page.getByRole('status').filter({ hasText: 'Waiting for your representative to accept your request…' })).toBeVisible()
+  const waiting = rep.page.getByRole('region', { name: 'Someone wants to join with the session code' })
+  await expect(waiting.getByRole('listitem').filter({ hasText: 'reset my password please' })).toBeVisible({ timeout: LOOKUP_ANSWER_MS })
+  // Keyboard: the rep reaches the buttons with Tab and answers with Enter.
+  await waiting.getByRole('button', { name: 'Accept customer' }).focus()
+  await rep.page.keyboard.press('Tab')
+  await expect(waiting.getByRole('button', { name: 'Reject customer' })).toBeFocused()
+  await rep.page.keyboard.press('Enter')
+  await expect(intruder.page.getByRole('alert')).toContainText('Your representative did not accept this request')
+  expect(intruder.page.url()).toMatch(/#\/portal$/)
+  // The code is not spent.
+  await expect(rep.page.getByText(/^Session code\s/)).toBeVisible()
+
+  // The real customer types the same code and is accepted; they chat, and see the verified rep's name.
+  await submitCode(customer.page, code)
+  await expect(customer.page.getByRole('textbox', { name: 'Your name' })).toBeVisible({ timeout: LOOKUP_ANSWER_MS })
+  await customer.page.getByRole('textbox', { name: 'Your name' }).fill('Carla')
+  await customer.page.getByRole('textbox', { name: 'Describe your problem' }).fill('My printer does not print')
+  await customer.page.getByRole('button', { name: 'Start chat' }).click()
+  await acceptCustomer(rep.page, 'Carla')
+  await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await expect(customer.page.getByRole('heading', { level: 1 })).toHaveText('Chat with Ana Rep')
+  await expect(customer.page.getByText('Verified: this name comes from your session’s own key.')).toBeVisible()
+  await say(customer.page, 'hello, it is the real Carla')
+  await say(rep.page, 'hello Carla')
+  await expectChat(rep.page, ['hello, it is the real Carla', 'hello Carla'])
+  await expectChat(customer.page, ['hello, it is the real Carla', 'hello Carla'])
+  const panel = rep.page.getByRole('complementary', { name: 'Session panel' })
+  await expect(panel.getByRole('definition').filter({ hasText: 'My printer does not print' })).toBeVisible()
+  await expect(rep.page.getByText(/^Session code\s/)).toHaveCount(0)
+
+  // The rejected page never got the session: no join link, no session database, nothing of it in its storage.
+  expect(intruder.page.url()).toMatch(/#\/portal$/)
+  const stored = await intruder.page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''))
+  expect(stored.filter((name) => name.includes(sessionId))).toEqual([])
+  expect(await intruder.page.evaluate((id) => document.documentElement.innerHTML.includes(id), sessionId)).toBe(false)
+  await expect(rep.page.getByRole('list', { name: 'Attendees' }).getByRole('listitem').filter({ hasText: /^Unverified peer/ })).toHaveCount(0)
+  // Trying the code again now finds nothing: it was spent on the accept.
+  await submitCode(intruder.page, code)
+  await expect(intruder.page.getByRole('alert')).toContainText('This code is not valid or has expired', { timeout: LOOKUP_ANSWER_MS })
+  for (const person of [rep, intruder, customer]) expect(person.errors.list).toEqual([])
+})
+
+test('a forged seen receipt and a forged screen request from a peer holding only the join link are refused and flagged', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(customer.page, 'my printer is broken')
+  await say(rep.page, 'first answer')
+  const transcript = rep.page.getByRole('log', { name: 'Transcript' })
+  const repMessage = (text: string) => transcript.locator('article[data-kind="chat"]').filter({ hasText: text })
+  await expect(repMessage('first answer')).toHaveAttribute('data-delivery', 'seen', { timeout: 20_000 }) // the customer's signed receipt counts
+
+  await hostile.page.goto(withTestQuery(link))
+  await expect(hostile.page.getByRole('textbox', { name: 'Your name' })).toBeVisible() // no intake: just a peer in the room
+  const ids = async (): Promise<Record<string, string>> =>
+    hostile.page.evaluate(() => {
+      const found: Record<string, string> = {}
+      window.asisteHostile?.entries('customer')?.forEach((raw, id) => {
+        const entry = raw as { text?: unknown; authorId?: unknown; authorRole?: unknown }
+        if (typeof entry.text === 'string') found[entry.text] = id
+        if (entry.authorRole === 'customer' && typeof entry.authorId === 'string') found.customerId = entry.authorId
+        if (entry.authorRole === 'rep' && typeof entry.authorId === 'string') found.repId = entry.authorId
+      })
+      return found
+    })
+  await expect.poll(async () => JSON.stringify(await ids()), { timeout: 20_000 }).toContain('first answer') // synced with the room
+  // The customer steps away; the rep writes again: nobody has seen it.
+  await customer.page.close()
+  await say(rep.page, 'second answer, unseen')
+  await expect.poll(async () => JSON.stringify(await ids()), { timeout: 20_000 }).toContain('second answer, unseen')
+  const known = await ids()
+  await hostile.page.evaluate(
+    ({ known }) => {
+      const doc = window.asisteHostile!.entries('customer')!.doc!
+      const second = known['second answer, unseen']!
+      doc.transact(() => {
+        // The rep's newest message marked seen "by the customer" (an id that exists), and a screen request in the rep's name.
+        doc.getMap('receipts').set(known.customerId!, { role: 'customer', delivered: second, seen: second })
+        doc.getMap('requests').set('forged-screen', { kind: 'screen', repId: known.repId, repName: 'Rafa Rep', at: Date.now(), state: 'pending' })
+      })
+    },
+    { known },
+  )
+
+  const warnings = rep.page.getByRole('region', { name: 'Suspicious activity on the customer side' })
+  await expect(warnings.locator('[data-tamper="receipt"]')).toContainText(known['second answer, unseen']!)
+  await expect(warnings.locator('[data-tamper="screenRequest"]')).toContainText('Rafa Rep')
+  await expect(repMessage('second answer, unseen')).toHaveAttribute('data-delivery', 'outbox')
+
+  // The customer comes back: no screen request is shown for the forged one; the rep's own request is.
+  const back = await customer.context.newPage()
+  await back.goto(withTestQuery(link))
+  await expect(back.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await expectChat(back, ['my printer is broken', 'first answer', 'second answer, unseen'])
+  await expect(back.getByRole('dialog', { name: 'Screen sharing request' })).toHaveCount(0)
+  await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Request screen sharing' }).click()
+  await expect(back.getByRole('dialog', { name: 'Screen sharing request' })).toBeVisible({ timeout: 20_000 })
+  await expect(repMessage('second answer, unseen')).toHaveAttribute('data-delivery', 'seen', { timeout: 20_000 }) // the customer's own signed receipt
+  for (const person of [rep, hostile]) expect(person.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
 })

@@ -35,6 +35,45 @@ export async function joinAsCustomer(page: Page, link: string, name: string, pro
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
 }
 
+/** Longest a portal lookup may take before it must answer (8 s wait + 4 s grace in src/app/customer/portalLookup.ts, plus slack). */
+export const LOOKUP_ANSWER_MS = 15_000
+
+/** Reads the code shown next to the Customer link (`Session code K7P-4QX`). */
+export async function sessionCode(rep: Page): Promise<string> {
+  const shown = rep.getByText(/^Session code\s+[A-Z0-9]{3}-[A-Z0-9]{3}$/)
+  await expect(shown).toBeVisible()
+  const code = /([A-Z0-9]{3}-[A-Z0-9]{3})$/.exec(await shown.innerText())?.[1]
+  expect(code).toBeDefined()
+  return code ?? ''
+}
+
+/** Opens the portal and submits `typed` as the session code. */
+export async function submitCode(page: Page, typed: string): Promise<void> {
+  await page.goto('/?lang=en&debug=1#/portal')
+  await page.getByRole('textbox', { name: 'Session code' }).fill(typed)
+  await page.getByRole('button', { name: 'Connect' }).click()
+}
+
+/**
+ * The rep accepts the intake of `name` that came in through the session code (its name and request are shown
+ * with `Accept customer` / `Reject customer`).
+ */
+export async function acceptCustomer(rep: Page, name: string): Promise<void> {
+  await answerIntake(rep, name, 'Accept customer')
+}
+
+/** The rep rejects the intake of `name` that came in through the session code. */
+export async function rejectCustomer(rep: Page, name: string): Promise<void> {
+  await answerIntake(rep, name, 'Reject customer')
+}
+
+async function answerIntake(rep: Page, name: string, button: 'Accept customer' | 'Reject customer'): Promise<void> {
+  const waiting = rep.getByRole('region', { name: 'Someone wants to join with the session code' }).getByRole('listitem').filter({ hasText: `${name} asks:` })
+  await expect(waiting).toBeVisible({ timeout: 15_000 })
+  await waiting.getByRole('button', { name: button }).click()
+  await expect(waiting).toHaveCount(0)
+}
+
 /** Types a message and presses Enter. */
 export async function say(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Message' })

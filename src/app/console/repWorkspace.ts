@@ -5,6 +5,7 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
+import type { PortalIntake } from '../../doc/portalIntake'
 import type { Entry } from '../../doc/entry'
 import { readIntake } from '../../doc/intake'
 import { putSessionSummary, readSessionIndex, readSessionSummary, sessionsMap, updateSessionSummary, type SessionSummary } from '../../doc/team'
@@ -34,6 +35,8 @@ export interface Attention {
   /** Whether the rep looks at this session now: its messages are read as they arrive. */
   isSeen(sessionId: string): boolean
   onCustomerMessage(sessionId: string, entry: Entry): void
+  /** Someone came in with the session code and waits to be accepted (alert like a new message). */
+  onIntakeWaiting?(sessionId: string, customerName: string, request: string): void
 }
 
 /** The rep console's state and actions. */
@@ -104,7 +107,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   const teamOf = (sessionId: string): OpenTeam | undefined => teamById(openSessions().get(sessionId)?.session.teamId)
   const contextFor = (team: OpenTeam): OpenContext | undefined => {
     const me = profile()
-    return me && { profile: me, team: team.membership, hub, onCustomerJoined }
+    return me && { profile: me, team: team.membership, hub, onCustomerJoined, onIntakeWaiting }
   }
 
   const refreshTabs = (): void => {
@@ -155,6 +158,11 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     refreshTabs()
     open.model.dispose()
     await open.session.close()
+  }
+  function onIntakeWaiting(sessionId: string, intakes: PortalIntake[]): void {
+    const team = teamOf(sessionId)
+    if (team && readSessionSummary(team.doc, sessionId)?.state === 'waiting') setActiveId(sessionId) // the request comes to the front, like a customer joining
+    for (const intake of intakes) attention.onIntakeWaiting?.(sessionId, intake.customerName, intake.request)
   }
   function onCustomerJoined(sessionId: string): void {
     const session = openSessions().get(sessionId)?.session

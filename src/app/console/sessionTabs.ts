@@ -81,9 +81,18 @@ export function createSessionTabs(workspace: TabsWorkspace, prefs: PrefsStore, n
     notifier.notify({ title: t('tabs.notifyTitle', { name }), body: entry.text.slice(0, NOTIFY_BODY_CHARS), tag: sessionId, onClick: () => reveal(sessionId) })
   }
 
+  const onIntakeWaiting = (sessionId: string, customerName: string, request: string): void => {
+    if (prefs.prefs.chatSound && Date.now() - lastBeep >= BEEP_GAP_MS) {
+      lastBeep = Date.now()
+      notifier.beep()
+    }
+    if (hidden()) notifier.notify({ title: t('intake.notifyTitle', { name: customerName }), body: request.slice(0, NOTIFY_BODY_CHARS), tag: `intake:${sessionId}`, onClick: () => reveal(sessionId) })
+  }
+
   workspace.setAttention({
     isSeen: (sessionId) => workspace.activeId() === sessionId && !hidden(),
     onCustomerMessage,
+    onIntakeWaiting,
   })
   const activities = createMemo(() => new Map(ids().flatMap((sessionId) => {
     const activity = workspace.activityOf(sessionId)

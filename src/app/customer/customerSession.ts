@@ -17,11 +17,13 @@ import type { NetworkHub } from '../shell/networkHub'
 import type { DocConnection } from '../../net/connectDoc'
 import type { PresenceUser } from '../../net/presence'
 import { trackReceipts } from '../session/receiptTracker'
+import { trackSignedReceipt } from './signedReceipts'
 import { handlePushedUrls, type BlockedUrl } from './pushedUrls'
 import { writeIntakeVia, type EntryWay } from '../../doc/portal'
 import { registerDebugDoc, registerHostileTarget } from '../shell/debugRegistry'
 import { createDeviceSigningKeys } from '../../net/sessionAuthority'
 import { createEntryTrust, type EntryTrust } from './entryTrust'
+import { takeHandedIntake } from './portalHandoff'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -73,7 +75,11 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
   const pushed = handlePushedUrls(doc, identity, trust)
   let stopReceipts: (() => void) | undefined
   const startTracking = (me: CustomerIdentity): void => {
-    stopReceipts ??= trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, () => document.visibilityState === 'visible' && document.hasFocus())
+    const isSeeing = (): boolean => document.visibilityState === 'visible' && document.hasFocus()
+    // Signed with the device key: the reps' record takes only a receipt that key signed.
+    stopReceipts ??= me.signingKey
+      ? trackSignedReceipt(doc, sessionId, trust, { customerId: me.customerId, privateKey: me.signingKey }, isSeeing)
+      : trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, isSeeing)
   }
 
   const load = async (): Promise<void> => {
@@ -96,7 +102,27 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
       setPhase('chat')
       return
     }
-    setPhase('intake')
+    // Accepted through the session code: the session is bound to the identity the portal page made.
+    accepted = known?.signingKey && known.publicKey ? known : undefined
+    const handed = takeHandedIntake(sessionId)
+    if (accepted && handed) await begin(handed)
+    else setPhase('intake')
+  }
+  let accepted: CustomerIdentity | undefined
+  const begin = async (form: IntakeForm): Promise<void> => {
+    // The device key comes first: the intake carries its public half, and every entry from here on is signed.
+    const keys = accepted?.signingKey && accepted.publicKey ? { privateKey: accepted.signingKey, publicKey: accepted.publicKey } : await createDeviceSigningKeys()
+    const me: CustomerIdentity = { customerId: accepted?.customerId ?? randomId(), name: form.name.trim(), signingKey: keys.privateKey, publicKey: keys.publicKey }
+    signAs(me)
+    if (via === 'portal') writeIntakeVia(doc, 'portal') // before the intake: any state holding the intake holds the hint
+    writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system, publicKey: keys.publicKey })
+    putAttendee(doc, { id: me.customerId, name: me.name, role: 'customer', hidden: false })
+    appendStatusNote(doc, customerWriter(me), 'joined')
+    await saveCustomerIdentity(sessionId, me)
+    setIdentity(me)
+    connection?.setUser({ id: me.customerId, name: me.name, role: 'customer' })
+    startTracking(me)
+    setPhase('chat')
   }
   load().catch((cause: unknown) => {
     setError(cause instanceof Error ? cause.message : String(cause))
@@ -108,21 +134,7 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     error,
     doc,
     identity,
-    async start(form) {
-      // The device key comes first: the intake carries its public half, and every entry from here on is signed.
-      const keys = await createDeviceSigningKeys()
-      const me: CustomerIdentity = { customerId: randomId(), name: form.name.trim(), signingKey: keys.privateKey, publicKey: keys.publicKey }
-      signAs(me)
-      if (via === 'portal') writeIntakeVia(doc, 'portal') // before the intake: any state holding the intake holds the hint
-      writeIntake(doc, { customerId: me.customerId, customerName: me.name, request: form.request, system: form.system, publicKey: keys.publicKey })
-      putAttendee(doc, { id: me.customerId, name: me.name, role: 'customer', hidden: false })
-      appendStatusNote(doc, customerWriter(me), 'joined')
-      await saveCustomerIdentity(sessionId, me)
-      setIdentity(me)
-      connection?.setUser({ id: me.customerId, name: me.name, role: 'customer' })
-      startTracking(me)
-      setPhase('chat')
-    },
+    start: begin,
     send(text) {
       const me = identity()
       if (!me) return

@@ -13,7 +13,8 @@ import { createCustomerScreen, type CustomerScreen } from '../tools/screenShare'
 import { createCustomerFileTransfers, type FileTransfers } from '../tools/fileTransfer'
 import { createProvenPeers } from '../tools/provenPeers'
 import { createCustomerCredentials, type CustomerCredentials, type RequestCheck } from '../tools/credentials'
-import { importVerifyingKey } from '../../net/sessionAuthority'
+import { importVerifyingKey, verifyScreenRequest } from '../../net/sessionAuthority'
+import type { ScreenRequest } from '../../doc/screenRequests'
 import { verifyCredentialRequest } from '../../net/peerProof'
 import { createCustomerSession, type CustomerSession } from './customerSession'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
@@ -31,7 +32,7 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   hiddenUnverified: Accessor<number>
   /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
-  /** The name of the representative who last wrote in the transcript the customer holds (what the header shows). */
+  /** The name of the representative who last wrote (a message or a note) among the verified entries (what the header shows). */
   repName: Accessor<string | undefined>
   linkState: Accessor<CustomerLinkState>
   screen: CustomerScreen
@@ -57,6 +58,15 @@ function requestCheck(sessionId: string, authority: string): RequestCheck {
   }
 }
 
+/** Checks screen requests against the link's session key (imported once). */
+function screenCheck(sessionId: string, authority: string): (request: ScreenRequest) => Promise<boolean> {
+  const key = importVerifyingKey(authority)
+  return async (request) => {
+    const verifying = await key
+    return verifying !== undefined && (await verifyScreenRequest(verifying, sessionId, request))
+  }
+}
+
 /** Opens the customer's session of a join link in a root of its own. */
 export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, key: string, via: EntryWay, authority?: string): CustomerSessionModel {
   return createRoot((dispose) => {
@@ -72,9 +82,10 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       verifiable: session.trust.verifiable,
       hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
       ended: () => endedByRep(entries(), session.trust),
-      repName: () => entries().findLast((entry) => entry.authorRole === 'rep')?.authorName,
+      // Reps' notes count too (the opening note names the rep who started the session); only what verified is here.
+      repName: () => entries().findLast((entry) => entry.authorRole !== 'customer' && entry.authorName !== '')?.authorName,
       linkState: createCustomerLinkState(hub),
-      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity, proven),
+      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity, proven, authority === undefined ? undefined : screenCheck(sessionId, authority)),
       files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity, proven),
       credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
       draft,

@@ -1,29 +1,25 @@
 /**
  * The rep's side of session codes. A new session gets a short code (kept in
  * the rep doc); while it is valid, every open rep client of the session sits
- * in the code's portal room with a throwaway doc holding the join link. The
- * code is spent on first use — when the customer's intake arrives, whichever
- * way they came — or after PORTAL_CODE_TTL_MS: the client empties the portal
- * doc (peers still there get the deletion), leaves the room and forgets the
- * code. No server keeps any state: an unanswered room is an expired code.
+ * in the code's portal room, where customer pages that typed the code leave
+ * their intake (src/doc/portalIntake.ts). The rep sees each one's name and
+ * request and accepts or rejects it: an accepted intake gets the join link
+ * sealed to its key, and the session is bound to that customer's device key
+ * before they arrive; a rejected one gets nothing (no key, no session id) and
+ * the code keeps working. The code is spent on accept — or when a customer
+ * who had the join link itself arrives first, or after PORTAL_CODE_TTL_MS:
+ * the client closes the offer, leaves the room and forgets the code. No server
+ * keeps any state: an unanswered room is an expired code.
  */
 import * as Y from 'yjs'
 import { readIntake } from '../../doc/intake'
-import {
-  clearPortalCode,
-  clearPortalLink,
-  readIntakeVia,
-  readPortalCode,
-  readPortalLink,
-  setSessionPortal,
-  writePortalCode,
-  writePortalLink,
-  type PortalCodeRecord,
-  type PortalLink,
-} from '../../doc/portal'
-import { LOCAL } from '../../doc/schema'
+import { clearPortalCode, readIntakeVia, readPortalCode, setSessionPortal, writePortalCode, type PortalCodeRecord, type PortalLink } from '../../doc/portal'
+import { clearPortalOffer, isPortalOpen, observePortal, readPortalIntake, readWaitingIntakes, setPortalOpen, writePortalAnswers, type PortalIntake } from '../../doc/portalIntake'
+import { acceptCustomer, readCustomerBinding } from '../../doc/customerBinding'
+import { RELAY } from '../../doc/schema'
 import type { DocConnection } from '../../net/connectDoc'
 import { derivePortalRoom, generatePortalCode } from '../../net/portalRoom'
+import { seal } from '../../net/sealedBox'
 import type { NetworkHub } from '../shell/networkHub'
 import { relayDocs } from './relayDocs'
 
@@ -42,13 +38,29 @@ export interface PortalSession {
   link: PortalLink
 }
 
+/** Intakes waiting for the rep's answer in the portal room. */
+export interface WaitingIntakes {
+  intakes: PortalIntake[]
+  /** Valid intakes past the shown limit (a flood). */
+  ignored: number
+}
+
 /** A running announcement. */
 export interface PortalAnnouncement {
-  /** The customer's intake arrived: the code is spent (and a `portal` hint is adopted). */
+  /** The customer's intake reached the session: the code is spent (and a `portal` hint is adopted). */
   customerJoined(): void
   /** Leaves the room without spending the code (the session is closing on this device). */
   stop(): void
+  /** Intakes waiting for an answer, as they change. Returns a stop function. */
+  onWaiting(listener: (waiting: WaitingIntakes) => void): () => void
+  /** Accepts intake `id`: binds the session to that customer, hands them the join link sealed to their key, spends the code. False when it cannot (gone, or the session is already bound). */
+  accept(id: string): Promise<boolean>
+  /** Rejects intake `id`: that page gets nothing of the session; the code keeps working. */
+  reject(id: string): void
 }
+
+/** How long the room stays open after an accept for the answer to reach the customer's page (they leave as soon as they read it). */
+export const ACCEPTED_GRACE_MS = 60_000
 
 /** Gives a brand-new session its code, valid until `now + PORTAL_CODE_TTL_MS`. */
 export function assignPortalCode(repDoc: Y.Doc, now: number = Date.now(), code: string = generatePortalCode()): PortalCodeRecord {
@@ -72,19 +84,29 @@ export function adoptEntryWay(repDoc: Y.Doc, customerDoc: Y.Doc): void {
 export function announcePortalCode(hub: PortalHub, session: PortalSession, now: () => number = Date.now): PortalAnnouncement {
   const { repDoc, customerDoc, link } = session
   let stopped = false
+  let accepted = false
   let timer: ReturnType<typeof setTimeout> | undefined
-  let room: { doc: Y.Doc; connection: DocConnection } | undefined
+  let room: { doc: Y.Doc; connection: DocConnection; stopObserving: () => void } | undefined
+  const listeners = new Set<(waiting: WaitingIntakes) => void>()
+  const waiting = (): WaitingIntakes => (room && !stopped ? readWaitingIntakes(room.doc) : { intakes: [], ignored: 0 })
+  const tell = (): void => {
+    const current = waiting()
+    listeners.forEach((listener) => listener(current))
+  }
 
   const leave = (): void => {
     stopped = true
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
-    if (!room) return
-    clearPortalLink(room.doc)
-    room.connection.destroy()
-    hub.release(room.connection)
-    room.doc.destroy()
-    room = undefined
+    if (room) {
+      room.stopObserving()
+      clearPortalOffer(room.doc)
+      room.connection.destroy()
+      hub.release(room.connection)
+      room.doc.destroy()
+      room = undefined
+    }
+    tell()
   }
   const spend = (): void => {
     leave()
@@ -96,60 +118,110 @@ export function announcePortalCode(hub: PortalHub, session: PortalSession, now: 
       spend()
     },
     stop: leave,
+    onWaiting(listener) {
+      listeners.add(listener)
+      listener(waiting())
+      return () => listeners.delete(listener)
+    },
+    async accept(id) {
+      const doc = room?.doc
+      const intake = doc && readPortalIntake(doc, id)
+      if (!doc || !intake || stopped) return false
+      if (!acceptCustomer(repDoc, { customerId: intake.customerId, publicKey: intake.publicKey }, RELAY)) return false
+      accepted = true
+      setSessionPortal(repDoc, 'portal')
+      setSessionPortal(customerDoc, 'portal', RELAY)
+      clearPortalCode(repDoc) // spent: no one else can use it, whatever happens next
+      const sealed = await seal(intake.sealKey, intake.id, JSON.stringify(link))
+      if (!room || room.doc !== doc) return true
+      const others = readWaitingIntakes(doc).intakes.filter((other) => other.id !== id)
+      writePortalAnswers(doc, [{ id, state: 'accepted', sealed }, ...others.map((other) => ({ id: other.id, state: 'closed' as const }))])
+      clearPortalOffer(doc)
+      if (timer !== undefined) clearTimeout(timer)
+      timer = setTimeout(spend, ACCEPTED_GRACE_MS)
+      return true
+    },
+    reject(id) {
+      const doc = room?.doc
+      if (!doc || stopped || !readPortalIntake(doc, id)) return
+      writePortalAnswers(doc, [{ id, state: 'rejected' }])
+    },
   }
 
   const record = readPortalCode(repDoc)
   if (!record) return announcement
-  if (readIntake(customerDoc, 'customer') || readIntake(repDoc, 'rep') || record.expiresAt <= now()) {
+  if (readIntake(customerDoc, 'customer') || readIntake(repDoc, 'rep') || readCustomerBinding(repDoc) || record.expiresAt <= now()) {
     announcement.customerJoined()
     return announcement
   }
   timer = setTimeout(spend, record.expiresAt - now())
-  void joinPortalRoom(hub, record.code, link, () => stopped)
+  // A team mate accepted (the code left the rep doc): this client stops offering it too.
+  const onRepMeta = (): void => {
+    if (!stopped && !readPortalCode(repDoc) && readCustomerBinding(repDoc)) {
+      if (timer !== undefined) clearTimeout(timer)
+      timer = setTimeout(leave, ACCEPTED_GRACE_MS)
+    }
+  }
+  repDoc.getMap('meta').observe(onRepMeta)
+  void joinPortalRoom(hub, record.code, () => stopped)
     .then((joined) => {
       if (!joined) return
       if (stopped) {
         joined.connection.destroy()
         hub.release(joined.connection)
         joined.doc.destroy()
-      } else room = joined
+      } else {
+        const { doc } = joined
+        // Anyone with the code can write in the room: put the offer back after a peer's edit (in a later tick, not inside its transaction).
+        const onPortal = (): void => {
+          if (!accepted && !isPortalOpen(doc)) queueMicrotask(() => !stopped && !accepted && setPortalOpen(doc, true))
+          tell()
+        }
+        room = { ...joined, stopObserving: observePortal(doc, onPortal) }
+        tell()
+      }
     })
     .catch((cause: unknown) => console.warn('could not announce the session code', cause))
+  const stopAll = announcement.stop
+  announcement.stop = () => {
+    repDoc.getMap('meta').unobserve(onRepMeta)
+    stopAll()
+  }
   return announcement
 }
 
-/** Joins the code's room with a doc holding `link`, and keeps the link there if a peer alters it. */
-async function joinPortalRoom(hub: PortalHub, code: string, link: PortalLink, stopped: () => boolean): Promise<{ doc: Y.Doc; connection: DocConnection } | undefined> {
+/** Joins the code's room with a doc that says the code is open for intakes. */
+async function joinPortalRoom(hub: PortalHub, code: string, stopped: () => boolean): Promise<{ doc: Y.Doc; connection: DocConnection } | undefined> {
   const portalRoom = await derivePortalRoom(code)
   if (stopped()) return undefined
   const doc = new Y.Doc()
-  writePortalLink(doc, link)
-  // Anyone with the code can write in the room; restore our link after a peer's edit (in a later tick, not inside its transaction).
-  doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    if (origin === LOCAL) return
-    queueMicrotask(() => {
-      if (stopped()) return
-      const current = readPortalLink(doc)
-      if (current?.sessionId !== link.sessionId || current.key !== link.key || current.authority !== link.authority) writePortalLink(doc, link)
-    })
-  })
+  setPortalOpen(doc, true)
   const connection = await hub.connect(doc, 'portal', portalRoom.id, portalRoom.key)
   return { doc, connection }
+}
+
+/** The relay and the code announcement of a visible rep's session. */
+export interface PortalRelay {
+  stop(): void
+  portal: PortalAnnouncement
 }
 
 /**
  * Runs the session's relay together with its code announcement — both only
  * while this rep is visible, so a hidden rep's client never answers in the
- * portal room. The intake reaching the rep doc spends the code. Returns a stop function.
+ * portal room. The intake reaching the rep doc spends the code (if no accept did).
  */
-export function relayWithPortalCode(hub: PortalHub, session: PortalSession, onCustomerJoined: () => void): () => void {
+export function relayWithPortalCode(hub: PortalHub, session: PortalSession, onCustomerJoined: () => void): PortalRelay {
   const portal = announcePortalCode(hub, session)
   const stopRelay = relayDocs(session.customerDoc, session.repDoc, () => {
     portal.customerJoined()
     onCustomerJoined()
   })
-  return () => {
-    stopRelay()
-    portal.stop()
+  return {
+    portal,
+    stop() {
+      stopRelay()
+      portal.stop()
+    },
   }
 }

@@ -10,7 +10,7 @@
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { intakeMap } from '../../doc/intake'
-import { mirrorCandidates, mirrorReceipts, mirrorVerifiedEntries, publishCandidates, publishableEntries, putPublishedEntries, restoreCustomerEntries, type PublishedEntry } from '../../doc/relay'
+import { boundCustomerReceipt, mirrorCandidates, mirrorReceipts, mirrorVerifiedEntries, publishCandidates, publishableEntries, putPublishedEntries, restoreCustomerEntries, type PublishedEntry } from '../../doc/relay'
 import type { Entry } from '../../doc/entry'
 import { bindIntake, readCustomerBinding } from '../../doc/customerBinding'
 import { receiptsMap } from '../../doc/receipts'
@@ -18,8 +18,12 @@ import { recordGrowthBudget } from '../../doc/recordGrowth'
 import { readSignature, signaturesMap } from '../../doc/signatures'
 import { metaMap, readSessionAuthority, readSessionMeta } from '../../doc/session'
 import { RELAY } from '../../doc/schema'
-import { importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
+import { importSigningKey, importVerifyingKey, signEntry, verifyEntry, verifyReceipt } from '../../net/sessionAuthority'
+import type { Receipt } from '../../doc/receipts'
 import { createSerialQueue } from '../shell/serialQueue'
+
+/** Receipt verdicts kept: a customer's receipt changes a few times a minute; a flood of forged values only costs verifications. */
+const MAX_RECEIPT_VERDICTS = 64
 
 /** Stops a relay; `settled()` resolves once every copy queued so far has landed (for tests). */
 export type RelayHandle = (() => void) & { settled(): Promise<void> }
@@ -59,7 +63,7 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
       if (steps.stopped()) return
       // Bounded growth (recordGrowth.ts): even the bound customer cannot grow the record faster than a person chats.
       mirrorVerifiedEntries(repDoc, candidates.filter((item, i) => checks[i] && growth.admit(item.entry, Date.now())))
-      mirrorReceipts(customerDoc, repDoc) // receipts that named these entries count now
+      mirrorReceipts(customerDoc, repDoc, isVerifiedReceipt) // receipts that named these entries count now
     })
   }
   const sign = async (key: CryptoKey, entry: Entry): Promise<string> => {
@@ -105,7 +109,23 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     onIntake()
     mirror()
   }
-  const onReceipts = (): void => mirrorReceipts(customerDoc, repDoc)
+  // The bound customer's receipt counts only once its signature verifies against the bound device key (each value once).
+  const receiptVerdicts = new Map<string, boolean>()
+  const receiptKey = (receipt: Receipt): string => JSON.stringify([receipt.participantId, receipt.delivered ?? null, receipt.seen ?? null, receipt.signature ?? null])
+  const isVerifiedReceipt = (receipt: Receipt): boolean => receiptVerdicts.get(receiptKey(receipt)) === true
+  const onReceipts = (): void => {
+    const receipt = boundCustomerReceipt(customerDoc, repDoc)
+    if (!receipt?.signature) return
+    const known = receiptKey(receipt)
+    if (receiptVerdicts.has(known)) return mirrorReceipts(customerDoc, repDoc, isVerifiedReceipt)
+    enqueue(async () => {
+      const key = await customerKey()
+      if (!key || receiptVerdicts.has(known)) return
+      if (receiptVerdicts.size >= MAX_RECEIPT_VERDICTS) receiptVerdicts.clear() // each is a value already seen: forgetting costs one more verification
+      receiptVerdicts.set(known, await verifyReceipt(key, sessionId(), receipt))
+      if (!steps.stopped()) mirrorReceipts(customerDoc, repDoc, isVerifiedReceipt)
+    })
+  }
   let hadAuthority = readSessionAuthority(repDoc) !== undefined
   const onRepMeta = (): void => {
     // The authority reached this client after it started relaying: sign what went out unsigned.

@@ -19,12 +19,13 @@ import { deriveRepKey, randomId, randomKey } from '../../net/roomKeys'
 import type { DocConnection } from '../../net/connectDoc'
 import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistDoc'
 import type { RepProfile, TeamMembership } from '../../store/profile'
-import { assignPortalCode, relayWithPortalCode } from './portalCode'
+import { assignPortalCode, relayWithPortalCode, type PortalAnnouncement, type WaitingIntakes } from './portalCode'
 import { watchPresence } from './presenceNotes'
 import { trackReceipts } from './receiptTracker'
 import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from '../shell/waitFor'
 import type { NetworkHub } from '../shell/networkHub'
+import type { PortalIntake } from '../../doc/portalIntake'
 
 /** How long a rep joining a session waits for its rep doc to arrive from team mates. */
 export const JOIN_TIMEOUT_MS = 20_000
@@ -48,6 +49,12 @@ export interface RepSession {
   sync: Pick<SyncMarks, 'waiting'>
   /** The customer room, or undefined while this rep is hidden. */
   customer: Accessor<CustomerLink | undefined>
+  /** Intakes that came in through the session code and wait for this rep's answer (none while hidden). */
+  waitingIntakes: Accessor<WaitingIntakes>
+  /** Accepts a waiting intake (binds the session to that customer and spends the code); false when it could not. */
+  acceptIntake(id: string): Promise<boolean>
+  /** Rejects a waiting intake: that page gets nothing of the session; the code keeps working. */
+  rejectIntake(id: string): void
   /** Shows this rep to the customer (joins the customer room) or hides them (leaves it). */
   setHidden(hidden: boolean): Promise<void>
   close(): Promise<void>
@@ -60,6 +67,8 @@ export interface OpenContext {
   hub: Pick<NetworkHub, 'connect' | 'release'>
   /** Called when the customer's intake reaches the rep doc. */
   onCustomerJoined(sessionId: string): void
+  /** Called when intakes arrive through the session code and wait for an answer (alert the rep). */
+  onIntakeWaiting?(sessionId: string, intakes: PortalIntake[]): void
 }
 
 async function openDoc(kind: 'rep' | 'customer', sessionId: string): Promise<{ doc: Y.Doc; store: DocStore }> {
@@ -131,6 +140,8 @@ async function startRepSession(
   const stopReceipts = trackReceipts(rep.doc, { participantId: profile.repId, role: 'rep' }, () => false)
   const sync = trackSyncMarks(rep.doc, repConnection, localPendingStore(sessionId))
   const [link, setLink] = createSignal<CustomerLink>()
+  const [portal, setPortal] = createSignal<PortalAnnouncement>()
+  const [waitingIntakes, setWaitingIntakes] = createSignal<WaitingIntakes>({ intakes: [], ignored: 0 })
   let stopCustomer: (() => void) | undefined
 
   const isHidden = (): boolean => readAttendees(rep.doc, new Set([profile.repId])).find((attendee) => attendee.id === profile.repId)?.hidden === true
@@ -140,7 +151,14 @@ async function startRepSession(
     connection.setUser(user)
     putAttendee(customer.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false }, RELAY)
     const portalSession = { repDoc: rep.doc, customerDoc: customer.doc, link: { sessionId, key: meta.customerKey, ...(meta.authority ? { authority: meta.authority } : {}) } }
-    const stopRelay = relayWithPortalCode(hub, portalSession, () => context.onCustomerJoined(sessionId))
+    const relay = relayWithPortalCode(hub, portalSession, () => context.onCustomerJoined(sessionId))
+    const stopWaiting = relay.portal.onWaiting((waiting) => {
+      const known = new Set(waitingIntakes().intakes.map((intake) => intake.id))
+      setWaitingIntakes(waiting)
+      const fresh = waiting.intakes.filter((intake) => !known.has(intake.id))
+      if (fresh.length > 0) context.onIntakeWaiting?.(sessionId, fresh)
+    })
+    setPortal(relay.portal)
     const stopPresence = watchPresence(rep.doc, connection, () => profile)
     // The customer's page sends screen and files only over links that prove the session key (src/net/linkProofs.ts).
     const proofs = proveLinks(connection, sessionId, () => {
@@ -149,7 +167,10 @@ async function startRepSession(
     })
     stopCustomer = () => {
       proofs.stop()
-      stopRelay()
+      stopWaiting()
+      setPortal(undefined)
+      setWaitingIntakes({ intakes: [], ignored: 0 })
+      relay.stop()
       stopPresence()
       connection.destroy()
       hub.release(connection)
@@ -178,6 +199,9 @@ async function startRepSession(
     repConnection,
     sync,
     customer: link,
+    waitingIntakes,
+    acceptIntake: (id) => portal()?.accept(id) ?? Promise.resolve(false),
+    rejectIntake: (id) => portal()?.reject(id),
     async setHidden(hidden) {
       if (hidden === isHidden()) return
       if (hidden) {

@@ -33,6 +33,7 @@ import { createSessionPresence, type SessionPresence } from './sessionPresence'
 import { createSessionViewState, type SessionViewState } from './sessionViewState'
 import { createRepSessionActions, type RepSessionActions } from './repSessionActions'
 import type { RepSession } from './repSession'
+import { t } from '../../i18n/i18n'
 
 /** What a session model needs from the console around it. */
 export interface RepSessionDeps {
@@ -62,6 +63,12 @@ export interface RepSessionModel extends RepSessionActions {
   attendees: Accessor<Attendee[]>
   /** The session code while it can still be used: as shown, how long it lasts, and where the customer types it. */
   portalCode: Accessor<{ display: string; minutes: number; portalUrl: string } | undefined>
+  /** Intakes that came in through the session code and wait for the rep's answer. */
+  waitingIntakes: RepSession['waitingIntakes']
+  /** Accepts a waiting intake (the code is spent); a failure is reported in `problem`. */
+  acceptIntake(id: string): Promise<void>
+  /** Rejects a waiting intake: that page gets nothing of the session, the code keeps working. */
+  rejectIntake(id: string): void
   /** This rep's id. */
   selfId: Accessor<string | undefined>
   /** The team doc (its script library). */
@@ -163,6 +170,11 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
         const record = portalCode()
         return record && { display: formatPortalCode(record.code), minutes: PORTAL_CODE_TTL_MS / 60_000, portalUrl: portalLink(deps.origin) }
       },
+      waitingIntakes: session.waitingIntakes,
+      acceptIntake: reported(async (id: string) => {
+        if (!(await session.acceptIntake(id))) throw new Error(t('intake.acceptFailed'))
+      }),
+      rejectIntake: (id) => session.rejectIntake(id),
       selfId,
       teamDoc: () => deps.team()?.doc,
       deliveryOf: (entry) => (entry.authorId === selfId() && entry.kind !== 'status' ? deliveryState(entry.id, entry.authorId, receipts()) : undefined),

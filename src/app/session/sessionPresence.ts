@@ -8,6 +8,7 @@ import { ignoredCustomerAttendees, type Tampering } from '../../doc/tamper'
 import { recordGrowthBudget } from '../../doc/recordGrowth'
 import type { PresenceUser } from '../../net/presence'
 import { createConnectionsReader, createDocReader, sameJson } from '../shell/createDocReader'
+import { watchScreenRequests } from './screenRequestWatch'
 import { unverifiedPeers, unverifiedReps, watchTampering, type UnverifiedPeer } from './tamperWatch'
 import { peersByRole } from '../../net/mediaChannel'
 import { readIntake } from '../../doc/intake'
@@ -71,6 +72,8 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
   )
   const [tampering, setTampering] = createSignal<Tampering[]>([])
   onCleanup(watchTampering(session.customerDoc, session.repDoc, setTampering))
+  const [refusedRequests, setRefusedRequests] = createSignal<Tampering[]>([])
+  onCleanup(watchScreenRequests(session.customerDoc, session.repDoc, setRefusedRequests))
   // Customer entries kept out of the record for growing it too fast: flagged like a throttled flood.
   const growthRefusedAt = createDocReader(session.customerDoc, () => recordGrowthBudget(session.repDoc).lastRefusedAt)
   const ignoredAttendees = createDocReader(session.customerDoc, (doc) => ignoredCustomerAttendees(doc, session.repDoc))
@@ -81,7 +84,7 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
     typingNames: () => customerPresence().filter((user) => user.role === 'customer' && user.typing).map((user) => user.name),
     notesEditors: () => repPresence().filter((user) => user.editingNotes && user.id !== selfId()).map((user) => user.name),
     setEditingNotes: (editing) => session.repConnection.setEditingNotes(editing),
-    tampering,
+    tampering: () => (refusedRequests().length === 0 ? tampering() : [...tampering(), ...refusedRequests()]),
     spoofedReps: () => unverifiedReps(customerPresence(), new Set(repPresence().map((user) => user.id).concat(selfId() ?? []))).map((user) => user.name),
     throttledAt: () => {
       customerTick()

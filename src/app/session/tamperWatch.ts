@@ -71,6 +71,7 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
     [signaturesMap(customerDoc), onEntries], // a signature arriving late clears an "unsigned" suspicion
     [intakeMap(customerDoc, 'customer'), checkWhole],
     [receiptsMap(customerDoc), checkWhole],
+    [receiptsMap(repDoc), checkWhole], // the relay copied (or still refuses) the customer's receipt
     [metaMap(repDoc), () => check(customerEntries.keys())], // the binding arrived: customer entries can be judged
   ]
   for (const [map, handler] of watched) map.observe(handler)

@@ -10,10 +10,11 @@
  */
 import { createEffect, createMemo, createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { putCredentialRequest, readCredentialRequests, type CredentialRequest, type PublicPoint } from '../../doc/credentialRequests'
+import { putCredentialRequest, readCredentialRequests, type CredentialRequest, type PublicPoint, type Sealed } from '../../doc/credentialRequests'
 import { appendStatusNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
-import { fromBase64Url, randomId, toBase64Url } from '../../net/roomKeys'
+import { randomId } from '../../net/roomKeys'
+import { exportPoint, openSealed, seal } from '../../net/sealedBox'
 import type { CustomerIdentity } from '../../store/profile'
 import { deleteCredentialKey, loadCredentialKeys, saveCredentialKey } from '../../store/credentialKeys'
 import { createDocReader } from '../shell/createDocReader'
@@ -22,42 +23,24 @@ import { readSessionAuthority } from '../../doc/session'
 import { importSigningKey } from '../../net/sessionAuthority'
 import { signCredentialRequest } from '../../net/peerProof'
 
-const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const
-
 /** Plain credentials: held in memory only, never written anywhere. */
 export interface Credentials {
   user: string
   password: string
 }
 
-
-async function exportPoint(key: CryptoKey): Promise<PublicPoint> {
-  const jwk = await crypto.subtle.exportKey('jwk', key)
-  if (!jwk.x || !jwk.y) throw new Error('not an EC public key')
-  return { x: jwk.x, y: jwk.y }
-}
-const importPoint = (point: PublicPoint): Promise<CryptoKey> => crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: point.x, y: point.y, ext: true }, CURVE, false, [])
-const aesKey = (privateKey: CryptoKey, publicKey: CryptoKey): Promise<CryptoKey> =>
-  crypto.subtle.deriveKey({ name: 'ECDH', public: publicKey }, privateKey, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
-
 /** The request id is the AES-GCM additional data, so a sealed answer cannot be moved to another request. */
-async function seal(repKey: PublicPoint, requestId: string, credentials: Credentials): Promise<NonNullable<CredentialRequest['sealed']>> {
-  const ephemeral = await crypto.subtle.generateKey(CURVE, false, ['deriveKey'])
-  const key = await aesKey(ephemeral.privateKey, await importPoint(repKey))
-  const iv = crypto.getRandomValues(new Uint8Array(12))
-  const plain = new TextEncoder().encode(JSON.stringify(credentials))
-  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(requestId) }, key, plain)
-  plain.fill(0)
-  return { epk: await exportPoint(ephemeral.publicKey), iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) }
+function sealCredentials(repKey: PublicPoint, requestId: string, credentials: Credentials): Promise<Sealed> {
+  return seal(repKey, requestId, JSON.stringify(credentials))
 }
 
 async function open(privateKey: CryptoKey, request: CredentialRequest): Promise<Credentials | undefined> {
   const sealed = request.sealed
   if (!sealed) return undefined
+  const text = await openSealed(privateKey, sealed, request.id)
+  if (text === undefined) return undefined
   try {
-    const key = await aesKey(privateKey, await importPoint(sealed.epk))
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(sealed.iv), additionalData: new TextEncoder().encode(request.id) }, key, fromBase64Url(sealed.ct))
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(plain))
+    const parsed: unknown = JSON.parse(text)
     if (typeof parsed !== 'object' || parsed === null) return undefined
     const { user, password } = parsed as Record<string, unknown>
     return typeof user === 'string' && typeof password === 'string' ? { user, password } : undefined
@@ -116,7 +99,7 @@ export function createRepCredentials(session: Pick<RepSession, 'sessionId' | 'cu
       const authority = readSessionAuthority(session.repDoc)
       const signingKey = authority && (await importSigningKey(authority.privateKey))
       if (!signingKey) throw new Error('this session has no authority key to sign the request with')
-      const pair = await crypto.subtle.generateKey(CURVE, false, ['deriveKey'])
+      const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveKey'])
       const id = randomId()
       // Kept before the request is published, so a reload the moment after cannot orphan the answer.
       await saveCredentialKey(session.sessionId, id, pair.privateKey).catch(() => undefined)
@@ -170,7 +153,7 @@ export function createCustomerCredentials(doc: Y.Doc, identity: Accessor<Custome
     async send(credentials) {
       const request = pending()
       if (!request) return
-      const sealed = await seal(request.publicKey, request.id, credentials)
+      const sealed = await sealCredentials(request.publicKey, request.id, credentials)
       putCredentialRequest(doc, { ...request, state: 'provided', sealed })
       note('credentialsProvided', request)
     },

@@ -6,9 +6,11 @@
  * the session key (src/net/linkProofs.ts). Hidden reps are never in
  * that room, so no stream can reach them.
  */
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { latestScreenRequest, requestScreen, setScreenState, type ScreenRequest, type ScreenState } from '../../doc/screenRequests'
+import { latestScreenRequest, newestScreenRequest, readScreenRequests, requestScreen, setScreenState, type ScreenRequest, type ScreenState } from '../../doc/screenRequests'
+import { readSessionAuthority } from '../../doc/session'
+import { importSigningKey, signScreenRequest } from '../../net/sessionAuthority'
 import { appendStatusNote, hasEventNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
 import { broadcastStream, watchRemoteStreams } from '../../net/mediaChannel'
@@ -54,7 +56,12 @@ export function createRepScreen(session: RepSession): RepScreen {
     state: () => latest()?.state,
     request(rep) {
       if (!session.customer()) return
-      requestScreen(session.customerDoc, randomId(), { repId: rep.repId, repName: rep.name })
+      const request = { id: randomId(), repId: rep.repId, repName: rep.name, at: Date.now() }
+      // Signed by the session authority (reps only): the customer's page asks only for a request a rep of this session made.
+      const authority = readSessionAuthority(session.repDoc)
+      void (authority ? importSigningKey(authority.privateKey) : Promise.resolve(undefined))
+        .then((key) => (key ? signScreenRequest(key, session.sessionId, request) : undefined))
+        .then((signature) => requestScreen(session.customerDoc, request.id, { repId: request.repId, repName: request.repName }, request.at, signature))
     },
   }
 }
@@ -78,8 +85,35 @@ export interface CustomerScreen {
  * last write may never leave the page, a request still marked as sharing while this page shares
  * nothing (the page that shared was reloaded or closed) is ended here, with its note, once.
  */
-export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>, proven: ProvenPeers): CustomerScreen {
-  const latest = createDocReader(doc, latestScreenRequest)
+export function createCustomerScreen(
+  doc: Y.Doc,
+  connection: () => DocConnection | undefined,
+  identity: Accessor<CustomerIdentity | undefined>,
+  proven: ProvenPeers,
+  verify?: (request: ScreenRequest) => Promise<boolean>,
+): CustomerScreen {
+  // With the link's session key, only requests it verifies count (each checked once, by what was signed); a peer's is never shown.
+  const verdicts = new Map<string, boolean>()
+  const [verdictTick, setVerdictTick] = createSignal(0)
+  const signedKey = (request: ScreenRequest): string => JSON.stringify([request.id, request.repId, request.repName, request.at, request.signature ?? null])
+  const requests = createDocReader(doc, readScreenRequests)
+  createEffect(() => {
+    if (!verify) return
+    for (const request of requests()) {
+      const key = signedKey(request)
+      if (verdicts.has(key)) continue
+      verdicts.set(key, false)
+      void verify(request).then((ok) => {
+        verdicts.set(key, ok)
+        if (ok) setVerdictTick((n) => n + 1)
+      })
+    }
+  })
+  const latest = createMemo(() => {
+    verdictTick()
+    const list = requests()
+    return newestScreenRequest(list, (request) => !verify || verdicts.get(signedKey(request)) === true)
+  })
   const [sharing, setSharing] = createSignal(false)
   let active: { request: ScreenRequest; stream: MediaStream; stopBroadcast: () => void } | undefined
 
@@ -161,3 +195,4 @@ export function createCustomerScreen(doc: Y.Doc, connection: () => DocConnection
     stop,
   }
 }
+

@@ -9,8 +9,8 @@ export function initials(name: string): string {
   return picked.map((word) => [...(word ?? '')][0]?.toLocaleUpperCase() ?? '').join('')
 }
 
-/** "Chat with Ana Rep", or "Support chat" until a representative has written. */
-export function CustomerHeading(props: { name: string | undefined }) {
+/** "Chat with Ana Rep" (with "Verified…" when the name comes from entries the link's key verified), or "Support chat" until then. */
+export function CustomerHeading(props: { name: string | undefined; verified?: boolean }) {
   return (
     <div class="customer__heading">
       <Show when={props.name}>
@@ -21,6 +21,9 @@ export function CustomerHeading(props: { name: string | undefined }) {
         )}
       </Show>
       <h1>{props.name ? t('customer.chatWith', { name: props.name }) : t('customer.title')}</h1>
+      <Show when={props.name && props.verified}>
+        <p class="hint customer__verified">{t('customer.repVerified')}</p>
+      </Show>
     </div>
   )
 }

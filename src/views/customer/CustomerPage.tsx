@@ -42,7 +42,7 @@ export function CustomerPage() {
             <IntakeForm onStart={(values) => session.start(values)} systemInfo={() => session.systemInfo()} />
           </Match>
           <Match when={session.phase() === 'chat'}>
-            <CustomerHeading name={session.repName()} />
+            <CustomerHeading name={session.repName()} verified={session.verifiable} />
             <div class="customer__actions">
               <CustomerLinkBanner />
               <button type="button" class="button" onClick={() => session.saveChatLog()}>

@@ -1,11 +1,16 @@
 /** The customer's intake: name, problem, and consent to share system information. */
-import { Show, createSignal } from 'solid-js'
+import { Show, createSignal, onMount } from 'solid-js'
 import { MAX_NAME_CHARS, MAX_REQUEST_CHARS } from '../../doc/schema'
 import type { IntakeForm as IntakeValues } from '../../app/customer/customerSession'
 import { t } from '../../i18n/i18n'
 
 /** The intake form; `onStart` gets the values (system info only with consent). */
-export function IntakeForm(props: { onStart: (values: IntakeValues) => Promise<void>; systemInfo: () => Record<string, string> }) {
+export function IntakeForm(props: { onStart: (values: IntakeValues) => Promise<void>; systemInfo: () => Record<string, string>; focusFirst?: boolean }) {
+  let nameField: HTMLInputElement | undefined
+  // Shown in place of the code form (portal): the keyboard lands on the first field, not on the page.
+  onMount(() => {
+    if (props.focusFirst) nameField?.focus()
+  })
   const [name, setName] = createSignal('')
   const [request, setRequest] = createSignal('')
   const [share, setShare] = createSignal(false)
@@ -28,7 +33,7 @@ export function IntakeForm(props: { onStart: (values: IntakeValues) => Promise<v
       <p>{t('customer.intro')}</p>
       <label class="field">
         <span>{t('customer.name')}</span>
-        <input type="text" maxLength={MAX_NAME_CHARS} autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+        <input ref={nameField} type="text" maxLength={MAX_NAME_CHARS} autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <label class="field">
         <span>{t('customer.request')}</span>

@@ -1,17 +1,25 @@
 /** The customer portal (`#/portal`): the customer types the session code the representative read out and presses Connect. */
-import { Match, Switch, createSignal, onCleanup } from 'solid-js'
+import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js'
 import { useApp } from '../../app/shell/appContext'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { t, type MessageKey } from '../../i18n/i18n'
+import { IntakeForm } from './IntakeForm'
 import './portal.css'
 
-type PortalState = 'idle' | 'looking' | 'found' | 'malformed' | 'notFound' | 'offline'
+type PortalState = 'idle' | 'looking' | 'found' | 'waiting' | 'accepted' | 'malformed' | 'notFound' | 'offline' | 'rejected' | 'closed' | 'expired'
 
-const PROBLEMS: Partial<Record<PortalState, MessageKey>> = { malformed: 'portal.malformed', notFound: 'portal.notFound', offline: 'portal.offline' }
+const PROBLEMS: Partial<Record<PortalState, MessageKey>> = {
+  malformed: 'portal.malformed',
+  notFound: 'portal.notFound',
+  offline: 'portal.offline',
+  rejected: 'intake.rejected',
+  closed: 'intake.closed',
+  expired: 'intake.expired',
+}
 /** How often the progress bar moves while looking (smooth enough, cheap). */
 const PROGRESS_TICK_MS = 200
 
-/** The session-code form; on success it opens the session's customer page. */
+/** The session-code form, then the intake that waits for the rep's answer; on accept it opens the session's customer page. */
 export function PortalPage() {
   const portal = useApp().portal()
   const [code, setCode] = createSignal('')
@@ -26,10 +34,17 @@ export function PortalPage() {
   onCleanup(() => {
     controller?.abort()
     stopTicker()
+    portal.leave()
   })
+  const submit = async (values: Parameters<typeof portal.submit>[0]): Promise<void> => {
+    controller = new AbortController()
+    setState('waiting')
+    const status = await portal.submit(values, controller.signal)
+    if (status !== 'cancelled') setState(status)
+  }
 
   const connect = async (): Promise<void> => {
-    if (state() === 'looking' || state() === 'found') return
+    if (state() === 'looking') return
     controller = new AbortController()
     const started = Date.now()
     setElapsed(0)
@@ -49,6 +64,18 @@ export function PortalPage() {
         <LanguagePicker />
       </header>
       <main class="page page--narrow">
+        <Show when={state() === 'found'}>
+          <IntakeForm onStart={submit} systemInfo={() => portal.systemInfo()} focusFirst />
+        </Show>
+        <Show when={state() === 'waiting' || state() === 'accepted'}>
+          <div class="card portal">
+            <h1>{t('portal.title')}</h1>
+            <p role="status" aria-busy={state() === 'waiting'}>
+              {t(state() === 'waiting' ? 'intake.waiting' : 'intake.accepted')}
+            </p>
+          </div>
+        </Show>
+        <Show when={!['found', 'waiting', 'accepted'].includes(state())}>
         <form
           class="card portal"
           onSubmit={(event) => {
@@ -84,9 +111,6 @@ export function PortalPage() {
                 <progress max={portal.timeoutMs} value={elapsed()} aria-label={t('portal.looking')} />
               </div>
             </Match>
-            <Match when={state() === 'found'}>
-              <p role="status">{t('portal.found')}</p>
-            </Match>
             <Match when={problem()}>
               {(key) => (
                 <p role="alert" class="error">
@@ -95,10 +119,11 @@ export function PortalPage() {
               )}
             </Match>
           </Switch>
-          <button type="submit" class="button button--primary" disabled={state() === 'looking' || state() === 'found'}>
+          <button type="submit" class="button button--primary" disabled={state() === 'looking'}>
             {t('portal.connect')}
           </button>
         </form>
+        </Show>
       </main>
     </div>
   )

@@ -2,6 +2,7 @@
 import { Show } from 'solid-js'
 import { useSession } from '../../app/shell/appContext'
 import { TamperWarnings } from './TamperWarnings'
+import { WaitingIntakes } from './WaitingIntakes'
 import { t } from '../../i18n/i18n'
 
 /** The session's banners. */
@@ -12,6 +13,7 @@ export function SessionBanners() {
       <Show when={session.hidden()}>
         <p class="banner" role="status">{t('hide.hiddenHint')}</p>
       </Show>
+      <WaitingIntakes />
       <Show when={session.problem()}>{(message) => <p class="banner error" role="alert">{t('error.generic', { message: message() })}</p>}</Show>
       <TamperWarnings
         tampering={session.presence.tampering()}
