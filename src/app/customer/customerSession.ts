@@ -12,6 +12,7 @@ import { putAttendee } from '../../doc/attendees'
 import { migrateDoc } from '../../doc/migrations'
 import { randomId } from '../../net/roomKeys'
 import { docDatabaseName, persistDoc } from '../../store/persistDoc'
+import { SessionShare } from '../../store/storageBound'
 import { loadCustomerIdentity, saveCustomerIdentity, type CustomerIdentity } from '../../store/profile'
 import type { NetworkHub } from '../shell/networkHub'
 import type { DocConnection } from '../../net/connectDoc'
@@ -51,6 +52,8 @@ export interface CustomerSession {
   connection(): DocConnection | undefined
   /** Which entries verified (reps' against the link's session key, the customer's own against its device key). */
   trust: EntryTrust
+  /** The session's storage share when past it others' updates were not stored (the page says so), else undefined. */
+  storageFull: Accessor<number | undefined>
 }
 
 /**
@@ -76,8 +79,12 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     stopReceipts ??= trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, () => document.visibilityState === 'visible' && document.hasFocus())
   }
 
+  // Past the session's share, what peers add is not stored on this device; the customer's own writes still are.
+  const share = new SessionShare()
+  const [storageFull, setStorageFull] = createSignal<number>()
+  share.onChange(() => setStorageFull(share.state().refusedBytes > 0 ? share.cap : undefined))
   const load = async (): Promise<void> => {
-    await persistDoc(doc, docDatabaseName('customer', sessionId))
+    await persistDoc(doc, docDatabaseName('customer', sessionId), { share, part: 'customer', refusePeers: true })
     const known = await loadCustomerIdentity(sessionId)
     connection = await hub.connect(doc, 'customer', sessionId, key)
     registerHostileTarget('customer', doc, connection)
@@ -136,5 +143,6 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     presentReps,
     connection: liveConnection,
     trust,
+    storageFull,
   }
 }

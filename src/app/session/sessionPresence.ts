@@ -12,6 +12,7 @@ import { unverifiedPeers, unverifiedReps, watchTampering, type UnverifiedPeer } 
 import { peersByRole } from '../../net/mediaChannel'
 import { readIntake } from '../../doc/intake'
 import type { RepSession } from './repSession'
+import type { SessionShareState } from '../../store/storageBound'
 
 /** A session's presence and the warnings about the customer side. */
 export interface SessionPresence {
@@ -31,6 +32,8 @@ export interface SessionPresence {
   ignoredAttendees: Accessor<number>
   /** Live peers of the customer room that are neither the customer who joined nor a verified rep. */
   unverified: Accessor<UnverifiedPeer[]>
+  /** The session's storage share once peers' updates were not stored for being past it (else undefined). */
+  storageFull: Accessor<(SessionShareState & { cap: number }) | undefined>
 }
 
 /** Follows a session's presence. Must run inside a reactive owner. */
@@ -48,6 +51,8 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
     () => [session.repConnection],
     () => session.repConnection.onlineUsers(),
   )
+  const [storageTick, setStorageTick] = createSignal(0)
+  onCleanup(session.storage.onChange(() => setStorageTick((n) => n + 1)))
   const [tampering, setTampering] = createSignal<Tampering[]>([])
   onCleanup(watchTampering(session.customerDoc, session.repDoc, setTampering))
   // Customer entries kept out of the record for growing it too fast: flagged like a throttled flood.
@@ -68,6 +73,15 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
       return times.length > 0 ? Math.max(...times) : undefined
     },
     ignoredAttendees,
+    storageFull: createMemo(
+      () => {
+        storageTick()
+        const state = session.storage.state()
+        return state.refusedBytes > 0 ? { ...state, cap: session.storage.cap } : undefined
+      },
+      undefined,
+      { equals: sameJson },
+    ),
     unverified: createMemo(
       () => {
         customerTick()
