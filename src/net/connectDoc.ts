@@ -11,6 +11,7 @@ import * as encoding from 'lib0/encoding'
 import { makeChunkingWrtc } from './chunkingWrtc'
 import { isWellFormedPeerMessage } from './peerMessageGuard'
 import { createPeerGuard } from './peerGuard'
+import { screenSignaling } from './signalingGuard'
 import { roomName, type RoomKind } from './roomKeys'
 import type { NetConfig } from './config'
 import { parsePresence, type LinkState, type PeerLink, type PresenceUser } from './presence'
@@ -94,6 +95,8 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
   })
   guard.attach(provider)
+  // Signaling messages that would open a connection pass the guard first: genuine peers keep their places under fake announces.
+  const signalingScreen = screenSignaling(provider, (data) => guard.admit(data))
   const listeners = new Set<() => void>()
   const notify = (): void => listeners.forEach((listener) => listener())
 
@@ -199,6 +202,7 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
     resume() {
       provider.connect()
+      signalingScreen.install() // a new signaling connection, if the last room on it had closed it
       notify()
     },
     peerLinks() {
@@ -213,6 +217,7 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
     destroy() {
       clearInterval(timer)
+      signalingScreen.stop()
       resyncTimers.forEach((pending) => clearTimeout(pending))
       listeners.clear()
       // y-webrtc's destroy() leaves the provider registered on the shared signaling sockets, which then

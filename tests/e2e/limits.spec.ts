@@ -135,3 +135,45 @@ test('past its storage share a session stops storing what a flooding peer adds, 
   expect(await storedBytes(rep.page, `asiste:customer:${sessionId}`)).toBeLessThan(2 * cap)
   expect(rep.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
 })
+
+test('fake announces from a holder of the room key leave the genuine customer its place: it reconnects at once and keeps chatting, nothing lost', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const link = await newSession(rep.page)
+  const [sessionId, key] = (link.split('#/join/')[1] ?? '').split('.')
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const sent = ['hello, my printer is broken']
+  await say(customer.page, sent[0]!)
+  await expectChat(rep.page, sent)
+
+  // The hostile context holds the link (the room key) and floods the room with announces under fresh ids,
+  // from a signaling connection of its own, at 20 a second (within the server's per-connection rate).
+  await hostile.page.goto('/?lang=en&debug=1#/')
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteHostile !== undefined)).toBe(true)
+  await hostile.page.evaluate(([id, roomKey]) => window.asisteHostile!.floodAnnounces('customer', id!, roomKey!, 20), [sessionId, key])
+  // The customer's link drops (as a network blip would) while the flood takes every place it can.
+  await customer.page.evaluate(() => window.asisteDebug!.pauseNetwork())
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteHostile!.announcesSent()), { timeout: 20_000 }).toBeGreaterThan(60)
+
+  // Back online: the rep's page knows this customer (it opened a data channel before) and lets it in at once,
+  // not after the fake connections time out (15 s, CONNECT_TIMEOUT_MS).
+  await customer.page.evaluate(() => window.asisteDebug!.resumeNetwork())
+  await say(customer.page, 'back again')
+  sent.push('back again')
+  await expect.poll(() => chatTexts(rep.page), { timeout: 10_000 }).toEqual(sent)
+  // The conversation goes on in both directions, in order, while the flood lasts.
+  for (let i = 0; i < 3; i++) {
+    await say(customer.page, `still flooded ${i}`)
+    sent.push(`still flooded ${i}`)
+    await expectChat(rep.page, sent)
+    await say(rep.page, `I read you ${i}`)
+    sent.push(`I read you ${i}`)
+    await expectChat(customer.page, sent)
+  }
+  expect(await hostile.page.evaluate(() => window.asisteHostile!.stopAnnounces())).toBeGreaterThan(60)
+  expect(rep.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+  expect(customer.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})

@@ -9,9 +9,10 @@ import { removeAwarenessStates } from 'y-protocols/awareness'
 import { entriesMap } from '../../doc/transcript'
 import { hostileTargets as targets } from '../shell/debugRegistry'
 import { floodHooks, type FloodHooks } from './hostileFloods'
+import { announceFloodHooks, type AnnounceFloodHooks } from './announceFlood'
 
 /** What `window.asisteHostile` offers, per registered room name (e.g. `customer`). */
-export interface HostileHooks extends FloodHooks {
+export interface HostileHooks extends FloodHooks, AnnounceFloodHooks {
   /** The room doc's transcript map: writes there are this peer's own and go out to every peer. */
   entries(room: string): Y.Map<unknown> | undefined
   /** Publishes `user` as this peer's awareness (keeping its live peer id). */
@@ -27,6 +28,7 @@ export interface HostileHooks extends FloodHooks {
 function hooks(): HostileHooks {
   return {
     ...floodHooks(targets),
+    ...announceFloodHooks(),
     entries: (room) => {
       const target = targets.get(room)
       return target ? entriesMap(target.doc) : undefined
