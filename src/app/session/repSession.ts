@@ -142,9 +142,17 @@ async function startRepSession(
   let stopCustomer: (() => void) | undefined
 
   const isHidden = (): boolean => readAttendees(rep.doc, new Set([profile.repId])).find((attendee) => attendee.id === profile.repId)?.hidden === true
-  const joinCustomerRoom = async (): Promise<void> => {
-    if (stopCustomer) return
+  // Whether this rep should be in the customer room now; a join in flight checks it again once connected,
+  // so Hide during a join leaves no connection behind, and a second join waits for the first (one connection).
+  let wantCustomer = false
+  let joining: Promise<void> | undefined
+  const connectCustomerRoom = async (): Promise<void> => {
     const connection = await hub.connect(customer.doc, 'customer', sessionId, meta.customerKey)
+    if (!wantCustomer || stopCustomer) {
+      connection.destroy()
+      hub.release(connection)
+      return
+    }
     connection.setUser(user)
     putAttendee(customer.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false }, RELAY)
     const portalSession = { repDoc: rep.doc, customerDoc: customer.doc, link: { sessionId, key: meta.customerKey, ...(meta.authority ? { authority: meta.authority } : {}) } }
@@ -158,7 +166,16 @@ async function startRepSession(
     }
     setLink({ connection })
   }
+  const joinCustomerRoom = (): Promise<void> => {
+    wantCustomer = true
+    if (stopCustomer) return Promise.resolve()
+    joining ??= connectCustomerRoom().finally(() => {
+      joining = undefined
+    })
+    return joining
+  }
   const leaveCustomerRoom = (): void => {
+    wantCustomer = false
     stopCustomer?.()
     stopCustomer = undefined
     setLink(undefined)
