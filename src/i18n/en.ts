@@ -81,7 +81,7 @@ export const en = {
   'lang.label': 'Language',
   "status.urlOpened": "The customer opened {{name}}",
   "status.urlBlocked": "The customer's browser blocked opening {{name}}; they were shown an Open link button",
-  "status.urlRefused": "The customer page refused {{name}}: only http and https links are opened",
+  "status.urlRefused": "The customer page refused a link that no rep pushed (the console sends only http and https links), written by someone in the customer room: {{name}}",
   "entry.urlPushed": "Pushed a link to the customer:",
   "entry.delivery.outbox": "In outbox",
   "entry.delivery.sent": "Sent",

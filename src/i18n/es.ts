@@ -82,7 +82,7 @@ export const es: Record<MessageKey, string> = {
   'lang.label': 'Idioma',
   "status.urlOpened": "El cliente abrió {{name}}",
   "status.urlBlocked": "El navegador del cliente bloqueó la apertura de {{name}}; se le mostró un botón Abrir enlace",
-  "status.urlRefused": "La página del cliente rechazó {{name}}: solo se abren enlaces http y https",
+  "status.urlRefused": "La página del cliente rechazó un enlace que ningún representante envió (la consola solo envía enlaces http y https), escrito por alguien en la sala del cliente: {{name}}",
   "entry.urlPushed": "Envió un enlace al cliente:",
   "entry.delivery.outbox": "En la bandeja de salida",
   "entry.delivery.sent": "Enviado",

@@ -11,6 +11,7 @@ import * as encoding from 'lib0/encoding'
 import { makeChunkingWrtc } from './chunkingWrtc'
 import { isWellFormedPeerMessage } from './peerMessageGuard'
 import { createPeerGuard } from './peerGuard'
+import { screenSignaling } from './signalingGuard'
 import { roomName, type RoomKind } from './roomKeys'
 import type { NetConfig } from './config'
 import { parsePresence, type LinkEnd, type LinkMessageEvent, type LinkState, type PeerLink, type PresenceRewrite, type PresenceUser } from './presence'
@@ -166,6 +167,8 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
   })
   guard.attach(provider)
+  // Signaling messages that would open a connection pass the guard first: genuine peers keep their places under fake announces.
+  const signalingScreen = screenSignaling(provider, (data) => guard.admit(data))
   const listeners = new Set<() => void>()
   const notify = (): void => listeners.forEach((listener) => listener())
 
@@ -271,6 +274,7 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
     resume() {
       provider.connect()
+      signalingScreen.install() // a new signaling connection, if the last room on it had closed it
       notify()
     },
     peerLinks() {
@@ -301,6 +305,7 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
     destroy() {
       clearInterval(timer)
+      signalingScreen.stop()
       resyncTimers.forEach((pending) => clearTimeout(pending))
       listeners.clear()
       linkListeners.clear()

@@ -6,7 +6,7 @@
  * in a database of their own, keyed by request id; deleted once the answer is
  * opened or declined. Never synced.
  */
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval'
+import { createStore, del, delMany, entries, set, type UseStore } from 'idb-keyval'
 
 /** One stored key: which session's request it opens. */
 interface StoredKey {
@@ -39,6 +39,15 @@ export async function loadCredentialKeys(sessionId: string): Promise<Map<string,
     if (typeof requestId === 'string' && isStoredKey(value) && value.sessionId === sessionId) found.set(requestId, value.key)
   }
   return found
+}
+
+/** Forgets every kept key of session `sessionId` (History deleted the session from this device). */
+export async function deleteCredentialKeys(sessionId: string): Promise<void> {
+  const doomed: IDBValidKey[] = []
+  for (const [requestId, value] of await entries<IDBValidKey, unknown>(keyStore())) {
+    if (isStoredKey(value) && value.sessionId === sessionId) doomed.push(requestId)
+  }
+  if (doomed.length > 0) await delMany(doomed, keyStore())
 }
 
 /** Forgets a request's key (its answer was opened or declined). */

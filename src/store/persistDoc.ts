@@ -5,9 +5,20 @@
  * IndexedDB transaction inside each update event, ahead of the network
  * provider's send (issue #10, delivery latency). The write is still queued in
  * the same task as the edit, so it survives a reload as before.
+ *
+ * Per-session storage bound (issue 18, src/store/storageBound.ts): each write
+ * is counted toward the session's share (the count is kept in the database's
+ * `custom` store, written in the same transaction as the update). Past the
+ * share, a document that refuses peers (the customer doc: anyone holding the
+ * join link writes to it) stores only this page's own writes; peers' updates
+ * stay in memory for this visit, are not stored, and are reported to the share
+ * (the rep's warnings). y-indexeddb's compaction writes the whole in-memory
+ * document, so it no longer runs for such a document once it refuses.
  */
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import * as idb from 'lib0/indexeddb'
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb'
+import type { SessionShare } from './storageBound'
 
 /** A document's local database. */
 export interface DocStore {
@@ -22,11 +33,29 @@ export function docDatabaseName(kind: 'customer' | 'rep' | 'team', id: string): 
   return `asiste:${kind}:${id}`
 }
 
+/** The session share a document counts toward. */
+export interface StorageBoundOptions {
+  share: SessionShare
+  /** This document's name in the share (`rep`, `customer`). */
+  part: string
+  /** Whether peers' updates are not stored once the share is full (the customer doc); the record is always stored. */
+  refusePeers: boolean
+}
+
+/** Key of the written-bytes count in a database's `custom` store. */
+const STORED_BYTES_KEY = 'asiste:storedBytes'
+
 /** Loads `doc` from its database (resolves once loaded; an empty database resolves too). */
-export async function persistDoc(doc: Y.Doc, databaseName: string): Promise<DocStore> {
+export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: StorageBoundOptions): Promise<DocStore> {
   const persistence = new IndexeddbPersistence(databaseName, doc)
-  const stopBatching = batchWrites(doc, persistence)
+  const stopBatching = batchWrites(doc, persistence, bound)
   await persistence.whenSynced
+  if (bound) {
+    // Written-bytes count of this database, or (a database from before the count) the size of what it holds.
+    const stored: unknown = await persistence.get(STORED_BYTES_KEY).catch(() => undefined)
+    bound.share.add(bound.part, typeof stored === 'number' && stored >= 0 ? stored : Y.encodeStateAsUpdate(doc).byteLength)
+    bound.share.set(bound.part, bound.share.partBytes(bound.part)) // tells the warnings the count is known
+  }
   return {
     close: () => {
       stopBatching()
@@ -36,21 +65,57 @@ export async function persistDoc(doc: Y.Doc, databaseName: string): Promise<DocS
   }
 }
 
-/** Replaces y-indexeddb's per-update write with one merged write per microtask; returns a function that flushes and stops. */
-function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence): () => void {
+/**
+ * Replaces y-indexeddb's per-update write with one merged write per microtask; returns a function that
+ * flushes and stops. With a bound, writes are counted and, past the share, peers' updates are not stored.
+ */
+function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): () => void {
   const store = persistence._storeUpdate
-  let batch: Uint8Array[] = []
+  let batch: { update: Uint8Array; peer: boolean }[] = []
+  let refusing = false
+  /** y-indexeddb's write, in one transaction with the written-bytes count. */
+  const write = (update: Uint8Array, share: SessionShare, part: string): void => {
+    const db = persistence.db
+    if (!db) return
+    share.add(part, update.byteLength)
+    const [updates, custom] = idb.transact(db, ['updates', 'custom'])
+    if (!updates || !custom) return
+    void idb.addAutoKey(updates, update as unknown as ArrayBuffer) // lib0 types it narrowly; y-indexeddb stores Uint8Arrays
+    void idb.put(custom, share.partBytes(part), STORED_BYTES_KEY)
+    // Compaction (y-indexeddb's, debounced as there) stores the whole in-memory document: not once peers are refused.
+    if (++persistence._dbsize >= PREFERRED_TRIM_SIZE && !refusing) {
+      if (persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
+      persistence._storeTimeoutId = setTimeout(() => {
+        persistence._storeTimeoutId = null
+        if (!refusing) void storeState(persistence, false)
+      }, persistence._storeTimeout)
+    }
+  }
   const flush = (): void => {
     if (batch.length === 0) return
-    const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch)
+    let items = batch
     batch = []
-    if (update) store(update, undefined)
+    if (bound?.refusePeers && bound.share.full) {
+      if (!refusing && persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
+      refusing = true
+      const refused = items.filter((item) => item.peer)
+      if (refused.length > 0) {
+        items = items.filter((item) => !item.peer)
+        bound.share.refuse(refused.reduce((sum, item) => sum + item.update.byteLength, 0))
+      }
+      if (items.length === 0) return
+    }
+    const update = items.length === 1 ? items[0]?.update : Y.mergeUpdates(items.map((item) => item.update))
+    if (!update) return
+    if (bound) write(update, bound.share, bound.part)
+    else store(update, undefined)
   }
-  const onUpdate = (update: Uint8Array, origin: unknown): void => {
+  const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     // Updates read from the database itself are not written back (y-indexeddb's own rule).
     if (origin === persistence) return
     if (batch.length === 0) queueMicrotask(flush)
-    batch.push(update)
+    // A peer's update arrives through Y.applyUpdate (a remote transaction); this page's own edits are local.
+    batch.push({ update, peer: !transaction.local })
   }
   // Listen only once the stored updates are applied: Yjs encodes each transaction for its 'update'
   // listeners, and the load transaction (the whole stored doc, never written back) would be encoded

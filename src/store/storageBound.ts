@@ -29,21 +29,92 @@ export function storageVerdict(info: StorageInfo | undefined, sessionBytes: numb
   return 'ok'
 }
 
-/** Counts the bytes of updates a document stores, from its encoded size at start (cheap per update). */
-export class SessionBytes {
-  #bytes: number
+/** The per-session share in force: SESSION_STORAGE_BYTES, unless a debug page lowered it (browser tests). */
+let sessionCapOverride: number | undefined
 
-  constructor(initialBytes: number) {
-    this.#bytes = initialBytes
+/** Lowers (or, with undefined, restores) the share of sessions opened from now on: a debug hook for browser tests. */
+export function setSessionStorageCap(bytes: number | undefined): void {
+  sessionCapOverride = bytes
+}
+
+/** The share of a session opened now. */
+export function sessionStorageCap(): number {
+  return sessionCapOverride ?? SESSION_STORAGE_BYTES
+}
+
+/** What a session's share holds: bytes written per document, and what peers sent that was not stored. */
+export interface SessionShareState {
+  /** Bytes written to this device for the session's documents (an upper bound of what they hold: merges shrink it). */
+  bytes: number
+  /** Bytes of peers' updates not stored because the session was past its share. */
+  refusedBytes: number
+  /** When a peer's update was last not stored, if ever. */
+  refusedAt?: number
+}
+
+/**
+ * One session's storage share, shared by its documents (a rep has two, the customer one). Counts what
+ * each document writes; once past the cap, peers' updates to the documents that refuse them are not
+ * stored (the page still holds them; the rep's own writes and the record keep being stored).
+ */
+export class SessionShare {
+  readonly cap: number
+  readonly #parts = new Map<string, number>()
+  #refusedBytes = 0
+  #refusedAt: number | undefined
+  readonly #listeners = new Set<() => void>()
+
+  constructor(cap = sessionStorageCap()) {
+    this.cap = cap
   }
 
-  /** Adds one stored update. */
-  add(update: Uint8Array): void {
-    this.#bytes += update.byteLength
+  /** Sets the bytes document `part` holds (at load). */
+  set(part: string, bytes: number): void {
+    this.#parts.set(part, bytes)
+    this.#notify()
   }
 
-  /** Bytes counted so far. */
+  /** Adds bytes document `part` wrote. */
+  add(part: string, bytes: number): void {
+    this.#parts.set(part, (this.#parts.get(part) ?? 0) + bytes)
+  }
+
+  /** Bytes of document `part`. */
+  partBytes(part: string): number {
+    return this.#parts.get(part) ?? 0
+  }
+
+  /** Bytes of every document of the session. */
   get bytes(): number {
-    return this.#bytes
+    let sum = 0
+    for (const bytes of this.#parts.values()) sum += bytes
+    return sum
+  }
+
+  /** Whether the session is past its share (storageVerdict's 'sessionFull'). */
+  get full(): boolean {
+    return storageVerdict(undefined, this.bytes, this.cap) === 'sessionFull'
+  }
+
+  /** Records peers' updates of `bytes` that were not stored. */
+  refuse(bytes: number, now = Date.now()): void {
+    this.#refusedBytes += bytes
+    this.#refusedAt = now
+    this.#notify()
+  }
+
+  /** The state, for the warnings. */
+  state(): SessionShareState {
+    return { bytes: this.bytes, refusedBytes: this.#refusedBytes, ...(this.#refusedAt === undefined ? {} : { refusedAt: this.#refusedAt }) }
+  }
+
+  /** Calls `listener` when something was refused (or a document loaded); returns an unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #notify(): void {
+    this.#listeners.forEach((listener) => listener())
   }
 }

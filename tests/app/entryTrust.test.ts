@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { createRoot } from 'solid-js'
 import { createEntryTrust } from '../../src/app/customer/entryTrust'
 import { createVisibleTranscript, endedByRep } from '../../src/app/customer/visibleTranscript'
-import { handlePushedUrls } from '../../src/app/customer/pushedUrls'
+import { MAX_REFUSAL_NOTES, MAX_REFUSED_QUOTE_CHARS, handlePushedUrls, quoteRefusedUrl } from '../../src/app/customer/pushedUrls'
 import { createDeviceSigningKeys, createSessionAuthority, importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../src/net/sessionAuthority'
 import { appendEntry, entriesMap, readEntry } from '../../src/doc/transcript'
 import { readSignature, signaturesMap } from '../../src/doc/signatures'
@@ -125,5 +125,26 @@ describe("the customer's page acts only on verified reps' content", () => {
       expect(pushed.blocked().map((item) => item.url)).toEqual(['https://help.example/'])
       dispose()
     })
+  })
+
+  test('a refused link from any peer is quoted short and on one line, only if it claims to be a push, and only the first few of a flood', async () => {
+    const { doc, hostile, dispose } = await customerPage()
+    const refusals = (): string[] =>
+      [...entriesMap(doc).values()].filter((raw) => (raw as { event?: unknown }).event === 'urlRefused').map((raw) => String((raw as { text?: unknown }).text))
+    const message = 'javascript:void(0) \n\u202eDear customer, your account is locked. Call +1 555 0100 and read us your card number.'
+    hostile((peer) => entriesMap(peer).set('000000001.0001.bad', { kind: 'url', audience: 'all', authorId: 'x', authorName: 'Ana Rep', authorRole: 'rep', text: message, at: Date.now() }))
+    expect(refusals()).toEqual([quoteRefusedUrl(message)])
+    expect(refusals()[0]!.length).toBeLessThanOrEqual(MAX_REFUSED_QUOTE_CHARS)
+    expect(refusals()[0]).not.toMatch(/[\n\u202e]/)
+    expect(refusals()[0]).not.toContain('card number')
+    // Not claiming to be a rep's push: not a push at all, nothing to report.
+    hostile((peer) => entriesMap(peer).set('000000001.0002.bad', { kind: 'url', audience: 'all', authorId: 'x', authorName: 'Carla', authorRole: 'customer', text: 'data:text/html,hi', at: Date.now() }))
+    expect(refusals()).toHaveLength(1)
+    // A flood: only the first few are noted.
+    hostile((peer) => {
+      for (let i = 0; i < 50; i++) entriesMap(peer).set(`000000002.${i.toString().padStart(4, '0')}.bad`, { kind: 'url', audience: 'all', authorId: 'x', authorName: 'Ana Rep', authorRole: 'rep', text: `javascript:${i}`, at: Date.now() })
+    })
+    expect(refusals()).toHaveLength(MAX_REFUSAL_NOTES)
+    dispose()
   })
 })

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
-import { createRoot } from 'solid-js'
+import { createRoot, createSignal } from 'solid-js'
 import * as Y from 'yjs'
 import { createHistory, type HistoryWorkspace } from '../../src/app/history/history'
 import type { RepWorkspace } from '../../src/app/console/repWorkspace'
@@ -9,7 +9,9 @@ import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { listDocDatabases } from '../../src/store/localDatabases'
 import { appendEntry } from '../../src/doc/transcript'
 import { initRepDoc } from '../../src/doc/session'
-import { deleteLocal, readLocal } from '../../src/store/keyValue'
+import { deleteLocal, readLocal, writeLocal } from '../../src/store/keyValue'
+import { loadReadMark, saveReadMark } from '../../src/store/readMarks'
+import { loadCredentialKeys, saveCredentialKey } from '../../src/store/credentialKeys'
 
 /** A workspace with no open tabs: History reads the device's databases only. */
 const noTabs: Pick<RepWorkspace, 'tabs' | 'session'> = { tabs: () => [], session: () => undefined }
@@ -113,5 +115,55 @@ describe('History after a restart', () => {
       expect(history.search('indice').map((hit) => hit.sessionId)).toEqual(['hist-restart'])
       dispose()
     })
+  })
+
+  it('a closed session is no longer watched, and the same session reopened (a new doc) is indexed again', async () => {
+    const first = new Y.Doc()
+    initRepDoc(first, { sessionId: 'hist-reopen', createdAt: 1_700_000_000_000, portal: 'link', customerKey: 'k'.repeat(22) })
+    await createRoot(async (dispose) => {
+      const [tabs, setTabs] = createSignal([{ sessionId: 'hist-reopen' }])
+      let live: Y.Doc | undefined = first
+      const workspace: HistoryWorkspace = { tabs, session: (id) => (id === 'hist-reopen' && live ? { repDoc: live } : undefined) }
+      const history = createHistory(workspace)
+      await history.load()
+      appendEntry(first, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'antes de cerrar' })
+      expect(history.search('antes')).toHaveLength(1)
+      // Closed: the workspace forgets it, its doc is no longer watched.
+      live = undefined
+      setTabs([])
+      appendEntry(first, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'escrito tras cerrar' })
+      expect(history.search('tras')).toEqual([])
+      // Reopened with a new doc: its new entries are indexed.
+      const second = new Y.Doc()
+      Y.applyUpdate(second, Y.encodeStateAsUpdate(first))
+      live = second
+      setTabs([{ sessionId: 'hist-reopen' }])
+      appendEntry(second, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'después de reabrir' })
+      expect(history.search('reabrir').map((hit) => hit.sessionId)).toEqual(['hist-reopen'])
+      dispose()
+      second.destroy()
+    })
+    first.destroy()
+  })
+
+  it('Delete also forgets what else the device kept of the session: read mark, credential request keys, waiting-to-sync marks', async () => {
+    await storeSession('hist-leftovers', ['hola'])
+    saveReadMark('hist-leftovers', { mark: 'e1', unread: 2 })
+    saveReadMark('hist-kept', { mark: 'e9', unread: 1 })
+    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])
+    await saveCredentialKey('hist-leftovers', 'req-1', pair.privateKey)
+    await saveCredentialKey('hist-kept', 'req-2', pair.privateKey)
+    await writeLocal('syncPending:hist-leftovers', { notes: 1 })
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      await history.load()
+      await history.remove('hist-leftovers')
+      dispose()
+    })
+    expect(loadReadMark('hist-leftovers')).toBeUndefined()
+    expect(loadReadMark('hist-kept')).toEqual({ mark: 'e9', unread: 1 })
+    expect((await loadCredentialKeys('hist-leftovers')).size).toBe(0)
+    expect([...(await loadCredentialKeys('hist-kept')).keys()]).toEqual(['req-2'])
+    expect(await readLocal('syncPending:hist-leftovers')).toBeUndefined()
   })
 })

@@ -69,3 +69,111 @@ test('a flooding customer-side peer is bounded while the genuine customer keeps 
   expect(rep.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
   expect(customer.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
 })
+
+/** Bytes the page's IndexedDB holds in the updates of database `name`. */
+function storedBytes(page: import('@playwright/test').Page, name: string): Promise<number> {
+  return page.evaluate(async (dbName) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(dbName)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const values = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction('updates').objectStore('updates').getAll()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    db.close()
+    return values.reduce<number>((sum, value) => sum + (value instanceof Uint8Array ? value.byteLength : 0), 0)
+  }, name)
+}
+
+test('past its storage share a session stops storing what a flooding peer adds, says so, and keeps every message', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const cap = 256 * 1024
+  await rep.page.evaluate((bytes) => window.asisteDebug!.setSessionStorageCap(bytes), cap)
+  const link = await newSession(rep.page)
+  const sessionId = await rep.page.evaluate(() => window.asisteDebug!.roomDocs().find((name) => name.startsWith('rep:'))!.slice('rep:'.length))
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(customer.page, 'hello, my printer is broken')
+  await expectChat(rep.page, ['hello, my printer is broken'])
+  await joinAsCustomer(hostile.page, link, 'Mallory')
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteHostile?.sendRaw('customer', [0, 0, 0]) ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(1)
+
+  // 1.5 MiB of junk into the customer doc, in 12 writes (well within the per-peer update budget).
+  for (let i = 0; i < 12; i++) {
+    await hostile.page.evaluate((n) => window.asisteHostile!.entries('customer')!.doc!.getMap('junk').set(`junk${n}`, 'x'.repeat(128 * 1024)), i)
+  }
+  const banner = rep.page.locator('[data-storage="sessionFull"]')
+  await expect(banner).toBeVisible({ timeout: 30_000 })
+  await expect(banner).toHaveAttribute('role', 'status')
+  await expect(banner).toContainText('This session reached its storage limit on this device (256 kB)')
+  await expect(banner).toContainText('The session record, with your messages and the customer’s, is still saved')
+
+  // The conversation goes on and is stored: the genuine customer's messages reach the record, the rep's the customer.
+  const sent = ['hello, my printer is broken']
+  for (const text of ['it says paper jam', 'there is no paper in it']) {
+    await say(customer.page, text)
+    sent.push(text)
+  }
+  await say(rep.page, 'open the back door, please')
+  await expectChat(rep.page, [...sent, 'open the back door, please'])
+  await expect.poll(() => chatTexts(customer.page), { timeout: 20_000 }).toContain('open the back door, please')
+
+  // What the device stores of the customer's copy stays near the share, far below the 1.5 MiB sent.
+  await hostile.page.close()
+  const stored = await storedBytes(rep.page, `asiste:customer:${sessionId}`)
+  expect(stored).toBeLessThan(2 * cap)
+  // After a reload (no peer online but the customer, who holds no junk), the session's whole conversation is there.
+  await customer.page.close()
+  await rep.page.reload()
+  await expectChat(rep.page, [...sent, 'open the back door, please'])
+  expect(await storedBytes(rep.page, `asiste:customer:${sessionId}`)).toBeLessThan(2 * cap)
+  expect(rep.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})
+
+test('fake announces from a holder of the room key leave the genuine customer its place: it reconnects at once and keeps chatting, nothing lost', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const link = await newSession(rep.page)
+  const [sessionId, key] = (link.split('#/join/')[1] ?? '').split('.')
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const sent = ['hello, my printer is broken']
+  await say(customer.page, sent[0]!)
+  await expectChat(rep.page, sent)
+
+  // The hostile context holds the link (the room key) and floods the room with announces under fresh ids,
+  // from a signaling connection of its own, at 20 a second (within the server's per-connection rate).
+  await hostile.page.goto('/?lang=en&debug=1#/')
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteHostile !== undefined)).toBe(true)
+  await hostile.page.evaluate(([id, roomKey]) => window.asisteHostile!.floodAnnounces('customer', id!, roomKey!, 20), [sessionId, key])
+  // The customer's link drops (as a network blip would) while the flood takes every place it can.
+  await customer.page.evaluate(() => window.asisteDebug!.pauseNetwork())
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteHostile!.announcesSent()), { timeout: 20_000 }).toBeGreaterThan(60)
+
+  // Back online: the rep's page knows this customer (it opened a data channel before) and lets it in at once,
+  // not after the fake connections time out (15 s, CONNECT_TIMEOUT_MS).
+  await customer.page.evaluate(() => window.asisteDebug!.resumeNetwork())
+  await say(customer.page, 'back again')
+  sent.push('back again')
+  await expect.poll(() => chatTexts(rep.page), { timeout: 10_000 }).toEqual(sent)
+  // The conversation goes on in both directions, in order, while the flood lasts.
+  for (let i = 0; i < 3; i++) {
+    await say(customer.page, `still flooded ${i}`)
+    sent.push(`still flooded ${i}`)
+    await expectChat(rep.page, sent)
+    await say(rep.page, `I read you ${i}`)
+    sent.push(`I read you ${i}`)
+    await expectChat(customer.page, sent)
+  }
+  expect(await hostile.page.evaluate(() => window.asisteHostile!.stopAnnounces())).toBeGreaterThan(60)
+  expect(rep.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+  expect(customer.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})

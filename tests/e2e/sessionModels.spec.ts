@@ -94,3 +94,19 @@ test('the console warns before the browser runs out of storage for the sessions,
   await startRep(roomy.page, 'Bea Rep')
   await expect(roomy.page.getByRole('alert').filter({ hasText: 'running out of storage' })).toHaveCount(0)
 })
+
+test('a customer page moved to another join link leaves the first session: its room and its document are closed', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const first = await newSession(rep.page)
+  const second = await newSession(rep.page)
+  await joinAsCustomer(customer.page, first, 'Carla')
+  await say(customer.page, 'only for the first session')
+  await expect.poll(() => customer.page.evaluate(() => window.asisteDebug!.dumpText()), { timeout: 10_000 }).toContain('only for the first session')
+  await customer.page.evaluate((hash) => (location.hash = hash), new URL(second).hash)
+  await expect(customer.page.getByRole('button', { name: 'Start chat' })).toBeVisible()
+  // The first session's connection is gone from the page (it held the message), the second one's is open.
+  await expect.poll(() => customer.page.evaluate(() => window.asisteDebug!.dumpText()), { timeout: 10_000 }).not.toContain('only for the first session')
+  expect(customer.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { QUOTA_WARNING_FRACTION, SESSION_STORAGE_BYTES, SessionBytes, storageVerdict } from '../../src/store/storageBound'
+import { QUOTA_WARNING_FRACTION, SESSION_STORAGE_BYTES, SessionShare, sessionStorageCap, setSessionStorageCap, storageVerdict } from '../../src/store/storageBound'
 
 describe('storage bound', () => {
   test('warns before the quota is reached, not after', () => {
@@ -17,14 +17,22 @@ describe('storage bound', () => {
 
   test('a hostile peer writing 2 MiB/s fills its session share in about half a minute, long before a 1 GB quota', () => {
     const doc = new Y.Doc()
-    const counted = new SessionBytes(Y.encodeStateAsUpdate(doc).byteLength)
-    doc.on('update', (update: Uint8Array) => counted.add(update))
+    const counted = new SessionShare()
+    counted.set('customer', Y.encodeStateAsUpdate(doc).byteLength)
+    doc.on('update', (update: Uint8Array) => counted.add('customer', update.byteLength))
     let seconds = 0
-    while (storageVerdict({ usage: counted.bytes, quota: 1e9, persisted: true }, counted.bytes) === 'ok') {
+    while (!counted.full) {
       doc.getMap('junk').set(`s${seconds}`, 'x'.repeat(2 * 1024 * 1024))
       seconds += 1
     }
     expect(seconds).toBeLessThanOrEqual(33)
     expect(counted.bytes).toBeLessThan(0.8e9)
+  })
+
+  test('a debug page can lower the share of sessions opened from then on (browser tests), and restore it', () => {
+    setSessionStorageCap(1024)
+    expect(new SessionShare().cap).toBe(1024)
+    setSessionStorageCap(undefined)
+    expect(sessionStorageCap()).toBe(SESSION_STORAGE_BYTES)
   })
 })

@@ -11,7 +11,8 @@ import { readIntake, writeIntake } from '../../doc/intake'
 import { putAttendee } from '../../doc/attendees'
 import { migrateDoc } from '../../doc/migrations'
 import { randomId } from '../../net/roomKeys'
-import { docDatabaseName, persistDoc } from '../../store/persistDoc'
+import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistDoc'
+import { SessionShare } from '../../store/storageBound'
 import { loadCustomerIdentity, saveCustomerIdentity, type CustomerIdentity } from '../../store/profile'
 import type { NetworkHub } from '../shell/networkHub'
 import type { DocConnection } from '../../net/connectDoc'
@@ -53,13 +54,17 @@ export interface CustomerSession {
   connection(): DocConnection | undefined
   /** Which entries verified (reps' against the link's session key, the customer's own against its device key). */
   trust: EntryTrust
+  /** The session's storage share when past it others' updates were not stored (the page says so), else undefined. */
+  storageFull: Accessor<number | undefined>
+  /** Leaves the room and stops persisting (the page moved to another link); the data stays on this device. */
+  close(): Promise<void>
 }
 
 /**
  * Opens the customer's session from its join link; `via` says whether they came in with a session code,
  * `authority` is the session key from the link (undefined for links made before signatures).
  */
-export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionId: string, key: string, via: EntryWay = 'link', authority?: string): CustomerSession {
+export function createCustomerSession(hub: Pick<NetworkHub, 'connect' | 'release'>, sessionId: string, key: string, via: EntryWay = 'link', authority?: string): CustomerSession {
   const doc = new Y.Doc()
   registerDebugDoc('customer', doc)
   const trust = createEntryTrust(doc, sessionId, authority)
@@ -82,10 +87,23 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
       : trackReceipts(doc, { participantId: me.customerId, role: 'customer' }, isSeeing)
   }
 
+  // Past the session's share, what peers add is not stored on this device; the customer's own writes still are.
+  const share = new SessionShare()
+  const [storageFull, setStorageFull] = createSignal<number>()
+  share.onChange(() => setStorageFull(share.state().refusedBytes > 0 ? share.cap : undefined))
+  let closed = false
+  let store: DocStore | undefined
   const load = async (): Promise<void> => {
-    await persistDoc(doc, docDatabaseName('customer', sessionId))
+    store = await persistDoc(doc, docDatabaseName('customer', sessionId), { share, part: 'customer', refusePeers: true })
     const known = await loadCustomerIdentity(sessionId)
-    connection = await hub.connect(doc, 'customer', sessionId, key)
+    if (closed) return // close() ran while this loaded: it closes the store
+    const opened = await hub.connect(doc, 'customer', sessionId, key)
+    if (closed) {
+      opened.destroy()
+      hub.release(opened)
+      return
+    }
+    connection = opened
     registerHostileTarget('customer', doc, connection)
     setLiveConnection(connection)
     const live = connection
@@ -124,7 +142,8 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     startTracking(me)
     setPhase('chat')
   }
-  load().catch((cause: unknown) => {
+  const loaded = load()
+  loaded.catch((cause: unknown) => {
     setError(cause instanceof Error ? cause.message : String(cause))
     setPhase('failed')
   })
@@ -148,5 +167,22 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     presentReps,
     connection: liveConnection,
     trust,
+    storageFull,
+    async close() {
+      if (closed) return
+      closed = true
+      stopReceipts?.()
+      pushed.stop()
+      trust.stop()
+      if (connection) {
+        connection.destroy()
+        hub.release(connection)
+        connection = undefined
+        setLiveConnection(undefined)
+      }
+      await loaded.catch(() => undefined) // a store still opening is closed once open
+      await store?.close()
+      doc.destroy()
+    },
   }
 }

@@ -23,7 +23,7 @@ import { openInNewTab } from './pushedUrls'
 import { readSystemInfo } from './systemInfo'
 
 /** The customer page, for its views. */
-export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection'> {
+export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection' | 'close'> {
   /** What verified: reps' entries against the link's session key, the customer's own against its device key. */
   entries: Accessor<Entry[]>
   /** Whether the link carries the session key (links made before signatures do not: nothing from reps is trusted). */
@@ -46,7 +46,8 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   saveChatLog(): void
   /** Opens a pushed URL the browser blocked, from the customer's click. */
   openLink(url: string): void
-  dispose(): void
+  /** Ends the model and closes its session (leaves the room, stops persisting); resolves once closed. */
+  dispose(): Promise<void>
 }
 
 /** Checks credentials requests against the link's session key (imported once). */
@@ -93,7 +94,10 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       systemInfo: readSystemInfo,
       saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
       openLink: (url) => openInNewTab(url),
-      dispose,
+      dispose: () => {
+        dispose()
+        return session.close()
+      },
     }
   })
 }

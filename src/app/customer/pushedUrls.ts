@@ -5,7 +5,12 @@
  * `Open link` button instead. A URL that does not verify is never opened — with
  * a link that carries no session key, a rep's URL is only offered as a button.
  * Anything but http(s) is never opened and is reported to the reps. Each
- * outcome is noted once (event key per URL entry).
+ * outcome is noted once (event key per URL entry). A refused link cannot be a
+ * rep's (the console refuses to push one), so any peer of the customer room
+ * may have written it: the note quotes only a short single line of it, and
+ * only the first few refusals of a visit are noted (the note is this page's
+ * own entry, signed by the customer's device; a flood must not make it write
+ * a flood, nor make it repeat a peer's words at length).
  */
 import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
@@ -16,8 +21,19 @@ import { isRecord } from '../../doc/guards'
 import type { CustomerIdentity } from '../../store/profile'
 import type { EntryTrust } from './entryTrust'
 
-/** Longest refused text quoted back to the rep. */
+/** Longest text quoted back to the rep. */
 const MAX_QUOTED_CHARS = 200
+/** Longest part of a refused link quoted: enough to recognise it, too short to carry a message. */
+export const MAX_REFUSED_QUOTE_CHARS = 48
+/** Refused links noted per visit of the page; later ones are not noted. */
+export const MAX_REFUSAL_NOTES = 5
+
+/** A refused link as the note quotes it: one line, no control or direction characters, at most MAX_REFUSED_QUOTE_CHARS. */
+export function quoteRefusedUrl(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim()
+  return line.length > MAX_REFUSED_QUOTE_CHARS ? `${line.slice(0, MAX_REFUSED_QUOTE_CHARS - 1)}…` : line
+}
 
 /** A pushed URL that the browser would not open by itself. */
 export interface BlockedUrl {
@@ -37,6 +53,7 @@ export function openInNewTab(url: string): boolean {
 /** Handles URLs pushed from now on. Returns the blocked ones (for `Open link`) and a stop function. */
 export function handlePushedUrls(doc: Y.Doc, me: () => CustomerIdentity | undefined, trust: EntryTrust, open = openInNewTab): { blocked: Accessor<BlockedUrl[]>; stop: () => void } {
   const [blocked, setBlocked] = createSignal<BlockedUrl[]>([])
+  let refusals = 0
   const map = entriesMap(doc)
   const note = (event: 'urlOpened' | 'urlBlocked' | 'urlRefused', ref: string | undefined, text: string, key: string): void => {
     const customer = me()
@@ -61,7 +78,9 @@ export function handlePushedUrls(doc: Y.Doc, me: () => CustomerIdentity | undefi
       if (!isRecord(raw) || raw.kind !== 'url') return
       const entry = parseEntry(id, raw)
       if (!entry || !isWebUrl(entry.text)) {
-        note('urlRefused', undefined, typeof raw.text === 'string' ? raw.text : '', `url:${id}`)
+        if (raw.authorRole !== 'rep' || refusals >= MAX_REFUSAL_NOTES) return // not a push, or a flood of them
+        refusals += 1
+        note('urlRefused', undefined, quoteRefusedUrl(typeof raw.text === 'string' ? raw.text : ''), `url:${id}`)
         return
       }
       // Without a session key in the link nothing can verify: the customer decides, with a button.

@@ -10,6 +10,7 @@ import { appendMessage, entriesMap } from '../../doc/transcript'
 import type { NetworkHub } from '../shell/networkHub'
 import { debugDocs, roomDocs } from '../shell/debugRegistry'
 import { installHostileHooks } from './hostileHooks'
+import { setSessionStorageCap } from '../../store/storageBound'
 
 /** What `window.asisteDebug` offers. */
 export interface DebugHooks {
@@ -28,6 +29,8 @@ export interface DebugHooks {
   roomDocs(): string[]
   /** Appends a chat entry to a room's doc as this page's own write (what the composer's send ends in); false if no such room. */
   appendChat(room: string, text: string): boolean
+  /** Lowers (undefined: restores) the storage share of sessions opened from now on (the per-session bound's browser test). */
+  setSessionStorageCap(bytes: number | undefined): void
   /** Calls `listener` with the entries each transaction adds to or changes in a room's doc, as it is applied; returns a stop function. */
   watchEntries(room: string, listener: (entries: unknown[]) => void): (() => void) | undefined
 }
@@ -72,6 +75,7 @@ declare global {
 export function installDebugHooks(hub: NetworkHub): void {
   window.asisteDebug = {
     pauseNetwork: () => hub.pauseAll(),
+    setSessionStorageCap,
     resumeNetwork: () => hub.resumeAll(),
     dumpText: () =>
       hub

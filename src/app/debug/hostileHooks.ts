@@ -11,9 +11,10 @@ import { hostileTargets as targets } from '../shell/debugRegistry'
 import { floodHooks, type FloodHooks } from './hostileFloods'
 import { watchRemoteStreams } from '../../net/mediaChannel'
 import { watchFileChannels } from '../../net/fileChannel'
+import { announceFloodHooks, type AnnounceFloodHooks } from './announceFlood'
 
 /** What `window.asisteHostile` offers, per registered room name (e.g. `customer`). */
-export interface HostileHooks extends FloodHooks {
+export interface HostileHooks extends FloodHooks, AnnounceFloodHooks {
   /** The room doc's transcript map: writes there are this peer's own and go out to every peer. */
   entries(room: string): Y.Map<unknown> | undefined
   /** Publishes `user` as this peer's awareness (keeping its live peer id). */
@@ -39,6 +40,7 @@ function hooks(): HostileHooks {
   const incoming = { tracks: 0, fileChannels: 0 }
   return {
     ...floodHooks(targets),
+    ...announceFloodHooks(),
     entries: (room) => {
       const target = targets.get(room)
       return target ? entriesMap(target.doc) : undefined

@@ -14,6 +14,9 @@ import { readIntake } from '../../doc/intake'
 import { readAttendees } from '../../doc/attendees'
 import { readOutcome } from '../../doc/exportData'
 import { docDatabaseName } from '../../store/persistDoc'
+import { forgetReadMark } from '../../store/readMarks'
+import { deleteCredentialKeys } from '../../store/credentialKeys'
+import { forgetLocalPending } from '../session/syncMarks'
 import type { IndexedEntry, SearchHit, TranscriptIndex } from '../../store/searchIndex'
 import * as stored from '../../store/localDatabases'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../store/storageQuota'
@@ -116,7 +119,8 @@ export function createHistory(workspace: HistoryWorkspace): History {
       .then(setStorage)
       .catch(() => setStorage(undefined))
   }
-  const watched = new Map<string, () => void>()
+  /** Open sessions whose entries feed the index: the doc watched (a reopened session has a new one) and how to stop. */
+  const watched = new Map<string, { doc: Y.Doc; stop: () => void }>()
   // Sessions changed since the index was last saved: re-read at the next load, so a tab closed before the save loses nothing.
   const dirty = new Set<string>()
   const markDirty = (sessionId: string): void => {
@@ -178,6 +182,7 @@ export function createHistory(workspace: HistoryWorkspace): History {
     }
     for (const [sessionId] of watched) {
       const doc = workspace.session(sessionId)?.repDoc
+      if (doc !== watched.get(sessionId)?.doc) continue
       if (doc) absorb(sessionId, doc)
     }
     publish()
@@ -189,7 +194,14 @@ export function createHistory(workspace: HistoryWorkspace): History {
 
   // Open sessions feed the index as entries arrive.
   createEffect(() => {
-    for (const tab of workspace.tabs()) {
+    const tabs = workspace.tabs()
+    // A closed session's watcher goes (its doc is destroyed); a reopened one is watched on its new doc.
+    watched.forEach((watch, sessionId) => {
+      if (workspace.session(sessionId)?.repDoc === watch.doc) return
+      watch.stop()
+      watched.delete(sessionId)
+    })
+    for (const tab of tabs) {
       const session = workspace.session(tab.sessionId)
       if (!session || watched.has(tab.sessionId)) continue
       const entries = entriesMap(session.repDoc)
@@ -199,12 +211,12 @@ export function createHistory(workspace: HistoryWorkspace): History {
         if (ready()) absorb(tab.sessionId, session.repDoc, changedEntries(session.repDoc, event.keysChanged))
       }
       entries.observe(onChange)
-      watched.set(tab.sessionId, () => entries.unobserve(onChange))
+      watched.set(tab.sessionId, { doc: session.repDoc, stop: () => entries.unobserve(onChange) })
       if (ready()) absorb(tab.sessionId, session.repDoc)
     }
   })
   onCleanup(() => {
-    watched.forEach((stop) => stop())
+    watched.forEach((watch) => watch.stop())
     document.removeEventListener('visibilitychange', onHide)
     flush()
   })
@@ -234,6 +246,9 @@ export function createHistory(workspace: HistoryWorkspace): History {
     async remove(sessionId) {
       if (workspace.session(sessionId)) throw new Error('close the session first')
       await Promise.all([stored.deleteDatabase(docDatabaseName('rep', sessionId)), stored.deleteDatabase(docDatabaseName('customer', sessionId))])
+      // What else this device kept of the session: its reading position, credential request keys, "waiting to sync" marks.
+      forgetReadMark(sessionId)
+      await Promise.all([deleteCredentialKeys(sessionId), forgetLocalPending(sessionId)])
       if (engine && index) engine.removeSession(index, sessionId)
       summaries.delete(sessionId)
       publish()

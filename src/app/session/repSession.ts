@@ -18,6 +18,7 @@ import { t } from '../../i18n/i18n'
 import { deriveRepKey, randomId, randomKey } from '../../net/roomKeys'
 import type { DocConnection } from '../../net/connectDoc'
 import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistDoc'
+import { SessionShare } from '../../store/storageBound'
 import type { RepProfile, TeamMembership } from '../../store/profile'
 import { assignPortalCode, relayWithPortalCode, type PortalAnnouncement, type WaitingIntakes } from './portalCode'
 import { watchPresence } from './presenceNotes'
@@ -45,6 +46,8 @@ export interface RepSession {
   repDoc: Y.Doc
   customerDoc: Y.Doc
   repConnection: DocConnection
+  /** The session's storage share on this device: past it, what peers add to the customer doc is not stored. */
+  storage: SessionShare
   /** Notes and status changes made here that no rep peer holds yet ("waiting to sync"). */
   sync: Pick<SyncMarks, 'waiting'>
   /** The customer room, or undefined while this rep is hidden. */
@@ -71,16 +74,21 @@ export interface OpenContext {
   onIntakeWaiting?(sessionId: string, intakes: PortalIntake[]): void
 }
 
-async function openDoc(kind: 'rep' | 'customer', sessionId: string): Promise<{ doc: Y.Doc; store: DocStore }> {
+/**
+ * Opens one of a session's documents, counted toward the session's storage share. The rep doc is the
+ * record (reps' writes, and customer entries the relay took in within the growth bound): always stored.
+ * The customer doc takes writes from anyone holding the join link: past the share, peers' are not stored.
+ */
+async function openDoc(kind: 'rep' | 'customer', sessionId: string, share: SessionShare): Promise<{ doc: Y.Doc; store: DocStore; share: SessionShare }> {
   const doc = new Y.Doc()
-  const store = await persistDoc(doc, docDatabaseName(kind, sessionId))
+  const store = await persistDoc(doc, docDatabaseName(kind, sessionId), { share, part: kind, refusePeers: kind === 'customer' })
   // An older local copy is brought up to date; a newer one must not be written to (History still reads it).
   if (migrateDoc(doc, kind).status === 'newer') {
     await store.close()
     doc.destroy()
     throw new Error(t('session.newerVersion'))
   }
-  return { doc, store }
+  return { doc, store, share }
 }
 
 /** Creates a brand-new session: ids and keys, both documents, the opening status note. */
@@ -89,8 +97,9 @@ export async function createRepSession(context: OpenContext, now = Date.now()): 
   const customerKey = randomKey()
   const authority = await createSessionAuthority() // signs what reps publish; its public half goes in the join link
   const { profile } = context
-  const rep = await openDoc('rep', sessionId)
-  const customer = await openDoc('customer', sessionId)
+  const share = new SessionShare()
+  const rep = await openDoc('rep', sessionId, share)
+  const customer = await openDoc('customer', sessionId, share)
   initRepDoc(rep.doc, { sessionId, createdAt: now, portal: 'link', customerKey })
   writeSessionAuthority(rep.doc, authority)
   initCustomerDoc(customer.doc, { sessionId, createdAt: now, portal: 'link' })
@@ -102,9 +111,10 @@ export async function createRepSession(context: OpenContext, now = Date.now()): 
 
 /** Reopens a session this device already holds. */
 export async function openRepSession(context: OpenContext, sessionId: string): Promise<RepSession> {
-  const rep = await openDoc('rep', sessionId)
+  const share = new SessionShare()
+  const rep = await openDoc('rep', sessionId, share)
   if (!readRepSessionMeta(rep.doc)) throw new Error(`Session ${sessionId} is not on this device`)
-  const customer = await openDoc('customer', sessionId)
+  const customer = await openDoc('customer', sessionId, share)
   return startRepSession(context, sessionId, rep, customer)
 }
 
@@ -113,10 +123,11 @@ export async function openRepSession(context: OpenContext, sessionId: string): P
  * the rep room; this rep is added as an attendee, visible or hidden, with a note for the right audience.
  */
 export async function joinRepSession(context: OpenContext, sessionId: string, hidden: boolean): Promise<RepSession> {
-  const rep = await openDoc('rep', sessionId)
+  const share = new SessionShare()
+  const rep = await openDoc('rep', sessionId, share)
   const { profile } = context
   const alreadyIn = readAttendees(rep.doc, new Set([profile.repId])).some((attendee) => attendee.id === profile.repId)
-  const customer = await openDoc('customer', sessionId)
+  const customer = await openDoc('customer', sessionId, share)
   if (!alreadyIn) {
     putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden })
     if (hidden) appendStatusNote(rep.doc, repWriter(profile), 'joined', { audience: 'reps' })
@@ -127,7 +138,7 @@ export async function joinRepSession(context: OpenContext, sessionId: string, hi
 async function startRepSession(
   context: OpenContext,
   sessionId: string,
-  rep: { doc: Y.Doc; store: DocStore },
+  rep: { doc: Y.Doc; store: DocStore; share: SessionShare },
   customer: { doc: Y.Doc; store: DocStore },
   announceJoin = false,
 ): Promise<RepSession> {
@@ -145,9 +156,17 @@ async function startRepSession(
   let stopCustomer: (() => void) | undefined
 
   const isHidden = (): boolean => readAttendees(rep.doc, new Set([profile.repId])).find((attendee) => attendee.id === profile.repId)?.hidden === true
-  const joinCustomerRoom = async (): Promise<void> => {
-    if (stopCustomer) return
+  // Whether this rep should be in the customer room now; a join in flight checks it again once connected,
+  // so Hide during a join leaves no connection behind, and a second join waits for the first (one connection).
+  let wantCustomer = false
+  let joining: Promise<void> | undefined
+  const connectCustomerRoom = async (): Promise<void> => {
     const connection = await hub.connect(customer.doc, 'customer', sessionId, meta.customerKey)
+    if (!wantCustomer || stopCustomer) {
+      connection.destroy()
+      hub.release(connection)
+      return
+    }
     connection.setUser(user)
     putAttendee(customer.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false }, RELAY)
     const portalSession = { repDoc: rep.doc, customerDoc: customer.doc, link: { sessionId, key: meta.customerKey, ...(meta.authority ? { authority: meta.authority } : {}) } }
@@ -177,7 +196,16 @@ async function startRepSession(
     }
     setLink({ connection, proofs })
   }
+  const joinCustomerRoom = (): Promise<void> => {
+    wantCustomer = true
+    if (stopCustomer) return Promise.resolve()
+    joining ??= connectCustomerRoom().finally(() => {
+      joining = undefined
+    })
+    return joining
+  }
   const leaveCustomerRoom = (): void => {
+    wantCustomer = false
     stopCustomer?.()
     stopCustomer = undefined
     setLink(undefined)
@@ -197,6 +225,7 @@ async function startRepSession(
     repDoc: rep.doc,
     customerDoc: customer.doc,
     repConnection,
+    storage: rep.share,
     sync,
     customer: link,
     waitingIntakes,

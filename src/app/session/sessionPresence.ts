@@ -14,6 +14,7 @@ import { peersByRole } from '../../net/mediaChannel'
 import { readIntake } from '../../doc/intake'
 import type { RepSession } from './repSession'
 import type { RefusedAction } from '../../net/linkProofs'
+import type { SessionShareState } from '../../store/storageBound'
 
 /** A session's presence and the warnings about the customer side. */
 export interface SessionPresence {
@@ -33,6 +34,8 @@ export interface SessionPresence {
   ignoredAttendees: Accessor<number>
   /** Live peers of the customer room that are neither the customer who joined nor a verified rep. */
   unverified: Accessor<UnverifiedPeer[]>
+  /** The session's storage share once peers' updates were not stored for being past it (else undefined). */
+  storageFull: Accessor<(SessionShareState & { cap: number }) | undefined>
   /** What was refused to customer-room peers that could not prove themselves: this page's own refusals and the customer page's reports. */
   refused: Accessor<RefusedAttempt[]>
 }
@@ -70,6 +73,8 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
     () => [session.repConnection],
     () => session.repConnection.onlineUsers(),
   )
+  const [storageTick, setStorageTick] = createSignal(0)
+  onCleanup(session.storage.onChange(() => setStorageTick((n) => n + 1)))
   const [tampering, setTampering] = createSignal<Tampering[]>([])
   onCleanup(watchTampering(session.customerDoc, session.repDoc, setTampering))
   const [refusedRequests, setRefusedRequests] = createSignal<Tampering[]>([])
@@ -92,6 +97,15 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
       return times.length > 0 ? Math.max(...times) : undefined
     },
     ignoredAttendees,
+    storageFull: createMemo(
+      () => {
+        storageTick()
+        const state = session.storage.state()
+        return state.refusedBytes > 0 ? { ...state, cap: session.storage.cap } : undefined
+      },
+      undefined,
+      { equals: sameJson },
+    ),
     unverified: createMemo(
       () => {
         customerTick()

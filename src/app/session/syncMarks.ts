@@ -37,11 +37,21 @@ const SESSION_META_KEYS = new Set(['state', 'outcome', 'closingNote', 'endedAt']
 
 /** The pending state of `sessionId` in this device's local records (removed when nothing waits). */
 export function localPendingStore(sessionId: string): PendingStore {
-  const key = `syncPending:${sessionId}`
+  const key = pendingKey(sessionId)
   return {
     read: () => readLocal(key),
     write: (pending) => (isWaiting(pending, 'notes') || isWaiting(pending, 'session') ? writeLocal(key, pending) : deleteLocal(key)),
   }
+}
+
+/** The device-local key of a session's "waiting to sync" marks. */
+function pendingKey(sessionId: string): string {
+  return `syncPending:${sessionId}`
+}
+
+/** Forgets a session's "waiting to sync" marks (History deleted the session from this device). */
+export function forgetLocalPending(sessionId: string): Promise<void> {
+  return deleteLocal(pendingKey(sessionId))
 }
 
 /** Starts tracking `doc`'s local edits against what the rep peers of `connection` hold. */

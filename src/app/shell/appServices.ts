@@ -33,6 +33,11 @@ async function loadPageModule(route: Route, loaded: Loaded): Promise<void> {
   else if (route.page === 'portal') loaded.portal ??= await import('../customer/portalModel')
 }
 
+/** Identifies the customer model of one join link. */
+function customerModelName(sessionId: string, key: string, via: string, authority: string | undefined): string {
+  return `${sessionId}.${key}.${via}.${authority ?? ''}`
+}
+
 /** Throws where a view asks for a model its page did not load (a routing bug, not a user error). */
 function required<T>(module: T | undefined, page: string): T {
   if (!module) throw new Error(`the ${page} page's model is not loaded`)
@@ -46,7 +51,13 @@ function required<T>(module: T | undefined, page: string): T {
 export async function createAppServices(hub: NetworkHub, prefs: PrefsStore, origin: string): Promise<AppServices> {
   let consoleModel: ConsoleModel | undefined
   let portalModel: PortalModel | undefined
-  const customers = new Map<string, CustomerSessionModel>()
+  // One customer model at a time: a join link replaced by another (or left) closes the previous one's room and store.
+  let customer: { name: string; model: CustomerSessionModel } | undefined
+  const dropCustomer = (keep?: string): void => {
+    if (!customer || customer.name === keep) return
+    void customer.model.dispose()
+    customer = undefined
+  }
   const loaded: Loaded = {}
   const { hashRoute, route, setRoute } = createRoot(() => {
     const hashRoute = createRoute()
@@ -61,7 +72,10 @@ export async function createAppServices(hub: NetworkHub, prefs: PrefsStore, orig
         (next) => {
           void loadPageModule(next, loaded).then(() => {
             // A later hash change won the race: that one sets the route.
-            if (hashRoute() === next) setRoute(next)
+            if (hashRoute() !== next) return
+            setRoute(next)
+            // The page left this join link (its view is gone now): close its model's room and store.
+            dropCustomer(next.page === 'join' ? customerModelName(next.sessionId, next.key, next.via ?? 'link', next.authority) : undefined)
           })
         },
         // Not deferred: a hash change while the first page's module loaded must still move the route.
@@ -80,13 +94,10 @@ export async function createAppServices(hub: NetworkHub, prefs: PrefsStore, orig
     update: { available: updateAvailable, apply: applyUpdate },
     console: () => (consoleModel ??= required(loaded.console, 'console').createConsoleModel(hub, prefs, origin)),
     customer(sessionId, key, via, authority) {
-      const name = `${sessionId}.${key}.${via}.${authority ?? ''}`
-      let model = customers.get(name)
-      if (!model) {
-        model = required(loaded.customer, 'customer').createCustomerSessionModel(hub, sessionId, key, via, authority)
-        customers.set(name, model)
-      }
-      return model
+      const name = customerModelName(sessionId, key, via, authority)
+      dropCustomer(name)
+      customer ??= { name, model: required(loaded.customer, 'customer').createCustomerSessionModel(hub, sessionId, key, via, authority) }
+      return customer.model
     },
     portal: () => (portalModel ??= required(loaded.portal, 'portal').createPortalModel(hub)),
   }

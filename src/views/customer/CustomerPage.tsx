@@ -12,6 +12,7 @@ import { ScreenShareRequest } from './ScreenShareRequest'
 import { CredentialsRequestDialog } from './CredentialsRequestDialog'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
 import { lang, t } from '../../i18n/i18n'
+import { formatBytes } from '../../i18n/format'
 import { CustomerHeading } from './CustomerHeading'
 
 /** The customer page of the session in context. */
@@ -67,6 +68,13 @@ export function CustomerPage() {
             </For>
             <Show when={!session.verifiable}>
               <p class="banner" role="alert">{t('customer.unverifiedLink')}</p>
+            </Show>
+            <Show when={session.storageFull()}>
+              {(max) => (
+                <p class="banner" role="status" data-storage="sessionFull">
+                  {t('storage.customerFull', { max: formatBytes(max()) })}
+                </p>
+              )}
             </Show>
             <Show when={session.hiddenUnverified() > 0}>
               <p class="banner" role="status" data-unverified-hidden={session.hiddenUnverified()}>{t('customer.hiddenUnverified', { count: session.hiddenUnverified() })}</p>
