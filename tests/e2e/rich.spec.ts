@@ -1,0 +1,84 @@
+// Rich messages and the session's conveniences (issue 21): light markdown and links rendered as DOM nodes
+// (never HTML), image previews, find in session, emoji, the satisfaction rating. Each person has their own
+// browser context; controls are found by role and name (UI-CONTRACT.md).
+import { deflateSync } from 'node:zlib'
+import { writeFile } from 'node:fs/promises'
+import { expect, test } from './fixtures'
+import { joinAsCustomer, newSession, say, startRep } from './people'
+
+/** A valid w×h PNG, one colour: enough for the browser to decode and lay out. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (bytes: Buffer): number => {
+    let c = 0xffffffff
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const out = Buffer.alloc(body.length + 8)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc(body), body.length + 4)
+    return out
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)])
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))])
+}
+
+test('**bold** renders a strong element and a link is an anchor with rel, while <img onerror> stays text — on both sides', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await say(customer.page, 'it says **offline** <img src=x onerror="window.__pwned=1"> see https://example.com/help and `lpstat -p`')
+  await say(rep.page, '_Try_ these:\n\n1. **Restart** it\n2. open [the guide](https://example.com/guide)')
+  for (const page of [rep.page, customer.page]) {
+    const log = page.getByRole('log', { name: 'Transcript' })
+    const fromCarla = log.getByRole('article').filter({ hasText: 'it says' })
+    await expect(fromCarla.locator('strong')).toHaveText('offline')
+    await expect(fromCarla.locator('code')).toHaveText('lpstat -p')
+    await expect(fromCarla).toContainText('<img src=x onerror="window.__pwned=1">')
+    await expect(fromCarla.locator('img')).toHaveCount(0)
+    const help = fromCarla.getByRole('link', { name: 'https://example.com/help' })
+    await expect(help).toHaveAttribute('href', 'https://example.com/help')
+    await expect(help).toHaveAttribute('rel', 'noopener noreferrer')
+    const fromAna = log.getByRole('article').filter({ hasText: 'Restart' })
+    await expect(fromAna.locator('em')).toHaveText('Try')
+    await expect(fromAna.getByRole('listitem')).toHaveText(['Restart it', 'open the guide'])
+    await expect(fromAna.getByRole('link', { name: 'the guide' })).toHaveAttribute('href', 'https://example.com/guide')
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
+  }
+})
+
+test('a received image shows a sized preview named by the file; the sender keeps the plain row', async ({ newPerson }, info) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+  const path = info.outputPath('error-dialog.png')
+  await writeFile(path, png(1600, 1200))
+  const chooser = customer.page.waitForEvent('filechooser')
+  await customer.page.getByRole('button', { name: 'Send file' }).click()
+  await (await chooser).setFiles(path)
+  await rep.page.getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
+  const preview = rep.page.getByRole('list', { name: 'File transfers' }).getByRole('img', { name: 'error-dialog.png' })
+  await expect(preview).toBeVisible({ timeout: 15_000 })
+  await expect(preview).toHaveAttribute('src', /^blob:/)
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600)
+  const box = await preview.boundingBox()
+  expect(box && box.width <= 16 * 16 && box.height <= 12 * 16).toBe(true) // capped by CSS (16rem × 12rem), not 1600×1200
+  await expect(customer.page.getByRole('list', { name: 'File transfers' }).getByRole('img')).toHaveCount(0)
+})
