@@ -82,3 +82,48 @@ test('a received image shows a sized preview named by the file; the sender keeps
   expect(box && box.width <= 16 * 16 && box.height <= 12 * 16).toBe(true) // capped by CSS (16rem × 12rem), not 1600×1200
   await expect(customer.page.getByRole('list', { name: 'File transfers' }).getByRole('img')).toHaveCount(0)
 })
+
+test('Find in session reaches matches far outside the rendered rows, steps with Next/Previous and says "N of M"', async ({ newPerson }) => {
+  const rep = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  await newSession(rep.page)
+  const room = await rep.page.evaluate(() => window.asisteDebug?.roomDocs().find((name) => name.startsWith('rep:')) ?? '')
+  // 1,500 messages; the word appears in three, the first two far above the rows the virtual list renders.
+  await rep.page.evaluate((repRoom) => {
+    for (let i = 0; i < 1_500; i++) window.asisteDebug?.appendChat(repRoom, i === 20 || i === 700 || i === 1_490 ? `Invoice number ${i}` : `filler message ${i}`)
+  }, room)
+  const log = rep.page.getByRole('log', { name: 'Transcript' })
+  await expect(log.getByText('filler message 1499')).toBeVisible()
+  await expect(log.getByText('Invoice number 20')).toHaveCount(0) // not rendered: the browser's find could not reach it
+
+  await log.click()
+  await rep.page.keyboard.press('ControlOrMeta+f')
+  const box = rep.page.getByRole('searchbox', { name: 'Find' })
+  await expect(box).toBeFocused()
+  await box.fill('invoice')
+  const count = rep.page.getByRole('search', { name: 'Find in session' }).getByRole('status')
+  await expect(count).toHaveText('3 of 3')
+  const current = log.locator('article[aria-current="true"]')
+  await expect(current).toContainText('Invoice number 1490')
+  await rep.page.getByRole('button', { name: 'Previous match' }).click()
+  await expect(count).toHaveText('2 of 3')
+  await expect(current).toContainText('Invoice number 700')
+  await expect(current).toBeInViewport()
+  await box.press('Shift+Enter')
+  await expect(count).toHaveText('1 of 3')
+  await expect(current).toContainText('Invoice number 20')
+  await expect(current).toBeInViewport()
+  await expect(current.locator('mark')).toHaveText('Invoice')
+  await rep.page.getByRole('button', { name: 'Next match' }).click()
+  await expect(count).toHaveText('2 of 3')
+  await box.press('Enter')
+  await box.press('Enter')
+  await expect(count).toHaveText('1 of 3') // wraps round
+  await box.fill('no such words')
+  await expect(count).toHaveText('No matches')
+  await box.press('Escape')
+  await expect(box).toHaveCount(0)
+  // The toolbar button opens it too.
+  await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Find in session' }).click()
+  await expect(rep.page.getByRole('searchbox', { name: 'Find' })).toBeFocused()
+})

@@ -58,7 +58,8 @@ export function EntryView(props: EntryViewProps) {
       data-audience={props.entry.audience}
       data-entry-id={props.entry.id}
       data-delivery={props.delivery}
-      data-find={props.current ? 'current' : props.highlight ? 'match' : undefined}
+      data-find={props.current ? 'current' : undefined}
+      aria-current={props.current ? 'true' : undefined}
     >
       <Switch>
         <Match when={props.entry.kind === 'status'}>
