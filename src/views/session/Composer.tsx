@@ -7,6 +7,7 @@ import { Show, createSignal, onCleanup } from 'solid-js'
 import { MAX_MESSAGE_CHARS } from '../../doc/schema'
 import type { Audience } from '../../doc/entry'
 import { formatNumber, t } from '../../i18n/i18n'
+import { EmojiPicker } from './EmojiPicker'
 
 /** How long after the last keystroke "typing" ends. */
 const TYPING_IDLE_MS = 3_000
@@ -131,9 +132,12 @@ export function Composer(props: ComposerProps) {
         onPaste={(event) => refuseOversized(event, event.clipboardData)}
         onDrop={(event) => refuseOversized(event, event.dataTransfer)}
       />
-      <button type="submit" class="button button--primary" disabled={props.disabled}>
-        {t('composer.send')}
-      </button>
+      <div class="composer__tools">
+        <EmojiPicker box={() => box} onInsert={(value) => props.onDraftChange(value)} disabled={props.disabled} />
+        <button type="submit" class="button button--primary" disabled={props.disabled}>
+          {t('composer.send')}
+        </button>
+      </div>
       <Show when={error()}>
         <p id={errorId} role="alert" class="composer__error">
           {error()}
