@@ -30,6 +30,8 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   hiddenUnverified: Accessor<number>
   /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
+  /** The rating this customer gave (their `rated` note), once given. */
+  rating: Accessor<number | undefined>
   /** The name of the representative who last wrote in the transcript the customer holds (what the header shows). */
   repName: Accessor<string | undefined>
   linkState: Accessor<CustomerLinkState>
@@ -69,6 +71,11 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       verifiable: session.trust.verifiable,
       hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
       ended: () => endedByRep(entries(), session.trust),
+      rating: () => {
+        const mine = session.identity()?.customerId
+        const note = entries().findLast((entry) => entry.event === 'rated' && entry.authorId === mine)
+        return note ? Number(note.text) : undefined
+      },
       repName: () => entries().findLast((entry) => entry.authorRole === 'rep')?.authorName,
       linkState: createCustomerLinkState(hub),
       screen: createCustomerScreen(session.doc, () => session.connection(), session.identity),

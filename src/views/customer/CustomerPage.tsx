@@ -13,6 +13,7 @@ import { CredentialsRequestDialog } from './CredentialsRequestDialog'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
 import { lang, t } from '../../i18n/i18n'
 import { CustomerHeading } from './CustomerHeading'
+import { RatingForm } from './RatingForm'
 
 /** The customer page of the session in context. */
 export function CustomerPage() {
@@ -77,7 +78,15 @@ export function CustomerPage() {
               viewer="customer"
             />
             <TypingIndicator names={session.presentReps().filter((rep) => rep.typing).map((rep) => rep.name)} />
-            <Show when={!session.ended()} fallback={<p class="banner" role="status">{t('customer.ended')}</p>}>
+            <Show
+              when={!session.ended()}
+              fallback={
+                <>
+                  <p class="banner" role="status">{t('customer.ended')}</p>
+                  <RatingForm rating={session.rating()} onRate={(rating) => session.rate(rating)} />
+                </>
+              }
+            >
               <FileDropZone onFile={(file) => fileSending?.send(file)}>
                 <Composer draft={session.draft()} onDraftChange={session.setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
               </FileDropZone>

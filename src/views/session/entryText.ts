@@ -20,6 +20,7 @@ const STATUS_KEYS: Record<NonNullable<Entry['event']>, MessageKey> = {
   fileFailed: 'status.fileFailed',
   credentialsProvided: 'status.credentialsProvided',
   credentialsDeclined: 'status.credentialsDeclined',
+  rated: 'status.rated',
 }
 
 /** On the page of the person a note is about (its author), the note says "You…". */
@@ -36,6 +37,7 @@ const MINE_KEYS: Partial<Record<NonNullable<Entry['event']>, MessageKey>> = {
   fileDeclined: 'status.mine.fileDeclined',
   fileCancelled: 'status.mine.fileCancelled',
   fileFailed: 'status.mine.fileFailed',
+  rated: 'status.mine.rated',
 }
 
 /** A status note's sentence in the UI language; `mine`: the reader is the one it is about ("You…"). */
