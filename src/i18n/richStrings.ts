@@ -33,8 +33,6 @@ export const richEn = {
   'customer.link.waiting': 'Waiting for your representative',
   'customer.link.connecting': 'Connecting…',
   'customer.link.offline': 'You are offline: messages will go when you are back',
-  'customer.titleUnread.one': '({{count}}) new message · {{title}}',
-  'customer.titleUnread.other': '({{count}}) new messages · {{title}}',
 } as const
 
 /** Spanish. */
@@ -70,6 +68,4 @@ export const richEs: Record<keyof typeof richEn, string> = {
   'customer.link.waiting': 'Esperando a su representante',
   'customer.link.connecting': 'Conectando…',
   'customer.link.offline': 'Está sin conexión: los mensajes saldrán cuando vuelva',
-  'customer.titleUnread.one': '({{count}}) mensaje nuevo · {{title}}',
-  'customer.titleUnread.other': '({{count}}) mensajes nuevos · {{title}}',
 }

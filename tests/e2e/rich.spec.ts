@@ -191,3 +191,66 @@ test('after the end the customer rates the chat 1–5; the rating reaches the re
   await row.getByRole('button', { name: 'Open transcript' }).click()
   await expect(rep.page.getByRole('log', { name: 'Transcript' })).toContainText('Carla rated this chat 4 of 5')
 })
+
+/** Makes a page look hidden (another tab in front) or visible again, as the browser would tell it. */
+async function setHidden(page: import('@playwright/test').Page, hidden: boolean): Promise<void> {
+  await page.evaluate((isHidden) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') })
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, hidden)
+}
+
+test('the customer page: own messages go Delivered then Seen, the connection in plain words, unread count in the title', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const connection = customer.page.getByRole('status', { name: 'Connection' })
+  await expect(connection).toHaveText('Your representative is here')
+  await expect(connection).not.toContainText(/\d/) // no peer counts
+
+  // The rep's page is behind another tab: the message reaches the rep's device but is not seen.
+  await setHidden(rep.page, true)
+  await say(customer.page, 'is anyone there?')
+  const mine = customer.page.getByRole('log', { name: 'Transcript' }).getByRole('article').filter({ hasText: 'is anyone there?' })
+  await expect(mine.locator('.entry__delivery')).toHaveText(/Delivered$/, { timeout: 15_000 })
+  await setHidden(rep.page, false)
+  await expect(mine.locator('.entry__delivery')).toHaveText(/Seen$/)
+
+  // The customer looks elsewhere; the rep's answers are counted in the title until the page is seen again.
+  const title = await customer.page.title()
+  await setHidden(customer.page, true)
+  await say(rep.page, 'Yes, I am here')
+  await say(rep.page, 'How can I help?')
+  await expect(customer.page).toHaveTitle(`(2) ${title}`)
+  await setHidden(customer.page, false)
+  await expect(customer.page).toHaveTitle(title)
+
+  // The rep's link is cut: plain words, not "0 connected".
+  await rep.page.evaluate(() => window.asisteDebug?.pauseNetwork())
+  await expect(connection).toHaveText('Waiting for your representative', { timeout: 20_000 })
+})
+
+test('system facts come from client hints where the browser has them: Windows 11 told from 10', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  // Stands in for Chromium on Windows 11 (this machine is Linux): the product calls the real API.
+  await customer.context.addInitScript(() => {
+    Object.defineProperty(navigator, 'userAgentData', {
+      configurable: true,
+      value: { getHighEntropyValues: () => Promise.resolve({ platform: 'Windows', platformVersion: '15.0.0', fullVersionList: [{ brand: 'Not=A?Brand', version: '8.0.0.0' }, { brand: 'Google Chrome', version: '131.0.6778.86' }] }) },
+    })
+  })
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await customer.page.goto(link.replace('/#/', '/?lang=en&debug=1#/'))
+  await customer.page.getByRole('textbox', { name: 'Your name' }).fill('Carla')
+  await customer.page.getByRole('textbox', { name: 'Describe your problem' }).fill('No printing')
+  await customer.page.getByRole('checkbox', { name: 'Share my system information' }).check()
+  await customer.page.getByRole('button', { name: 'Start chat' }).click()
+  const details = rep.page.locator('dl.details').first()
+  await expect(details).toContainText('Windows 11', { timeout: 15_000 })
+  await expect(details).toContainText('Chrome 131.0.6778.86')
+})

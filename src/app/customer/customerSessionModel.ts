@@ -6,6 +6,9 @@
  */
 import { createRoot, createSignal, type Accessor, type Setter } from 'solid-js'
 import type { Entry } from '../../doc/entry'
+import { readReceipts, type DeliveryState } from '../../doc/receipts'
+import { customerDeliveryState } from './customerDelivery'
+import { createDocReader } from '../shell/createDocReader'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
 import { createVisibleTranscript, endedByRep } from './visibleTranscript'
@@ -18,7 +21,7 @@ import { createCustomerSession, type CustomerSession } from './customerSession'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
 import { saveCustomerChatLog } from './customerChatLog'
 import { openInNewTab } from './pushedUrls'
-import { readSystemInfo } from './systemInfo'
+import { readClientHints, readSystemInfo, withClientHints, type ClientHints } from './systemInfo'
 
 /** The customer page, for its views. */
 export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection'> {
@@ -30,6 +33,8 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   hiddenUnverified: Accessor<number>
   /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
+  /** Delivery mark of the customer's own messages (undefined for everything else). */
+  deliveryOf(entry: Entry): DeliveryState | undefined
   /** The rating this customer gave (their `rated` note), once given. */
   rating: Accessor<number | undefined>
   /** The name of the representative who last wrote in the transcript the customer holds (what the header shows). */
@@ -65,12 +70,17 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     const visible = createVisibleTranscript(session.doc, session.trust)
     const entries = visible.entries
     const [draft, setDraft] = createSignal('')
+    const receipts = createDocReader(session.doc, readReceipts)
+    // Client hints answer asynchronously; the intake form is read when it is sent, by then they are here.
+    const [hints, setHints] = createSignal<ClientHints>()
+    void readClientHints().then(setHints)
     return {
       ...session,
       entries,
       verifiable: session.trust.verifiable,
       hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
       ended: () => endedByRep(entries(), session.trust),
+      deliveryOf: (entry) => (entry.kind === 'chat' && entry.authorId === session.identity()?.customerId ? customerDeliveryState(entry.id, receipts()) : undefined),
       rating: () => {
         const mine = session.identity()?.customerId
         const note = entries().findLast((entry) => entry.event === 'rated' && entry.authorId === mine)
@@ -83,7 +93,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
       draft,
       setDraft,
-      systemInfo: readSystemInfo,
+      systemInfo: () => withClientHints(readSystemInfo(), hints()),
       saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
       openLink: (url) => openInNewTab(url),
       dispose,

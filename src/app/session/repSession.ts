@@ -20,7 +20,7 @@ import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistD
 import type { RepProfile, TeamMembership } from '../../store/profile'
 import { assignPortalCode, relayWithPortalCode } from './portalCode'
 import { watchPresence } from './presenceNotes'
-import { trackReceipts } from './receiptTracker'
+import { trackReceipts, type ReceiptTracking } from './receiptTracker'
 import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from '../shell/waitFor'
 import type { NetworkHub } from '../shell/networkHub'
@@ -47,6 +47,8 @@ export interface RepSession {
   customer: Accessor<CustomerLink | undefined>
   /** Shows this rep to the customer (joins the customer room) or hides them (leaves it). */
   setHidden(hidden: boolean): Promise<void>
+  /** Whether this session's chat is in front on this rep's screen (then, with the page visible and focused, the customer sees "Seen"). */
+  setOnScreen(onScreen: boolean): void
   close(): Promise<void>
 }
 
@@ -129,6 +131,10 @@ async function startRepSession(
   const sync = trackSyncMarks(rep.doc, repConnection, localPendingStore(sessionId))
   const [link, setLink] = createSignal<CustomerLink>()
   let stopCustomer: (() => void) | undefined
+  let onScreen = false
+  let customerReceipts: ReceiptTracking | undefined
+  // The customer's own messages show Delivered / Seen from the receipts visible reps keep in the customer doc.
+  const seeing = (): boolean => onScreen && document.visibilityState === 'visible' && document.hasFocus()
 
   const isHidden = (): boolean => readAttendees(rep.doc, new Set([profile.repId])).find((attendee) => attendee.id === profile.repId)?.hidden === true
   const joinCustomerRoom = async (): Promise<void> => {
@@ -139,7 +145,10 @@ async function startRepSession(
     const portalSession = { repDoc: rep.doc, customerDoc: customer.doc, link: { sessionId, key: meta.customerKey, ...(meta.authority ? { authority: meta.authority } : {}) } }
     const stopRelay = relayWithPortalCode(hub, portalSession, () => context.onCustomerJoined(sessionId))
     const stopPresence = watchPresence(rep.doc, connection, () => profile)
+    const receipts = (customerReceipts = trackReceipts(customer.doc, { participantId: profile.repId, role: 'rep' }, seeing))
     stopCustomer = () => {
+      receipts()
+      customerReceipts = undefined
       stopRelay()
       stopPresence()
       connection.destroy()
@@ -183,6 +192,10 @@ async function startRepSession(
         await joinCustomerRoom()
         noteVisibility('joined')
       }
+    },
+    setOnScreen(on) {
+      onScreen = on
+      customerReceipts?.refresh()
     },
     async close() {
       leaveCustomerRoom()

@@ -1,10 +1,10 @@
 /** The customer's page at the join link: intake, then the chat over the customer doc. */
 import { For, Match, Show, Switch } from 'solid-js'
-import { useApp, useCustomerSession } from '../../app/shell/appContext'
+import { useCustomerSession } from '../../app/shell/appContext'
 import { IntakeForm } from './IntakeForm'
 import { Transcript } from '../session/Transcript'
 import { Composer } from '../session/Composer'
-import { ConnectionStatus } from '../shell/ConnectionStatus'
+import { CustomerConnection } from './CustomerConnection'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { TypingIndicator } from '../session/TypingIndicator'
 import { CustomerLinkBanner } from './CustomerLinkBanner'
@@ -14,11 +14,13 @@ import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileT
 import { lang, t } from '../../i18n/i18n'
 import { CustomerHeading } from './CustomerHeading'
 import { RatingForm } from './RatingForm'
+import { createUnreadCount } from './unreadCount'
+import { useUnreadTitle } from '../shell/pageTitle'
 
 /** The customer page of the session in context. */
 export function CustomerPage() {
-  const app = useApp()
   const session = useCustomerSession()
+  useUnreadTitle(createUnreadCount(() => session.entries(), () => session.identity()?.customerId))
   let fileSending: FileSending | undefined
   return (
     <div class="customer">
@@ -26,7 +28,7 @@ export function CustomerPage() {
         <span class="topbar__brand">{t('customer.title')}</span>
         <span class="topbar__spacer" />
         <LanguagePicker />
-        <ConnectionStatus state={app.connection.status()} peers={app.connection.peers()} />
+        <CustomerConnection state={session.linkState()} />
       </header>
       <main class="page page--narrow">
         <Switch>
@@ -76,6 +78,7 @@ export function CustomerPage() {
               entries={session.entries()}
               selfId={session.identity()?.customerId}
               viewer="customer"
+              deliveryOf={(entry) => session.deliveryOf(entry)}
             />
             <TypingIndicator names={session.presentReps().filter((rep) => rep.typing).map((rep) => rep.name)} />
             <Show

@@ -4,7 +4,7 @@
  * renders the session's model (useSession); the model owns every piece of
  * state, so switching tabs (which unmounts this view) loses nothing.
  */
-import { Show, createSignal } from 'solid-js'
+import { Show, createSignal, onCleanup, onMount } from 'solid-js'
 import { useApp, useSession } from '../../app/shell/appContext'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
 import { Transcript } from './Transcript'
@@ -27,6 +27,8 @@ export function SessionView() {
   const prefs = useApp().prefs
   const session = useSession()
   const [dialog, setDialog] = createSignal<DialogName>()
+  onMount(() => session.setOnScreen(true))
+  onCleanup(() => session.setOnScreen(false))
   const [slashQuery, setSlashQuery] = createSignal<string>()
   let messageBox: HTMLTextAreaElement | undefined
   let fileSending: FileSending | undefined
