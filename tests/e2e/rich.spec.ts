@@ -3,8 +3,12 @@
 // browser context; controls are found by role and name (UI-CONTRACT.md).
 import { deflateSync } from 'node:zlib'
 import { writeFile } from 'node:fs/promises'
-import { expect, test } from './fixtures'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test, type Lang } from './fixtures'
 import { joinAsCustomer, newSession, say, startRep } from './people'
+import { en, type MessageKey } from '../../src/i18n/en'
+import { es } from '../../src/i18n/es'
 
 /** A valid w×h PNG, one colour: enough for the browser to decode and lay out. */
 function png(width: number, height: number): Buffer {
@@ -254,3 +258,74 @@ test('system facts come from client hints where the browser has them: Windows 11
   await expect(details).toContainText('Windows 11', { timeout: 15_000 })
   await expect(details).toContainText('Chrome 131.0.6778.86')
 })
+
+const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, es }
+
+/** axe's full default rule set (best practices included) on a page: no violations, and it checked something. */
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+  expect(summary, `axe violations in ${where}`).toEqual([])
+  expect(results.passes.length, `axe checked nothing in ${where}`).toBeGreaterThan(5)
+}
+
+// English in the light theme, Spanish in the dark one (contrast of marks, code and stars included).
+for (const [lang, colorScheme] of [['en', 'light'], ['es', 'dark']] as const) {
+  test(`no axe violations: rich messages, find in session, emoji, a received image and the rating (${lang}, ${colorScheme})`, async ({ newPerson }, info) => {
+    test.setTimeout(90_000)
+    const t = (key: MessageKey): string => CATALOGS[lang][key]
+    const rep = await newPerson(lang, { colorScheme })
+    const customer = await newPerson(lang, { colorScheme })
+    await rep.page.goto(`/?lang=${lang}&debug=1#/`)
+    await rep.page.getByRole('textbox', { name: t('profile.name') }).fill('Ana Rep')
+    await rep.page.getByRole('button', { name: t('profile.save') }).click()
+    await rep.page.getByRole('button', { name: t('console.newSession') }).click()
+    const link = await rep.page.getByRole('textbox', { name: t('console.customerLink') }).inputValue()
+    await customer.page.goto(link.replace('/#/', `/?lang=${lang}&debug=1#/`))
+    await customer.page.getByRole('textbox', { name: t('customer.name') }).fill('Carla')
+    await customer.page.getByRole('textbox', { name: t('customer.request') }).fill('VPN')
+    await customer.page.getByRole('button', { name: t('customer.start') }).click()
+    const customerBox = customer.page.getByRole('textbox', { name: t('composer.label') })
+    await customerBox.fill('my **printer** says `E-42`, see https://example.com/e42')
+    await customerBox.press('Enter')
+    const repBox = rep.page.getByRole('textbox', { name: t('composer.label') })
+    await repBox.fill('_Try_:\n\n1. **Restart** it\n2. open [the guide](https://example.com/guide)\n\n```\nlpstat -p\n```')
+    await repBox.press('Enter')
+    await expect(rep.page.getByRole('log', { name: t('transcript.label') }).locator('strong').first()).toBeVisible()
+    await expect(customer.page.getByRole('log', { name: t('transcript.label') }).locator('pre code')).toBeVisible()
+
+    const path = info.outputPath('photo.png')
+    await writeFile(path, png(320, 200))
+    const chooser = customer.page.waitForEvent('filechooser')
+    await customer.page.getByRole('button', { name: t('files.sendTool') }).click()
+    await (await chooser).setFiles(path)
+    await rep.page.getByRole('dialog', { name: t('files.offerTitle') }).getByRole('button', { name: t('files.accept') }).click()
+    await expect(rep.page.getByRole('img', { name: 'photo.png' })).toBeVisible({ timeout: 15_000 })
+
+    await rep.page.getByRole('toolbar', { name: t('tools.label') }).getByRole('button', { name: t('find.tool') }).click()
+    await rep.page.getByRole('searchbox', { name: t('find.label') }).fill('printer')
+    await expect(rep.page.locator('mark.find-hit').first()).toBeVisible()
+    await expectNoAxeViolations(rep.page, 'rep: rich messages, image preview and find')
+    await customer.page.getByRole('button', { name: t('find.tool') }).click()
+    await customer.page.getByRole('searchbox', { name: t('find.label') }).fill('guide')
+    await expect(customer.page.locator('mark.find-hit').first()).toBeVisible()
+    await expectNoAxeViolations(customer.page, 'customer: rich messages and find')
+    await rep.page.getByRole('button', { name: t('emoji.button') }).click()
+    await expect(rep.page.getByRole('dialog', { name: t('emoji.dialog') })).toBeVisible()
+    await expectNoAxeViolations(rep.page, 'rep: emoji dialog')
+    await rep.page.keyboard.press('Escape')
+
+    await rep.page.getByRole('toolbar', { name: t('tools.label') }).getByRole('button', { name: t('tools.endSession') }).click()
+    const end = rep.page.getByRole('dialog', { name: t('end.title') })
+    await end.getByRole('radio', { name: t('end.resolved'), exact: true }).check()
+    await end.getByRole('button', { name: t('end.end') }).click()
+    await expect(customer.page.getByRole('radiogroup', { name: t('rating.group') })).toBeVisible()
+    await customer.page.getByRole('button', { name: t('rating.send') }).click()
+    await expect(customer.page.getByRole('alert')).toHaveText(t('rating.choose'))
+    await expectNoAxeViolations(customer.page, 'customer: rating with an error')
+    await customer.page.getByRole('radio', { name: '5', exact: true }).check()
+    await customer.page.getByRole('button', { name: t('rating.send') }).click()
+    await expect(customer.page.getByRole('radiogroup', { name: t('rating.group') })).toHaveCount(0)
+    await expectNoAxeViolations(customer.page, 'customer: rated')
+  })
+}

@@ -9,6 +9,7 @@ import type { Entry } from '../../doc/entry'
 import { readReceipts, type DeliveryState } from '../../doc/receipts'
 import { customerDeliveryState } from './customerDelivery'
 import { createDocReader } from '../shell/createDocReader'
+import { createFindState, type FindState } from '../session/findState'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
 import { createVisibleTranscript, endedByRep } from './visibleTranscript'
@@ -33,6 +34,8 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   hiddenUnverified: Accessor<number>
   /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
+  /** Find in session on the customer's page. */
+  find: FindState
   /** Delivery mark of the customer's own messages (undefined for everything else). */
   deliveryOf(entry: Entry): DeliveryState | undefined
   /** The rating this customer gave (their `rated` note), once given. */
@@ -80,6 +83,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       verifiable: session.trust.verifiable,
       hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
       ended: () => endedByRep(entries(), session.trust),
+      find: createFindState(),
       deliveryOf: (entry) => (entry.kind === 'chat' && entry.authorId === session.identity()?.customerId ? customerDeliveryState(entry.id, receipts()) : undefined),
       rating: () => {
         const mine = session.identity()?.customerId

@@ -14,6 +14,8 @@ import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileT
 import { lang, t } from '../../i18n/i18n'
 import { CustomerHeading } from './CustomerHeading'
 import { RatingForm } from './RatingForm'
+import { FindBar } from '../session/FindBar'
+import { useShortcuts } from '../shell/shortcuts'
 import { createUnreadCount } from './unreadCount'
 import { useUnreadTitle } from '../shell/pageTitle'
 
@@ -22,6 +24,17 @@ export function CustomerPage() {
   const session = useCustomerSession()
   useUnreadTitle(createUnreadCount(() => session.entries(), () => session.identity()?.customerId))
   let fileSending: FileSending | undefined
+  let findReturn: HTMLElement | undefined
+  const openFind = (): void => {
+    if (session.find.open()) return document.querySelector<HTMLInputElement>('.findbar__box')?.select()
+    findReturn = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
+    session.find.setOpen(true)
+  }
+  useShortcuts((shortcut) => {
+    if (shortcut !== 'find' || session.phase() !== 'chat') return false
+    openFind()
+    return true
+  })
   return (
     <div class="customer">
       <header class="topbar">
@@ -54,6 +67,9 @@ export function CustomerPage() {
               <button type="button" class="button" onClick={() => fileSending?.pick()}>
                 {t('files.sendTool')}
               </button>
+              <button type="button" class="button" onClick={openFind}>
+                {t('find.tool')}
+              </button>
             </div>
             <ScreenShareRequest screen={session.screen} />
             <CredentialsRequestDialog credentials={session.credentials} />
@@ -74,7 +90,11 @@ export function CustomerPage() {
             <Show when={session.hiddenUnverified() > 0}>
               <p class="banner" role="status" data-unverified-hidden={session.hiddenUnverified()}>{t('customer.hiddenUnverified', { count: session.hiddenUnverified() })}</p>
             </Show>
+            <Show when={session.find.open()}>
+              <FindBar find={session.find} entries={session.entries()} selfId={session.identity()?.customerId} onClose={() => findReturn?.focus()} />
+            </Show>
             <Transcript
+              find={session.find.open() ? { query: session.find.query().trim(), currentId: session.find.currentId() } : undefined}
               entries={session.entries()}
               selfId={session.identity()?.customerId}
               viewer="customer"
