@@ -1,31 +1,25 @@
 /**
- * The `Emoji` button and its dialog: a search box and a grid of the curated
- * set (src/i18n/emoji.ts), each named in the UI language. The chosen emoji
- * goes in at the message box's caret (over its selection), and the caret and
- * focus come back after it. Arrow keys move in the grid.
+ * The `Emoji` button and its dialog (the choices load on first open,
+ * EmojiChoices.tsx). The chosen emoji goes in at the message box's caret (over
+ * its selection), and the caret and focus come back after it.
  */
-import { For, Show, createMemo, createSignal } from 'solid-js'
+import { Suspense, createSignal, lazy } from 'solid-js'
 import { ModalDialog } from '../shell/ModalDialog'
 import { Icon } from '../shell/Icon'
-import { searchEmoji } from '../../i18n/emoji'
-import { lang, t } from '../../i18n/i18n'
+import { t } from '../../i18n/i18n'
 import { insertAt } from './insertText'
 
-/** Emoji per grid row (arrow up/down move by this many). */
-const COLUMNS = 8
+const EmojiChoices = lazy(() => import('./EmojiChoices').then((module) => ({ default: module.EmojiChoices })))
 
 /** Props: the message box (read for its caret) and how to change the draft. */
 export function EmojiPicker(props: { box: () => HTMLTextAreaElement | undefined; onInsert: (value: string) => void; disabled?: boolean }) {
   const [open, setOpen] = createSignal(false)
-  const [query, setQuery] = createSignal('')
   let selection: [number, number] = [0, 0]
   let caret: number | undefined
-  const found = createMemo(() => searchEmoji(query(), lang()))
   const show = (): void => {
     const box = props.box()
     selection = box ? [box.selectionStart, box.selectionEnd] : [0, 0]
     caret = undefined
-    setQuery('')
     setOpen(true)
   }
   const choose = (char: string): void => {
@@ -34,15 +28,6 @@ export function EmojiPicker(props: { box: () => HTMLTextAreaElement | undefined;
     props.onInsert(next.value)
     caret = next.caret
     setOpen(false)
-  }
-  const onGridKey = (event: KeyboardEvent): void => {
-    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: COLUMNS, ArrowUp: -COLUMNS }[event.key]
-    if (step === undefined) return
-    const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll('button')]
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
-    const next = buttons[Math.min(buttons.length - 1, Math.max(0, at + step))]
-    event.preventDefault()
-    next?.focus()
   }
   return (
     <>
@@ -62,18 +47,10 @@ export function EmojiPicker(props: { box: () => HTMLTextAreaElement | undefined;
           box.setSelectionRange(at, at)
         }}
       >
-        <input type="search" class="emoji__search" aria-label={t('emoji.search')} placeholder={t('emoji.search')} value={query()} onInput={(event) => setQuery(event.currentTarget.value)} />
-        <Show when={found().length > 0} fallback={<p class="hint">{t('emoji.none')}</p>}>
-          <div class="emoji__grid" role="group" aria-label={t('emoji.dialog')} onKeyDown={onGridKey}>
-            <For each={found()}>
-              {(emoji) => (
-                <button type="button" class="emoji__choice" aria-label={emoji[lang()]} title={emoji[lang()]} onClick={() => choose(emoji.char)}>
-                  {emoji.char}
-                </button>
-              )}
-            </For>
-          </div>
-        </Show>
+        {/* Its own boundary: the page around it must not show "Loading" while the choices arrive. */}
+        <Suspense fallback={<p class="hint" aria-busy="true">{t('loading')}</p>}>
+          <EmojiChoices onChoose={choose} />
+        </Suspense>
       </ModalDialog>
     </>
   )
