@@ -87,6 +87,28 @@ test('a received image shows a sized preview named by the file; the sender keeps
   await expect(customer.page.getByRole('list', { name: 'File transfers' }).getByRole('img')).toHaveCount(0)
 })
 
+test('an image pasted into the message box is offered as a file, and the other side previews it', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+  const box = customer.page.getByRole('textbox', { name: 'Message' })
+  await box.fill('here is the error')
+  // What the browser hands the page when a screenshot is pasted: a paste event carrying an image file.
+  await box.evaluate((field, bytes) => {
+    const data = new DataTransfer()
+    data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }))
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, [...png(64, 48)])
+  await expect(box).toHaveValue('here is the error') // the draft is untouched
+  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
+  await expect(offer).toContainText('image.png')
+  await offer.getByRole('button', { name: 'Accept' }).click()
+  await expect(rep.page.getByRole('img', { name: 'image.png' })).toBeVisible({ timeout: 15_000 })
+})
+
 test('Find in session reaches matches far outside the rendered rows, steps with Next/Previous and says "N of M"', async ({ newPerson }) => {
   const rep = await newPerson()
   await startRep(rep.page, 'Ana Rep')

@@ -111,7 +111,7 @@ export function CustomerPage() {
               }
             >
               <FileDropZone onFile={(file) => fileSending?.send(file)}>
-                <Composer draft={session.draft()} onDraftChange={session.setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
+                <Composer draft={session.draft()} onDraftChange={session.setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} onPasteFile={(file) => fileSending?.send(file)} />
               </FileDropZone>
             </Show>
           </Match>

@@ -29,6 +29,8 @@ export interface ComposerProps {
   audienceLocked?: boolean
   /** Receives the message box element (for focus return). */
   boxRef?: (box: HTMLTextAreaElement) => void
+  /** Receives a file pasted into the message box (a screenshot from the clipboard), to send it. */
+  onPasteFile?: (file: File) => void
 }
 
 /** The composer. */
@@ -129,7 +131,15 @@ export function Composer(props: ComposerProps) {
           idle = setTimeout(stopTyping, TYPING_IDLE_MS)
         }}
         onKeyDown={onKeyDown}
-        onPaste={(event) => refuseOversized(event, event.clipboardData)}
+        onPaste={(event) => {
+          const file = props.onPasteFile ? event.clipboardData?.files[0] : undefined
+          if (file) {
+            event.preventDefault()
+            props.onPasteFile?.(file)
+            return
+          }
+          refuseOversized(event, event.clipboardData)
+        }}
         onDrop={(event) => refuseOversized(event, event.dataTransfer)}
       />
       <div class="composer__tools">

@@ -137,6 +137,7 @@ export function SessionView() {
                 onAudienceChange={(audience) => session.setAudience(audience)}
                 audienceLocked={session.hidden()}
                 boxRef={(box) => (messageBox = box)}
+                onPasteFile={(file) => fileSending?.send(file)}
               />
             </FileDropZone>
           </Show>
