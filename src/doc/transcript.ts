@@ -95,6 +95,15 @@ export function appendStatusNote(doc: Y.Doc, writer: Writer, event: StatusEvent,
   })
 }
 
+/**
+ * Appends the customer's satisfaction rating (1–5) as a `rated` note. One per customer: its event
+ * key is the customer's, so a second rating is not shown (the first note of a key wins).
+ */
+export function appendRating(doc: Y.Doc, customer: Writer, rating: number): string {
+  if (customer.role !== 'customer' || !Number.isInteger(rating) || rating < 1 || rating > 5) throw new EntryRejected('invalid')
+  return appendStatusNote(doc, customer, 'rated', { text: String(rating), eventKey: `rated:${customer.id}` })
+}
+
 /** Appends a new entry written by this device; returns its id. Outside src/doc, use the writers above. */
 export function appendEntry(doc: Y.Doc, entry: Omit<StoredEntry, 'at'> & { at?: number }): string {
   const at = entry.at ?? Date.now()

@@ -9,6 +9,7 @@ import { proofEn } from './proofStrings'
 import { intakeEn } from './intakeStrings'
 import { limitsEn } from './limitsStrings'
 import { mediaEn } from './mediaStrings'
+import { richEn } from './richStrings'
 import { notesEn } from './noteStrings'
 
 /** English catalog: the source of every user-visible string. */
@@ -77,7 +78,7 @@ export const en = {
   'error.generic': 'Something went wrong: {{message}}',
   'error.storage': 'This browser cannot store data for the session (private mode?). Asiste needs IndexedDB.',
   'tools.close': 'Close',
-  'tools.helpSessionKeys': 'Alt+Shift+M: message box. Alt+Shift+R: switch between Customer and reps and Reps only. Alt+Shift+P: show or hide the session panel. Alt+Shift+S: scripted messages.',
+  'tools.helpSessionKeys': 'Alt+Shift+M: message box. Alt+Shift+R: switch between Customer and reps and Reps only. Alt+Shift+P: show or hide the session panel. Alt+Shift+S: scripted messages. Ctrl+F (⌘F on a Mac): find in this session.',
   'lang.label': 'Language',
   "status.urlOpened": "The customer opened {{name}}",
   "status.urlBlocked": "The customer's browser blocked opening {{name}}; they were shown an Open link button",
@@ -166,6 +167,7 @@ export const en = {
   ...intakeEn,
   ...notesEn,
   ...limitsEn,
+  ...richEn,
 } as const
 
 /** A catalog key. */

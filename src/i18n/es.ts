@@ -10,6 +10,7 @@ import { proofEs } from './proofStrings'
 import { intakeEs } from './intakeStrings'
 import { limitsEs } from './limitsStrings'
 import { mediaEs } from './mediaStrings'
+import { richEs } from './richStrings'
 import { notesEs } from './noteStrings'
 
 /** Spanish catalog: every key of the English one (the type checker enforces it). */
@@ -78,7 +79,7 @@ export const es: Record<MessageKey, string> = {
   'error.generic': 'Algo salió mal: {{message}}',
   'error.storage': 'Este navegador no puede guardar datos de la sesión (¿modo privado?). Asiste necesita IndexedDB.',
   'tools.close': 'Cerrar',
-  'tools.helpSessionKeys': 'Alt+Mayús+M: cuadro de mensaje. Alt+Mayús+R: alternar entre Cliente y representantes y Solo representantes. Alt+Mayús+P: mostrar u ocultar el panel de la sesión. Alt+Mayús+S: mensajes predefinidos.',
+  'tools.helpSessionKeys': 'Alt+Mayús+M: cuadro de mensaje. Alt+Mayús+R: alternar entre Cliente y representantes y Solo representantes. Alt+Mayús+P: mostrar u ocultar el panel de la sesión. Alt+Mayús+S: mensajes predefinidos. Ctrl+F (⌘F en un Mac): buscar en esta sesión.',
   'lang.label': 'Idioma',
   "status.urlOpened": "El cliente abrió {{name}}",
   "status.urlBlocked": "El navegador del cliente bloqueó la apertura de {{name}}; se le mostró un botón Abrir enlace",
@@ -167,4 +168,5 @@ export const es: Record<MessageKey, string> = {
   ...intakeEs,
   ...notesEs,
   ...limitsEs,
+  ...richEs,
 }

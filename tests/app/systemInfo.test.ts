@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { connectionType, detectBrowser, detectOs, readSystemInfo, type SystemEnv } from '../../src/app/customer/systemInfo'
+import { browserFromHints, connectionType, detectBrowser, detectOs, osFromHints, readClientHints, readSystemInfo, withClientHints, type SystemEnv } from '../../src/app/customer/systemInfo'
 
 const CHROME_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.127 Safari/537.36'
 const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'
@@ -19,10 +19,10 @@ function env(overrides: Partial<SystemEnv['navigator']> = {}, rest: Partial<Omit
 
 describe('system information', () => {
   it.each([
-    [CHROME_WINDOWS, 'Windows NT 10.0', 'Chrome 126.0.6478.127'],
+    [CHROME_WINDOWS, 'Windows 10 or 11', 'Chrome 126.0.6478.127'],
     [SAFARI_IPHONE, 'iOS 17.5', 'Safari 17.5'],
     [FIREFOX_LINUX, 'Linux', 'Firefox 127.0'],
-    [EDGE_MAC, 'macOS 10.15.7', 'Edge 126.0.2592.87'],
+    [EDGE_MAC, 'macOS 10.15 or later', 'Edge 126.0.2592.87'],
     [CHROME_ANDROID, 'Android 14', 'Chrome 126.0.6478.122'],
     ['curl/8.0', 'Unknown', 'Unknown'],
   ])('reads the OS and browser from %s', (ua, os, browser) => {
@@ -32,7 +32,7 @@ describe('system information', () => {
 
   it('shares OS, browser, language, time zone, screen with pixel ratio, memory, cores and connection type when exposed', () => {
     expect(readSystemInfo(env())).toEqual({
-      os: 'Windows NT 10.0',
+      os: 'Windows 10 or 11',
       browser: 'Chrome 126.0.6478.127',
       language: 'es-ES',
       timeZone: 'Europe/Madrid',
@@ -61,5 +61,35 @@ describe('system information', () => {
     const info = readSystemInfo(env({ deviceMemory: Number.NaN, hardwareConcurrency: 0 }))
     expect(info).not.toHaveProperty('memory')
     expect(info).not.toHaveProperty('cores')
+  })
+})
+
+describe('system information from User-Agent Client Hints', () => {
+  it('tells Windows 11 from Windows 10, which the user agent cannot', () => {
+    expect(osFromHints({ platform: 'Windows', platformVersion: '15.0.0' })).toBe('Windows 11')
+    expect(osFromHints({ platform: 'Windows', platformVersion: '13.0.0' })).toBe('Windows 11')
+    expect(osFromHints({ platform: 'Windows', platformVersion: '10.0.0' })).toBe('Windows 10')
+    expect(osFromHints({ platform: 'Windows', platformVersion: '0.3.0' })).toBe('Windows 7, 8 or 8.1')
+  })
+  it('gives the real macOS version (the user agent is frozen at 10.15.7), Android and ChromeOS', () => {
+    expect(osFromHints({ platform: 'macOS', platformVersion: '14.5.0' })).toBe('macOS 14.5')
+    expect(osFromHints({ platform: 'Android', platformVersion: '14.0.0' })).toBe('Android 14')
+    expect(osFromHints({ platform: 'Chrome OS', platformVersion: '16093.68.0' })).toBe('ChromeOS 16093.68.0')
+    expect(osFromHints({ platform: 'Linux', platformVersion: '6.8.0' })).toBeUndefined()
+    expect(osFromHints({ platform: 'Windows', platformVersion: '' })).toBeUndefined()
+  })
+  it('names the most specific browser brand with its full version, skipping GREASE brands', () => {
+    const list = [{ brand: 'Not)A;Brand', version: '99.0.0.0' }, { brand: 'Chromium', version: '126.0.6478.127' }, { brand: 'Microsoft Edge', version: '126.0.2592.87' }]
+    expect(browserFromHints({ fullVersionList: list })).toBe('Edge 126.0.2592.87')
+    expect(browserFromHints({ fullVersionList: list.slice(0, 2) })).toBe('Chromium 126.0.6478.127')
+    expect(browserFromHints({ fullVersionList: [{ brand: 'Not)A;Brand', version: '99' }] })).toBeUndefined()
+  })
+  it('overrides the user agent guesses only with what the hints say, and falls back to them without hints', async () => {
+    const info = readSystemInfo(env())
+    expect(withClientHints(info, undefined)).toEqual(info)
+    expect(withClientHints(info, { platform: 'Windows', platformVersion: '15.0.0', fullVersionList: [{ brand: 'Google Chrome', version: '131.0.6778.86' }] })).toEqual({ ...info, os: 'Windows 11', browser: 'Chrome 131.0.6778.86' })
+    expect(await readClientHints({})).toBeUndefined()
+    expect(await readClientHints({ userAgentData: { getHighEntropyValues: () => Promise.reject(new Error('denied')) } })).toBeUndefined()
+    expect(await readClientHints({ userAgentData: { getHighEntropyValues: (asked) => Promise.resolve({ platform: 'macOS', platformVersion: asked.includes('platformVersion') ? '15.1.0' : '' }) } })).toEqual({ platform: 'macOS', platformVersion: '15.1.0' })
   })
 })

@@ -106,7 +106,7 @@ test('the details the customer consented to share head the panel and the transcr
   const term = (name: string) => panel.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) })
   for (const name of ['Session ID', 'Portal', 'Started', 'Request', 'Operating system', 'Browser']) await expect(term(name)).toBeVisible()
   await expect(panel.getByRole('definition').filter({ hasText: 'VPN drops every 5 minutes' })).toBeVisible()
-  await expect(panel.getByRole('definition').filter({ hasText: /^Chrome \d+/ })).toBeVisible()
+  await expect(panel.getByRole('definition').filter({ hasText: /^(Chrome|Chromium) \d+/ })).toBeVisible()
   const sessionId = link.split('/join/')[1]?.split('.')[0] ?? ''
   await expect(panel.getByRole('definition').filter({ hasText: sessionId })).toBeVisible()
 

@@ -13,6 +13,14 @@ describe('the console keymap (one for sessions and the session in front)', () =>
     expect(shortcutOf(press({ code: 'KeyP' }))).toBe('togglePanel')
     expect(shortcutOf(press({ code: 'KeyS' }))).toBe('scriptedMessage')
   })
+  it('Ctrl+F or ⌘F (and Alt+Shift+F) open Find in session; Ctrl+Shift+F stays the browser\'s', () => {
+    const plain = { altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, key: 'f', code: 'KeyF' }
+    expect(shortcutOf({ ...plain, ctrlKey: true })).toBe('find')
+    expect(shortcutOf({ ...plain, metaKey: true })).toBe('find')
+    expect(shortcutOf(press({ code: 'KeyF' }))).toBe('find')
+    expect(shortcutOf({ ...plain, ctrlKey: true, shiftKey: true })).toBeUndefined()
+    expect(shortcutOf(plain)).toBeUndefined()
+  })
   it('other chords are left to the browser and screen readers', () => {
     expect(shortcutOf(press({ key: 'ArrowDown', shiftKey: false }))).toBeUndefined()
     expect(shortcutOf(press({ code: 'KeyM', ctrlKey: true }))).toBeUndefined()

@@ -5,7 +5,7 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
-import { appendMessage, appendStatusNote } from '../../doc/transcript'
+import { appendMessage, appendRating, appendStatusNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
 import { readIntake, writeIntake } from '../../doc/intake'
 import { putAttendee } from '../../doc/attendees'
@@ -44,6 +44,8 @@ export interface CustomerSession {
   identity: Accessor<CustomerIdentity | undefined>
   start(form: IntakeForm): Promise<void>
   send(text: string): void
+  /** Records the customer's satisfaction rating (1–5) in the transcript, signed like their messages. */
+  rate(rating: number): void
   /** Pushed URLs the browser blocked: the page offers `Open link` for each. */
   blockedUrls: Accessor<BlockedUrl[]>
   /** Publishes whether the customer is typing. */
@@ -159,6 +161,10 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect' | 'release
       if (!me) return
       appendMessage(doc, customerWriter(me), text)
       connection?.setTyping(false)
+    },
+    rate(rating) {
+      const me = identity()
+      if (me) appendRating(doc, customerWriter(me), rating)
     },
     blockedUrls: pushed.blocked,
     setTyping(typing) {

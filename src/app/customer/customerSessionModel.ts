@@ -6,6 +6,10 @@
  */
 import { createRoot, createSignal, type Accessor, type Setter } from 'solid-js'
 import type { Entry } from '../../doc/entry'
+import { readReceipts, type DeliveryState } from '../../doc/receipts'
+import { customerDeliveryState } from './customerDelivery'
+import { createDocReader } from '../shell/createDocReader'
+import { createFindState, type FindState } from '../session/findState'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
 import { createVisibleTranscript, endedByRep } from './visibleTranscript'
@@ -20,7 +24,7 @@ import { createCustomerSession, type CustomerSession } from './customerSession'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
 import { saveCustomerChatLog } from './customerChatLog'
 import { openInNewTab } from './pushedUrls'
-import { readSystemInfo } from './systemInfo'
+import { readClientHints, readSystemInfo, withClientHints, type ClientHints } from './systemInfo'
 
 /** The customer page, for its views. */
 export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection' | 'close'> {
@@ -32,6 +36,12 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   hiddenUnverified: Accessor<number>
   /** Whether the rep ended the session (a verified end note; the message box closes). */
   ended: Accessor<boolean>
+  /** Find in session on the customer's page. */
+  find: FindState
+  /** Delivery mark of the customer's own messages (undefined for everything else). */
+  deliveryOf(entry: Entry): DeliveryState | undefined
+  /** The rating this customer gave (their `rated` note), once given. */
+  rating: Accessor<number | undefined>
   /** The name of the representative who last wrote (a message or a note) among the verified entries (what the header shows). */
   repName: Accessor<string | undefined>
   linkState: Accessor<CustomerLinkState>
@@ -77,12 +87,23 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     const [draft, setDraft] = createSignal('')
     // Screen and files only over links that prove the session key of the join link (src/net/linkProofs.ts).
     const proven = createProvenPeers(() => session.connection(), sessionId, authority)
+    const receipts = createDocReader(session.doc, readReceipts)
+    // Client hints answer asynchronously; the intake form is read when it is sent, by then they are here.
+    const [hints, setHints] = createSignal<ClientHints>()
+    void readClientHints().then(setHints)
     return {
       ...session,
       entries,
       verifiable: session.trust.verifiable,
       hiddenUnverified: () => (session.trust.verifiable ? visible.hidden() : 0),
       ended: () => endedByRep(entries(), session.trust),
+      find: createFindState(),
+      deliveryOf: (entry) => (entry.kind === 'chat' && entry.authorId === session.identity()?.customerId ? customerDeliveryState(entry.id, receipts()) : undefined),
+      rating: () => {
+        const mine = session.identity()?.customerId
+        const note = entries().findLast((entry) => entry.event === 'rated' && entry.authorId === mine)
+        return note ? Number(note.text) : undefined
+      },
       // Reps' notes count too (the opening note names the rep who started the session); only what verified is here.
       repName: () => entries().findLast((entry) => entry.authorRole !== 'customer' && entry.authorName !== '')?.authorName,
       linkState: createCustomerLinkState(hub),
@@ -91,7 +112,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
       draft,
       setDraft,
-      systemInfo: readSystemInfo,
+      systemInfo: () => withClientHints(readSystemInfo(), hints()),
       saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
       openLink: (url) => openInNewTab(url),
       dispose: () => {

@@ -33,6 +33,8 @@ export interface HistorySession {
   createdAt: number
   outcome?: string
   reps: string[]
+  /** The customer's satisfaction rating (1–5), when they gave one. */
+  rating?: number
 }
 
 /** A search hit with its session's customer. */
@@ -78,9 +80,16 @@ function changedEntries(doc: Y.Doc, ids: Iterable<string>): Entry[] {
   return [...ids].flatMap((id) => readEntry(doc, id) ?? [])
 }
 
-function summarize(sessionId: string, doc: Y.Doc): HistorySession {
+/** The rating among `entries` (a `rated` note; the record holds only the bound customer's, verified). */
+function ratingIn(entries: Entry[]): number | undefined {
+  const note = entries.find((entry) => entry.event === 'rated' && entry.authorRole === 'customer')
+  return note ? Number(note.text) : undefined
+}
+
+function summarize(sessionId: string, doc: Y.Doc, rating: number | undefined): HistorySession {
   const outcome = readOutcome(doc)?.result
   return {
+    ...(rating === undefined ? {} : { rating }),
     sessionId,
     customerName: readIntake(doc, 'rep')?.customerName ?? '',
     createdAt: readSessionMeta(doc)?.createdAt ?? 0,
@@ -94,7 +103,9 @@ function parseSummaries(raw: unknown): Map<string, HistorySession> {
   if (!Array.isArray(raw)) return map
   for (const item of raw as Partial<HistorySession>[]) {
     if (typeof item?.sessionId === 'string' && typeof item.customerName === 'string' && typeof item.createdAt === 'number' && Array.isArray(item.reps)) {
-      map.set(item.sessionId, { ...item, reps: item.reps.filter((name) => typeof name === 'string') } as HistorySession)
+      const { rating, ...rest } = item
+      const valid = typeof rating === 'number' && Number.isInteger(rating) && rating >= 1 && rating <= 5
+      map.set(item.sessionId, { ...rest, ...(valid ? { rating } : {}), reps: item.reps.filter((name) => typeof name === 'string') } as HistorySession)
     }
   }
   return map
@@ -152,8 +163,10 @@ export function createHistory(workspace: HistoryWorkspace): History {
   document.addEventListener('visibilitychange', onHide)
   /** Indexes `entries` of a session (all of them when omitted) and refreshes its History row. */
   const absorb = (sessionId: string, doc: Y.Doc, entries?: Entry[]): void => {
-    if (engine && index) engine.addEntries(index, indexable(sessionId, entries ?? readTranscript(doc)))
-    summaries.set(sessionId, summarize(sessionId, doc))
+    const list = entries ?? readTranscript(doc)
+    if (engine && index) engine.addEntries(index, indexable(sessionId, list))
+    // Only changed entries are at hand for an open session: a rating seen before is kept.
+    summaries.set(sessionId, summarize(sessionId, doc, ratingIn(list) ?? summaries.get(sessionId)?.rating))
     publish()
     save()
   }

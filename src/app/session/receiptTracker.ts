@@ -26,8 +26,11 @@ function newer(newest: string | undefined, id: string): string | undefined {
   return parseEntryId(id) && (newest === undefined || id > newest) ? id : newest
 }
 
-/** Starts tracking; returns a stop function. Call `refresh` when visibility changes. */
-export function trackReceipts(doc: Y.Doc, me: Participant, isSeeing: () => boolean): () => void {
+/** A stop function that can also re-check `isSeeing` at once (when something it reads changed). */
+export type ReceiptTracking = (() => void) & { refresh(): void }
+
+/** Starts tracking (visibility and focus changes re-check `isSeeing` by themselves); returns a stop function. */
+export function trackReceipts(doc: Y.Doc, me: Participant, isSeeing: () => boolean): ReceiptTracking {
   let newest = newestId(doc)
   const write = (): void => {
     if (newest === undefined) return
@@ -48,10 +51,11 @@ export function trackReceipts(doc: Y.Doc, me: Participant, isSeeing: () => boole
   document.addEventListener('visibilitychange', onVisibility)
   window.addEventListener('focus', onVisibility)
   write()
-  return () => {
+  const stop = (): void => {
     entriesMap(doc).unobserve(onEntries)
     clearTimeout(pending)
     document.removeEventListener('visibilitychange', onVisibility)
     window.removeEventListener('focus', onVisibility)
   }
+  return Object.assign(stop, { refresh: write })
 }

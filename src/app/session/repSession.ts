@@ -22,7 +22,7 @@ import { SessionShare } from '../../store/storageBound'
 import type { RepProfile, TeamMembership } from '../../store/profile'
 import { assignPortalCode, relayWithPortalCode, type PortalAnnouncement, type WaitingIntakes } from './portalCode'
 import { watchPresence } from './presenceNotes'
-import { trackReceipts } from './receiptTracker'
+import { trackReceipts, type ReceiptTracking } from './receiptTracker'
 import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from '../shell/waitFor'
 import type { NetworkHub } from '../shell/networkHub'
@@ -60,6 +60,8 @@ export interface RepSession {
   rejectIntake(id: string): void
   /** Shows this rep to the customer (joins the customer room) or hides them (leaves it). */
   setHidden(hidden: boolean): Promise<void>
+  /** Whether this session's chat is in front on this rep's screen (then, with the page visible and focused, the customer sees "Seen"). */
+  setOnScreen(onScreen: boolean): void
   close(): Promise<void>
 }
 
@@ -154,6 +156,10 @@ async function startRepSession(
   const [portal, setPortal] = createSignal<PortalAnnouncement>()
   const [waitingIntakes, setWaitingIntakes] = createSignal<WaitingIntakes>({ intakes: [], ignored: 0 })
   let stopCustomer: (() => void) | undefined
+  let onScreen = false
+  let customerReceipts: ReceiptTracking | undefined
+  // The customer's own messages show Delivered / Seen from the receipts visible reps keep in the customer doc.
+  const seeing = (): boolean => onScreen && document.visibilityState === 'visible' && document.hasFocus()
 
   const isHidden = (): boolean => readAttendees(rep.doc, new Set([profile.repId])).find((attendee) => attendee.id === profile.repId)?.hidden === true
   // Whether this rep should be in the customer room now; a join in flight checks it again once connected,
@@ -184,8 +190,11 @@ async function startRepSession(
       const authority = readSessionAuthority(rep.doc)
       return authority ? importSigningKey(authority.privateKey) : Promise.resolve(undefined)
     })
+    const receipts = (customerReceipts = trackReceipts(customer.doc, { participantId: profile.repId, role: 'rep' }, seeing))
     stopCustomer = () => {
       proofs.stop()
+      receipts()
+      customerReceipts = undefined
       stopWaiting()
       setPortal(undefined)
       setWaitingIntakes({ intakes: [], ignored: 0 })
@@ -245,6 +254,10 @@ async function startRepSession(
         await joinCustomerRoom()
         noteVisibility('joined')
       }
+    },
+    setOnScreen(on) {
+      onScreen = on
+      customerReceipts?.refresh()
     },
     async close() {
       leaveCustomerRoom()

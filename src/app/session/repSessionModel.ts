@@ -92,6 +92,8 @@ export interface RepSessionModel extends RepSessionActions {
   activity: SessionActivity
   /** Draft, scroll and panel state: they outlive the view. */
   view: SessionViewState
+  /** The view says when this session's chat is on screen (the customer's messages then read "Seen"). */
+  setOnScreen(onScreen: boolean): void
   audience: Accessor<Audience>
   setAudience(audience: Audience): void
   /** Closes the session on this device (it stays in History; an ended session is not reopened at start). */
@@ -197,6 +199,7 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       credentials,
       activity,
       view: createSessionViewState(),
+      setOnScreen: (onScreen) => session.setOnScreen(onScreen),
       audience: () => (hidden() ? 'reps' : audience()),
       setAudience: (next) => setAudience(hidden() ? 'reps' : next),
       dispose,

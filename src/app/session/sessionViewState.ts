@@ -6,6 +6,7 @@
  */
 import { createSignal, type Accessor, type Setter } from 'solid-js'
 import type { VirtualItem } from '@tanstack/solid-virtual'
+import { createFindState, type FindState } from './findState'
 
 /** Where a transcript was scrolled, enough to put it back exactly. */
 export interface TranscriptScroll {
@@ -26,11 +27,13 @@ export interface SessionViewState {
   setPanelOpen: Setter<boolean | undefined>
   /** Saved when the transcript unmounts; read when it mounts again. */
   scroll: TranscriptScroll | undefined
+  /** Find in session: open or not, the query, the current match. */
+  find: FindState
 }
 
 /** A fresh view state (also what a view uses when nobody owns one for it). */
 export function createSessionViewState(): SessionViewState {
   const [draft, setDraft] = createSignal('')
   const [panelOpen, setPanelOpen] = createSignal<boolean>()
-  return { draft, setDraft, panelOpen, setPanelOpen, scroll: undefined }
+  return { draft, setDraft, panelOpen, setPanelOpen, scroll: undefined, find: createFindState() }
 }

@@ -40,7 +40,14 @@ export interface Transfer {
   phase: TransferPhase
   bytes: number
   reason?: FailReason
+  /** A received image's object URL, for its inline preview (revoked when the session's model goes). */
+  preview?: string
 }
+
+/** Received files shown inline: raster formats browsers decode safely in an <img> (never SVG, which is a document). */
+const PREVIEW_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'])
+/** Larger images are only offered for saving: decoding a huge one would stall the page. */
+export const MAX_PREVIEW_BYTES = 10 * 1024 * 1024
 
 /**
  * What `send` did: offered, or why not. `nameTooLong`: receivers refuse an offer whose name is
@@ -119,6 +126,8 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
   const controls = new Map<string, { cancel(): void; incoming?: IncomingFile; file?: Blob }>()
   const links = createTransferLinks()
   const offerIds = new Map<string, string>() // incoming row key → transfer id
+  const previews: string[] = []
+  onCleanup(() => previews.forEach((url) => URL.revokeObjectURL(url)))
   const update = (key: string, patch: Partial<Transfer>): void => {
     setList((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)))
   }
@@ -150,6 +159,11 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
         done: (file) => {
           const control = controls.get(key)
           if (control) control.file = file
+          if (PREVIEW_TYPES.has(file.type) && file.size <= MAX_PREVIEW_BYTES) {
+            const preview = URL.createObjectURL(file)
+            previews.push(preview)
+            update(key, { preview })
+          }
         },
       },
       (id) => links.resumable(peerId, id),

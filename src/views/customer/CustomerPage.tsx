@@ -1,10 +1,10 @@
 /** The customer's page at the join link: intake, then the chat over the customer doc. */
 import { For, Match, Show, Switch } from 'solid-js'
-import { useApp, useCustomerSession } from '../../app/shell/appContext'
+import { useCustomerSession } from '../../app/shell/appContext'
 import { IntakeForm } from './IntakeForm'
 import { Transcript } from '../session/Transcript'
 import { Composer } from '../session/Composer'
-import { ConnectionStatus } from '../shell/ConnectionStatus'
+import { CustomerConnection } from './CustomerConnection'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { TypingIndicator } from '../session/TypingIndicator'
 import { CustomerLinkBanner } from './CustomerLinkBanner'
@@ -14,19 +14,35 @@ import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileT
 import { lang, t } from '../../i18n/i18n'
 import { formatBytes } from '../../i18n/format'
 import { CustomerHeading } from './CustomerHeading'
+import { RatingForm } from './RatingForm'
+import { FindBar } from '../session/FindBar'
+import { useShortcuts } from '../shell/shortcuts'
+import { createUnreadCount } from './unreadCount'
+import { useUnreadTitle } from '../shell/pageTitle'
 
 /** The customer page of the session in context. */
 export function CustomerPage() {
-  const app = useApp()
   const session = useCustomerSession()
+  useUnreadTitle(createUnreadCount(() => session.entries(), () => session.identity()?.customerId))
   let fileSending: FileSending | undefined
+  let findReturn: HTMLElement | undefined
+  const openFind = (): void => {
+    if (session.find.open()) return document.querySelector<HTMLInputElement>('.findbar__box')?.select()
+    findReturn = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
+    session.find.setOpen(true)
+  }
+  useShortcuts((shortcut) => {
+    if (shortcut !== 'find' || session.phase() !== 'chat') return false
+    openFind()
+    return true
+  })
   return (
     <div class="customer">
       <header class="topbar">
         <span class="topbar__brand">{t('customer.title')}</span>
         <span class="topbar__spacer" />
         <LanguagePicker />
-        <ConnectionStatus state={app.connection.status()} peers={app.connection.peers()} />
+        <CustomerConnection state={session.linkState()} />
       </header>
       <main class="page page--narrow">
         <Switch>
@@ -51,6 +67,9 @@ export function CustomerPage() {
               </button>
               <button type="button" class="button" onClick={() => fileSending?.pick()}>
                 {t('files.sendTool')}
+              </button>
+              <button type="button" class="button" onClick={openFind}>
+                {t('find.tool')}
               </button>
             </div>
             <ScreenShareRequest screen={session.screen} />
@@ -79,15 +98,28 @@ export function CustomerPage() {
             <Show when={session.hiddenUnverified() > 0}>
               <p class="banner" role="status" data-unverified-hidden={session.hiddenUnverified()}>{t('customer.hiddenUnverified', { count: session.hiddenUnverified() })}</p>
             </Show>
+            <Show when={session.find.open()}>
+              <FindBar find={session.find} entries={session.entries()} selfId={session.identity()?.customerId} onClose={() => findReturn?.focus()} />
+            </Show>
             <Transcript
+              find={session.find.open() ? { query: session.find.query().trim(), currentId: session.find.currentId() } : undefined}
               entries={session.entries()}
               selfId={session.identity()?.customerId}
               viewer="customer"
+              deliveryOf={(entry) => session.deliveryOf(entry)}
             />
             <TypingIndicator names={session.presentReps().filter((rep) => rep.typing).map((rep) => rep.name)} />
-            <Show when={!session.ended()} fallback={<p class="banner" role="status">{t('customer.ended')}</p>}>
+            <Show
+              when={!session.ended()}
+              fallback={
+                <>
+                  <p class="banner" role="status">{t('customer.ended')}</p>
+                  <RatingForm rating={session.rating()} onRate={(rating) => session.rate(rating)} />
+                </>
+              }
+            >
               <FileDropZone onFile={(file) => fileSending?.send(file)}>
-                <Composer draft={session.draft()} onDraftChange={session.setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} />
+                <Composer draft={session.draft()} onDraftChange={session.setDraft} onSend={(text) => session.send(text)} onTyping={(on) => session.setTyping(on)} lang={lang()} onPasteFile={(file) => fileSending?.send(file)} />
               </FileDropZone>
             </Show>
           </Match>

@@ -27,6 +27,7 @@ export function PastSessions(props: { history: History; onOpen: (sessionId: stri
                   <span class="history__customer">{name(row)}</span>
                   <time dateTime={new Date(row.createdAt).toISOString()}>{formatDateTime(row.createdAt)}</time>
                   <span class="history__outcome">{t(OUTCOME_KEYS[row.outcome ?? ''] ?? 'history.outcome.none')}</span>
+                  <span class="history__rating">{row.rating === undefined ? t('history.noRating') : t('history.rating', { rating: row.rating })}</span>
                   <span class="history__reps">{row.reps.join(', ')}</span>
                   <button type="button" class="button" onClick={() => props.onOpen(row.sessionId)}>
                     {t('history.view')}

@@ -7,6 +7,7 @@ import { Show, createSignal, onCleanup } from 'solid-js'
 import { MAX_MESSAGE_CHARS } from '../../doc/schema'
 import type { Audience } from '../../doc/entry'
 import { formatNumber, t } from '../../i18n/i18n'
+import { EmojiPicker } from './EmojiPicker'
 
 /** How long after the last keystroke "typing" ends. */
 const TYPING_IDLE_MS = 3_000
@@ -28,6 +29,8 @@ export interface ComposerProps {
   audienceLocked?: boolean
   /** Receives the message box element (for focus return). */
   boxRef?: (box: HTMLTextAreaElement) => void
+  /** Receives a file pasted into the message box (a screenshot from the clipboard), to send it. */
+  onPasteFile?: (file: File) => void
 }
 
 /** The composer. */
@@ -128,12 +131,23 @@ export function Composer(props: ComposerProps) {
           idle = setTimeout(stopTyping, TYPING_IDLE_MS)
         }}
         onKeyDown={onKeyDown}
-        onPaste={(event) => refuseOversized(event, event.clipboardData)}
+        onPaste={(event) => {
+          const file = props.onPasteFile ? event.clipboardData?.files[0] : undefined
+          if (file) {
+            event.preventDefault()
+            props.onPasteFile?.(file)
+            return
+          }
+          refuseOversized(event, event.clipboardData)
+        }}
         onDrop={(event) => refuseOversized(event, event.dataTransfer)}
       />
-      <button type="submit" class="button button--primary" disabled={props.disabled}>
-        {t('composer.send')}
-      </button>
+      <div class="composer__tools">
+        <EmojiPicker box={() => box} onInsert={(value) => props.onDraftChange(value)} disabled={props.disabled} />
+        <button type="submit" class="button button--primary" disabled={props.disabled}>
+          {t('composer.send')}
+        </button>
+      </div>
       <Show when={error()}>
         <p id={errorId} role="alert" class="composer__error">
           {error()}

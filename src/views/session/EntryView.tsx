@@ -1,44 +1,11 @@
 /** One transcript entry: a chat message, a pushed URL or a status note, rendered as text (never as HTML). */
-import { Match, Show, Switch } from 'solid-js'
+import { Match, Show, Switch, createMemo } from 'solid-js'
 import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
+import { MarkedText, RichText } from './RichText'
+import { richParser } from './richLoader'
+import { statusNoteText } from './entryText'
 import { formatDateTime, formatTime, t, type MessageKey } from '../../i18n/i18n'
-
-const STATUS_KEYS: Record<NonNullable<Entry['event']>, MessageKey> = {
-  sessionStarted: 'status.sessionStarted',
-  joined: 'status.joined',
-  left: 'status.left',
-  ended: 'status.ended',
-  urlOpened: 'status.urlOpened',
-  urlBlocked: 'status.urlBlocked',
-  urlRefused: 'status.urlRefused',
-  invited: 'status.invited',
-  screenShared: 'status.screenShared',
-  screenStopped: 'status.screenStopped',
-  screenDeclined: 'status.screenDeclined',
-  fileSent: 'status.fileSent',
-  fileDeclined: 'status.fileDeclined',
-  fileCancelled: 'status.fileCancelled',
-  fileFailed: 'status.fileFailed',
-  credentialsProvided: 'status.credentialsProvided',
-  credentialsDeclined: 'status.credentialsDeclined',
-}
-
-/** On the page of the person a note is about (its author), the note says "You…". */
-const MINE_KEYS: Partial<Record<NonNullable<Entry['event']>, MessageKey>> = {
-  urlOpened: 'status.mine.urlOpened',
-  urlBlocked: 'status.mine.urlBlocked',
-  urlRefused: 'status.mine.urlRefused',
-  screenShared: 'status.mine.screenShared',
-  screenStopped: 'status.mine.screenStopped',
-  screenDeclined: 'status.mine.screenDeclined',
-  credentialsProvided: 'status.mine.credentialsProvided',
-  credentialsDeclined: 'status.mine.credentialsDeclined',
-  fileSent: 'status.mine.fileSent',
-  fileDeclined: 'status.mine.fileDeclined',
-  fileCancelled: 'status.mine.fileCancelled',
-  fileFailed: 'status.mine.fileFailed',
-}
 
 const DELIVERY: Record<DeliveryState, { key: MessageKey; glyph: string }> = {
   outbox: { key: 'entry.delivery.outbox', glyph: '◷' },
@@ -55,15 +22,34 @@ function Stamp(props: { at: number }) {
   )
 }
 
-/** Renders one entry; `selfId` marks the viewer's own messages. */
-export function EntryView(props: { entry: Entry; selfId: string | undefined; viewer: 'rep' | 'customer'; delivery?: DeliveryState | undefined }) {
+/** A chat message's text: rich once the parser has loaded, plain text until then. */
+function MessageText(props: { text: string; highlight: string | undefined }) {
+  const rich = createMemo(() => richParser()?.(props.text))
+  return (
+    <Show when={rich()} fallback={<p class="entry__text"><MarkedText text={props.text} highlight={props.highlight} /></p>}>
+      {(blocks) => <RichText blocks={blocks()} highlight={props.highlight} />}
+    </Show>
+  )
+}
+
+/** Props of one entry's view. */
+export interface EntryViewProps {
+  entry: Entry
+  /** Marks the viewer's own messages. */
+  selfId: string | undefined
+  viewer: 'rep' | 'customer'
+  delivery?: DeliveryState | undefined
+  /** The Find query: its matches in the text are marked. */
+  highlight?: string | undefined
+  /** This entry holds the current Find match. */
+  current?: boolean
+}
+
+/** Renders one entry. */
+export function EntryView(props: EntryViewProps) {
   const mine = () => props.entry.authorId === props.selfId
   const author = () => (mine() ? t('entry.you') : props.entry.authorName)
-  const statusText = () => {
-    const event = props.entry.event ?? 'joined'
-    const key = (mine() ? MINE_KEYS[event] : undefined) ?? STATUS_KEYS[event]
-    return t(key, { name: props.entry.text, author: props.entry.authorName })
-  }
+  const statusText = () => statusNoteText(props.entry, mine())
   return (
     <article
       class="entry"
@@ -72,11 +58,13 @@ export function EntryView(props: { entry: Entry; selfId: string | undefined; vie
       data-audience={props.entry.audience}
       data-entry-id={props.entry.id}
       data-delivery={props.delivery}
+      data-find={props.current ? 'current' : undefined}
+      aria-current={props.current ? 'true' : undefined}
     >
       <Switch>
         <Match when={props.entry.kind === 'status'}>
           <p class="entry__status">
-            {statusText()} <Stamp at={props.entry.at} />
+            <MarkedText text={statusText()} highlight={props.highlight} /> <Stamp at={props.entry.at} />
             <Show when={props.entry.audience === 'reps'}>
               <span class="entry__audience">{t('entry.repsOnly')}</span>
             </Show>
@@ -97,11 +85,11 @@ export function EntryView(props: { entry: Entry; selfId: string | undefined; vie
               )}
             </Show>
           </header>
-          <Show when={props.entry.kind === 'url'} fallback={<p class="entry__text">{props.entry.text}</p>}>
+          <Show when={props.entry.kind === 'url'} fallback={<MessageText text={props.entry.text} highlight={props.highlight} />}>
             <p class="entry__text">
               {props.viewer === 'customer' ? t('customer.linkPushed') : t('entry.urlPushed')}{' '}
               <a href={props.entry.text} target="_blank" rel="noopener noreferrer">
-                {props.entry.text}
+                <MarkedText text={props.entry.text} highlight={props.highlight} />
               </a>
             </p>
           </Show>

@@ -4,7 +4,7 @@
  * renders the session's model (useSession); the model owns every piece of
  * state, so switching tabs (which unmounts this view) loses nothing.
  */
-import { Show, createSignal } from 'solid-js'
+import { Show, createSignal, onCleanup, onMount } from 'solid-js'
 import { useApp, useSession } from '../../app/shell/appContext'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
 import { Transcript } from './Transcript'
@@ -17,6 +17,7 @@ import { TypingIndicator } from './TypingIndicator'
 import { SessionBanners } from './SessionBanners'
 import { JoinInfo } from './JoinInfo'
 import { SessionDialogs, type DialogName } from './SessionDialogs'
+import { FindBar } from './FindBar'
 import { useShortcuts } from '../shell/shortcuts'
 import { createMediaQuery } from '../shell/mediaQuery'
 import { lang, t } from '../../i18n/i18n'
@@ -26,6 +27,8 @@ export function SessionView() {
   const prefs = useApp().prefs
   const session = useSession()
   const [dialog, setDialog] = createSignal<DialogName>()
+  onMount(() => session.setOnScreen(true))
+  onCleanup(() => session.setOnScreen(false))
   const [slashQuery, setSlashQuery] = createSignal<string>()
   let messageBox: HTMLTextAreaElement | undefined
   let fileSending: FileSending | undefined
@@ -36,6 +39,16 @@ export function SessionView() {
     const open = !panelOpen()
     session.view.setPanelOpen(open)
     if (!narrow()) prefs.update({ panelOpen: open })
+  }
+  const find = session.view.find
+  let findReturn: HTMLElement | undefined
+  const openFind = (): void => {
+    if (find.open()) {
+      document.querySelector<HTMLInputElement>('.findbar__box')?.select()
+      return
+    }
+    findReturn = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
+    find.setOpen(true)
   }
   /** No other rep the customer can see is online: hiding would leave the customer alone. */
   const onlyVisibleRep = () => !session.attendees().some((attendee) => attendee.role === 'rep' && !attendee.hidden && attendee.id !== session.selfId() && session.presence.online().has(attendee.id))
@@ -52,6 +65,7 @@ export function SessionView() {
         sendFile: () => fileSending?.pick(),
         requestCredentials: () => void session.requestCredentials(),
         requestScreen: () => session.requestScreen(),
+        find: openFind,
       },
     )
   const onDraftChange = (text: string): void => {
@@ -63,6 +77,10 @@ export function SessionView() {
     }
   }
   useShortcuts((shortcut) => {
+    if (shortcut === 'find') {
+      openFind()
+      return true
+    }
     if (session.ended()) return false
     if (shortcut === 'focusComposer') messageBox?.focus()
     else if (shortcut === 'toggleRepsOnly') session.setAudience(session.audience() === 'reps' ? 'all' : 'reps')
@@ -80,6 +98,9 @@ export function SessionView() {
         <div class="session__chat">
           <JoinInfo />
           <SessionBanners />
+          <Show when={find.open()}>
+            <FindBar find={find} entries={session.entries()} selfId={session.selfId()} onClose={() => (findReturn?.isConnected ? findReturn : messageBox)?.focus()} />
+          </Show>
           <Transcript
             entries={session.entries()}
             selfId={session.selfId()}
@@ -88,6 +109,7 @@ export function SessionView() {
             deliveryOf={(entry) => session.deliveryOf(entry)}
             scroll={session.view.scroll}
             onScrollSave={(scroll) => (session.view.scroll = scroll)}
+            find={find.open() ? { query: find.query().trim(), currentId: find.currentId() } : undefined}
           />
           <TypingIndicator names={session.presence.typingNames()} />
           <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
@@ -115,6 +137,7 @@ export function SessionView() {
                 onAudienceChange={(audience) => session.setAudience(audience)}
                 audienceLocked={session.hidden()}
                 boxRef={(box) => (messageBox = box)}
+                onPasteFile={(file) => fileSending?.send(file)}
               />
             </FileDropZone>
           </Show>

@@ -36,6 +36,8 @@ export function Transcript(props: {
   scroll?: TranscriptScroll
   /** Receives where the reader is when the transcript unmounts. */
   onScrollSave?: (scroll: TranscriptScroll) => void
+  /** Find in session: the query whose matches are marked, and the entry of the current match (scrolled into view). */
+  find?: { query: string; currentId: string | undefined }
 }) {
   let scroller: HTMLDivElement | undefined
   const saved = props.scroll
@@ -91,6 +93,19 @@ export function Transcript(props: {
       },
     ),
   )
+  // Find reaches entries far outside the rendered rows: scroll the model's index into view, then it renders.
+  createEffect(
+    on(
+      () => props.find?.currentId,
+      (id) => {
+        if (id === undefined) return
+        const index = props.entries.findIndex((entry) => entry.id === id)
+        if (index === -1) return
+        setFollowing(false)
+        virtualizer.scrollToIndex(index + offset(), { align: 'center' })
+      },
+    ),
+  )
   const onScroll = (): void => {
     if (!scroller) return
     setFollowing(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < AT_BOTTOM_PX)
@@ -118,7 +133,14 @@ export function Transcript(props: {
                     <Show when={key !== HEADER_KEY} fallback={props.header?.()}>
                       <Show when={props.entries[(row()?.index ?? -1) - offset()]}>
                         {(entry) => (
-                          <EntryView entry={entry()} selfId={props.selfId} viewer={props.viewer} delivery={props.deliveryOf?.(entry())} />
+                          <EntryView
+                            entry={entry()}
+                            selfId={props.selfId}
+                            viewer={props.viewer}
+                            delivery={props.deliveryOf?.(entry())}
+                            highlight={props.find?.query}
+                            current={props.find?.currentId === entry().id}
+                          />
                         )}
                       </Show>
                     </Show>

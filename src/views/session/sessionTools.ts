@@ -21,11 +21,14 @@ export interface ToolActions {
   sendFile?(): void
   /** Asks the customer for login credentials (absent: no such tool). */
   requestCredentials?(): void
+  /** Opens Find in session (absent: no such tool). */
+  find?(): void
 }
 
 /** Builds the tools; an ended session keeps only what still makes sense (export, font, help). */
 export function sessionTools(state: ToolState, act: ToolActions): SessionTool[] {
   const all: SessionTool[] = [
+    ...(act.find ? [{ id: 'find', label: t('find.tool'), short: t('find.short'), icon: 'search' as const, quick: true, run: () => act.find?.() }] : []),
     { id: 'scriptedMessage', label: t('tools.scriptedMessage'), short: t('tools.short.scriptedMessage'), icon: 'script', quick: true, run: () => act.open('scriptedMessage') },
     { id: 'scriptedUrl', label: t('tools.scriptedUrl'), short: t('tools.short.scriptedUrl'), icon: 'link', quick: true, run: () => act.open('scriptedUrl') },
     { id: 'push', label: t('tools.pushUrl'), short: t('tools.short.pushUrl'), icon: 'push', quick: true, run: () => act.open('push') },
@@ -43,7 +46,7 @@ export function sessionTools(state: ToolState, act: ToolActions): SessionTool[] 
   ]
   const customerFacing = new Set(['scriptedUrl', 'push', 'transfer', 'screen', 'file', 'credentials'])
   return all.filter((tool) => {
-    if (state.ended) return ['help', 'font', 'export'].includes(tool.id)
+    if (state.ended) return ['help', 'font', 'export', 'find'].includes(tool.id)
     return !(state.hidden && customerFacing.has(tool.id))
   })
 }

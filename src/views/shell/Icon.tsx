@@ -25,6 +25,10 @@ const PATHS = {
   menu: ['M4 6h16', 'M4 12h16', 'M4 18h16'],
   copy: ['M9 9h11v11H9z', 'M5 15H4V4h11v1'],
   search: ['M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z', 'M16 16l5 5'],
+  up: ['M6 15l6-6 6 6'],
+  down: ['M6 9l6 6 6-6'],
+  close: ['M6 6l12 12', 'M18 6L6 18'],
+  smile: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M8 14s1.5 2 4 2 4-2 4-2', 'M9 9h.01', 'M15 9h.01'],
 } as const satisfies Record<string, readonly string[]>
 
 /** An icon's name. */

@@ -3,14 +3,14 @@ import type { JSX } from 'solid-js'
 import { Dialog } from '@kobalte/core/dialog'
 import './dialogs.css'
 
-/** Props: open state, the title (the dialog's accessible name) and the body. */
-export function ModalDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; wide?: boolean; children: JSX.Element }) {
+/** Props: open state, the title (the dialog's accessible name) and the body; `onCloseAutoFocus` may send focus elsewhere than the trigger. */
+export function ModalDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; wide?: boolean; onCloseAutoFocus?: (event: Event) => void; children: JSX.Element }) {
   return (
     <Dialog open={props.open} onOpenChange={(open) => props.onOpenChange(open)}>
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <Dialog.Content class="dialog" classList={{ 'dialog--wide': props.wide === true }}>
+          <Dialog.Content class="dialog" classList={{ 'dialog--wide': props.wide === true }} onCloseAutoFocus={(event) => props.onCloseAutoFocus?.(event)}>
             <Dialog.Title class="dialog__title">{props.title}</Dialog.Title>
             {props.children}
           </Dialog.Content>

@@ -2,12 +2,14 @@
  * The console's one keymap and its one document listener: Alt+Shift chords
  * (free in Chrome, Firefox, NVDA, JAWS and VoiceOver; letters matched by
  * `code` because Alt changes the character on macOS) for switching sessions
- * and for the session in front, plus the tablist's roving keys.
+ * and for the session in front, plus the tablist's roving keys. Ctrl+F (⌘F)
+ * opens Find in session while a session is in front: the browser's own find
+ * cannot reach the transcript's unrendered rows.
  */
 import { onCleanup } from 'solid-js'
 
 /** What a console shortcut does. */
-export type Shortcut = 'next' | 'previous' | 'nextUnread' | 'focusComposer' | 'toggleRepsOnly' | 'togglePanel' | 'scriptedMessage'
+export type Shortcut = 'next' | 'previous' | 'nextUnread' | 'focusComposer' | 'toggleRepsOnly' | 'togglePanel' | 'scriptedMessage' | 'find'
 
 const BY_CODE: Record<string, Shortcut> = {
   KeyU: 'nextUnread',
@@ -15,11 +17,13 @@ const BY_CODE: Record<string, Shortcut> = {
   KeyR: 'toggleRepsOnly',
   KeyP: 'togglePanel',
   KeyS: 'scriptedMessage',
+  KeyF: 'find',
 }
 const BY_KEY: Record<string, Shortcut> = { ArrowDown: 'next', ArrowUp: 'previous' }
 
 /** The shortcut of a key press, or undefined when it is not one of ours. */
 export function shortcutOf(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'key' | 'code'>): Shortcut | undefined {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === 'KeyF') return 'find'
   if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return undefined
   return BY_KEY[event.key] ?? BY_CODE[event.code]
 }

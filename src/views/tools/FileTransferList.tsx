@@ -39,6 +39,9 @@ export function FileTransferList(props: { transfers: FileTransfers }) {
                   {t('files.cancel')}
                 </button>
               </Show>
+              <Show when={item().preview}>
+                {(src) => <img class="files__preview" src={src()} alt={item().name} loading="lazy" decoding="async" />}
+              </Show>
               <Show when={item().direction === 'in' && item().phase === 'done'}>
                 <button type="button" class="button button--primary" onClick={() => props.transfers.save(item().key)}>
                   {t('files.save')}
