@@ -6,6 +6,7 @@ import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
 import { securityEn } from './securityStrings'
 import { limitsEn } from './limitsStrings'
+import { queueEn } from './queueStrings'
 import { mediaEn } from './mediaStrings'
 import { notesEn } from './noteStrings'
 
@@ -162,6 +163,7 @@ export const en = {
   ...securityEn,
   ...notesEn,
   ...limitsEn,
+  ...queueEn,
 } as const
 
 /** A catalog key. */

@@ -7,6 +7,7 @@ import { tabsEs } from './tabsStrings'
 import { historyEs } from './historyStrings'
 import { securityEs } from './securityStrings'
 import { limitsEs } from './limitsStrings'
+import { queueEs } from './queueStrings'
 import { mediaEs } from './mediaStrings'
 import { notesEs } from './noteStrings'
 
@@ -163,4 +164,5 @@ export const es: Record<MessageKey, string> = {
   ...securityEs,
   ...notesEs,
   ...limitsEs,
+  ...queueEs,
 }

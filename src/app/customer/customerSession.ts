@@ -22,6 +22,7 @@ import { writeIntakeVia, type EntryWay } from '../../doc/portal'
 import { registerDebugDoc, registerHostileTarget } from '../shell/debugRegistry'
 import { createDeviceSigningKeys } from '../../net/sessionAuthority'
 import { createEntryTrust, type EntryTrust } from './entryTrust'
+import { takePrefilledIntake } from '../../store/portalRequests'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -96,14 +97,15 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
       setPhase('chat')
       return
     }
+    // A customer coming from a team portal's queue gave the intake there (src/app/queue): the chat starts by itself.
+    const prefilled = await takePrefilledIntake(sessionId)
+    if (prefilled) {
+      await session.start(prefilled)
+      return
+    }
     setPhase('intake')
   }
-  load().catch((cause: unknown) => {
-    setError(cause instanceof Error ? cause.message : String(cause))
-    setPhase('failed')
-  })
-
-  return {
+  const session: CustomerSession = {
     phase,
     error,
     doc,
@@ -137,4 +139,9 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect'>, sessionI
     connection: liveConnection,
     trust,
   }
+  load().catch((cause: unknown) => {
+    setError(cause instanceof Error ? cause.message : String(cause))
+    setPhase('failed')
+  })
+  return session
 }
