@@ -49,3 +49,101 @@ test('a request on a portal page reaches both reps; both press Take at once, exa
   await expect(loser.page.getByRole('tab', { name: /^Carla/ })).toHaveCount(0)
   for (const person of [repA, repB, customer]) expect(person.errors.list).toEqual([])
 })
+
+// Reps go offline by disconnecting every y-webrtc provider of their page (asisteDebug.pauseNetwork):
+// Playwright's setOffline does not cut WebRTC (DESIGN.md §2).
+const pause = (page: import('@playwright/test').Page) => page.evaluate(() => window.asisteDebug?.pauseNetwork())
+const resume = (page: import('@playwright/test').Page) => page.evaluate(() => window.asisteDebug?.resumeNetwork())
+
+test('a request made while every rep is offline is taken later; a take made offline loses to the pick made meanwhile, and its rep is told', async ({ newPerson }) => {
+  test.setTimeout(150_000)
+  const repA = await newPerson()
+  const repB = await newPerson()
+  const customer = await newPerson()
+  await startRep(repA.page, 'Ana Rep')
+  await startRep(repB.page, 'Bruno Rep')
+  await joinTeamOf(repA.page, repB.page, 'Ana Rep', 'Bruno Rep')
+  const link = await createPortal(repA.page, 'Printers Inc')
+  await expect(repB.page.getByRole('region', { name: 'Queue' })).toBeVisible() // B has the portal too
+
+  await pause(repA.page)
+  await pause(repB.page)
+  await submitRequest(customer.page, link, 'Dora', 'Paper jam on floor 3')
+  await customer.page.waitForTimeout(1_500) // nobody to see it: let time pass (there is no event for "nobody received it")
+  for (const rep of [repA, repB]) await expect(queueItem(rep.page, 'Dora')).toHaveCount(0)
+
+  // A comes back, sees the request, goes offline again and takes it there.
+  await resume(repA.page)
+  await expect(queueItem(repA.page, 'Dora')).toContainText('Paper jam on floor 3', { timeout: 20_000 })
+  await pause(repA.page)
+  await queueItem(repA.page, 'Dora').getByRole('button', { name: 'Take' }).click()
+  await expect(repA.page.getByRole('tab', { name: /^Dora/ })).toHaveCount(1)
+
+  // B comes back and takes it online: the customer picks B (A's claim has not reached anyone).
+  await resume(repB.page)
+  await queueItem(repB.page, 'Dora').getByRole('button', { name: 'Take' }).click({ timeout: 20_000 })
+  await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 15_000 })
+  await say(customer.page, 'Thanks for coming back')
+  await expectChat(repB.page, ['Thanks for coming back'])
+
+  // A reconnects: its claim was earlier, but the pick is final. A is told and its session is closed.
+  await resume(repA.page)
+  await expect(repA.page.getByRole('region', { name: 'Queue' }).getByRole('status').filter({ hasText: 'Taken by Bruno Rep' })).toBeVisible({ timeout: 20_000 })
+  await expect(repA.page.getByRole('tab', { name: /^Dora/ })).toHaveCount(0)
+  await expect(repB.page.getByRole('tab', { name: /^Dora/ })).toHaveCount(1)
+  await expectChat(customer.page, ['Thanks for coming back'])
+  for (const person of [repA, repB, customer]) expect(person.errors.list).toEqual([])
+})
+
+test('the customer can add details and cancel; the request survives closing the tab', async ({ newPerson }) => {
+  test.setTimeout(90_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await createPortal(rep.page, 'Printers Inc')
+  await submitRequest(customer.page, link, 'Elena', 'Scanner is slow')
+  await expect(customer.page.getByRole('status').filter({ hasText: /^Waiting/ })).toContainText('number 1')
+  await expect(queueItem(rep.page, 'Elena')).toBeVisible({ timeout: 20_000 })
+
+  // Close the tab and come back: still waiting, same request.
+  await customer.page.close()
+  const again = await customer.context.newPage()
+  await again.goto(link.replace('/#/', '/?lang=en&debug=1#/'))
+  await expect(again.getByRole('status').filter({ hasText: /^Waiting/ })).toBeVisible()
+  await again.getByRole('textbox', { name: 'Add details' }).fill('It is model X-200')
+  await again.getByRole('button', { name: 'Add to my request' }).click()
+  await expect(queueItem(rep.page, 'Elena')).toContainText('It is model X-200')
+  await again.getByRole('button', { name: 'Cancel request' }).click()
+  await expect(again.getByRole('status')).toContainText('Your request was cancelled')
+  await expect(queueItem(rep.page, 'Elena')).toHaveCount(0)
+  expect(rep.errors.list).toEqual([])
+})
+
+test('a flood of requests from one peer takes two places; genuine requests still arrive and are taken', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const hostile = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await createPortal(rep.page, 'Printers Inc')
+  await hostile.page.goto(link.replace('/#/', '/?lang=en&debug=1#/'))
+  await expect(hostile.page.getByRole('button', { name: 'Submit request' })).toBeVisible()
+  await expect.poll(() => hostile.page.evaluate(() => window.asisteDebug?.roomDocs().some((room) => room.startsWith('queue:')))).toBe(true)
+  const written = await hostile.page.evaluate(() => window.asistePortalFlood?.floodRequests(300))
+  expect(written).toBe(300)
+  const queue = rep.page.getByRole('region', { name: 'Queue' })
+  await expect(queue.getByRole('listitem').filter({ hasText: 'Flood' }).first()).toBeVisible({ timeout: 20_000 })
+
+  await submitRequest(customer.page, link, 'Fabio', 'Genuine: toner empty')
+  await expect(customer.page.getByRole('status').filter({ hasText: /^Waiting/ })).toContainText('number 3') // behind the flood's two places
+  await expect(queueItem(rep.page, 'Fabio')).toBeVisible({ timeout: 20_000 })
+  await expect(queue.getByRole('listitem').filter({ hasText: 'Flood' })).toHaveCount(2)
+
+  // Marked spam, the flood's writer counts for none.
+  await queue.getByRole('listitem').filter({ hasText: 'Flood' }).first().getByRole('button', { name: 'Mark as spam' }).click()
+  await expect(queue.getByRole('listitem').filter({ hasText: 'Flood' })).toHaveCount(0)
+  await queueItem(rep.page, 'Fabio').getByRole('button', { name: 'Take' }).click()
+  await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 15_000 })
+  expect(rep.errors.list).toEqual([])
+  expect(customer.errors.list).toEqual([])
+})

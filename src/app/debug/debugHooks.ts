@@ -10,6 +10,7 @@ import { appendMessage, entriesMap } from '../../doc/transcript'
 import type { NetworkHub } from '../shell/networkHub'
 import { debugDocs, roomDocs } from '../shell/debugRegistry'
 import { installHostileHooks } from './hostileHooks'
+import { installPortalFlood } from './portalFlood'
 
 /** What `window.asisteDebug` offers. */
 export interface DebugHooks {
@@ -84,4 +85,5 @@ export function installDebugHooks(hub: NetworkHub): void {
     watchEntries,
   }
   installHostileHooks()
+  installPortalFlood()
 }
