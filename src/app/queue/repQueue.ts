@@ -43,6 +43,8 @@ import type { NetworkHub } from '../shell/networkHub'
 import { createClock } from '../shell/clock'
 import { idleColour, idleSeconds, type IdleColour } from '../shell/idle'
 import type { PrefsStore } from '../shell/prefsStore'
+import { createBrowserNotifier, type Notifier } from '../shell/notify'
+import { t, tn } from '../../i18n/i18n'
 import { teamPortalLink } from '../shell/routes'
 import type { OpenTeam, RepWorkspace } from '../console/repWorkspace'
 import { OpenCache, openRequest, submittedAt, writeEvent, type OpenedRequest } from './requestState'
@@ -120,7 +122,13 @@ interface OpenPortal {
 const PRUNE_EVERY_MS = 60_000
 
 /** Follows the workspace's teams and their portals. Must run inside a reactive owner. */
-export function createRepQueue(workspace: RepWorkspace, hub: Pick<NetworkHub, 'connect' | 'release'>, origin: string, prefs: PrefsStore): RepQueue {
+export function createRepQueue(
+  workspace: RepWorkspace,
+  hub: Pick<NetworkHub, 'connect' | 'release'>,
+  origin: string,
+  prefs: PrefsStore,
+  notifier: Pick<Notifier, 'isHidden' | 'notify' | 'beep'> = createBrowserNotifier(),
+): RepQueue {
   const open = new Map<string, OpenPortal>()
   const cache = new OpenCache()
   const [items, setItems] = createSignal<QueueItem[]>([])
@@ -136,6 +144,19 @@ export function createRepQueue(workspace: RepWorkspace, hub: Pick<NetworkHub, 'c
   const perPortal = new Map<string, QueueItem[]>()
 
   const me = () => workspace.profile()
+  // Like a customer's message: in the background, a new request beeps (by preference) and shows a system notification.
+  const announce = (fresh: QueueItem[]): void => {
+    if (!notifier.isHidden()) return
+    if (prefs.prefs.chatSound) notifier.beep()
+    const first = fresh[0]
+    if (!first) return
+    notifier.notify({
+      title: tn('queue.arrived', fresh.length, { name: first.customerName }),
+      body: `${t('queue.portal', { name: first.portalName })} — ${first.problem.slice(0, 140)}`,
+      tag: `queue:${first.requestId}`,
+      onClick: () => undefined,
+    })
+  }
 
   const keyFor = (entry: OpenPortal, request: RawRequest): Promise<CryptoKey | undefined> => {
     let key = entry.keys.get(request.requestId)
@@ -211,7 +232,10 @@ export function createRepQueue(workspace: RepWorkspace, hub: Pick<NetworkHub, 'c
     const all = [...perPortal.values()].flat().sort((a, b) => a.at - b.at || (a.requestId < b.requestId ? -1 : 1))
     const fresh = all.filter((item) => !seen.has(item.requestId))
     for (const item of all) seen.add(item.requestId)
-    if (!firstRound && fresh.length > 0) setArrivals(fresh)
+    if (!firstRound && fresh.length > 0) {
+      setArrivals(fresh)
+      announce(fresh)
+    }
     setItems(all)
   }
 

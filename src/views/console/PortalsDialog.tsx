@@ -79,8 +79,8 @@ export function PortalsDialog() {
             <label class="field">
               <span>{t('portals.lang')}</span>
               <select value={pageLang()} onChange={(e) => setPageLang(e.currentTarget.value === 'es' ? 'es' : 'en')}>
-                <option value="en">English</option>
-                <option value="es">Español</option>
+                <option value="en" lang="en">English</option>
+                <option value="es" lang="es">Español</option>
               </select>
             </label>
             <fieldset class="field">
