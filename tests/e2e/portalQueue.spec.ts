@@ -2,7 +2,7 @@
 // team sees the request, exactly one rep gets it, and the customer ends up chatting with that one.
 // Each person has their own browser context.
 import { test, expect } from './fixtures'
-import { expectChat, say, startRep } from './people'
+import { expectChat, joinAsCustomer, newSession, say, startRep } from './people'
 import { joinTeamOf } from './teamSteps'
 import { createPortal, queueItem, submitRequest } from './portalSteps'
 
@@ -146,4 +146,48 @@ test('a flood of requests from one peer takes two places; genuine requests still
   await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 15_000 })
   expect(rep.errors.list).toEqual([])
   expect(customer.errors.list).toEqual([])
+})
+
+test('a rep hands a session back to the team queue; two team mates press Take at once and exactly one takes the session over', async ({ newPerson }) => {
+  test.setTimeout(150_000)
+  const repA = await newPerson()
+  const repB = await newPerson()
+  const repC = await newPerson()
+  const customer = await newPerson()
+  await startRep(repA.page, 'Ana Rep')
+  await startRep(repB.page, 'Bruno Rep')
+  await startRep(repC.page, 'Ciro Rep')
+  await joinTeamOf(repA.page, repB.page, 'Ana Rep', 'Bruno Rep')
+  await joinTeamOf(repA.page, repC.page, 'Ana Rep', 'Ciro Rep')
+  const link = await newSession(repA.page)
+  await joinAsCustomer(customer.page, link, 'Hugo')
+  await say(customer.page, 'hello')
+  await expectChat(repA.page, ['hello'])
+
+  await repA.page.getByRole('button', { name: 'Session menu' }).click()
+  await repA.page.getByRole('menuitem', { name: 'Transfer session' }).click()
+  const dialog = repA.page.getByRole('dialog', { name: 'Transfer session' })
+  await dialog.getByRole('combobox', { name: 'Team mate' }).selectOption({ label: 'Team queue (any representative)' })
+  await dialog.getByRole('textbox', { name: /Comment/ }).fill('needs a billing specialist')
+  await dialog.getByRole('button', { name: 'Transfer' }).click()
+
+  for (const rep of [repB, repC]) {
+    await expect(queueItem(rep.page, 'Hugo')).toContainText('Handed back by Ana Rep', { timeout: 20_000 })
+    await expect(queueItem(rep.page, 'Hugo')).toContainText('needs a billing specialist')
+  }
+  await expect(queueItem(repA.page, 'Hugo')).toHaveCount(0) // not offered back to the rep who handed it over
+  await Promise.all([repB, repC].map((rep) => queueItem(rep.page, 'Hugo').getByRole('button', { name: 'Take' }).click()))
+
+  const tabs = (page: typeof repA.page) => page.getByRole('tab', { name: /^Hugo/ })
+  await expect.poll(async () => (await tabs(repB.page).count()) + (await tabs(repC.page).count()), { timeout: 30_000 }).toBe(1)
+  const winner = (await tabs(repB.page).count()) === 1 ? repB : repC
+  const loser = winner === repB ? repC : repB
+  const winnerName = winner === repB ? 'Bruno Rep' : 'Ciro Rep'
+  await expect(loser.page.getByRole('region', { name: 'Queue' }).getByRole('status').filter({ hasText: `Taken by ${winnerName}` })).toBeVisible()
+  await expect(customer.page.getByText('Ana Rep left the session')).toBeVisible({ timeout: 20_000 })
+  await expect(tabs(repA.page)).toHaveCount(0)
+  await say(winner.page, `${winnerName} here, taking over`)
+  await expectChat(customer.page, ['hello', `${winnerName} here, taking over`])
+  await expect(tabs(loser.page)).toHaveCount(0)
+  for (const person of [repA, repB, repC, customer]) expect(person.errors.list).toEqual([])
 })

@@ -47,6 +47,7 @@ import { createBrowserNotifier, type Notifier } from '../shell/notify'
 import { t, tn } from '../../i18n/i18n'
 import { teamPortalLink } from '../shell/routes'
 import type { OpenTeam, RepWorkspace } from '../console/repWorkspace'
+import { createHandbackQueue } from './handbackQueue'
 import { OpenCache, openRequest, submittedAt, writeEvent, type OpenedRequest } from './requestState'
 
 /** A waiting request as the queue lists it. */
@@ -65,6 +66,8 @@ export interface QueueItem {
   claimedBy: string[]
   /** Whether this rep pressed Take on it. */
   mine: boolean
+  /** Set for a session a team mate handed back to the queue: their name (`requestId` is the handback's id). */
+  handbackFrom?: string
 }
 
 /** How a Take of this rep ended, for the queue's status line. */
@@ -144,6 +147,9 @@ export function createRepQueue(
   const perPortal = new Map<string, QueueItem[]>()
 
   const me = () => workspace.profile()
+  const handbacks = createHandbackQueue(workspace, (outcome) => {
+    setOutcomes((list) => [{ requestId: outcome.handbackId, customerName: outcome.customerName, result: outcome.won ? ('won' as const) : ('lost' as const), byName: outcome.byName }, ...list].slice(0, 5))
+  })
   // Like a customer's message: in the background, a new request beeps (by preference) and shows a system notification.
   const announce = (fresh: QueueItem[]): void => {
     if (!notifier.isHidden()) return
@@ -152,7 +158,7 @@ export function createRepQueue(
     if (!first) return
     notifier.notify({
       title: tn('queue.arrived', fresh.length, { name: first.customerName }),
-      body: `${t('queue.portal', { name: first.portalName })} — ${first.problem.slice(0, 140)}`,
+      body: `${first.handbackFrom !== undefined ? t('queue.handedBack', { name: first.handbackFrom }) : t('queue.portal', { name: first.portalName })} — ${first.problem.slice(0, 140)}`,
       tag: `queue:${first.requestId}`,
       onClick: () => undefined,
     })
@@ -229,7 +235,25 @@ export function createRepQueue(
       })
     }
     perPortal.set(entry.portal.portalId, list)
-    const all = [...perPortal.values()].flat().sort((a, b) => a.at - b.at || (a.requestId < b.requestId ? -1 : 1))
+    publish()
+  }
+
+  const publish = (): void => {
+    const handedBack: QueueItem[] = handbacks.items().map(({ handback, teamId, claimedBy, mine }) => ({
+      requestId: handback.id,
+      portalId: '',
+      portalName: '',
+      teamId,
+      customerName: handback.customerName,
+      problem: handback.comment,
+      fields: {},
+      details: [],
+      at: Math.min(handback.at, Date.now()),
+      claimedBy,
+      mine,
+      handbackFrom: handback.fromName,
+    }))
+    const all = [...[...perPortal.values()].flat(), ...handedBack].sort((a, b) => a.at - b.at || (a.requestId < b.requestId ? -1 : 1))
     const fresh = all.filter((item) => !seen.has(item.requestId))
     for (const item of all) seen.add(item.requestId)
     if (!firstRound && fresh.length > 0) {
@@ -324,6 +348,7 @@ export function createRepQueue(
           syncPortals()
           for (const entry of open.values()) scheduleRefresh(entry)
         }
+        const stopHandbacks = handbacks.observe(team)
         const onLog = (): void => {
           setLogVersion((version) => version + 1)
         }
@@ -331,6 +356,7 @@ export function createRepQueue(
         team.doc.getMap('portalLog').observe(onLog)
         team.doc.getMap('portalSpam').observe(onChange)
         return () => {
+          stopHandbacks()
           portalsMap(team.doc).unobserve(onChange)
           team.doc.getMap('portalLog').unobserve(onLog)
           team.doc.getMap('portalSpam').unobserve(onChange)
@@ -338,11 +364,13 @@ export function createRepQueue(
       })
       syncPortals()
       for (const entry of open.values()) scheduleRefresh(entry)
+      handbacks.refresh()
       onCleanup(() => {
         for (const stop of stops) stop()
       })
     }),
   )
+  createEffect(on(handbacks.items, () => publish(), { defer: true }))
   // The first round lists what was already waiting without announcing it.
   setTimeout(() => {
     firstRound = false
@@ -381,6 +409,11 @@ export function createRepQueue(
       return portals().find((row) => row.portalId === portal.portalId)
     },
     async take(item) {
+      if (item.handbackFrom !== undefined) {
+        const handback = handbacks.items().find((candidate) => candidate.handback.id === item.requestId)
+        if (handback) handbacks.take(handback)
+        return
+      }
       const entry = open.get(item.portalId)
       const profile = me()
       const request = entry && readRawRequests(entry.doc).find((candidate) => candidate.requestId === item.requestId)

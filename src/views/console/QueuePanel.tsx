@@ -40,7 +40,8 @@ function Request(props: { item: QueueItem }) {
           {props.item.customerName}
         </strong>
         <span class="queue__meta">
-          {t('queue.waiting', { time: formatDuration(age().seconds) })} · {t('queue.portal', { name: props.item.portalName })}
+          {t('queue.waiting', { time: formatDuration(age().seconds) })} ·{' '}
+          {props.item.handbackFrom !== undefined ? t('queue.handedBack', { name: props.item.handbackFrom }) : t('queue.portal', { name: props.item.portalName })}
         </span>
       </div>
       <p class="queue__problem">{props.item.problem}</p>
@@ -57,18 +58,20 @@ function Request(props: { item: QueueItem }) {
         <button type="button" class="button button--primary" disabled={busy() || props.item.mine} onClick={() => run(() => queue.take(props.item))}>
           {t('queue.take')}
         </button>
-        <button type="button" class="button" disabled={busy()} onClick={() => run(() => queue.reject(props.item, false))}>
-          {t('queue.reject')}
-        </button>
-        <button type="button" class="button" disabled={busy()} onClick={() => run(() => queue.reject(props.item, true))}>
-          {t('queue.spam')}
-        </button>
+        <Show when={props.item.handbackFrom === undefined}>
+          <button type="button" class="button" disabled={busy()} onClick={() => run(() => queue.reject(props.item, false))}>
+            {t('queue.reject')}
+          </button>
+          <button type="button" class="button" disabled={busy()} onClick={() => run(() => queue.reject(props.item, true))}>
+            {t('queue.spam')}
+          </button>
+        </Show>
       </div>
     </li>
   )
 }
 
-/** The queue of the rep's portals; hidden while the team has no portals. */
+/** The queue of the rep's portals and of sessions handed back to the team; hidden while there is neither. */
 export function QueuePanel() {
   const { queue } = useConsole()
   const arrivalText = () => {
@@ -77,7 +80,7 @@ export function QueuePanel() {
   }
   const numbers = () => queue.numbers()
   return (
-    <Show when={queue.portals().length > 0}>
+    <Show when={queue.portals().length > 0 || queue.items().length > 0 || queue.outcomes().length > 0}>
       <section class="queue" aria-labelledby="queue-title">
         <h2 id="queue-title" class="queue__title">
           {t('queue.title')}
