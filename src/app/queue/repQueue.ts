@@ -16,6 +16,7 @@ import {
   readRawRequests,
   readSignedFacts,
   writeSignedFacts,
+  type Claim,
   type RawRequest,
 } from '../../doc/portalQueue'
 import {
@@ -38,7 +39,8 @@ import { createSealKeys, deriveRequestKey } from '../../net/portalSeal'
 import { randomId } from '../../net/roomKeys'
 import { createSessionAuthority, importSigningKey, signBytes } from '../../net/sessionAuthority'
 import type { DocConnection } from '../../net/connectDoc'
-import { persistDoc, type DocStore } from '../../store/persistDoc'
+import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistDoc'
+import { deleteDatabase } from '../../store/localDatabases'
 import type { NetworkHub } from '../shell/networkHub'
 import { createClock } from '../shell/clock'
 import { idleColour, idleSeconds, type IdleColour } from '../shell/idle'
@@ -143,6 +145,8 @@ export function createRepQueue(
   const seen = new Set<string>()
   const resolved = new Set<string>()
   const taking = new Set<string>()
+  /** Claims this page wrote and that no pick has settled yet (re-written if a peer deletes them). */
+  const myClaims = new Map<string, Claim>()
   let firstRound = true
   const perPortal = new Map<string, QueueItem[]>()
 
@@ -196,7 +200,9 @@ export function createRepQueue(
       // The customer never opened this session: close it here and drop it from the team's index.
       await workspace.close(claim.link.sessionId)
       removeSessionSummary(entry.team.doc, claim.link.sessionId)
+      await Promise.all([deleteDatabase(docDatabaseName('rep', claim.link.sessionId)), deleteDatabase(docDatabaseName('customer', claim.link.sessionId))])
     }
+    myClaims.delete(opened.raw.requestId)
     if (won && pick) {
       putQueueLog(entry.team.doc, { requestId: opened.raw.requestId, portalId: entry.portal.portalId, repId: profile.repId, takenAt: pick.at, waitedMs: Math.max(0, pick.at - opened.raw.at) })
     }
@@ -218,6 +224,11 @@ export function createRepQueue(
       if (!key) continue
       const opened = await openRequest(entry.doc, request.requestId, key, cache)
       if (!opened) continue
+      // A peer of the public room may delete entries: a claim of this rep that vanished before any pick is written again.
+      const claimed = myClaims.get(request.requestId)
+      if (claimed && !opened.pick && !opened.closed && !opened.claims.some((claim) => claim.repId === claimed.repId && claim.link.sessionId === claimed.link.sessionId)) {
+        await writeEvent(entry.doc, request.requestId, key, { k: 'claim', ...claimed })
+      }
       await settleMine(entry, opened)
       if (!admittedIds.has(request.requestId) || opened.cancelled || opened.rejected || opened.pick) continue
       list.push({
@@ -425,13 +436,14 @@ export function createRepQueue(
         const session = await workspace.newPortalSession(item.teamId, item.customerName, item.portalName)
         if (!session) return
         const meta = readRepSessionMeta(session.repDoc)
-        await writeEvent(entry.doc, item.requestId, key, {
-          k: 'claim',
+        const claim: Claim = {
           repId: profile.repId,
           repName: profile.name,
           at: Date.now(),
           link: { sessionId: session.sessionId, key: session.customerKey, ...(meta?.authority ? { authority: meta.authority } : {}) },
-        })
+        }
+        myClaims.set(item.requestId, claim)
+        await writeEvent(entry.doc, item.requestId, key, { k: 'claim', ...claim })
       } finally {
         taking.delete(item.requestId)
       }
