@@ -5,15 +5,9 @@
  * a winner's client accepts that invitation by itself, since its rep already pressed Take.
  */
 import { createSignal, type Accessor } from 'solid-js'
-import { readHandbackClaims, readHandbacks, handbackWinner, markHandbackTaken, putHandback, putHandbackClaim, HANDBACK_MAPS, type Handback } from '../../doc/handbacks'
+import { readHandbackClaims, readHandbacks, handbackWinner, markHandbackTaken, putHandbackClaim, HANDBACK_MAPS, type Handback } from '../../doc/handbacks'
 import { readInvitations } from '../../doc/invitations'
-import { readIntake } from '../../doc/intake'
-import { appendStatusNote } from '../../doc/transcript'
-import { randomId } from '../../net/roomKeys'
-import { t } from '../../i18n/i18n'
 import type { RepProfile } from '../../store/profile'
-import type { RepSession } from '../session/repSession'
-import { repWriter } from '../session/writers'
 import { inviteRep } from '../console/invitationFlow'
 import type { OpenTeam, RepWorkspace } from '../console/repWorkspace'
 
@@ -34,21 +28,6 @@ export interface HandbackOutcome {
   customerName: string
   won: boolean
   byName: string
-}
-
-/** Puts a session into its team's queue (the Transfer dialog's `Team queue`). */
-export function handBack(session: RepSession, team: OpenTeam, me: RepProfile, comment: string): void {
-  putHandback(team.doc, {
-    id: randomId(),
-    sessionId: session.sessionId,
-    customerName: readIntake(session.repDoc, 'rep')?.customerName ?? '',
-    fromId: me.repId,
-    fromName: me.name,
-    comment,
-    at: Date.now(),
-    state: 'waiting',
-  })
-  appendStatusNote(session.repDoc, repWriter(me), 'invited', { audience: 'reps', text: t('queue.title') })
 }
 
 /** Follows the handbacks of every team. Must run inside a reactive owner. */
