@@ -47,6 +47,19 @@ test('a request on a portal page reaches both reps; both press Take at once, exa
   await expectChat(customer.page, ['Hello, is anyone there?', 'Yes, I am here to help'])
   await expect(winner.page.getByRole('complementary', { name: 'Session panel' }).locator('.details')).toContainText('Printers Inc')
   await expect(loser.page.getByRole('tab', { name: /^Carla/ })).toHaveCount(0)
+  // The queue's numbers, for every rep of the team: nobody waiting, one taken today by the winner.
+  for (const rep of [repA, repB]) {
+    const numbers = rep.page.getByRole('region', { name: 'Queue' }).getByRole('definition')
+    await expect(numbers.nth(0)).toHaveText('0')
+    await expect(numbers.nth(2)).toHaveText(`${winnerName}: 1`)
+  }
+  // History lists the session only for the winner, with its portal.
+  await winner.page.getByRole('link', { name: 'History' }).click()
+  await expect(winner.page.getByRole('list', { name: 'Past sessions' }).getByRole('listitem')).toHaveCount(1)
+  await expect(winner.page.getByRole('list', { name: 'Past sessions' }).getByRole('listitem')).toContainText('Portal: Printers Inc')
+  await loser.page.getByRole('link', { name: 'History' }).click()
+  await expect(loser.page.getByRole('searchbox', { name: 'Search transcripts' })).toBeVisible()
+  await expect(loser.page.getByRole('list', { name: 'Past sessions' }).getByRole('listitem')).toHaveCount(0)
   for (const person of [repA, repB, customer]) expect(person.errors.list).toEqual([])
 })
 

@@ -30,6 +30,8 @@ export interface HistorySession {
   createdAt: number
   outcome?: string
   reps: string[]
+  /** The team portal the customer came from (issue 22), when they came from one. */
+  portal?: string
 }
 
 /** A search hit with its session's customer. */
@@ -77,12 +79,14 @@ function changedEntries(doc: Y.Doc, ids: Iterable<string>): Entry[] {
 
 function summarize(sessionId: string, doc: Y.Doc): HistorySession {
   const outcome = readOutcome(doc)?.result
+  const portal = readSessionMeta(doc)?.portal
   return {
     sessionId,
     customerName: readIntake(doc, 'rep')?.customerName ?? '',
     createdAt: readSessionMeta(doc)?.createdAt ?? 0,
     reps: readAttendees(doc).filter((attendee) => attendee.role === 'rep').map((attendee) => attendee.name),
     ...(outcome ? { outcome } : {}),
+    ...(portal !== undefined && portal !== 'link' && portal !== 'portal' ? { portal } : {}), // 'link' and 'portal' are ways in, not team portals
   }
 }
 

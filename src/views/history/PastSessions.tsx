@@ -28,6 +28,7 @@ export function PastSessions(props: { history: History; onOpen: (sessionId: stri
                   <time dateTime={new Date(row.createdAt).toISOString()}>{formatDateTime(row.createdAt)}</time>
                   <span class="history__outcome">{t(OUTCOME_KEYS[row.outcome ?? ''] ?? 'history.outcome.none')}</span>
                   <span class="history__reps">{row.reps.join(', ')}</span>
+                  <Show when={row.portal}>{(portal) => <span class="history__portal">{t('queue.portal', { name: portal() })}</span>}</Show>
                   <button type="button" class="button" onClick={() => props.onOpen(row.sessionId)}>
                     {t('history.view')}
                   </button>
