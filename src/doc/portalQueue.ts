@@ -184,13 +184,22 @@ export function closeRequest(doc: Y.Doc, requestId: string, now: number): void {
   if (!isClosed(doc, requestId)) doc.transact(() => closedMap(doc).set(requestId, now), LOCAL)
 }
 
-/** Removes closed requests older than CLOSED_TTL_MS and requests older than REQUEST_TTL_MS, with their events. */
-export function pruneQueue(doc: Y.Doc, now: number): number {
+/** Takes a `closed` mark back (the customer's page, when a peer closed its waiting request). */
+export function reopenRequest(doc: Y.Doc, requestId: string): void {
+  if (closedMap(doc).has(requestId)) doc.transact(() => closedMap(doc).delete(requestId), LOCAL)
+}
+
+/**
+ * Removes closed requests older than CLOSED_TTL_MS and requests older than REQUEST_TTL_MS, with their events.
+ * `done` confirms a closed request really ended (its sealed events say picked, cancelled or rejected): the
+ * `closed` mark is in clear, so any peer can set it, and must not make a rep delete a waiting request.
+ */
+export function pruneQueue(doc: Y.Doc, now: number, done: (requestId: string) => boolean = () => true): number {
   const gone: string[] = []
   requestsMap(doc).forEach((raw, id) => {
     const closedAt = timestamp(closedMap(doc).get(id))
     const at = isRecord(raw) ? timestamp(raw.at) : undefined
-    if (at === undefined || now - at > REQUEST_TTL_MS || (closedAt !== undefined && now - closedAt > CLOSED_TTL_MS)) gone.push(id)
+    if (at === undefined || now - at > REQUEST_TTL_MS || (closedAt !== undefined && now - closedAt > CLOSED_TTL_MS && done(id))) gone.push(id)
   })
   if (gone.length === 0) return 0
   doc.transact(() => {

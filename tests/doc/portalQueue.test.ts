@@ -12,6 +12,7 @@ import {
   admittedRequests,
   closeRequest,
   pruneQueue,
+  reopenRequest,
   readRawEvents,
   readRawRequests,
   ruleWinner,
@@ -74,6 +75,15 @@ describe('queue caps', () => {
     expect(readRawRequests(doc).map((request) => request.requestId)).toEqual(['open'])
     expect(readRawEvents(doc, 'done')).toEqual([])
     expect(readRawEvents(doc, 'open')).toHaveLength(1)
+  })
+
+  it('a closed mark no sealed event confirms is not pruned, and the customer can take it back', () => {
+    const doc = new Y.Doc()
+    writeRawRequest(doc, { requestId: 'victim', pub: 'p', at: 1_000, sealed })
+    closeRequest(doc, 'victim', 2_000) // by a hostile peer
+    expect(pruneQueue(doc, 2_000 + CLOSED_TTL_MS + 1, () => false)).toBe(0)
+    reopenRequest(doc, 'victim')
+    expect(admittedRequests(doc, 3_000).map((request) => request.requestId)).toEqual(['victim'])
   })
 })
 

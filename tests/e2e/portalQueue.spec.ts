@@ -152,9 +152,15 @@ test('a flood of requests from one peer takes two places; genuine requests still
   await expect(queueItem(rep.page, 'Fabio')).toBeVisible({ timeout: 20_000 })
   await expect(queue.getByRole('listitem').filter({ hasText: 'Flood' })).toHaveCount(2)
 
+
   // Marked spam, the flood's writer counts for none.
   await queue.getByRole('listitem').filter({ hasText: 'Flood' }).first().getByRole('button', { name: 'Mark as spam' }).click()
   await expect(queue.getByRole('listitem').filter({ hasText: 'Flood' })).toHaveCount(0)
+
+  // The hostile peer marks every request closed (the mark is in clear): the customer's page takes its own back.
+  expect(await hostile.page.evaluate(() => window.asistePortalFlood?.closeAll())).toBe(301)
+  await expect.poll(() => hostile.page.evaluate(() => window.asistePortalFlood?.openCount())).toBe(1)
+  await expect(queueItem(rep.page, 'Fabio')).toBeVisible()
   await queueItem(rep.page, 'Fabio').getByRole('button', { name: 'Take' }).click()
   await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 15_000 })
   expect(rep.errors.list).toEqual([])

@@ -1,9 +1,10 @@
 /**
  * Debug-only flood for the portal browser test (tests/e2e/portalQueue.spec.ts): this page, on a portal's
  * request page, writes many well-formed requests sealed to the portal — all from its one document, as
- * one hostile peer would. `window.asistePortalFlood`.
+ * one hostile peer would; and sets the in-clear `closed` marks of other customers' requests. `window.asistePortalFlood`.
  */
-import { writeRawRequest } from '../../doc/portalQueue'
+import type * as Y from 'yjs'
+import { closeRequest, isClosed, readRawRequests, writeRawRequest } from '../../doc/portalQueue'
 import { createSealKeys, deriveRequestKey, sealJson } from '../../net/portalSeal'
 import { randomId } from '../../net/roomKeys'
 import { roomDocs } from '../shell/debugRegistry'
@@ -14,6 +15,10 @@ import { requestAad } from '../queue/requestState'
 export interface PortalFloodHooks {
   /** Writes `count` sealed requests into this page's portal room; returns how many were written. */
   floodRequests(count: number): Promise<number>
+  /** Sets the in-clear `closed` mark on every request of the room; returns how many. */
+  closeAll(): number
+  /** How many requests of the room carry no `closed` mark. */
+  openCount(): number
 }
 
 declare global {
@@ -23,6 +28,11 @@ declare global {
 }
 
 /** Installs the hook (the caller checked `debug=1`). */
+function room(): Y.Doc | undefined {
+  const route = parseRoute(location.hash)
+  return route.page === 'request' ? roomDocs.get(`queue:${route.portalId}`) : undefined
+}
+
 export function installPortalFlood(): void {
   window.asistePortalFlood = {
     async floodRequests(count) {
@@ -40,6 +50,17 @@ export function installPortalFlood(): void {
         written += 1
       }
       return written
+    },
+    closeAll() {
+      const doc = room()
+      if (!doc) return 0
+      const ids = readRawRequests(doc).map((request) => request.requestId)
+      for (const id of ids) closeRequest(doc, id, Date.now())
+      return ids.length
+    },
+    openCount() {
+      const doc = room()
+      return doc ? readRawRequests(doc).filter((request) => !isClosed(doc, request.requestId)).length : 0
     },
   }
 }

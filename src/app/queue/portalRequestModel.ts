@@ -16,6 +16,7 @@ import {
   closeRequest,
   readRawRequest,
   readSignedFacts,
+  reopenRequest,
   ruleWinner,
   writeRawRequest,
   type Claim,
@@ -159,6 +160,8 @@ export function createPortalRequestModel(
         return
       }
       if (opened.cancelled) return
+      // The `closed` mark is in clear: one no pick, cancel or reject of this request explains was put by a peer.
+      if (opened.closed && !opened.pick && !opened.rejected && phase() === 'waiting') reopenRequest(doc, request.requestId)
       const admitted = admittedRequests(doc, now())
       const index = admitted.findIndex((candidate) => candidate.requestId === request.requestId)
       setPlace(index >= 0 ? index + 1 : undefined)

@@ -12,6 +12,7 @@ import {
   CLOSED_TTL_MS,
   admittedRequests,
   closeRequest,
+  isClosed,
   pruneQueue,
   readRawRequests,
   readSignedFacts,
@@ -145,6 +146,8 @@ export function createRepQueue(
   const seen = new Set<string>()
   const resolved = new Set<string>()
   const taking = new Set<string>()
+  /** Requests whose sealed events say they ended (only these are pruned once closed). */
+  const done = new Set<string>()
   /** Claims this page wrote and that no pick has settled yet (re-written if a peer deletes them). */
   const myClaims = new Map<string, Claim>()
   let firstRound = true
@@ -216,7 +219,9 @@ export function createRepQueue(
     const admitted = admittedRequests(entry.doc, now, ignored)
     const admittedIds = new Set(admitted.map((request) => request.requestId))
     // Closed requests this rep claimed still need settling (a pick that arrived with the close, after a reconnect).
-    const closedMine = readRawRequests(entry.doc).filter((request) => !admittedIds.has(request.requestId) && !resolved.has(request.requestId) && now - request.at < CLOSED_TTL_MS * 6)
+    const closedMine = readRawRequests(entry.doc).filter(
+      (request) => !admittedIds.has(request.requestId) && isClosed(entry.doc, request.requestId) && !resolved.has(request.requestId) && now - request.at < CLOSED_TTL_MS * 6,
+    )
     const list: QueueItem[] = []
     const profile = me()
     for (const request of [...admitted, ...closedMine.slice(-50)]) {
@@ -229,6 +234,7 @@ export function createRepQueue(
       if (claimed && !opened.pick && !opened.closed && !opened.claims.some((claim) => claim.repId === claimed.repId && claim.link.sessionId === claimed.link.sessionId)) {
         await writeEvent(entry.doc, request.requestId, key, { k: 'claim', ...claimed })
       }
+      if (opened.pick || opened.cancelled || opened.rejected) done.add(request.requestId)
       await settleMine(entry, opened)
       if (!admittedIds.has(request.requestId) || opened.cancelled || opened.rejected || opened.pick) continue
       list.push({
@@ -308,7 +314,7 @@ export function createRepQueue(
     }
     const onUpdate = (): void => scheduleRefresh(entry)
     doc.on('update', onUpdate)
-    const prune = setInterval(() => pruneQueue(doc, Date.now()), PRUNE_EVERY_MS)
+    const prune = setInterval(() => pruneQueue(doc, Date.now(), (requestId) => done.has(requestId)), PRUNE_EVERY_MS)
     entry.stop = () => {
       clearInterval(prune)
       doc.off('update', onUpdate)
