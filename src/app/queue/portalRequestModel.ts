@@ -94,10 +94,13 @@ export function createPortalRequestModel(
     let picking = false
     let disposed = false
 
+    let checkedFacts = ''
     const verifyFacts = async (): Promise<void> => {
       const signed = readSignedFacts(doc)
+      if (!signed || `${signed.facts}\u0000${signed.signature}` === checkedFacts) return
+      checkedFacts = `${signed.facts}\u0000${signed.signature}`
       const verifying = await importVerifyingKey(signKey)
-      if (!signed || !verifying) return
+      if (!verifying) return
       let parsed: unknown
       try {
         parsed = JSON.parse(signed.facts)
