@@ -28,6 +28,7 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'consoleMemory', load: () => import('./consoleMemory.bench.ts') },
   { name: 'heldUpdates', load: () => import('./heldUpdates.bench.ts') },
   { name: 'fileOffers', load: () => import('./fileOffers.bench.ts') },
+  { name: 'portalQueue', load: () => import('./portalQueue.bench.ts') },
 ]
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url))

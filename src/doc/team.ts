@@ -104,3 +104,8 @@ export function readSessionIndex(doc: Y.Doc): SessionSummary[] {
   })
   return out.sort((a, b) => b.createdAt - a.createdAt || (a.sessionId < b.sessionId ? -1 : 1))
 }
+
+/** Removes a session row (a Take that lost: its session never started). */
+export function removeSessionSummary(doc: Y.Doc, sessionId: string): void {
+  if (sessionsMap(doc).has(sessionId)) doc.transact(() => sessionsMap(doc).delete(sessionId), LOCAL)
+}

@@ -8,6 +8,7 @@ import { securityEn } from './securityStrings'
 import { proofEn } from './proofStrings'
 import { intakeEn } from './intakeStrings'
 import { limitsEn } from './limitsStrings'
+import { queueEn } from './queueStrings'
 import { mediaEn } from './mediaStrings'
 import { richEn } from './richStrings'
 import { notesEn } from './noteStrings'
@@ -168,6 +169,7 @@ export const en = {
   ...notesEn,
   ...limitsEn,
   ...richEn,
+  ...queueEn,
 } as const
 
 /** A catalog key. */

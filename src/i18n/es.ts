@@ -9,6 +9,7 @@ import { securityEs } from './securityStrings'
 import { proofEs } from './proofStrings'
 import { intakeEs } from './intakeStrings'
 import { limitsEs } from './limitsStrings'
+import { queueEs } from './queueStrings'
 import { mediaEs } from './mediaStrings'
 import { richEs } from './richStrings'
 import { notesEs } from './noteStrings'
@@ -169,4 +170,5 @@ export const es: Record<MessageKey, string> = {
   ...notesEs,
   ...limitsEs,
   ...richEs,
+  ...queueEs,
 }

@@ -13,7 +13,7 @@ const KEY_BYTES = 16
 const SESSION_ID_BYTES = 9
 
 /** Which document a room carries. */
-export type RoomKind = 'customer' | 'rep' | 'team' | 'portal'
+export type RoomKind = 'customer' | 'rep' | 'team' | 'portal' | 'queue'
 
 /** Encodes bytes as unpadded base64url. */
 export function toBase64Url(bytes: Uint8Array): string {

@@ -9,6 +9,7 @@ import { createTeamView, type TeamView } from './teamView'
 import { createStorageWarning } from './storageWarning'
 import type { StorageInfo } from '../../store/storageQuota'
 import type { Accessor } from 'solid-js'
+import { createRepQueue, type RepQueue } from '../queue/repQueue'
 
 /** What the console's views render. */
 export interface ConsoleModel {
@@ -16,6 +17,8 @@ export interface ConsoleModel {
   tabs: SessionTabs
   history: History
   team: TeamView
+  /** Team portals and their waiting requests (issue 22). */
+  queue: RepQueue
   /** The origin's storage use while it nears the quota (the rep should export and delete old sessions). */
   storageWarning: Accessor<StorageInfo | undefined>
 }
@@ -29,6 +32,7 @@ export function createConsoleModel(hub: NetworkHub, prefs: PrefsStore, origin: s
       tabs: createSessionTabs(workspace, prefs),
       history: createHistory(workspace),
       team: createTeamView(workspace, origin),
+      queue: createRepQueue(workspace, hub, origin, prefs),
       storageWarning: createStorageWarning(),
     }
   })

@@ -60,6 +60,8 @@ export interface RepWorkspace {
   setAttention(attention: Attention): void
   createProfile(name: string): Promise<void>
   newSession(): Promise<void>
+  /** Creates a session in `teamId` for a portal's customer (Take): named after the customer, its Details `Portal` row naming the portal. */
+  newPortalSession(teamId: string, customerName: string, portalName: string): Promise<RepSession | undefined>
   /** Every team of this rep. */
   teams: Accessor<OpenTeam[]>
   /** The team new sessions are created in. */
@@ -270,6 +272,17 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       putSessionSummary(team.doc, { sessionId: session.sessionId, createdAt: now, customerName: '', state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
       remember(session)
       setActiveId(session.sessionId)
+    },
+    async newPortalSession(teamId, customerName, portalName) {
+      const team = teamById(teamId)
+      const context = team && contextFor(team)
+      if (!team || !context) return undefined
+      const now = Date.now()
+      const session = await createRepSession(context, now, portalName.slice(0, 32))
+      putSessionSummary(team.doc, { sessionId: session.sessionId, createdAt: now, customerName: customerName.slice(0, 80), state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
+      remember(session)
+      setActiveId(session.sessionId)
+      return session
     },
     teams,
     currentTeamId,

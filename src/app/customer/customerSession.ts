@@ -25,6 +25,7 @@ import { registerDebugDoc, registerHostileTarget } from '../shell/debugRegistry'
 import { createDeviceSigningKeys } from '../../net/sessionAuthority'
 import { createEntryTrust, type EntryTrust } from './entryTrust'
 import { takeHandedIntake } from './portalHandoff'
+import { takePrefilledIntake } from '../../store/portalRequests'
 
 /** Where the customer page is. */
 export type CustomerPhase = 'loading' | 'intake' | 'chat' | 'unsupported' | 'failed'
@@ -125,8 +126,11 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect' | 'release
     // Accepted through the session code: the session is bound to the identity the portal page made.
     accepted = known?.signingKey && known.publicKey ? known : undefined
     const handed = takeHandedIntake(sessionId)
-    if (accepted && handed) await begin(handed)
-    else setPhase('intake')
+    if (accepted && handed) return begin(handed)
+    // A customer coming from a team portal's queue gave the intake there (src/app/queue): the chat starts by itself.
+    const prefilled = await takePrefilledIntake(sessionId)
+    if (prefilled) return begin(prefilled)
+    setPhase('intake')
   }
   let accepted: CustomerIdentity | undefined
   const begin = async (form: IntakeForm): Promise<void> => {

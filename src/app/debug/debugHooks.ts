@@ -11,6 +11,7 @@ import type { NetworkHub } from '../shell/networkHub'
 import { debugDocs, roomDocs } from '../shell/debugRegistry'
 import { installHostileHooks } from './hostileHooks'
 import { setSessionStorageCap } from '../../store/storageBound'
+import { installPortalFlood } from './portalFlood'
 
 /** What `window.asisteDebug` offers. */
 export interface DebugHooks {
@@ -88,4 +89,5 @@ export function installDebugHooks(hub: NetworkHub): void {
     watchEntries,
   }
   installHostileHooks()
+  installPortalFlood()
 }

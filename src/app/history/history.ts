@@ -35,6 +35,8 @@ export interface HistorySession {
   reps: string[]
   /** The customer's satisfaction rating (1–5), when they gave one. */
   rating?: number
+  /** The team portal the customer came from (issue 22), when they came from one. */
+  portal?: string
 }
 
 /** A search hit with its session's customer. */
@@ -88,6 +90,7 @@ function ratingIn(entries: Entry[]): number | undefined {
 
 function summarize(sessionId: string, doc: Y.Doc, rating: number | undefined): HistorySession {
   const outcome = readOutcome(doc)?.result
+  const portal = readSessionMeta(doc)?.portal
   return {
     ...(rating === undefined ? {} : { rating }),
     sessionId,
@@ -95,6 +98,7 @@ function summarize(sessionId: string, doc: Y.Doc, rating: number | undefined): H
     createdAt: readSessionMeta(doc)?.createdAt ?? 0,
     reps: readAttendees(doc).filter((attendee) => attendee.role === 'rep').map((attendee) => attendee.name),
     ...(outcome ? { outcome } : {}),
+    ...(portal !== undefined && portal !== 'link' && portal !== 'portal' ? { portal } : {}), // 'link' and 'portal' are ways in, not team portals
   }
 }
 

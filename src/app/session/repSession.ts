@@ -93,8 +93,8 @@ async function openDoc(kind: 'rep' | 'customer', sessionId: string, share: Sessi
   return { doc, store, share }
 }
 
-/** Creates a brand-new session: ids and keys, both documents, the opening status note. */
-export async function createRepSession(context: OpenContext, now = Date.now()): Promise<RepSession> {
+/** Creates a brand-new session: ids and keys, both documents, the opening status note. `portal` names a team portal the customer came from (the Details `Portal` row). */
+export async function createRepSession(context: OpenContext, now = Date.now(), portal?: string): Promise<RepSession> {
   const sessionId = randomId()
   const customerKey = randomKey()
   const authority = await createSessionAuthority() // signs what reps publish; its public half goes in the join link
@@ -102,10 +102,10 @@ export async function createRepSession(context: OpenContext, now = Date.now()): 
   const share = new SessionShare()
   const rep = await openDoc('rep', sessionId, share)
   const customer = await openDoc('customer', sessionId, share)
-  initRepDoc(rep.doc, { sessionId, createdAt: now, portal: 'link', customerKey })
+  initRepDoc(rep.doc, { sessionId, createdAt: now, portal: portal ?? 'link', customerKey })
   writeSessionAuthority(rep.doc, authority)
-  initCustomerDoc(customer.doc, { sessionId, createdAt: now, portal: 'link' })
-  assignPortalCode(rep.doc, now)
+  initCustomerDoc(customer.doc, { sessionId, createdAt: now, portal: portal ?? 'link' })
+  if (portal === undefined) assignPortalCode(rep.doc, now) // a portal's customer gets the link from the queue: no session code
   putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false })
   appendStatusNote(rep.doc, repWriter(profile), 'sessionStarted', { at: now })
   return startRepSession(context, sessionId, rep, customer)

@@ -13,6 +13,8 @@ import type { Audience } from '../../doc/entry'
 import type { RepProfile } from '../../store/profile'
 import type { OpenTeam } from '../console/teamConnection'
 import { inviteRep } from '../console/invitationFlow'
+import { HANDBACK_TARGET } from '../../doc/handbacks'
+import { handBack } from '../queue/handBack'
 import { downloadFile } from '../shell/download'
 import { EXPORT_MIME, exportFileName, exportLabels, formatExport, type ExportFormat } from '../export/formatTranscript'
 import { endSession, pushUrl, type Outcome } from './sessionActions'
@@ -94,7 +96,13 @@ export function createRepSessionActions(session: RepSession, deps: ActionDeps, t
     setTyping: (typing) => session.customer()?.connection.setTyping(typing),
     setHidden: (hidden) => session.setHidden(hidden),
     invite: (toRepId, hidden, comment) => ask(toRepId, hidden, comment, 'invite'),
-    transfer: (toRepId, comment) => ask(toRepId, false, comment, 'transfer'),
+    transfer: (toRepId, comment) =>
+      toRepId === HANDBACK_TARGET
+        ? asMe((me) => {
+            const team = deps.team()
+            if (team) handBack(session, team, me, comment)
+          })
+        : ask(toRepId, false, comment, 'transfer'),
     requestScreen: () => asMe(tools.requestScreen),
     async requestCredentials() {
       const me = deps.profile()

@@ -11,6 +11,7 @@ import type { Route } from './routes'
 import type { ConsoleModel } from '../console/consoleModel'
 import type { CustomerSessionModel } from '../customer/customerSessionModel'
 import type { PortalModel } from '../customer/portalModel'
+import type { PortalRequestModel } from '../queue/portalRequestModel'
 import type { RepSessionModel } from '../session/repSessionModel'
 
 /** What every view can reach. */
@@ -33,6 +34,8 @@ export interface AppServices {
   customer(sessionId: string, key: string, via: 'link' | 'portal', authority?: string): CustomerSessionModel
   /** The session-code portal. */
   portal(): PortalModel
+  /** A team portal's request page (issue 22), created on first use. */
+  request(portalId: string, sealKey: string, signKey: string): PortalRequestModel
 }
 
 /** The app context. */

@@ -14,16 +14,19 @@ import { applyUpdate, updateAvailable } from './serviceWorker'
 import type { ConsoleModel } from '../console/consoleModel'
 import type { CustomerSessionModel } from '../customer/customerSessionModel'
 import type { PortalModel } from '../customer/portalModel'
+import type { PortalRequestModel } from '../queue/portalRequestModel'
 
 type ConsoleModule = typeof import('../console/consoleModel')
 type CustomerModule = typeof import('../customer/customerSessionModel')
 type PortalModule = typeof import('../customer/portalModel')
+type RequestModule = typeof import('../queue/portalRequestModel')
 
 /** The model modules loaded so far; a page shows only once its own is here. */
 interface Loaded {
   console?: ConsoleModule
   customer?: CustomerModule
   portal?: PortalModule
+  request?: RequestModule
 }
 
 /** Loads the model module `route`'s page needs (nothing for a bad link). */
@@ -31,6 +34,7 @@ async function loadPageModule(route: Route, loaded: Loaded): Promise<void> {
   if (route.page === 'console' || route.page === 'history') loaded.console ??= await import('../console/consoleModel')
   else if (route.page === 'join') loaded.customer ??= await import('../customer/customerSessionModel')
   else if (route.page === 'portal') loaded.portal ??= await import('../customer/portalModel')
+  else if (route.page === 'request') loaded.request ??= await import('../queue/portalRequestModel')
 }
 
 /** Identifies the customer model of one join link. */
@@ -58,6 +62,7 @@ export async function createAppServices(hub: NetworkHub, prefs: PrefsStore, orig
     void customer.model.dispose()
     customer = undefined
   }
+  const requests = new Map<string, PortalRequestModel>()
   const loaded: Loaded = {}
   const { hashRoute, route, setRoute } = createRoot(() => {
     const hashRoute = createRoute()
@@ -100,5 +105,14 @@ export async function createAppServices(hub: NetworkHub, prefs: PrefsStore, orig
       return customer.model
     },
     portal: () => (portalModel ??= required(loaded.portal, 'portal').createPortalModel(hub)),
+    request(portalId, sealKey, signKey) {
+      const name = `${portalId}.${sealKey}.${signKey}`
+      let model = requests.get(name)
+      if (!model) {
+        model = required(loaded.request, 'request').createPortalRequestModel(hub, portalId, sealKey, signKey)
+        requests.set(name, model)
+      }
+      return model
+    },
   }
 }

@@ -13,6 +13,8 @@ export type Route =
   | { page: 'console' }
   | { page: 'join'; sessionId: string; key: string; authority?: string; via?: 'portal' }
   | { page: 'portal' }
+  /** A team portal's request page: the portal's room id, its sealing key and its signing key (public halves). */
+  | { page: 'request'; portalId: string; sealKey: string; signKey: string }
   | { page: 'history' }
   | { page: 'badLink' }
 
@@ -27,6 +29,13 @@ export function parseRoute(hash: string): Route {
     return { page: 'join', sessionId, key, ...(authority ? { authority } : {}), ...(viaPortal ? { via: 'portal' as const } : {}) }
   }
   if (/^\/portal\/?$/.test(path)) return { page: 'portal' }
+  const request = /^\/p\/([A-Za-z0-9_-]{6,64})\.([A-Za-z0-9_-]{87})\.([A-Za-z0-9_-]{43,100})$/.exec(path)
+  if (request) {
+    const [, portalId, sealKey, signKey] = request
+    const sign = parsePublicKey(signKey)
+    return portalId && sealKey && sign ? { page: 'request', portalId, sealKey, signKey: sign } : { page: 'badLink' }
+  }
+  if (path.startsWith('/p/')) return { page: 'badLink' }
   if (/^\/history\/?$/.test(path)) return { page: 'history' }
   if (path.startsWith('/join')) return { page: 'badLink' }
   return { page: 'console' }
@@ -45,6 +54,11 @@ export function joinHash(sessionId: string, key: string, via: EntryWay = 'link',
 /** The customer portal, where a customer types a session code. */
 export function portalLink(origin: string): string {
   return `${origin}/#/portal`
+}
+
+/** A team portal's public link: only the portal's room id and the public halves of its keys (never the team secret). */
+export function teamPortalLink(origin: string, portalId: string, sealKey: string, signKey: string): string {
+  return `${origin}/#/p/${portalId}.${sealKey}.${signKey}`
 }
 
 /** The current route as a signal, following `hashchange`. Must run inside a reactive owner. */

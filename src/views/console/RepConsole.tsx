@@ -6,6 +6,8 @@ import { SessionView } from '../session/SessionView'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { TeamDialog } from './TeamDialog'
+import { PortalsDialog } from './PortalsDialog'
+import { QueuePanel } from './QueuePanel'
 import { InvitationsBanner } from './InvitationsBanner'
 import { SessionTabs } from './SessionTabs'
 import { PrefsDialog } from '../shell/PrefsDialog'
@@ -32,6 +34,7 @@ export function RepConsole() {
         <span class="topbar__spacer" />
         <Show when={workspace.phase() === 'ready'}>
           <TeamDialog />
+          <PortalsDialog />
           <a class="button" href="#/history" aria-current={historyOpen() ? 'page' : undefined}>
             {t('history.open')}
           </a>
@@ -74,6 +77,7 @@ export function RepConsole() {
               </button>
             </div>
             <InvitationsBanner workspace={workspace} />
+            <QueuePanel />
             <Show when={workspace.tabs().length > 0} fallback={<p class="hint">{t('console.noSessions')}</p>}>
               <SessionTabs tabs={sessionTabs} />
               <Show when={workspace.activeId()} keyed>

@@ -29,6 +29,7 @@ export function PastSessions(props: { history: History; onOpen: (sessionId: stri
                   <span class="history__outcome">{t(OUTCOME_KEYS[row.outcome ?? ''] ?? 'history.outcome.none')}</span>
                   <span class="history__rating">{row.rating === undefined ? t('history.noRating') : t('history.rating', { rating: row.rating })}</span>
                   <span class="history__reps">{row.reps.join(', ')}</span>
+                  <Show when={row.portal}>{(portal) => <span class="history__portal">{t('queue.portal', { name: portal() })}</span>}</Show>
                   <button type="button" class="button" onClick={() => props.onOpen(row.sessionId)}>
                     {t('history.view')}
                   </button>

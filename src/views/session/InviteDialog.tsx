@@ -3,6 +3,7 @@ import { For, Show, createSignal } from 'solid-js'
 import { CloseButton, ModalDialog } from '../shell/ModalDialog'
 import type { TeamRep } from '../../doc/team'
 import { MAX_COMMENT_CHARS } from '../../doc/invitations'
+import { HANDBACK_TARGET } from '../../doc/handbacks'
 import { t } from '../../i18n/i18n'
 
 /** Props: who can be invited and what to do. */
@@ -41,6 +42,9 @@ export function InviteDialog(props: {
                   <span>{t('invite.who')}</span>
                   <select value={who()} onChange={(e) => { setWho(e.currentTarget.value); setError(undefined) }}>
                     <option value="">{t('invite.pick')}</option>
+                    <Show when={props.kind === 'transfer'}>
+                      <option value={HANDBACK_TARGET}>{t('transfer.queue')}</option>
+                    </Show>
                     <For each={props.candidates}>{(rep) => <option value={rep.repId}>{rep.name}</option>}</For>
                   </select>
                 </label>

@@ -7,6 +7,7 @@ import './styles.css'
 // Each page is its own chunk: a customer never downloads the rep console (issue #10, bundle budgets).
 const RepConsole = lazy(() => import('../console/RepConsole').then((module) => ({ default: module.RepConsole })))
 const CustomerPage = lazy(() => import('../customer/CustomerPage').then((module) => ({ default: module.CustomerPage })))
+const PortalRequestPage = lazy(() => import('../customer/PortalRequestPage').then((module) => ({ default: module.PortalRequestPage })))
 const PortalPage = lazy(() => import('../customer/PortalPage').then((module) => ({ default: module.PortalPage })))
 
 /** Root component. */
@@ -30,6 +31,9 @@ export function App() {
             <CustomerPage />
           </CustomerContext.Provider>
         )}
+      </Match>
+      <Match when={(() => { const r = route(); return r.page === 'request' ? r : undefined })()} keyed>
+        {(request) => <PortalRequestPage portalId={request.portalId} sealKey={request.sealKey} signKey={request.signKey} />}
       </Match>
       <Match when={route().page === 'portal'}>
         <PortalPage />
