@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { markLoadedFromStore } from '../net/tabSync'
 
 /** A document's local database. */
 export interface DocStore {
@@ -27,6 +28,7 @@ export async function persistDoc(doc: Y.Doc, databaseName: string): Promise<DocS
   const persistence = new IndexeddbPersistence(databaseName, doc)
   const stopBatching = batchWrites(doc, persistence)
   await persistence.whenSynced
+  markLoadedFromStore(doc) // other tabs of this browser read the same database (src/net/tabSync.ts)
   return {
     close: () => {
       stopBatching()

@@ -23,6 +23,7 @@ import { watchPresence } from './presenceNotes'
 import { trackReceipts } from './receiptTracker'
 import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from '../shell/waitFor'
+import { afterPaint } from '../shell/afterPaint'
 import type { NetworkHub } from '../shell/networkHub'
 
 /** How long a rep joining a session waits for its rep doc to arrive from team mates. */
@@ -59,8 +60,13 @@ export interface OpenContext {
   onCustomerJoined(sessionId: string): void
 }
 
-async function openDoc(kind: 'rep' | 'customer', sessionId: string): Promise<{ doc: Y.Doc; store: DocStore }> {
-  const doc = new Y.Doc()
+/** A document and its local database; `store` settles once the stored copy is loaded (at once, or later: see `openDocAfterPaint`). */
+interface OpenDoc {
+  doc: Y.Doc
+  store: Promise<DocStore>
+}
+
+async function openDoc(kind: 'rep' | 'customer', sessionId: string, doc = new Y.Doc()): Promise<{ doc: Y.Doc; store: DocStore }> {
   const store = await persistDoc(doc, docDatabaseName(kind, sessionId))
   // An older local copy is brought up to date; a newer one must not be written to (History still reads it).
   if (migrateDoc(doc, kind).status === 'newer') {
@@ -70,6 +76,14 @@ async function openDoc(kind: 'rep' | 'customer', sessionId: string): Promise<{ d
   }
   return { doc, store }
 }
+
+/** `openDoc` with the document at hand at once (empty) and the load waiting for the next paint. */
+function openDocAfterPaint(kind: 'rep' | 'customer', sessionId: string): OpenDoc {
+  const doc = new Y.Doc()
+  return { doc, store: afterPaint().then(async () => (await openDoc(kind, sessionId, doc)).store) }
+}
+
+const loaded = ({ doc, store }: { doc: Y.Doc; store: DocStore }): OpenDoc => ({ doc, store: Promise.resolve(store) })
 
 /** Creates a brand-new session: ids and keys, both documents, the opening status note. */
 export async function createRepSession(context: OpenContext, now = Date.now()): Promise<RepSession> {
@@ -85,15 +99,18 @@ export async function createRepSession(context: OpenContext, now = Date.now()): 
   assignPortalCode(rep.doc, now)
   putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false })
   appendStatusNote(rep.doc, repWriter(profile), 'sessionStarted', { at: now })
-  return startRepSession(context, sessionId, rep, customer)
+  return startRepSession(context, sessionId, rep, loaded(customer))
 }
 
-/** Reopens a session this device already holds. */
+/**
+ * Reopens a session this device already holds. The rep doc (the record the view shows) is loaded first; the
+ * customer doc — as large again with its signatures, and needed only by the relay and the tamper check —
+ * loads after the session has painted, and the customer room is joined once it has (BENCHMARKS.md, bigSession).
+ */
 export async function openRepSession(context: OpenContext, sessionId: string): Promise<RepSession> {
   const rep = await openDoc('rep', sessionId)
   if (!readRepSessionMeta(rep.doc)) throw new Error(`Session ${sessionId} is not on this device`)
-  const customer = await openDoc('customer', sessionId)
-  return startRepSession(context, sessionId, rep, customer)
+  return startRepSession(context, sessionId, rep, openDocAfterPaint('customer', sessionId), false)
 }
 
 /**
@@ -104,19 +121,20 @@ export async function joinRepSession(context: OpenContext, sessionId: string, hi
   const rep = await openDoc('rep', sessionId)
   const { profile } = context
   const alreadyIn = readAttendees(rep.doc, new Set([profile.repId])).some((attendee) => attendee.id === profile.repId)
-  const customer = await openDoc('customer', sessionId)
+  const customer = loaded(await openDoc('customer', sessionId))
   if (!alreadyIn) {
     putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden })
     if (hidden) appendStatusNote(rep.doc, repWriter(profile), 'joined', { audience: 'reps' })
   }
-  return startRepSession(context, sessionId, rep, customer, !alreadyIn && !hidden)
+  return startRepSession(context, sessionId, rep, customer, true, !alreadyIn && !hidden)
 }
 
 async function startRepSession(
   context: OpenContext,
   sessionId: string,
   rep: { doc: Y.Doc; store: DocStore },
-  customer: { doc: Y.Doc; store: DocStore },
+  customer: OpenDoc,
+  waitForCustomerRoom = true,
   announceJoin = false,
 ): Promise<RepSession> {
   const { profile, hub } = context
@@ -131,8 +149,13 @@ async function startRepSession(
   let stopCustomer: (() => void) | undefined
 
   const isHidden = (): boolean => readAttendees(rep.doc, new Set([profile.repId])).find((attendee) => attendee.id === profile.repId)?.hidden === true
-  const joinCustomerRoom = async (): Promise<void> => {
+  let closed = false
+  let joining: Promise<void> | undefined
+  const joinCustomerRoom = (): Promise<void> => (joining ??= enterCustomerRoom().finally(() => (joining = undefined)))
+  const enterCustomerRoom = async (): Promise<void> => {
     if (stopCustomer) return
+    await customer.store // the room and the relay start from the stored copy
+    if (stopCustomer || closed) return
     const connection = await hub.connect(customer.doc, 'customer', sessionId, meta.customerKey)
     connection.setUser(user)
     putAttendee(customer.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false }, RELAY)
@@ -156,7 +179,9 @@ async function startRepSession(
     appendStatusNote(rep.doc, repWriter(profile), event)
 
   if (!isHidden()) {
-    await joinCustomerRoom()
+    const joined = joinCustomerRoom()
+    if (waitForCustomerRoom) await joined
+    else void joined.catch((cause: unknown) => console.warn('could not join the customer room', cause))
     if (announceJoin) noteVisibility('joined')
   }
 
@@ -185,12 +210,14 @@ async function startRepSession(
       }
     },
     async close() {
+      closed = true
+      await joining?.catch(() => undefined)
       leaveCustomerRoom()
       stopReceipts()
       sync.stop()
       repConnection.destroy()
       hub.release(repConnection)
-      await Promise.all([rep.store.close(), customer.store.close()])
+      await Promise.all([rep.store.close(), customer.store.then((store) => store.close(), () => undefined)])
       rep.doc.destroy()
       customer.doc.destroy()
     },
