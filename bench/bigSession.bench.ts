@@ -233,6 +233,7 @@ export async function run(): Promise<BenchResult[]> {
     const loadBefore = load1()
     const opens: number[] = []
     let cold: CpuTrace | undefined
+    let heapMB = NaN
     let render: Awaited<ReturnType<typeof scrollFrames>> | undefined
     for (let i = 0; i < OPENS; i++) {
       const fresh = await context.newPage()
@@ -242,6 +243,10 @@ export async function run(): Promise<BenchResult[]> {
       if (tracer) {
         await fresh.waitForTimeout(AFTER_SHOWN_MS) // what the open leaves for later (deferred loads, sliced scans)
         cold = await tracer()
+        const cdp = await fresh.context().newCDPSession(fresh)
+        await cdp.send('HeapProfiler.collectGarbage')
+        heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6
+        await cdp.detach()
       }
       if (profiler) console.error(await profiler())
       if (i === 0) render = await scrollFrames(fresh)
@@ -258,6 +263,13 @@ export async function run(): Promise<BenchResult[]> {
         value: opens[0]!,
         values: { warmOpens: Math.min(...opens.slice(1)), cpuMs: cold?.cpuMs ?? NaN, taskMs: cold?.taskMs ?? NaN, cpuAfterMs: cold?.afterCpuMs ?? NaN, longestTaskAfterMs: cold?.longestAfterMs ?? NaN, seedBytes: seed.entries.byteLength, signatureBytes: seed.signatures.byteLength, seedBuildMs: seedMs, load1: load },
         note: 'fresh page: navigation start → last message visible in the Transcript (IndexedDB, no network peer)',
+      },
+      {
+        name: `big session memory@${k} entries: JS heap`,
+        unit: 'MB',
+        value: Math.round(heapMB * 10) / 10,
+        values: { load1: load },
+        note: `used JS heap after a forced GC, ${AFTER_SHOWN_MS / 1000} s after the cold open (both docs loaded, the rooms joined)`,
       },
       {
         name: `render at scale@${k}: transcript DOM nodes`,
