@@ -8,9 +8,11 @@
  * calls, most of the open's decode time and garbage (BENCHMARKS.md, bigSession).
  *
  * - `readVarString`: a short string whose bytes are all ASCII (an entry's keys,
- *   ids, kinds, names) is built from its bytes directly; anything else (longer,
- *   or any byte ≥ 0x80) goes to lib0's own reader, so UTF-8 handling and its
- *   errors are lib0's.
+ *   ids, kinds, names) is built from its bytes directly, and a very short one
+ *   that was just read is handed out again (strings are immutable; a
+ *   transcript repeats `chat`, `all`, author ids and names on every entry);
+ *   anything else (longer, or any byte ≥ 0x80) goes to lib0's own reader, so
+ *   UTF-8 handling and its errors are lib0's.
  * - `readFloat64`: copies the 8 bytes into one reused buffer.
  * - `readAny`: lib0's value format, read with the two above.
  *
@@ -23,8 +25,16 @@ export * from 'lib0/decoding'
 /** Strings up to this many bytes are built in JavaScript when ASCII; longer ones go to TextDecoder (cheaper per byte). */
 const SHORT_STRING_BYTES = 64
 
+/**
+ * ASCII strings up to this many bytes are shared: a transcript repeats a few short values on every entry
+ * (kind, audience, author id, name and role), and each read would otherwise be a string of its own.
+ */
+const SHARED_STRING_BYTES = 16
+const sharedStrings: (string | undefined)[] = new Array<string | undefined>(4096)
+
 const floatBytes = new Uint8Array(8)
 const floatView = new DataView(floatBytes.buffer)
+const charCodes: number[] = []
 
 /** Reads a length-prefixed UTF-8 string (lib0's format). */
 export const readVarString = (decoder: decoding.Decoder): string => {
@@ -34,20 +44,33 @@ export const readVarString = (decoder: decoding.Decoder): string => {
   const from = decoder.pos
   const end = from + length
   if (length <= SHORT_STRING_BYTES && end <= bytes.length) {
-    let text = ''
+    let hash = length
     let i = from
     for (; i < end; i++) {
       const byte = bytes[i]!
       if (byte > 0x7f) break
-      text += String.fromCharCode(byte)
+      hash = (Math.imul(hash, 31) + byte) | 0
     }
     if (i === end) {
       decoder.pos = end
+      const slot = length <= SHARED_STRING_BYTES ? (hash ^ (hash >>> 12)) & 4095 : -1
+      const known = slot >= 0 ? sharedStrings[slot] : undefined
+      if (known !== undefined && known.length === length && sameAscii(known, bytes, from)) return known
+      // One flat string from the codes (concatenating characters builds a chain of string pieces).
+      charCodes.length = length
+      for (let j = 0; j < length; j++) charCodes[j] = bytes[from + j]!
+      const text = String.fromCharCode.apply(null, charCodes)
+      if (slot >= 0) sharedStrings[slot] = text
       return text
     }
   }
   decoder.pos = start
   return decoding.readVarString(decoder)
+}
+
+function sameAscii(text: string, bytes: Uint8Array, from: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[from + i]) return false
+  return true
 }
 
 /** Reads a big-endian IEEE 754 double (lib0's format). */

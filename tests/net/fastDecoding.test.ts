@@ -68,6 +68,13 @@ describe('fastDecoding reads exactly what lib0 reads', () => {
     expect(decoding.hasContent(decoder)).toBe(false)
   })
 
+  test('a repeated short string is the same value each time; different strings of one length stay apart', () => {
+    const words = ['chat', 'chat', 'ab', 'ba', 'cust-1', 'cust-2', 'x'.repeat(16), 'x'.repeat(15) + 'y']
+    const bytes = encoded((encoder) => words.forEach((word) => encoding.writeVarString(encoder, word)))
+    const decoder = decoding.createDecoder(bytes)
+    expect(words.map(() => fast.readVarString(decoder))).toEqual(words)
+  })
+
   test('truncated input fails like lib0 instead of reading past the end', () => {
     const whole = encoded((encoder) => encoding.writeVarString(encoder, 'abcdef'))
     const cut = whole.subarray(0, whole.length - 2)
