@@ -240,6 +240,7 @@ export async function run(): Promise<BenchResult[]> {
       const profiler = PROFILE && i === 0 ? await startProfile(fresh) : undefined
       const tracer = i === 0 ? await startCpuTrace(fresh) : undefined
       opens.push(await coldOpen(fresh, lastText))
+      if (profiler) console.error(await profiler()) // up to the last message showing
       if (tracer) {
         await fresh.waitForTimeout(AFTER_SHOWN_MS) // what the open leaves for later (deferred loads, sliced scans)
         cold = await tracer()
@@ -248,7 +249,6 @@ export async function run(): Promise<BenchResult[]> {
         heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6
         await cdp.detach()
       }
-      if (profiler) console.error(await profiler())
       if (i === 0) render = await scrollFrames(fresh)
       await fresh.close()
     }
