@@ -26,9 +26,30 @@ function simplePeerWithoutNodePolyfills(): Plugin {
   }
 }
 
+/**
+ * Two adapters for the opening of big sessions (BENCHMARKS.md, bigSession), each applied to imports made
+ * from inside one dependency only, nothing in node_modules patched: Yjs reads with `src/net/fastDecoding.ts`
+ * (lib0's decoding with fewer allocations), and y-webrtc's connect-time broadcast to other tabs sends what
+ * changed since the IndexedDB load instead of the whole document (`src/net/tabSyncStep2.ts`).
+ */
+function fastOpenAdapters(): Plugin {
+  const src = (name: string): string => fileURLToPath(new URL(`./src/net/${name}.ts`, import.meta.url))
+  return {
+    name: 'asiste:fast-open-adapters',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer) return null
+      if (source === 'lib0/decoding' && /[\\/]node_modules[\\/]yjs[\\/]/.test(importer)) return src('fastDecoding')
+      if (source === 'y-protocols/sync' && /[\\/]node_modules[\\/]y-webrtc[\\/]/.test(importer)) return src('tabSyncStep2')
+      return null
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     simplePeerWithoutNodePolyfills(),
+    fastOpenAdapters(),
     solid(),
     VitePWA({
       registerType: 'prompt',
@@ -65,7 +86,7 @@ export default defineConfig({
         // Without groups, the route split leaves ~25 chunks of 0.2–4 kB that every page fetches and gzips apart.
         codeSplitting: {
           groups: [
-            { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols)[\\/]/ },
+            { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols)[\\/]|[\\/]src[\\/]net[\\/]fastDecoding\.ts$/ },
             { name: 'solid', test: /[\\/]node_modules[\\/]solid-js[\\/]/ },
             { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2 },
           ],

@@ -11,15 +11,16 @@
  *   programmatically from the end towards the start, SCROLL_STEP_PX a frame.
  *
  * Seeding: the rep creates a session in the UI (so every record exists);
- * the 100,000 entries are written in Node with the app's `appendEntry` into a
- * doc of their own (another Yjs client, as a peer's history would be), and
- * that one update is added as a row of y-indexeddb's `updates` store of the
- * session's customer-doc database by the page itself (fetched from a routed
- * URL, so the 20+ MB never cross the evaluate channel). Every seeded message
- * is the customer's: a rep's message in the customer doc is shown only with
- * its copy in the rep doc (the tamper check), which the seed does not write.
+ * the 100,000 entries (customer and rep in turn) are written in Node with the
+ * app's `appendEntry` into a doc of their own (another Yjs client, as a
+ * peer's history would be), and that update is added as a row of
+ * y-indexeddb's `updates` store of both the session's rep-doc (the record the
+ * console shows) and customer-doc databases, with a signature per entry in
+ * the customer doc, by the page itself (fetched from a routed URL, so the
+ * 20+ MB never cross the evaluate channel): what the relay leaves behind.
  */
 import type { Page } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { BenchResult } from './benchResult'
 import { envInt, load1, newSession, startHarness, startRep, stats } from './browser'
@@ -32,8 +33,10 @@ const SCROLL_FRAMES = 240 // four seconds of scrolling at 60 Hz
 const SCROLL_STEP_PX = 600 // per frame: a fast fling, so the virtual list renders new rows every frame
 const DROPPED_FRAME_MS = 20 // a delta above one 60 Hz frame (16.7 ms) plus jitter means a frame was missed
 const SEED_URL = '/__bench/seed.bin'
+const SIGNATURES_URL = '/__bench/signatures.bin'
 const PROFILE = process.env.BIG_SESSION_PROFILE === '1' // print where the cold open's main-thread time goes
 const PROFILE_TOP = 15
+const AFTER_SHOWN_MS = 15_000 // traced after the cold open's rows show, for the work it defers
 
 declare global {
   interface Window {
@@ -41,18 +44,30 @@ declare global {
   }
 }
 
-/** ENTRIES chat messages as one Yjs update, written after `start` (so they sort after the session's opening note). */
-function seedUpdate(start: number): Uint8Array {
+/**
+ * ENTRIES chat messages (customer and rep in turn) as one Yjs update, written after `start` (so they sort
+ * after the session's opening note), and a second update with a signature per entry, as the relay leaves a
+ * session: the record (rep doc) and the customer doc hold every entry, the customer doc a signature beside
+ * each. The signatures are random strings of a real signature's length: opening never re-verifies entries
+ * that both docs already hold (relay.ts), so only their bytes count.
+ */
+function seedUpdates(start: number): { entries: Uint8Array; signatures: Uint8Array } {
   const doc = new Y.Doc()
-  for (let i = 0; i < ENTRIES; i++) appendChat(doc, i, start + i, 'customer')
-  return Y.encodeStateAsUpdate(doc)
+  for (let i = 0; i < ENTRIES; i++) appendChat(doc, i, start + i)
+  const entries = Y.encodeStateAsUpdate(doc)
+  const before = Y.encodeStateVector(doc)
+  const signatures = doc.getMap('signatures')
+  doc.transact(() => {
+    for (const id of doc.getMap('entries').keys()) signatures.set(id, randomBytes(64).toString('base64url'))
+  })
+  return { entries, signatures: Y.encodeStateAsUpdate(doc, before) }
 }
 
-/** Adds `SEED_URL`'s bytes as a row of the customer doc's y-indexeddb store; returns the database name. */
-async function storeSeed(page: Page): Promise<string> {
-  return page.evaluate(async (url) => {
-    const info = (await indexedDB.databases()).find((db) => db.name?.startsWith('asiste:customer:'))
-    if (!info?.name) throw new Error('no customer doc database')
+/** Adds `url`'s bytes as a row of the y-indexeddb store of the session's `kind` doc; returns the database name. */
+async function storeSeed(page: Page, kind: 'customer' | 'rep', url: string): Promise<string> {
+  return page.evaluate(async ([prefix, url]) => {
+    const info = (await indexedDB.databases()).find((db) => db.name?.startsWith(prefix))
+    if (!info?.name) throw new Error(`no ${prefix} database`)
     const update = new Uint8Array(await (await fetch(url)).arrayBuffer())
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(info.name!)
@@ -67,7 +82,7 @@ async function storeSeed(page: Page): Promise<string> {
     })
     db.close()
     return info.name
-  }, SEED_URL)
+  }, [`asiste:${kind}:`, url] as const)
 }
 
 /** Opens the console in a fresh page and returns ms from navigation start to the last message shown. */
@@ -81,6 +96,7 @@ async function coldOpen(page: Page, lastText: string): Promise<number> {
       for (const article of log.querySelectorAll('article')) {
         if (article.textContent?.includes(expected)) {
           state.shownAt = performance.now()
+          console.timeStamp('asiste-shown') // marks the trace (startCpuTrace)
           observer.disconnect()
           return
         }
@@ -126,6 +142,58 @@ async function scrollFrames(page: Page): Promise<{ nodes: number; maxNodes: numb
   )
 }
 
+/**
+ * Starts a Chromium trace of `page`; the returned function stops it and gives the main thread's CPU time
+ * (thread time of its top-level tasks, `tdur`) and the wall time of those tasks, in ms. CPU time is what
+ * the open cost the page's main thread whatever else the machine runs: on two shared cores the wall clock
+ * mostly measures the other engineers' processes (BENCHMARKS.md, "Issue 20 round").
+ */
+async function startCpuTrace(page: Page): Promise<() => Promise<CpuTrace>> {
+  const browser = page.context().browser()
+  if (!browser) throw new Error('no browser to trace')
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] })
+  return async () => {
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }
+    const events = trace.traceEvents
+    const shown = events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message === 'asiste-shown')
+    if (!shown) throw new Error('the trace has no asiste-shown mark')
+    const thread = `${shown.pid}:${shown.tid}`
+    const result: CpuTrace = { cpuMs: 0, taskMs: 0, afterCpuMs: 0, longestAfterMs: 0 }
+    for (const event of events) {
+      if (event.ph !== 'X' || `${event.pid}:${event.tid}` !== thread || !/RunTask$/.test(event.name)) continue
+      const cpu = (event.tdur ?? 0) / 1000
+      if (event.ts <= shown.ts) {
+        result.cpuMs += cpu
+        result.taskMs += (event.dur ?? 0) / 1000
+      } else {
+        result.afterCpuMs += cpu
+        result.longestAfterMs = Math.max(result.longestAfterMs, cpu)
+      }
+    }
+    return result
+  }
+}
+
+/** Main-thread CPU time of a traced open: until the last message showed, and in the AFTER_SHOWN_MS after it. */
+interface CpuTrace {
+  cpuMs: number
+  taskMs: number
+  afterCpuMs: number
+  /** The longest single task after the rows showed (CPU ms): how long the page could not answer input. */
+  longestAfterMs: number
+}
+
+interface TraceEvent {
+  name: string
+  ph: string
+  ts: number
+  pid: number
+  tid: number
+  dur?: number
+  tdur?: number
+  args?: { name?: string; data?: { message?: string } }
+}
+
 /** Starts the CPU profiler on `page`; the returned function stops it and lists the functions with the most self time. */
 async function startProfile(page: Page): Promise<() => Promise<string>> {
   const cdp = await page.context().newCDPSession(page)
@@ -152,21 +220,35 @@ export async function run(): Promise<BenchResult[]> {
     await startRep(page, 'Bench Rep')
     await newSession(page)
     const seedStarted = performance.now()
-    const update = seedUpdate(Date.now() + 1000)
+    const seed = seedUpdates(Date.now() + 1000)
     const seedMs = performance.now() - seedStarted
-    await context.route(`**${SEED_URL}`, (route) => route.fulfill({ body: Buffer.from(update), contentType: 'application/octet-stream' }))
-    await storeSeed(page)
+    await context.route(`**${SEED_URL}`, (route) => route.fulfill({ body: Buffer.from(seed.entries), contentType: 'application/octet-stream' }))
+    await context.route(`**${SIGNATURES_URL}`, (route) => route.fulfill({ body: Buffer.from(seed.signatures), contentType: 'application/octet-stream' }))
+    await storeSeed(page, 'rep', SEED_URL)
+    await storeSeed(page, 'customer', SEED_URL)
+    await storeSeed(page, 'customer', SIGNATURES_URL)
     await page.close()
 
     const lastText = chatText(ENTRIES - 1)
     const loadBefore = load1()
     const opens: number[] = []
+    let cold: CpuTrace | undefined
+    let heapMB = NaN
     let render: Awaited<ReturnType<typeof scrollFrames>> | undefined
     for (let i = 0; i < OPENS; i++) {
       const fresh = await context.newPage()
       const profiler = PROFILE && i === 0 ? await startProfile(fresh) : undefined
+      const tracer = i === 0 ? await startCpuTrace(fresh) : undefined
       opens.push(await coldOpen(fresh, lastText))
-      if (profiler) console.error(await profiler())
+      if (profiler) console.error(await profiler()) // up to the last message showing
+      if (tracer) {
+        await fresh.waitForTimeout(AFTER_SHOWN_MS) // what the open leaves for later (deferred loads, sliced scans)
+        cold = await tracer()
+        const cdp = await fresh.context().newCDPSession(fresh)
+        await cdp.send('HeapProfiler.collectGarbage')
+        heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6
+        await cdp.detach()
+      }
       if (i === 0) render = await scrollFrames(fresh)
       await fresh.close()
     }
@@ -179,8 +261,15 @@ export async function run(): Promise<BenchResult[]> {
         name: `big session open@${k} entries`,
         unit: 'ms',
         value: opens[0]!,
-        values: { warmOpens: Math.min(...opens.slice(1)), seedBytes: update.byteLength, seedBuildMs: seedMs, load1: load },
+        values: { warmOpens: Math.min(...opens.slice(1)), cpuMs: cold?.cpuMs ?? NaN, taskMs: cold?.taskMs ?? NaN, cpuAfterMs: cold?.afterCpuMs ?? NaN, longestTaskAfterMs: cold?.longestAfterMs ?? NaN, seedBytes: seed.entries.byteLength, signatureBytes: seed.signatures.byteLength, seedBuildMs: seedMs, load1: load },
         note: 'fresh page: navigation start → last message visible in the Transcript (IndexedDB, no network peer)',
+      },
+      {
+        name: `big session memory@${k} entries: JS heap`,
+        unit: 'MB',
+        value: Math.round(heapMB * 10) / 10,
+        values: { load1: load },
+        note: `used JS heap after a forced GC, ${AFTER_SHOWN_MS / 1000} s after the cold open (both docs loaded, the rooms joined)`,
       },
       {
         name: `render at scale@${k}: transcript DOM nodes`,

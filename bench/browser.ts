@@ -174,7 +174,7 @@ export async function newSession(page: Page): Promise<string> {
   const box = page.getByRole('textbox', { name: 'Customer link' })
   await box.waitFor()
   const link = await box.inputValue()
-  if (!/#\/join\/[\w-]+\.[\w-]{22,}$/.test(link)) throw new Error(`unexpected customer link: ${link}`)
+  if (!/#\/join\/[\w-]+\.[\w-]{22,}(\.[\w-]+)?$/.test(link)) throw new Error(`unexpected customer link: ${link}`)
   return link
 }
 

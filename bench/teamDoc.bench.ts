@@ -12,6 +12,12 @@
  *   3,000 sessions a day for a year; "new device join" is decoding the encoded
  *   doc into a fresh `Y.Doc` and reading the index, in Node. A third row deletes
  *   every row again (archiving by deletion from the same map) and measures what stays.
+ * - **the same year with daily epochs and monthly archives** (a prototype of the
+ *   archive design, not the app's code yet): the live index is a nested `Y.Map`
+ *   per day inside one root map; when a day ends, its rows (all closed: a session
+ *   lasts minutes) are copied to that month's archive doc and the day's map is
+ *   deleted whole. Yjs then garbage-collects the map's items into a few merged
+ *   ranges, unlike deleted keys of a root map, which stay as tombstones.
  */
 import * as Y from 'yjs'
 import type { BenchResult } from './benchResult'
@@ -98,6 +104,51 @@ function joinMs(update: Uint8Array): number {
   return ms
 }
 
+const ROWS_PER_DAY = 3_000
+const ROWS_PER_CLIENT = 30 // sessions a rep's console writes between page loads (each load is a new Yjs client)
+
+/** Writes session `s` of the simulated year into `map` as the app writes a row (create, join, end). */
+function writeRow(map: Y.Map<unknown>, s: number): void {
+  const at = T0 + s * 28_800
+  const sessionId = `y${s.toString(36).padStart(8, '0')}-abcdefghij`
+  const row = { createdAt: at, customerName: '', state: 'waiting', lastActivity: at, reps: [`rep-${s % 100}`] }
+  map.set(sessionId, row)
+  map.set(sessionId, { ...row, customerName: `Customer ${s}`, state: 'active', lastActivity: at + 1 })
+  map.set(sessionId, { ...row, customerName: `Customer ${s}`, state: 'ended', lastActivity: at + 600_000 })
+}
+
+/**
+ * The simulated year with a live index per day (a nested map in the root map `sessionEpochs`) and an
+ * archive doc per 30 days: returns the live doc, the archive docs and how many rows were retired.
+ */
+function epochYear(rows: number): { live: Y.Doc; archives: Y.Doc[]; retired: number } {
+  const live = new Y.Doc()
+  initTeamDoc(live, 'team-year', 'Year team')
+  const epochs = live.getMap<Y.Map<unknown>>('sessionEpochs')
+  const archives: Y.Doc[] = []
+  let retired = 0
+  for (let s = 0; s < rows; s++) {
+    const day = Math.floor(s / ROWS_PER_DAY)
+    if (!epochs.has(`d${day}`)) {
+      live.transact(() => {
+        // Retire yesterday: its closed rows go to the month's archive, its map goes whole.
+        epochs.forEach((map, key) => {
+          const month = Math.floor(Number(key.slice(1)) / 30)
+          const archive = (archives[month] ??= new Y.Doc())
+          archive.transact(() => map.forEach((row, id) => archive.getMap('sessions').set(id, row)))
+          retired += map.size
+          epochs.delete(key)
+        })
+        epochs.set(`d${day}`, new Y.Map())
+      })
+    }
+    // Every page load of a rep's console is a new Yjs client, and a client stays in the doc for good: a new one per 30 rows.
+    if (s % ROWS_PER_CLIENT === 0) live.clientID = 1_000 + s / ROWS_PER_CLIENT
+    live.transact(() => writeRow(epochs.get(`d${day}`)!, s))
+  }
+  return { live, archives, retired }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const limited = chatSessions(false)
   const perMessage = chatSessions(true)
@@ -107,6 +158,16 @@ export async function run(): Promise<BenchResult[]> {
   const join = joinMs(update)
   doc.transact(() => sessionsMap(doc).forEach((_row, id) => sessionsMap(doc).delete(id)))
   const afterDelete = bytes(doc)
+  const epoch = epochYear(YEAR_ROWS)
+  const epochUpdate = Y.encodeStateAsUpdate(epoch.live)
+  const liveRows = YEAR_ROWS - epoch.retired
+  // What a retired row leaves behind: the live doc minus what its live rows and the empty doc take.
+  const liveOnly = epochYear(liveRows).live
+  const residualPerRetired = (epochUpdate.byteLength - bytes(liveOnly)) / epoch.retired
+  const liveDayBytes = Math.round((bytes(liveOnly) / liveRows) * ROWS_PER_DAY) // one full day of rows: what stays live whatever the age of the team
+  const epochYearBytes = liveDayBytes + residualPerRetired * (YEAR_SESSIONS - ROWS_PER_DAY)
+  const epochJoin = joinMs(epochUpdate)
+  const archiveBytes = epoch.archives.reduce((sum, archive) => sum + bytes(archive), 0)
   const MB = 1_000_000
   const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits
   const chatRow = `team doc after ${SESSIONS} sessions × ${MESSAGES} messages`
@@ -139,6 +200,21 @@ export async function run(): Promise<BenchResult[]> {
       value: afterDelete,
       values: { bytesPerDeletedRow: round(afterDelete / YEAR_ROWS), projectedMB: round((afterDelete / YEAR_ROWS) * YEAR_SESSIONS / MB) },
       note: 'what a Y.Map keeps of deleted keys: the reason archived rows must leave for another document',
+    },
+    {
+      name: 'team doc after a simulated year, daily epochs + monthly archive docs (prototype, projected)',
+      unit: 'MB',
+      value: round(epochYearBytes / MB, 3),
+      values: {
+        rowsBuilt: YEAR_ROWS,
+        retiredRows: epoch.retired,
+        liveDayBytes,
+        residualBytesPerRetiredRow: round(residualPerRetired, 3),
+        joinMsAtRowsBuilt: round(epochJoin),
+        archiveBytesPerRow: round(archiveBytes / epoch.retired),
+        archiveMBPerMonthProjected: round(((archiveBytes / epoch.retired) * 90_000) / MB),
+      },
+      note: `live doc = one day of rows + what deleted day maps leave after Yjs GC (a new client every ${ROWS_PER_CLIENT} rows); archives hold the rows (one doc per 30 days, opened on demand)`,
     },
   ]
 }

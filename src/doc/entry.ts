@@ -1,7 +1,7 @@
 /** Transcript entries: the shape written to documents and its validation. */
 import { boundedString, idString, isRecord, oneOf, timestamp } from './guards'
 import { MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS } from './schema'
-import { parseEntryId } from './entryId'
+import { isEntryId } from './entryId'
 
 /** What an entry is: a chat message, an automatic status note, or a URL pushed to the customer. */
 export const ENTRY_KINDS = ['chat', 'status', 'url'] as const
@@ -104,7 +104,7 @@ export function dedupeEvents(entries: Entry[]): Entry[] {
  * cast or thrown on.
  */
 export function parseEntry(id: unknown, raw: unknown): Entry | undefined {
-  if (typeof id !== 'string' || parseEntryId(id) === undefined || !isRecord(raw)) return undefined
+  if (typeof id !== 'string' || !isEntryId(id) || !isRecord(raw)) return undefined
   const kind = oneOf(raw.kind, ENTRY_KINDS)
   const audience = oneOf(raw.audience, AUDIENCES)
   const authorId = idString(raw.authorId, MAX_ID_CHARS)
@@ -130,7 +130,7 @@ export function parseEntry(id: unknown, raw: unknown): Entry | undefined {
     entry.eventKey = eventKey
   }
   if (raw.ref !== undefined) {
-    const ref = typeof raw.ref === 'string' && parseEntryId(raw.ref) ? raw.ref : undefined
+    const ref = typeof raw.ref === 'string' && isEntryId(raw.ref) ? raw.ref : undefined
     if (!ref) return undefined
     entry.ref = ref
   }

@@ -19,6 +19,7 @@ import * as Y from 'yjs'
 import * as idb from 'lib0/indexeddb'
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb'
 import type { SessionShare } from './storageBound'
+import { markLoadedFromStore } from '../net/tabSync'
 
 /** A document's local database. */
 export interface DocStore {
@@ -56,6 +57,7 @@ export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: Stora
     bound.share.add(bound.part, typeof stored === 'number' && stored >= 0 ? stored : Y.encodeStateAsUpdate(doc).byteLength)
     bound.share.set(bound.part, bound.share.partBytes(bound.part)) // tells the warnings the count is known
   }
+  markLoadedFromStore(doc) // other tabs of this browser read the same database (src/net/tabSync.ts)
   return {
     close: () => {
       stopBatching()

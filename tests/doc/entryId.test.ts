@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { HybridClock, MAX_CLOCK_LEAD_MS, compareStamps, formatEntryId, parseEntryId, type ClockStamp } from '../../src/doc/entryId'
+import { HybridClock, MAX_CLOCK_LEAD_MS, compareStamps, formatEntryId, isEntryId, parseEntryId, type ClockStamp } from '../../src/doc/entryId'
 import { T0 } from './fixtures'
 
 const MAX_TIME = 36 ** 9 - 1
@@ -49,8 +49,16 @@ describe('entry ids', () => {
     ['trailing newline', '0loq2v1y8.0000.abc\n'],
     ['spaces', '0loq2v1y8.0000.a c'],
     ['path separators', '0loq2v1y8.0000.../x'],
-  ])('parseEntryId rejects an id that is %s', (_name, id) => {
+  ])('parseEntryId and isEntryId reject an id that is %s', (_name, id) => {
     expect(parseEntryId(id)).toBeUndefined()
+    expect(isEntryId(id)).toBe(false)
+  })
+
+  test('isEntryId accepts what parseEntryId parses', () => {
+    for (const id of ['0loq2v1y8.0000.abc', '0loq2v1y8.0000zzzz.a-b', formatEntryId({ time: 1_764_680_400_000, counter: 7, origin: 'k2' })]) {
+      expect(isEntryId(id)).toBe(true)
+      expect(parseEntryId(id)).toBeDefined()
+    }
   })
 })
 

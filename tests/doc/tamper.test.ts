@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { findTampering, intakeTampering, receiptTampering, type Tampering } from '../../src/doc/tamper'
 import { bindTestCustomer, mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries, signAsCustomer } from './relayHarness'
 import { relayDocs } from '../../src/app/session/relayDocs'
-import { watchTampering, unverifiedPeers, unverifiedReps } from '../../src/app/session/tamperWatch'
+import { TAMPER_SCAN_SLICE, watchTampering, unverifiedPeers, unverifiedReps } from '../../src/app/session/tamperWatch'
 import { appendEntry, entriesMap, readEntry, readTranscript } from '../../src/doc/transcript'
 import { putAttendee } from '../../src/doc/attendees'
 import { ROOT } from '../../src/doc/schema'
@@ -150,6 +150,28 @@ describe('watchTampering', () => {
     expect(seen.flat().map((t) => t.id)).toEqual([])
     vi.advanceTimersByTime(1)
     expect(seen.at(-1)?.map((t) => [t.id, t.kind])).toEqual([[forged, 'forged']])
+    stop()
+  })
+
+  test('a large batch (a big customer doc loading) is judged in slices with a task between them, each id once, all of it in the end', async () => {
+    vi.useFakeTimers()
+    const { customerDoc, repDoc } = session()
+    const seen: Tampering[][] = []
+    const stop = watchTampering(customerDoc, repDoc, (list) => seen.push(list), 0)
+    const count = TAMPER_SCAN_SLICE * 2 + 10
+    fromHostilePeer(customerDoc, (peer) => {
+      peer.transact(() => {
+        for (let i = 0; i < count; i++) appendEntry(peer, repChat({ text: `forged ${i}` }))
+      })
+    })
+    expect(seen.flat()).toEqual([]) // nothing judged inside the transaction that brought them
+    await Promise.resolve()
+    expect(seen.at(-1)).toHaveLength(TAMPER_SCAN_SLICE) // the first slice, in a microtask
+    await vi.advanceTimersByTimeAsync(0)
+    expect(seen.at(-1)).toHaveLength(TAMPER_SCAN_SLICE * 2)
+    await vi.runAllTimersAsync()
+    expect(seen.at(-1)).toHaveLength(count)
+    expect(seen.at(-1)!.every((t) => t.kind === 'forged')).toBe(true)
     stop()
   })
 })

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { markReceipt } from '../../doc/receipts'
-import { parseEntryId } from '../../doc/entryId'
+import { isEntryId } from '../../doc/entryId'
 
 /** Who this device is in the session. */
 export interface Participant {
@@ -23,7 +23,7 @@ function newestId(doc: Y.Doc): string | undefined {
 
 /** The later of a known newest id and a candidate, ignoring keys that are not entry ids. */
 function newer(newest: string | undefined, id: string): string | undefined {
-  return parseEntryId(id) && (newest === undefined || id > newest) ? id : newest
+  return isEntryId(id) && (newest === undefined || id > newest) ? id : newest
 }
 
 /** A stop function that can also re-check `isSeeing` at once (when something it reads changed). */

@@ -25,6 +25,7 @@ import { watchPresence } from './presenceNotes'
 import { trackReceipts, type ReceiptTracking } from './receiptTracker'
 import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from '../shell/waitFor'
+import { afterPaint } from '../shell/afterPaint'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PortalIntake } from '../../doc/portalIntake'
 
@@ -81,8 +82,7 @@ export interface OpenContext {
  * record (reps' writes, and customer entries the relay took in within the growth bound): always stored.
  * The customer doc takes writes from anyone holding the join link: past the share, peers' are not stored.
  */
-async function openDoc(kind: 'rep' | 'customer', sessionId: string, share: SessionShare): Promise<{ doc: Y.Doc; store: DocStore; share: SessionShare }> {
-  const doc = new Y.Doc()
+async function openDoc(kind: 'rep' | 'customer', sessionId: string, share: SessionShare, doc = new Y.Doc()): Promise<{ doc: Y.Doc; store: DocStore; share: SessionShare }> {
   const store = await persistDoc(doc, docDatabaseName(kind, sessionId), { share, part: kind, refusePeers: kind === 'customer' })
   // An older local copy is brought up to date; a newer one must not be written to (History still reads it).
   if (migrateDoc(doc, kind).status === 'newer') {
@@ -92,6 +92,20 @@ async function openDoc(kind: 'rep' | 'customer', sessionId: string, share: Sessi
   }
   return { doc, store, share }
 }
+
+/** A document and its local database; `store` settles once the stored copy is loaded (at once, or later: see `openDocAfterPaint`). */
+interface OpenDoc {
+  doc: Y.Doc
+  store: Promise<DocStore>
+}
+
+/** `openDoc` with the document at hand at once (empty) and the load waiting for the next paint. */
+function openDocAfterPaint(kind: 'rep' | 'customer', sessionId: string, share: SessionShare): OpenDoc {
+  const doc = new Y.Doc()
+  return { doc, store: afterPaint().then(async () => (await openDoc(kind, sessionId, share, doc)).store) }
+}
+
+const loaded = ({ doc, store }: { doc: Y.Doc; store: DocStore }): OpenDoc => ({ doc, store: Promise.resolve(store) })
 
 /** Creates a brand-new session: ids and keys, both documents, the opening status note. `portal` names a team portal the customer came from (the Details `Portal` row). */
 export async function createRepSession(context: OpenContext, now = Date.now(), portal?: string): Promise<RepSession> {
@@ -108,16 +122,19 @@ export async function createRepSession(context: OpenContext, now = Date.now(), p
   if (portal === undefined) assignPortalCode(rep.doc, now) // a portal's customer gets the link from the queue: no session code
   putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden: false })
   appendStatusNote(rep.doc, repWriter(profile), 'sessionStarted', { at: now })
-  return startRepSession(context, sessionId, rep, customer)
+  return startRepSession(context, sessionId, rep, loaded(customer))
 }
 
-/** Reopens a session this device already holds. */
+/**
+ * Reopens a session this device already holds. The rep doc (the record the view shows) is loaded first; the
+ * customer doc — as large again with its signatures, and needed only by the relay and the tamper check —
+ * loads after the session has painted, and the customer room is joined once it has (BENCHMARKS.md, bigSession).
+ */
 export async function openRepSession(context: OpenContext, sessionId: string): Promise<RepSession> {
   const share = new SessionShare()
   const rep = await openDoc('rep', sessionId, share)
   if (!readRepSessionMeta(rep.doc)) throw new Error(`Session ${sessionId} is not on this device`)
-  const customer = await openDoc('customer', sessionId, share)
-  return startRepSession(context, sessionId, rep, customer)
+  return startRepSession(context, sessionId, rep, openDocAfterPaint('customer', sessionId, share), false)
 }
 
 /**
@@ -129,19 +146,20 @@ export async function joinRepSession(context: OpenContext, sessionId: string, hi
   const rep = await openDoc('rep', sessionId, share)
   const { profile } = context
   const alreadyIn = readAttendees(rep.doc, new Set([profile.repId])).some((attendee) => attendee.id === profile.repId)
-  const customer = await openDoc('customer', sessionId, share)
+  const customer = loaded(await openDoc('customer', sessionId, share))
   if (!alreadyIn) {
     putAttendee(rep.doc, { id: profile.repId, name: profile.name, role: 'rep', hidden })
     if (hidden) appendStatusNote(rep.doc, repWriter(profile), 'joined', { audience: 'reps' })
   }
-  return startRepSession(context, sessionId, rep, customer, !alreadyIn && !hidden)
+  return startRepSession(context, sessionId, rep, customer, true, !alreadyIn && !hidden)
 }
 
 async function startRepSession(
   context: OpenContext,
   sessionId: string,
   rep: { doc: Y.Doc; store: DocStore; share: SessionShare },
-  customer: { doc: Y.Doc; store: DocStore },
+  customer: OpenDoc,
+  waitForCustomerRoom = true,
   announceJoin = false,
 ): Promise<RepSession> {
   const { profile, hub } = context
@@ -165,10 +183,13 @@ async function startRepSession(
   // Whether this rep should be in the customer room now; a join in flight checks it again once connected,
   // so Hide during a join leaves no connection behind, and a second join waits for the first (one connection).
   let wantCustomer = false
+  let closed = false
   let joining: Promise<void> | undefined
   const connectCustomerRoom = async (): Promise<void> => {
+    await customer.store // the room and the relay start from the stored copy
+    if (!wantCustomer || stopCustomer || closed) return
     const connection = await hub.connect(customer.doc, 'customer', sessionId, meta.customerKey)
-    if (!wantCustomer || stopCustomer) {
+    if (!wantCustomer || stopCustomer || closed) {
       connection.destroy()
       hub.release(connection)
       return
@@ -223,7 +244,9 @@ async function startRepSession(
     appendStatusNote(rep.doc, repWriter(profile), event)
 
   if (!isHidden()) {
-    await joinCustomerRoom()
+    const joined = joinCustomerRoom()
+    if (waitForCustomerRoom) await joined
+    else void joined.catch((cause: unknown) => console.warn('could not join the customer room', cause))
     if (announceJoin) noteVisibility('joined')
   }
 
@@ -260,12 +283,14 @@ async function startRepSession(
       customerReceipts?.refresh()
     },
     async close() {
+      closed = true
+      await joining?.catch(() => undefined)
       leaveCustomerRoom()
       stopReceipts()
       sync.stop()
       repConnection.destroy()
       hub.release(repConnection)
-      await Promise.all([rep.store.close(), customer.store.close()])
+      await Promise.all([rep.store.close(), customer.store.then((store) => store.close(), () => undefined)])
       rep.doc.destroy()
       customer.doc.destroy()
     },

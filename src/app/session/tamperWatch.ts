@@ -3,6 +3,8 @@
  * record through the customer doc (see src/doc/tamper.ts) while a rep's view is
  * open, so the view can flag it. Incremental: a full scan once, then only the
  * ids each change touches (the intake and receipts are small: checked whole).
+ * A scan of many ids (opening a big session, its customer doc loading) runs in
+ * slices with a task between them, so the page stays responsive meanwhile.
  */
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
@@ -17,6 +19,9 @@ import { metaMap } from '../../doc/session'
  * customer doc a moment before the rep doc; a forgery stays.
  */
 export const TAMPER_GRACE_MS = 3_000
+
+/** Ids judged per task in a large scan (a slice takes ~10–30 ms at 100k entries). */
+export const TAMPER_SCAN_SLICE = 2_000
 
 /** Calls `onChange` with the flagged entries (id order) whenever that list changes. Returns a stop function. */
 export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (flagged: Tampering[]) => void, graceMs = TAMPER_GRACE_MS, now = () => Date.now()): () => void {
@@ -51,10 +56,37 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
       else if (!previous || JSON.stringify(previous.tampering) !== JSON.stringify(tampering)) suspects.set(id, { tampering, since: previous?.since ?? at })
     }
   }
+  let stopped = false
+  const checkNow = (list: readonly string[]): void => {
+    reconcile([...list], new Map(findTampering(customerDoc, repDoc, list.filter((id) => entriesMap(customerDoc).has(id)), now()).map((t) => [t.id, t])))
+    publish()
+  }
+  // Ids waiting for a large scan; an entry and its signature arriving together (a load) are judged once.
+  const pending = new Set<string>()
+  let draining = false
+  const drain = async (): Promise<void> => {
+    draining = true
+    while (pending.size > 0 && !stopped) {
+      const slice: string[] = []
+      for (const id of pending) {
+        slice.push(id)
+        if (slice.length === TAMPER_SCAN_SLICE) break
+      }
+      slice.forEach((id) => pending.delete(id))
+      checkNow(slice)
+      if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    draining = false
+  }
   const check = (ids: Iterable<string>): void => {
     const list = [...ids]
-    reconcile(list, new Map(findTampering(customerDoc, repDoc, list.filter((id) => entriesMap(customerDoc).has(id)), now()).map((t) => [t.id, t])))
-    publish()
+    if (!draining && list.length <= TAMPER_SCAN_SLICE) return checkNow(list)
+    list.forEach((id) => pending.add(id))
+    // Judged after the current transaction's other observers, so a load's entries and signatures merge.
+    if (!draining) {
+      draining = true
+      queueMicrotask(() => void drain())
+    }
   }
   const checkWhole = (): void => {
     const found = [intakeTampering(customerDoc, repDoc), ...receiptTampering(customerDoc, repDoc)].filter((t) => t !== undefined)
@@ -78,6 +110,7 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
   check(customerEntries.keys())
   checkWhole()
   return () => {
+    stopped = true
     for (const [map, handler] of watched) map.unobserve(handler)
     if (timer !== undefined) clearTimeout(timer)
   }

@@ -1,15 +1,25 @@
-/** A signal of any small read over a document, recomputed after each update (details, attendees, receipts). */
+/**
+ * A signal of any small read over a document, recomputed after each change (details, attendees, receipts).
+ * Readers listen to `afterTransaction`, not `update`: Yjs encodes every transaction for its `update`
+ * listeners, and a reader attached before a big document loads would have the whole load encoded for
+ * nothing (BENCHMARKS.md, bigSession: ~0.8 s at 100k entries).
+ */
 import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 
-/** Runs `read(doc)` now and after every update. Must run inside a reactive owner. */
+/** Calls `listener` after every transaction of `doc` that changed something; returns a function that stops. */
+function onChanged(doc: Y.Doc, listener: () => void): () => void {
+  const onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) listener()
+  }
+  doc.on('afterTransaction', onTransaction)
+  return () => doc.off('afterTransaction', onTransaction)
+}
+
+/** Runs `read(doc)` now and after every change. Must run inside a reactive owner. */
 export function createDocReader<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, equals: (a: T, b: T) => boolean = sameJson): Accessor<T> {
   const [value, setValue] = createSignal<T>(read(doc), { equals })
-  const onUpdate = (): void => {
-    setValue(() => read(doc))
-  }
-  doc.on('update', onUpdate)
-  onCleanup(() => doc.off('update', onUpdate))
+  onCleanup(onChanged(doc, () => setValue(() => read(doc))))
   return value
 }
 
@@ -24,11 +34,7 @@ export function createFollowingReader<T>(source: Accessor<Y.Doc | undefined>, re
   createEffect(() => {
     const doc = source()
     if (!doc) return
-    const onUpdate = (): void => {
-      setTick((n) => n + 1)
-    }
-    doc.on('update', onUpdate)
-    onCleanup(() => doc.off('update', onUpdate))
+    onCleanup(onChanged(doc, () => setTick((n) => n + 1)))
   })
   return createMemo(
     () => {
