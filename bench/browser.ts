@@ -205,9 +205,9 @@ export async function say(page: Page, text: string): Promise<void> {
   await page.waitForFunction(() => (document.activeElement as HTMLTextAreaElement | null)?.value === '')
 }
 
-/** Waits until the page shows the `<count> messages` line of the transcript. */
+/** Waits until the page shows the `<count> message(s)` line of the transcript (English plural rules). */
 export async function waitForCount(page: Page, count: number, timeout = 60_000): Promise<void> {
-  await page.getByText(`${count} messages`, { exact: true }).waitFor({ timeout })
+  await page.getByText(`${count} ${count === 1 ? 'message' : 'messages'}`, { exact: true }).waitFor({ timeout })
 }
 
 /**
