@@ -205,9 +205,14 @@ export async function say(page: Page, text: string): Promise<void> {
   await page.waitForFunction(() => (document.activeElement as HTMLTextAreaElement | null)?.value === '')
 }
 
-/** Waits until the page shows the `<count> message(s)` line of the transcript (English plural rules). */
+/** The transcript's count line in the English UI: plural rules and grouped digits ("1 message", "2,501 messages"). */
+export function messageCountText(count: number): string {
+  return `${new Intl.NumberFormat('en').format(count)} ${count === 1 ? 'message' : 'messages'}`
+}
+
+/** Waits until the page shows the `<count> message(s)` line of the transcript. */
 export async function waitForCount(page: Page, count: number, timeout = 60_000): Promise<void> {
-  await page.getByText(`${count} ${count === 1 ? 'message' : 'messages'}`, { exact: true }).waitFor({ timeout })
+  await page.getByText(messageCountText(count), { exact: true }).waitFor({ timeout })
 }
 
 /**

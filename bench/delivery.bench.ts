@@ -82,8 +82,8 @@ async function instrumentReceiver(page: Page): Promise<void> {
   await page.evaluate(() => {
     const log = document.querySelector('[role="log"][aria-label="Transcript"]')
     if (!log) throw new Error('no Transcript log on the page')
-    const counter = [...(log.parentElement?.querySelectorAll('p') ?? [])].find((p) => /^\d+ messages$/.test(p.textContent?.trim() ?? ''))
-    const countNow = (): number => Number.parseInt(counter?.textContent ?? '', 10)
+    const counter = [...(log.parentElement?.querySelectorAll('p') ?? [])].find((p) => /^[\d,]+ messages?$/.test(p.textContent?.trim() ?? ''))
+    const countNow = (): number => Number.parseInt((counter?.textContent ?? '').replace(/,/g, ''), 10)
     const now = (): number => performance.timeOrigin + performance.now()
     let pending: { marker: string; count: number; countAt: number; resolve: (times: Arrival) => void } | undefined
     const checkCount = (): void => {

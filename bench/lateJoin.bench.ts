@@ -25,7 +25,7 @@ import type { Page } from '@playwright/test'
 import * as Y from 'yjs'
 import { ROOT } from '../src/doc/schema'
 import type { BenchResult } from './benchResult'
-import { load1, newSession, openJoinLink, startHarness, startRep, waitForCount, type Harness } from './browser'
+import { load1, newSession, openJoinLink, startHarness, startRep, messageCountText, waitForCount, type Harness } from './browser'
 
 const SIZES = (process.env.LATE_JOIN_SIZES ?? '0,300,2500').split(',').map((raw) => {
   const size = Number(raw.trim())
@@ -160,7 +160,7 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
       const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = (node as Text).data
-        if (text.endsWith(' messages') && (text.trim() === expected || node.parentElement?.textContent?.trim() === expected)) return true
+        if (/ messages?$/.test(text) && (text.trim() === expected || node.parentElement?.textContent?.trim() === expected)) return true
       }
       return false
     }
@@ -171,7 +171,7 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
       }
     })
     observer.observe(document, { childList: true, subtree: true, characterData: true })
-  }, `${count + 2} messages`)
+  }, messageCountText(count + 2))
   const loadBefore = load1()
   await openJoinLink(customer.page, link, 'Late Customer')
   await customer.page.getByRole('button', { name: 'Start chat' }).click()
