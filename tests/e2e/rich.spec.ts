@@ -279,6 +279,33 @@ test('system facts come from client hints where the browser has them: Windows 11
   const details = rep.page.locator('dl.details').first()
   await expect(details).toContainText('Windows 11', { timeout: 15_000 })
   await expect(details).toContainText('Chrome 131.0.6778.86')
+  // Client hints answered: the user agent parser's chunk was never fetched.
+  expect(await parserFetched(customer.page)).toBe(false)
+})
+
+/** Whether the page fetched ua-parser-js's lazily loaded chunk (resource timing also sees service-worker answers). */
+function parserFetched(page: Page): Promise<boolean> {
+  return page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/ua-parser-[^/]*\.js$/.test(entry.name)))
+}
+
+test('without client hints (Firefox, Safari) the system facts come from ua-parser-js, loaded only then', async ({ newPerson }) => {
+  const rep = await newPerson()
+  const customer = await newPerson('en', { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0' })
+  // Stands in for Firefox: no navigator.userAgentData.
+  await customer.context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'userAgentData', { configurable: true, get: () => undefined })
+  })
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await customer.page.goto(link.replace('/#/', '/?lang=en&debug=1#/'))
+  await customer.page.getByRole('textbox', { name: 'Your name' }).fill('Carla')
+  await customer.page.getByRole('textbox', { name: 'Describe your problem' }).fill('No printing')
+  await customer.page.getByRole('checkbox', { name: 'Share my system information' }).check()
+  await expect.poll(() => parserFetched(customer.page)).toBe(true)
+  await customer.page.getByRole('button', { name: 'Start chat' }).click()
+  const details = rep.page.locator('dl.details').first()
+  await expect(details).toContainText('Windows 10 or 11', { timeout: 15_000 })
+  await expect(details).toContainText('Firefox 128.0')
 })
 
 const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, es }

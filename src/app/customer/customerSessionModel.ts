@@ -24,7 +24,7 @@ import { createCustomerSession, type CustomerSession } from './customerSession'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
 import { saveCustomerChatLog } from './customerChatLog'
 import { openInNewTab } from './pushedUrls'
-import { readClientHints, readSystemInfo, withClientHints, type ClientHints } from './systemInfo'
+import { readOsAndBrowser, readSystemInfo, type OsAndBrowser } from './systemInfo'
 
 /** The customer page, for its views. */
 export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection' | 'close'> {
@@ -88,9 +88,10 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     // Screen and files only over links that prove the session key of the join link (src/net/linkProofs.ts).
     const proven = createProvenPeers(() => session.connection(), sessionId, authority)
     const receipts = createDocReader(session.doc, readReceipts)
-    // Client hints answer asynchronously; the intake form is read when it is sent, by then they are here.
-    const [hints, setHints] = createSignal<ClientHints>()
-    void readClientHints().then(setHints)
+    // Client hints (or, without them, the lazily loaded user agent parser) answer asynchronously; the intake
+    // form is read when it is sent, by then they are here.
+    const [named, setNamed] = createSignal<OsAndBrowser>()
+    void readOsAndBrowser().then(setNamed)
     return {
       ...session,
       entries,
@@ -112,7 +113,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
       draft,
       setDraft,
-      systemInfo: () => withClientHints(readSystemInfo(), hints()),
+      systemInfo: () => readSystemInfo(undefined, named()),
       saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
       openLink: (url) => openInNewTab(url),
       dispose: () => {

@@ -4,7 +4,7 @@ import { saveCustomerIdentity } from '../../store/profile'
 import { PORTAL_LOOKUP_TIMEOUT_MS, lookupPortalCode, openPortalSession, type PortalLookupResult, type PortalOutcome, type PortalVisit } from './portalLookup'
 import { handOverIntake } from './portalHandoff'
 import type { IntakeForm } from './customerSession'
-import { readSystemInfo } from './systemInfo'
+import { readOsAndBrowser, readSystemInfo, type OsAndBrowser } from './systemInfo'
 
 /** Looks a code up, sends the intake, and opens the session once a rep accepts it. */
 export interface PortalModel {
@@ -23,6 +23,9 @@ export interface PortalModel {
 /** Creates the portal model over the page's network hub. */
 export function createPortalModel(hub: Pick<NetworkHub, 'connect' | 'release'>): PortalModel {
   let visit: PortalVisit | undefined
+  // Read once, asynchronously (client hints, or the user agent parser loaded lazily); the form is sent later.
+  let named: OsAndBrowser | undefined
+  void readOsAndBrowser().then((found) => (named = found))
   return {
     timeoutMs: PORTAL_LOOKUP_TIMEOUT_MS,
     async connect(code, signal) {
@@ -48,6 +51,6 @@ export function createPortalModel(hub: Pick<NetworkHub, 'connect' | 'release'>):
       visit?.leave()
       visit = undefined
     },
-    systemInfo: readSystemInfo,
+    systemInfo: () => readSystemInfo(undefined, named),
   }
 }

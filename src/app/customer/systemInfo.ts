@@ -15,16 +15,24 @@ function browserEnv(): SystemEnv {
   return { navigator, screen, devicePixelRatio: window.devicePixelRatio, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }
 }
 
+/** The operating system and browser, as shown to the rep. */
+export interface OsAndBrowser {
+  os: string
+  browser: string
+}
+
+const UNKNOWN: OsAndBrowser = { os: 'Unknown', browser: 'Unknown' }
+
 /**
- * Reads the customer's system facts (keys of SYSTEM_FACTS in src/doc/exportData.ts).
+ * Reads the customer's system facts (keys of SYSTEM_FACTS in src/doc/exportData.ts). The operating system
+ * and browser come from `named` (see `readOsAndBrowser`, which answers asynchronously), "Unknown" until then.
  * Memory, CPU cores and connection type are included only when the browser exposes them.
  */
-export function readSystemInfo(env: SystemEnv = browserEnv()): Record<string, string> {
+export function readSystemInfo(env: SystemEnv = browserEnv(), named: OsAndBrowser = UNKNOWN): Record<string, string> {
   const info: Record<string, string> = {}
   const nav = env.navigator
-  const ua = nav.userAgent
-  info.os = detectOs(ua)
-  info.browser = detectBrowser(ua)
+  info.os = named.os
+  info.browser = named.browser
   if (nav.language) info.language = nav.language
   if (env.timeZone) info.timeZone = env.timeZone
   info.screen = `${env.screen.width}×${env.screen.height} @${Number(env.devicePixelRatio.toFixed(2))}x`
@@ -45,40 +53,34 @@ export function connectionType(connection: unknown): string | undefined {
   return typeof type === 'string' && (CONNECTION_TYPES as readonly string[]).includes(type) ? type : undefined
 }
 
-/** Operating system and version from a user agent string (frozen values say what they cannot tell). */
-export function detectOs(ua: string): string {
-  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    // Windows 11 still says NT 10.0, and Chromium and Safari freeze macOS at 10.15.7.
-    [/Windows NT 10\.0/, () => 'Windows 10 or 11'],
-    [/Windows NT ([\d.]+)/, (m) => `Windows NT ${m[1] ?? ''}`],
-    [/Android ([\d.]+)/, (m) => `Android ${m[1] ?? ''}`],
-    [/(?:iPhone|iPad|iPod).*? OS ([\d_]+)/, (m) => `iOS ${(m[1] ?? '').replace(/_/g, '.')}`],
-    [/Mac OS X 10[._]15[._]7/, () => 'macOS 10.15 or later'],
-    [/Mac OS X ([\d_.]+)/, (m) => `macOS ${(m[1] ?? '').replace(/_/g, '.')}`],
-    [/CrOS/, () => 'ChromeOS'],
-    [/Linux/, () => 'Linux'],
-  ]
-  for (const [pattern, name] of rules) {
-    const match = pattern.exec(ua)
-    if (match) return name(match).trim()
-  }
-  return 'Unknown'
+/** What ua-parser-js (1.x) says about a user agent: the parts Asiste reads of its `getResult()`. */
+export interface ParsedUserAgent {
+  os: { name?: string; version?: string }
+  browser: { name?: string; version?: string }
 }
 
-/** Browser and version from a user agent string. */
-export function detectBrowser(ua: string): string {
-  const rules: [RegExp, string][] = [
-    [/Edg\/([\d.]+)/, 'Edge'],
-    [/OPR\/([\d.]+)/, 'Opera'],
-    [/Firefox\/([\d.]+)/, 'Firefox'],
-    [/(?:Chrome|Chromium)\/([\d.]+)/, 'Chrome'],
-    [/Version\/([\d.]+).*Safari/, 'Safari'],
-  ]
-  for (const [pattern, name] of rules) {
-    const match = pattern.exec(ua)
-    if (match) return `${name} ${match[1] ?? ''}`.trim()
-  }
-  return 'Unknown'
+/** Operating system names as ua-parser-js spells them, and as Asiste shows them. */
+const OS_NAMES: Record<string, string> = { 'Mac OS': 'macOS', 'Chromium OS': 'ChromeOS' }
+
+/**
+ * The operating system and browser from ua-parser-js's reading of a user agent. Values the browsers froze
+ * say what they cannot tell: Windows 11 still says NT 10.0, and Chromium and Safari freeze macOS at 10.15.7.
+ */
+export function osAndBrowserFromParsed(parsed: ParsedUserAgent): OsAndBrowser {
+  const { os, browser } = parsed
+  let osName = os.name ? (OS_NAMES[os.name] ?? os.name) : 'Unknown'
+  if (os.name === 'Windows' && os.version === '10') osName = 'Windows 10 or 11'
+  else if (osName === 'macOS' && os.version === '10.15.7') osName = 'macOS 10.15 or later'
+  else if (os.name && os.version) osName = `${osName} ${os.version}`
+  const browserName = browser.name ? `${browser.name}${browser.version ? ` ${browser.version}` : ''}` : 'Unknown'
+  return { os: osName, browser: browserName }
+}
+
+/** Loads ua-parser-js (its own chunk, fetched only by browsers without client hints) and reads `ua` with it. */
+export async function parseUserAgent(ua: string): Promise<ParsedUserAgent> {
+  const { default: UAParser } = await import('ua-parser-js')
+  const result = new UAParser(ua).getResult()
+  return { os: result.os, browser: result.browser }
 }
 
 /** The User-Agent Client Hints `getHighEntropyValues` answers that Asiste reads. */
@@ -128,7 +130,7 @@ export function browserFromHints(hints: ClientHints): string | undefined {
   return undefined
 }
 
-type HintsNavigator = { userAgentData?: { getHighEntropyValues?(hints: string[]): Promise<ClientHints> } }
+type HintsNavigator = { userAgentData?: { platform?: string; getHighEntropyValues?(hints: string[]): Promise<ClientHints> } }
 
 /** Asks the browser for client hints (Chromium browsers; elsewhere resolves undefined). Never rejects. */
 export async function readClientHints(nav: HintsNavigator = navigator as HintsNavigator): Promise<ClientHints | undefined> {
@@ -139,10 +141,27 @@ export async function readClientHints(nav: HintsNavigator = navigator as HintsNa
   }
 }
 
-/** The system facts with what client hints add: Windows 11 told from 10, the real macOS version, the full browser version. */
-export function withClientHints(info: Record<string, string>, hints: ClientHints | undefined): Record<string, string> {
-  if (!hints) return info
-  const os = osFromHints(hints)
-  const browser = browserFromHints(hints)
-  return { ...info, ...(os ? { os } : {}), ...(browser ? { browser } : {}) }
+/**
+ * The operating system and browser. Chromium browsers answer through client hints (Windows 11 told from 10,
+ * the real macOS version, the full browser version) and never download the parser; browsers without
+ * `navigator.userAgentData` (Firefox, Safari) have their user agent read by ua-parser-js, loaded only then.
+ * Never rejects: what cannot be read is "Unknown".
+ */
+export async function readOsAndBrowser(
+  nav: HintsNavigator & { userAgent: string } = navigator as HintsNavigator & { userAgent: string },
+  parse: (ua: string) => Promise<ParsedUserAgent> = parseUserAgent,
+): Promise<OsAndBrowser> {
+  if (nav.userAgentData) {
+    const hints = await readClientHints(nav)
+    const platform = hints?.platform ?? nav.userAgentData.platform
+    return {
+      os: (hints && osFromHints(hints)) ?? (platform ? (OS_NAMES[platform] ?? platform) : 'Unknown'),
+      browser: (hints && browserFromHints(hints)) ?? 'Unknown',
+    }
+  }
+  try {
+    return osAndBrowserFromParsed(await parse(nav.userAgent))
+  } catch {
+    return UNKNOWN
+  }
 }

@@ -31,7 +31,7 @@ import { forgetStoredRequest, loadStoredRequest, savePrefilledIntake, saveStored
 import type { NetworkHub } from '../shell/networkHub'
 import { joinHash } from '../shell/routes'
 import { registerHostileTarget } from '../shell/debugRegistry'
-import { readSystemInfo } from '../customer/systemInfo'
+import { readOsAndBrowser, readSystemInfo, type OsAndBrowser } from '../customer/systemInfo'
 import { OpenCache, openRequest, requestAad, writeEvent, type OpenedRequest, type RequestPayload } from './requestState'
 
 /** How long the page waits after the first claim for others made at the same moment, before it picks. */
@@ -205,6 +205,9 @@ export function createPortalRequestModel(
       setError(cause instanceof Error ? cause.message : String(cause))
       setPhase('failed')
     })
+    // Client hints, or the user agent parser loaded lazily; the form is sent later.
+    let named: OsAndBrowser | undefined
+    void readOsAndBrowser().then((found) => (named = found))
 
     return {
       phase,
@@ -213,7 +216,7 @@ export function createPortalRequestModel(
       place,
       details,
       submittedAt: submitted,
-      systemInfo: () => readSystemInfo(),
+      systemInfo: () => readSystemInfo(undefined, named),
       async submit(payload) {
         if (admittedRequests(doc, now()).length >= MAX_WAITING_REQUESTS) {
           setPhase('full')

@@ -1,44 +1,67 @@
 /**
- * The console's icons: simple stroked SVG drawn for Asiste (24×24 grid, currentColor), so nothing
- * depends on a font having a glyph. Always decorative: the control beside them carries the name.
+ * The console's icons, from Lucide (lucide-solid, ISC): a maintained, consistent stroked set on a
+ * 24×24 grid drawn in currentColor, so nothing depends on a font having a glyph. Each icon is imported
+ * on its own (`lucide-solid/icons/<name>`), so the bundle carries only the ones listed here, never the
+ * package's index. Always decorative: the control beside them carries the name.
  */
-import { For } from 'solid-js'
+import type { Component } from 'solid-js'
+import { Dynamic } from 'solid-js/web'
+import type { LucideProps } from 'lucide-solid'
+import ArrowLeftRight from 'lucide-solid/icons/arrow-left-right'
+import ChevronDown from 'lucide-solid/icons/chevron-down'
+import ChevronUp from 'lucide-solid/icons/chevron-up'
+import CircleQuestionMark from 'lucide-solid/icons/circle-question-mark'
+import Copy from 'lucide-solid/icons/copy'
+import Download from 'lucide-solid/icons/download'
+import Eye from 'lucide-solid/icons/eye'
+import EyeOff from 'lucide-solid/icons/eye-off'
+import FaceSlightlySmiling from 'lucide-solid/icons/face-slightly-smiling'
+import KeyRound from 'lucide-solid/icons/key-round'
+import Link from 'lucide-solid/icons/link'
+import Menu from 'lucide-solid/icons/menu'
+import MessageSquareText from 'lucide-solid/icons/message-square-text'
+import Minus from 'lucide-solid/icons/minus'
+import Monitor from 'lucide-solid/icons/monitor'
+import Plus from 'lucide-solid/icons/plus'
+import Search from 'lucide-solid/icons/search'
+import SpellCheck from 'lucide-solid/icons/spell-check'
+import Square from 'lucide-solid/icons/square'
+import SquareArrowOutUpRight from 'lucide-solid/icons/square-arrow-out-up-right'
+import Upload from 'lucide-solid/icons/upload'
+import UserPlus from 'lucide-solid/icons/user-plus'
+import X from 'lucide-solid/icons/x'
 
-/** Each icon as the `d` of its strokes. */
-const PATHS = {
-  script: ['M4 5h16v11H9l-5 4z', 'M8 9h8', 'M8 12h5'],
-  link: ['M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1', 'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1'],
-  push: ['M14 4h6v6', 'M20 4l-9 9', 'M18 14v6H4V6h6'],
-  spell: ['M3 17l4-10 4 10', 'M4.6 13h4.8', 'M13 15l3 3 5-7'],
-  minus: ['M5 12h14'],
-  plus: ['M5 12h14', 'M12 5v14'],
-  screen: ['M3 5h18v12H3z', 'M8 21h8', 'M12 17v4'],
-  file: ['M12 16V4', 'M7 9l5-5 5 5', 'M4 20h16'],
-  invite: ['M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z', 'M2 21a7 7 0 0 1 14 0', 'M19 8v6', 'M16 11h6'],
-  eye: ['M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z', 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z'],
-  eyeOff: ['M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z', 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z', 'M3 3l18 18'],
-  download: ['M12 4v12', 'M7 11l5 5 5-5', 'M4 20h16'],
-  stop: ['M6 6h12v12H6z'],
-  transfer: ['M4 8h15l-3-3', 'M20 16H5l3 3'],
-  key: ['M7 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8z', 'M11 12h10', 'M17 12v3', 'M20 12v2'],
-  help: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.7', 'M12 17h.01'],
-  menu: ['M4 6h16', 'M4 12h16', 'M4 18h16'],
-  copy: ['M9 9h11v11H9z', 'M5 15H4V4h11v1'],
-  search: ['M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z', 'M16 16l5 5'],
-  up: ['M6 15l6-6 6 6'],
-  down: ['M6 9l6 6 6-6'],
-  close: ['M6 6l12 12', 'M18 6L6 18'],
-  smile: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M8 14s1.5 2 4 2 4-2 4-2', 'M9 9h.01', 'M15 9h.01'],
-} as const satisfies Record<string, readonly string[]>
+/** Each of our icon names as the Lucide icon that draws it. */
+const ICONS = {
+  script: MessageSquareText,
+  link: Link,
+  push: SquareArrowOutUpRight,
+  spell: SpellCheck,
+  minus: Minus,
+  plus: Plus,
+  screen: Monitor,
+  file: Upload,
+  invite: UserPlus,
+  eye: Eye,
+  eyeOff: EyeOff,
+  download: Download,
+  stop: Square,
+  transfer: ArrowLeftRight,
+  key: KeyRound,
+  help: CircleQuestionMark,
+  menu: Menu,
+  copy: Copy,
+  search: Search,
+  up: ChevronUp,
+  down: ChevronDown,
+  close: X,
+  smile: FaceSlightlySmiling,
+} as const satisfies Record<string, Component<LucideProps>>
 
 /** An icon's name. */
-export type IconName = keyof typeof PATHS
+export type IconName = keyof typeof ICONS
 
 /** One icon, hidden from assistive technology. */
 export function Icon(props: { name: IconName }) {
-  return (
-    <svg class="icon" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
-      <For each={PATHS[props.name]}>{(d) => <path d={d} />}</For>
-    </svg>
-  )
+  return <Dynamic component={ICONS[props.name]} class="icon" size={18} aria-hidden="true" />
 }
