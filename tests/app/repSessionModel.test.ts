@@ -49,6 +49,8 @@ async function twoPeers(seen = true, closeFails = false) {
     cleanups.push(dispose)
     return createCustomerSession(makeFakeHub(rooms), session.sessionId, session.customerKey)
   })
+  cleanups.push(() => customer.close()) // its receipt timers must not outlive the test's document
+
   await until(() => customer.phase() === 'intake')
   await customer.start({ name: 'Carla', request: 'The printer is offline', system: {} })
   await until(() => model.intake() !== undefined)
