@@ -6,9 +6,9 @@
  */
 import { createRoot, createSignal, type Accessor, type Setter } from 'solid-js'
 import type { Entry } from '../../doc/entry'
-import { readReceipts, type DeliveryState } from '../../doc/receipts'
+import type { DeliveryState } from '../../doc/receipts'
 import { customerDeliveryState } from './customerDelivery'
-import { createDocReader } from '../shell/createDocReader'
+import { createVerifiedRepReceipts } from './verifiedRepReceipts'
 import { createFindState, type FindState } from '../session/findState'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
@@ -87,7 +87,9 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     const [draft, setDraft] = createSignal('')
     // Screen and files only over links that prove the session key of the join link (src/net/linkProofs.ts).
     const proven = createProvenPeers(() => session.connection(), sessionId, authority)
-    const receipts = createDocReader(session.doc, readReceipts)
+    // Delivered / Seen on the customer's own messages only from reps' receipts that verify against the link's session key.
+    const repReceipts = createVerifiedRepReceipts(session.doc, sessionId, authority)
+    const receipts = repReceipts.receipts
     // Client hints answer asynchronously; the intake form is read when it is sent, by then they are here.
     const [hints, setHints] = createSignal<ClientHints>()
     void readClientHints().then(setHints)
@@ -116,6 +118,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
       openLink: (url) => openInNewTab(url),
       dispose: () => {
+        repReceipts.stop()
         dispose()
         return session.close()
       },
