@@ -9,6 +9,7 @@ import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
 import { customerDeliveryState } from './customerDelivery'
 import { createVerifiedRepReceipts } from './verifiedRepReceipts'
+import { createVerifiedMeta } from './verifiedMeta'
 import { createFindState, type FindState } from '../session/findState'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
@@ -90,6 +91,8 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     // Delivered / Seen on the customer's own messages only from reps' receipts that verify against the link's session key.
     const repReceipts = createVerifiedRepReceipts(session.doc, sessionId, authority)
     const receipts = repReceipts.receipts
+    // The chat log's session id, portal and start only from meta the session authority signed.
+    const verifiedMeta = createVerifiedMeta(session.doc, sessionId, authority)
     // Client hints answer asynchronously; the intake form is read when it is sent, by then they are here.
     const [hints, setHints] = createSignal<ClientHints>()
     void readClientHints().then(setHints)
@@ -115,10 +118,11 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       draft,
       setDraft,
       systemInfo: () => withClientHints(readSystemInfo(), hints()),
-      saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
+      saveChatLog: () => saveCustomerChatLog(session.doc, entries(), verifiedMeta.meta()),
       openLink: (url) => openInNewTab(url),
       dispose: () => {
         repReceipts.stop()
+        verifiedMeta.stop()
         dispose()
         return session.close()
       },

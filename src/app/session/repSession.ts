@@ -24,6 +24,7 @@ import { assignPortalCode, relayWithPortalCode, type PortalAnnouncement, type Wa
 import { watchPresence } from './presenceNotes'
 import { trackReceipts, type ReceiptTracking } from './receiptTracker'
 import { trackSignedRepReceipt } from './signedRepReceipts'
+import { keepMetaSigned } from './signedMeta'
 import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from '../shell/waitFor'
 import { afterPaint } from '../shell/afterPaint'
@@ -223,7 +224,10 @@ async function startRepSession(
     const proofs = proveLinks(connection, sessionId, authorityKey)
     // Signed with the session authority: the customer's page counts only a rep receipt that verifies.
     const receipts = (customerReceipts = trackSignedRepReceipt(customer.doc, rep.doc, sessionId, profile.repId, authorityKey, seeing))
+    // The customer's page acts on meta (the version check, the chat log's start) only when the authority signed it.
+    const signedMeta = keepMetaSigned(customer.doc, rep.doc, authorityKey)
     stopCustomer = () => {
+      signedMeta.stop()
       proofs.stop()
       receipts()
       customerReceipts = undefined
