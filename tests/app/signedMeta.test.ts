@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { initCustomerDoc, initRepDoc, metaMap, readMetaSignature } from '../../src/doc/session'
+import { initCustomerDoc, initRepDoc, metaMap, readMetaSignature, writeSessionAuthority } from '../../src/doc/session'
 import { SCHEMA_VERSION } from '../../src/doc/schema'
-import { createDeviceSigningKeys, createSessionAuthority, importSigningKey, signSessionMeta } from '../../src/net/sessionAuthority'
+import { createDeviceSigningKeys, createSessionAuthority, importSigningKey, signSessionMeta, toBase64url } from '../../src/net/sessionAuthority'
 import { keepMetaSigned } from '../../src/app/session/signedMeta'
 import { createVerifiedMeta, verifiedSessionMeta } from '../../src/app/customer/verifiedMeta'
 
@@ -57,6 +57,30 @@ describe("the customer doc's meta is signed with the session authority", () => {
     expect(believed.meta()?.schemaVersion).toBe(SCHEMA_VERSION)
     keeper.stop()
     believed.stop()
+  })
+
+  test('two visible reps with a P-256 authority (a new signature each time) settle on one signature, not taking turns', async () => {
+    const { repDoc, customerDoc } = await setUp()
+    const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
+    const authority = {
+      publicKey: toBase64url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))),
+      privateKey: toBase64url(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))),
+    }
+    writeSessionAuthority(repDoc, authority)
+    const signer = (await importSigningKey(authority.privateKey))!
+    const [a, b] = [keepMetaSigned(customerDoc, repDoc, () => Promise.resolve(signer)), keepMetaSigned(customerDoc, repDoc, () => Promise.resolve(signer))]
+    let writes = 0
+    metaMap(customerDoc).observe(() => writes++)
+    for (let round = 0; round < 5; round++) await Promise.all([a.settled(), b.settled()])
+    const settled = writes
+    const signature = readMetaSignature(customerDoc)
+    for (let round = 0; round < 5; round++) await Promise.all([a.settled(), b.settled()])
+    expect(writes).toBe(settled)
+    expect(writes).toBeLessThanOrEqual(2)
+    expect(readMetaSignature(customerDoc)).toBe(signature)
+    expect(await verifiedSessionMeta(customerDoc, SESSION, authority.publicKey)).toEqual({ ...facts, schemaVersion: SCHEMA_VERSION })
+    a.stop()
+    b.stop()
   })
 
   test('a link made before signatures takes the meta as written', async () => {

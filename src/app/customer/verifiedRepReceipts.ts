@@ -37,10 +37,14 @@ export function createVerifiedRepReceipts(doc: Y.Doc, sessionId: string, authori
         if (verdicts.has(known)) return
         if (verdicts.size >= MAX_VERDICTS) verdicts.clear()
         verdicts.set(known, verifying !== undefined && (await verifyReceipt(verifying, sessionId, receipt)))
-        if (!steps.stopped()) setReceipts(believed())
       })
     }
     setReceipts(believed())
+    // Once per batch, not per verdict: a flood of forged receipts costs one read at the end.
+    steps.enqueue(() => {
+      if (!steps.stopped()) setReceipts(believed())
+      return Promise.resolve()
+    })
   }
   const map = receiptsMap(doc)
   map.observe(check)
