@@ -5,6 +5,7 @@
 import * as Y from 'yjs'
 import { boundedString, idString, isRecord, timestamp } from './guards'
 import { LOCAL, MAX_ID_CHARS, ROOT, SCHEMA_VERSION } from './schema'
+import { parseSignature } from './signatures'
 
 /** Which of the two session documents a doc is. */
 export type SessionDocKind = 'customer' | 'rep'
@@ -68,6 +69,29 @@ export function readSessionMeta(doc: Y.Doc): SessionMeta | undefined {
     return undefined
   }
   return { schemaVersion, sessionId, createdAt, portal }
+}
+
+/**
+ * The bytes the session authority signs for the customer doc's meta: UTF-8 of the JSON array
+ * `["asiste/meta/v1", sessionId, createdAt, portal, schemaVersion]`, as ECMAScript `JSON.stringify`
+ * writes it (docs/SCHEMA.md). The signature is `meta.signature` (base64url).
+ */
+export function sessionMetaBytes(meta: SessionMeta): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(JSON.stringify(['asiste/meta/v1', meta.sessionId, meta.createdAt, meta.portal, meta.schemaVersion]))
+}
+
+/** The customer doc meta's signature (base64url), if any. */
+export function readMetaSignature(doc: Y.Doc): string | undefined {
+  return parseSignature(metaMap(doc).get('signature'))
+}
+
+/** Writes the customer doc's meta whole with its signature (a rep holding the session authority; values from the record). */
+export function putSignedMeta(doc: Y.Doc, meta: SessionMeta, signature: string, origin: unknown = LOCAL): void {
+  doc.transact(() => {
+    const map = metaMap(doc)
+    const values: Record<string, unknown> = { schemaVersion: meta.schemaVersion, sessionId: meta.sessionId, createdAt: meta.createdAt, portal: meta.portal, signature }
+    for (const [key, value] of Object.entries(values)) if (map.get(key) !== value) map.set(key, value)
+  }, origin)
 }
 
 /** Reads the rep doc's meta block. */

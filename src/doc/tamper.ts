@@ -70,7 +70,7 @@ export function intakeTampering(customerDoc: Y.Doc, repDoc: Y.Doc): Tampering | 
 
 /**
  * Receipts in the customer doc naming an entry that exists in neither document (e.g. the largest possible
- * id), and the bound customer's receipt when it names entries the record holds yet the record's copy stays
+ * id), a rep's receipt for someone who is no rep of the record, and the bound customer's receipt when it names entries the record holds yet the record's copy stays
  * behind it: the relay refused it (no valid signature of the customer's device key). A genuine receipt is
  * copied within moments, so the watcher's grace period keeps it from being flagged while it verifies.
  */
@@ -79,9 +79,13 @@ export function receiptTampering(customerDoc: Y.Doc, repDoc: Y.Doc): Tampering[]
   const customerId = readCustomerBinding(repDoc)?.customerId
   const recorded = readReceipts(repDoc).find((receipt) => receipt.participantId === customerId)
   const ahead = (claimed: string | undefined, kept: string | undefined): boolean => claimed !== undefined && entriesMap(repDoc).has(claimed) && (kept === undefined || claimed > kept)
+  let reps: Set<string> | undefined
+  const isRecordRep = (id: string): boolean => (reps ??= new Set(readAttendees(repDoc).filter((attendee) => attendee.role === 'rep').map((attendee) => attendee.id))).has(id)
   return readReceipts(customerDoc)
     .filter((receipt) => {
       if (!exists(receipt.delivered) || !exists(receipt.seen)) return true
+      // A "rep" the record never had: the customer's page ignores it (unsigned), the reps see who tried.
+      if (receipt.role === 'rep' && !isRecordRep(receipt.participantId)) return true
       return receipt.participantId === customerId && receipt.role === 'customer' && (ahead(receipt.delivered, recorded?.delivered) || ahead(receipt.seen, recorded?.seen))
     })
     .map((receipt) => ({ id: `receipt:${receipt.participantId}`, kind: 'receipt', claimedName: receipt.participantId, claimedRole: receipt.role, text: receipt.seen ?? receipt.delivered ?? '' }))

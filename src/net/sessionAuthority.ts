@@ -8,7 +8,7 @@
  */
 import { canonicalEntryBytes } from '../doc/signatures'
 import type { Entry } from '../doc/entry'
-import type { SessionAuthorityRecord } from '../doc/session'
+import { sessionMetaBytes, type SessionAuthorityRecord, type SessionMeta } from '../doc/session'
 import { receiptBytes, type Receipt } from '../doc/receipts'
 import { screenRequestBytes, type ScreenRequest } from '../doc/screenRequests'
 
@@ -131,4 +131,14 @@ export function signScreenRequest(key: CryptoKey, sessionId: string, request: Pi
 /** Whether the request's signature is `key`'s (the session authority's). */
 export function verifyScreenRequest(key: CryptoKey, sessionId: string, request: ScreenRequest): Promise<boolean> {
   return request.signature === undefined ? Promise.resolve(false) : verifyBytes(key, screenRequestBytes(sessionId, request), request.signature)
+}
+
+/** Signs the customer doc's meta with the session authority. */
+export function signSessionMeta(key: CryptoKey, meta: SessionMeta): Promise<string> {
+  return signBytes(key, sessionMetaBytes(meta))
+}
+
+/** Whether `signature` is `key`'s (the session authority's) over the meta's bytes. */
+export function verifySessionMeta(key: CryptoKey, meta: SessionMeta, signature: string): Promise<boolean> {
+  return verifyBytes(key, sessionMetaBytes(meta), signature)
 }

@@ -101,6 +101,18 @@ describe('refused receipts', () => {
   })
 })
 
+describe("forged reps' receipts", () => {
+  test("a rep receipt for someone who is no rep of the record is listed; a recorded rep's is not", () => {
+    const { customerDoc, repDoc, customerId } = session()
+    putAttendee(repDoc, { id: 'rep-1', name: 'Rafa', role: 'rep', hidden: false })
+    fromHostilePeer(customerDoc, (peer) => {
+      peer.getMap('receipts').set('rep-1', { role: 'rep', delivered: customerId })
+      peer.getMap('receipts').set('forged-rep', { role: 'rep', delivered: customerId, seen: customerId })
+    })
+    expect(receiptTampering(customerDoc, repDoc)).toMatchObject([{ kind: 'receipt', claimedName: 'forged-rep', claimedRole: 'rep', text: customerId }])
+  })
+})
+
 describe('restoreRemovedEntries', () => {
   test("puts back reps' and the customer's entries a peer deleted from the customer doc, but never a hidden rep's", () => {
     const { customerDoc, repDoc, repId, customerId } = session()

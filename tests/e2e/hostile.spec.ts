@@ -325,3 +325,56 @@ test('a forged seen receipt and a forged screen request from a peer holding only
   await expect(repMessage('second answer, unseen')).toHaveAttribute('data-delivery', 'seen', { timeout: 20_000 }) // the customer's own signed receipt
   for (const person of [rep, hostile]) expect(person.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
 })
+
+test("a link holder's forged rep receipt and forged meta move nothing on the customer's page; the rep's signed marks still count", async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const rep = await newPerson()
+  const customer = await newPerson()
+  const hostile = await newPerson()
+  await startRep(rep.page, 'Rafa Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  const log = customer.page.getByRole('log', { name: 'Transcript' })
+  const mine = (text: string) => log.getByRole('article').filter({ hasText: text }).locator('.entry__delivery')
+  await say(customer.page, 'first question')
+  await expect(mine('first question')).toHaveAttribute('data-state', 'seen', { timeout: 20_000 }) // the rep's signed receipt
+
+  // The rep leaves; the customer writes again: no rep has it.
+  await rep.page.close()
+  await say(customer.page, 'second question, unseen')
+  await hostile.page.goto(withTestQuery(link))
+  await expect(hostile.page.getByRole('textbox', { name: 'Your name' })).toBeVisible() // no intake: just a peer in the room
+  const secondId = async (): Promise<string | undefined> =>
+    hostile.page.evaluate(() => {
+      let found: string | undefined
+      window.asisteHostile?.entries('customer')?.forEach((raw, id) => {
+        if ((raw as { text?: unknown }).text === 'second question, unseen') found = id
+      })
+      return found
+    })
+  await expect.poll(secondId, { timeout: 20_000 }).toBeDefined()
+  const second = (await secondId())!
+  await hostile.page.evaluate((second) => {
+    const doc = window.asisteHostile!.entries('customer')!.doc!
+    doc.transact(() => {
+      // "Seen by a rep" with no signature, and a meta from a "newer version" so the customer is asked to reload.
+      doc.getMap('receipts').set('forged-rep', { role: 'rep', delivered: second, seen: second })
+      doc.getMap('meta').set('schemaVersion', 99)
+    })
+  }, second)
+
+  // Both reached the customer's page: the marks do not move, and a reload opens the chat, not "newer version".
+  await expect
+    .poll(() => customer.page.evaluate(() => {
+      const doc = window.asisteHostile?.entries('customer')?.doc
+      return doc ? [doc.getMap('receipts').has('forged-rep'), doc.getMap('meta').get('schemaVersion')] : undefined
+    }), { timeout: 20_000 })
+    .toEqual([true, 99])
+  await expect(mine('second question, unseen')).not.toHaveAttribute('data-state', /seen|delivered/)
+  await customer.page.reload()
+  await expect(customer.page.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await expect(customer.page.getByText('created by a newer version')).toHaveCount(0)
+  await expect(mine('first question')).toHaveAttribute('data-state', 'seen') // the genuine signed mark, from the stored receipt
+  await expect(mine('second question, unseen')).not.toHaveAttribute('data-state', /seen|delivered/)
+  for (const person of [customer, hostile]) expect(person.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
+})

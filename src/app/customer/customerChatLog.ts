@@ -9,13 +9,12 @@ import type * as Y from 'yjs'
 import type { Entry } from '../../doc/entry'
 import type { ExportData } from '../../doc/exportData'
 import { readIntake } from '../../doc/intake'
-import { readSessionMeta } from '../../doc/session'
+import { readSessionMeta, type SessionMeta } from '../../doc/session'
 import { downloadFile } from '../shell/download'
 import { EXPORT_MIME, exportFileName, exportLabels, formatTxt } from '../export/formatTranscript'
 
 /** The chat log as export data: session id, portal, start, the customer's name and request, and the verified entries for everyone. */
-export function readCustomerChatLog(customerDoc: Y.Doc, verified: readonly Entry[]): ExportData {
-  const meta = readSessionMeta(customerDoc)
+export function readCustomerChatLog(customerDoc: Y.Doc, verified: readonly Entry[], meta: SessionMeta | undefined = readSessionMeta(customerDoc)): ExportData {
   const intake = readIntake(customerDoc, 'customer')
   return {
     details: {
@@ -35,7 +34,7 @@ export function readCustomerChatLog(customerDoc: Y.Doc, verified: readonly Entry
 }
 
 /** Downloads the customer's chat log as `asiste-<session>-<day>.txt`, in the UI language. */
-export function saveCustomerChatLog(customerDoc: Y.Doc, verified: readonly Entry[], now: number = Date.now()): void {
-  const data = readCustomerChatLog(customerDoc, verified)
+export function saveCustomerChatLog(customerDoc: Y.Doc, verified: readonly Entry[], meta: SessionMeta | undefined, now: number = Date.now()): void {
+  const data = readCustomerChatLog(customerDoc, verified, meta)
   downloadFile(exportFileName(data, 'txt', now), EXPORT_MIME.txt, formatTxt(data, exportLabels()))
 }

@@ -1,9 +1,9 @@
 /**
  * Delivery marks on the customer's own messages, from the receipts visible
  * reps keep in the customer doc (repSession.ts): delivered once a rep's
- * device has the message, seen once a rep had the session in front. Receipts
- * are not signed: anyone holding the customer link could write one, so these
- * marks are a courtesy, never evidence (SECURITY.md).
+ * device has the message, seen once a rep had the session in front. The page
+ * passes only receipts signed with the session authority
+ * (verifiedRepReceipts.ts): a peer holding the link cannot show a false Seen.
  */
 import type { DeliveryState, Receipt } from '../../doc/receipts'
 

@@ -10,6 +10,8 @@ import { customerWriter } from '../session/writers'
 import { readIntake, writeIntake } from '../../doc/intake'
 import { putAttendee } from '../../doc/attendees'
 import { migrateDoc } from '../../doc/migrations'
+import { SCHEMA_VERSION } from '../../doc/schema'
+import { verifiedSessionMeta } from './verifiedMeta'
 import { randomId } from '../../net/roomKeys'
 import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistDoc'
 import { SessionShare } from '../../store/storageBound'
@@ -111,10 +113,13 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect' | 'release
     setLiveConnection(connection)
     const live = connection
     live.onChange(() => setPresentReps(live.onlineUsers().filter((user) => user.role === 'rep')))
-    if (migrateDoc(doc, 'customer').status === 'newer') {
+    // "Newer, please reload" only on meta the session authority signed: a peer holding the link cannot raise it.
+    if (migrateDoc(doc, 'customer').status === 'newer' && (await newerVerified())) {
+      if (closed) return
       setPhase('unsupported')
       return
     }
+    if (closed) return
     if (known && readIntake(doc, 'customer')?.customerId === known.customerId) {
       signAs(known)
       setIdentity(known)
@@ -131,6 +136,10 @@ export function createCustomerSession(hub: Pick<NetworkHub, 'connect' | 'release
     const prefilled = await takePrefilledIntake(sessionId)
     if (prefilled) return begin(prefilled)
     setPhase('intake')
+  }
+  const newerVerified = async (): Promise<boolean> => {
+    const meta = await verifiedSessionMeta(doc, sessionId, authority)
+    return meta !== undefined && meta.schemaVersion > SCHEMA_VERSION
   }
   let accepted: CustomerIdentity | undefined
   const begin = async (form: IntakeForm): Promise<void> => {

@@ -6,9 +6,10 @@
  */
 import { createRoot, createSignal, type Accessor, type Setter } from 'solid-js'
 import type { Entry } from '../../doc/entry'
-import { readReceipts, type DeliveryState } from '../../doc/receipts'
+import type { DeliveryState } from '../../doc/receipts'
 import { customerDeliveryState } from './customerDelivery'
-import { createDocReader } from '../shell/createDocReader'
+import { createVerifiedRepReceipts } from './verifiedRepReceipts'
+import { createVerifiedMeta } from './verifiedMeta'
 import { createFindState, type FindState } from '../session/findState'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
@@ -87,7 +88,11 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     const [draft, setDraft] = createSignal('')
     // Screen and files only over links that prove the session key of the join link (src/net/linkProofs.ts).
     const proven = createProvenPeers(() => session.connection(), sessionId, authority)
-    const receipts = createDocReader(session.doc, readReceipts)
+    // Delivered / Seen on the customer's own messages only from reps' receipts that verify against the link's session key.
+    const repReceipts = createVerifiedRepReceipts(session.doc, sessionId, authority)
+    const receipts = repReceipts.receipts
+    // The chat log's session id, portal and start only from meta the session authority signed.
+    const verifiedMeta = createVerifiedMeta(session.doc, sessionId, authority)
     // Client hints (or, without them, the lazily loaded user agent parser) answer asynchronously; the intake
     // form is read when it is sent, by then they are here.
     const [named, setNamed] = createSignal<OsAndBrowser>()
@@ -114,9 +119,11 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       draft,
       setDraft,
       systemInfo: () => readSystemInfo(undefined, named()),
-      saveChatLog: () => saveCustomerChatLog(session.doc, entries()),
+      saveChatLog: () => saveCustomerChatLog(session.doc, entries(), verifiedMeta.meta()),
       openLink: (url) => openInNewTab(url),
       dispose: () => {
+        repReceipts.stop()
+        verifiedMeta.stop()
         dispose()
         return session.close()
       },

@@ -23,6 +23,8 @@ import type { RepProfile, TeamMembership } from '../../store/profile'
 import { assignPortalCode, relayWithPortalCode, type PortalAnnouncement, type WaitingIntakes } from './portalCode'
 import { watchPresence } from './presenceNotes'
 import { trackReceipts, type ReceiptTracking } from './receiptTracker'
+import { trackSignedRepReceipt } from './signedRepReceipts'
+import { keepMetaSigned } from './signedMeta'
 import { localPendingStore, trackSyncMarks, type SyncMarks } from './syncMarks'
 import { waitFor } from '../shell/waitFor'
 import { afterPaint } from '../shell/afterPaint'
@@ -154,6 +156,17 @@ export async function joinRepSession(context: OpenContext, sessionId: string, hi
   return startRepSession(context, sessionId, rep, customer, true, !alreadyIn && !hidden)
 }
 
+/** The session authority's signing key from the rep doc, imported once per value (undefined in older sessions). */
+function authoritySigningKey(repDoc: Y.Doc): () => Promise<CryptoKey | undefined> {
+  let cached: { privateKey: string; key: Promise<CryptoKey | undefined> } | undefined
+  return () => {
+    const authority = readSessionAuthority(repDoc)
+    if (!authority) return Promise.resolve(undefined)
+    if (cached?.privateKey !== authority.privateKey) cached = { privateKey: authority.privateKey, key: importSigningKey(authority.privateKey) }
+    return cached.key
+  }
+}
+
 async function startRepSession(
   context: OpenContext,
   sessionId: string,
@@ -207,12 +220,14 @@ async function startRepSession(
     setPortal(relay.portal)
     const stopPresence = watchPresence(rep.doc, connection, () => profile)
     // The customer's page sends screen and files only over links that prove the session key (src/net/linkProofs.ts).
-    const proofs = proveLinks(connection, sessionId, () => {
-      const authority = readSessionAuthority(rep.doc)
-      return authority ? importSigningKey(authority.privateKey) : Promise.resolve(undefined)
-    })
-    const receipts = (customerReceipts = trackReceipts(customer.doc, { participantId: profile.repId, role: 'rep' }, seeing))
+    const authorityKey = authoritySigningKey(rep.doc)
+    const proofs = proveLinks(connection, sessionId, authorityKey)
+    // Signed with the session authority: the customer's page counts only a rep receipt that verifies.
+    const receipts = (customerReceipts = trackSignedRepReceipt(customer.doc, rep.doc, sessionId, profile.repId, authorityKey, seeing))
+    // The customer's page acts on meta (the version check, the chat log's start) only when the authority signed it.
+    const signedMeta = keepMetaSigned(customer.doc, rep.doc, authorityKey)
     stopCustomer = () => {
+      signedMeta.stop()
       proofs.stop()
       receipts()
       customerReceipts = undefined
