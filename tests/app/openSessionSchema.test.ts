@@ -54,4 +54,16 @@ describe('opening a stored session checks its schema version', () => {
     await expect(openRepSession(context(), 'NewV9-sess')).rejects.toThrow(t('session.newerVersion'))
     expect(t('session.newerVersion')).toMatch(/newer version of Asiste/)
   })
+
+  it('a newer schemaVersion a link holder left in the stored customer doc does not stop the rep opening the session or joining its customer room', async () => {
+    await storeRepDoc('Forged-sess', SCHEMA_VERSION)
+    const customer = new Y.Doc()
+    const store = await persistDoc(customer, docDatabaseName('customer', 'Forged-sess'))
+    customer.getMap<unknown>('meta').set('schemaVersion', SCHEMA_VERSION + 90)
+    await store.close()
+    customer.destroy()
+    const session = await openRepSession(context(), 'Forged-sess')
+    await expect.poll(() => session.customer() !== undefined).toBe(true)
+    await session.close()
+  })
 })

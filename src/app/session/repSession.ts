@@ -87,7 +87,9 @@ export interface OpenContext {
 async function openDoc(kind: 'rep' | 'customer', sessionId: string, share: SessionShare, doc = new Y.Doc()): Promise<{ doc: Y.Doc; store: DocStore; share: SessionShare }> {
   const store = await persistDoc(doc, docDatabaseName(kind, sessionId), { share, part: kind, refusePeers: kind === 'customer' })
   // An older local copy is brought up to date; a newer one must not be written to (History still reads it).
-  if (migrateDoc(doc, kind).status === 'newer') {
+  // Only the record says which version wrote the session: anyone holding the join link can write the customer
+  // doc's schemaVersion (reps put the signed meta back, src/app/session/signedMeta.ts), so that claim blocks nothing.
+  if (migrateDoc(doc, kind).status === 'newer' && kind === 'rep') {
     await store.close()
     doc.destroy()
     throw new Error(t('session.newerVersion'))
