@@ -1,6 +1,6 @@
 /**
  * Strings of the transcript export and of the session details (whose labels
- * the Details panel shares), spread into the English and Spanish catalogs.
+ * the Details panel shares), English, spread into en.ts; the Spanish is in exportStrings.es.ts (its own chunk, issue 20).
  */
 
 /** English export and details strings. */
@@ -46,47 +46,3 @@ export const exportEn = {
   'details.online.online': 'Online',
   'details.online.offline': 'Offline',
 } as const
-
-/** Spanish export and details strings: every key of the English ones (the type checker enforces it). */
-export const exportEs: Record<keyof typeof exportEn, string> = {
-  'export.title': 'Exportar conversación',
-  'export.format': 'Formato',
-  'export.formatTxt': 'Texto (.txt)',
-  'export.formatHtml': 'Página web (.html)',
-  'export.formatJson': 'Datos (.json)',
-  'export.includeRepOnly': 'Incluir mensajes solo para representantes',
-  'export.includeNotes': 'Incluir notas de la sesión',
-  'export.help': 'El archivo se crea en este dispositivo; no se sube nada.',
-  'export.download': 'Descargar',
-  'export.close': 'Cerrar',
-  'export.failed': 'No se pudo exportar la conversación: {{message}}',
-  'export.documentTitle': 'Conversación con {{customer}}',
-  'export.untitled': 'Conversación de asistencia',
-  'export.transcript': 'Conversación',
-  'export.noEntries': 'No hay mensajes.',
-  'export.repOnly': 'solo representantes',
-  'export.notes': 'Notas de la sesión',
-  'export.outcome': 'Resultado',
-  'export.closingNote': 'Nota de cierre',
-  'export.outcome.resolved': 'Resuelto',
-  'export.outcome.unresolved': 'No resuelto',
-  'export.outcome.unknown': 'Desconocido',
-  'details.title': 'Detalles',
-  'details.sessionId': 'ID de sesión',
-  'details.portal': 'Portal',
-  'details.portal.link': 'Enlace de asistencia',
-  'details.portal.portal': 'Portal (código de sesión)',
-  'details.started': 'Inicio',
-  'details.request': 'Solicitud',
-  'details.customer': 'Cliente',
-  'details.os': 'Sistema operativo',
-  'details.browser': 'Navegador',
-  'details.language': 'Idioma',
-  'details.timeZone': 'Zona horaria',
-  'details.screen': 'Pantalla',
-  'details.memory': 'Memoria',
-  'details.cores': 'Núcleos de CPU',
-  'details.online': 'Red',
-  'details.online.online': 'En línea',
-  'details.online.offline': 'Sin conexión',
-}

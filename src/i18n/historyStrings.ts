@@ -1,4 +1,4 @@
-/** Strings of History (past sessions, transcript search, export / import, delete) and the app update prompt (spread into en.ts and es.ts). */
+/** Strings of History (past sessions, transcript search, export / import, delete) and the app update prompt (English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
 
 /** English. */
 export const historyEn = {
@@ -49,53 +49,3 @@ export const historyEn = {
   'update.available': 'A new version is available',
   'update.reload': 'Reload',
 } as const
-
-/** Spanish. */
-export const historyEs: Record<keyof typeof historyEn, string> = {
-  'history.open': 'Historial',
-  'history.title': 'Historial',
-  'history.back': 'Volver a las sesiones',
-  'history.search': 'Buscar en conversaciones',
-  'history.searchHelp': 'Busca en todas las conversaciones de este dispositivo, sin conexión. No importan tildes ni mayúsculas.',
-  'history.results': 'Resultados de la búsqueda',
-  'history.noResults': 'Ningún mensaje coincide con «{{query}}».',
-  'history.sessions': 'Sesiones anteriores',
-  'history.none': 'Todavía no hay sesiones en este dispositivo.',
-  'history.loading': 'Leyendo las sesiones de este dispositivo…',
-  'history.customer': 'Cliente',
-  'history.date': 'Fecha',
-  'history.outcome': 'Resultado',
-  'history.reps': 'Representantes',
-  'history.unnamed': '(sin cliente todavía)',
-  'history.outcome.resolved': 'Resuelta',
-  'history.outcome.unresolved': 'Sin resolver',
-  'history.outcome.unknown': 'Desconocido',
-  'history.outcome.none': 'Abierta',
-  'history.view': 'Abrir conversación',
-  'history.transcript': 'Conversación con {{name}}',
-  'history.readOnly': 'Solo lectura',
-  'history.close': 'Cerrar conversación',
-  'history.delete': 'Eliminar',
-  'history.deleteLabel': 'Eliminar la sesión de {{name}}',
-  'history.deleteConfirm': '¿Eliminar de este dispositivo la sesión de {{name}}? Su conversación no se podrá recuperar aquí salvo que un compañero o una exportación la conserve.',
-  'history.deleteOpen': 'Abierta en una pestaña: termínela o ciérrela antes.',
-  'history.deleteAll': 'Eliminar todas las sesiones anteriores',
-  'history.deleteAllConfirm': '¿Eliminar de este dispositivo todas las sesiones que no están abiertas en una pestaña? Sus conversaciones no se podrán recuperar aquí salvo que un compañero o una exportación las conserve.',
-  'history.deletedAll.one': 'Se eliminó {{count}} sesión de este dispositivo.',
-  'history.deletedAll.other': 'Se eliminaron {{count}} sesiones de este dispositivo.',
-  'history.exportAll': 'Exportar todo',
-  'history.import': 'Importar',
-  'history.imported.one': 'Se importó {{count}} sesión.',
-  'history.imported.other': 'Se importaron {{count}} sesiones.',
-  'history.importFailed': 'Este archivo no es un archivo de Asiste.',
-  'history.passphrase': 'Contraseña del archivo (opcional, para Exportar todo e Importar)',
-  'history.exportWarning': 'Exportar todo guarda todas las sesiones de este dispositivo, incluidos los mensajes solo para representantes y las notas de sesión. Sin contraseña el archivo es texto sin cifrar: quien lo obtenga puede leerlo entero. Con contraseña, el archivo se cifra y solo esa contraseña lo abre; no se puede recuperar.',
-  'history.passphraseNeeded': 'Este archivo está cifrado: escriba su contraseña arriba y vuelva a importarlo.',
-  'history.passphraseWrong': 'La contraseña no abre este archivo (o el archivo fue modificado).',
-  'history.storage': 'Almacenamiento en este dispositivo: {{used}} usados de {{quota}}.',
-  'history.persisted': 'El navegador lo conserva.',
-  'history.notPersisted': 'El navegador puede borrarlo si falta espacio: exporte con regularidad.',
-  'history.diskFull': 'Este dispositivo no tiene espacio libre. No se perdió nada de lo ya guardado; libere espacio o elimine sesiones antiguas y vuelva a importar.',
-  'update.available': 'Hay una nueva versión disponible',
-  'update.reload': 'Recargar',
-}

@@ -1,6 +1,6 @@
 /**
  * Status notes worded for whoever reads them: on the page of the person a note is about, it says
- * "You…" ("You opened…", "You sent…"); file notes name the sender (spread into en.ts and es.ts).
+ * "You…" ("You opened…", "You sent…"); file notes name the sender. English, spread into en.ts; the Spanish is in noteStrings.es.ts (its own chunk, issue 20).
  */
 
 /** English. */
@@ -18,19 +18,3 @@ export const notesEn = {
   'status.mine.fileCancelled': 'Sending {{name}} was cancelled',
   'status.mine.fileFailed': 'Sending {{name}} failed',
 } as const
-
-/** Spanish: every key of the English strings (the type checker enforces it). */
-export const notesEs: Record<keyof typeof notesEn, string> = {
-  'status.mine.urlOpened': 'Usted abrió {{name}}',
-  'status.mine.urlBlocked': 'Su navegador bloqueó la apertura de {{name}}; el botón Abrir enlace lo abre',
-  'status.mine.urlRefused': 'Esta página no abrió {{name}}: solo se abren enlaces http y https',
-  'status.mine.screenShared': 'Usted empezó a compartir su pantalla',
-  'status.mine.screenStopped': 'Usted dejó de compartir su pantalla',
-  'status.mine.screenDeclined': 'Usted rechazó compartir su pantalla',
-  'status.mine.credentialsProvided': 'Usted proporcionó credenciales de acceso',
-  'status.mine.credentialsDeclined': 'Usted rechazó proporcionar credenciales de acceso',
-  'status.mine.fileSent': 'Usted envió {{name}}',
-  'status.mine.fileDeclined': 'Se rechazó su archivo {{name}}',
-  'status.mine.fileCancelled': 'Se canceló el envío de {{name}}',
-  'status.mine.fileFailed': 'Falló el envío de {{name}}',
-}

@@ -1,4 +1,4 @@
-/** Strings of what was refused to customer-room peers that could not prove themselves, spread into en.ts and es.ts. */
+/** Strings of what was refused to customer-room peers that could not prove themselves, English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20). */
 
 /** English. */
 export const proofEn = {
@@ -10,14 +10,3 @@ export const proofEn = {
   'refused.peerAnonymous': 'a peer with no name (peer {{id}})',
   'refused.someone': 'someone',
 } as const
-
-/** Spanish. */
-export const proofEs: Record<keyof typeof proofEn, string> = {
-  'refused.presence': 'Rechazado: {{peer}} intentó cambiar quién es {{victim}} en la sala del cliente.',
-  'refused.screen': 'Rechazado: la pantalla del cliente no se envió a {{peer}}, que dice ser representante pero no pudo demostrarlo.',
-  'refused.fileOut': 'Rechazado: el archivo del cliente no se envió a {{peer}}, que dice ser representante pero no pudo demostrarlo.',
-  'refused.fileIn': 'Rechazado: la página del cliente no aceptó un archivo de {{peer}}, que no pudo demostrar ser representante.',
-  'refused.peerNamed': '«{{name}}» (participante {{id}})',
-  'refused.peerAnonymous': 'un participante sin nombre (participante {{id}})',
-  'refused.someone': 'alguien',
-}

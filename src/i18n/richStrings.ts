@@ -1,4 +1,4 @@
-/** Strings of rich messages, find in session, emoji, the satisfaction rating and the customer page's states (issue 21), spread into en.ts and es.ts. */
+/** Strings of rich messages, find in session, emoji, the satisfaction rating and the customer page's states (issue 21), English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20). */
 
 /** English. */
 export const richEn = {
@@ -33,37 +33,3 @@ export const richEn = {
   'customer.link.connecting': 'Connecting…',
   'customer.link.offline': 'You are offline: messages will go when you are back',
 } as const
-
-/** Spanish. */
-export const richEs: Record<keyof typeof richEn, string> = {
-  'find.tool': 'Buscar en la sesión',
-  'find.short': 'Buscar',
-  'find.label': 'Buscar',
-  'find.region': 'Buscar en la sesión',
-  'find.next': 'Siguiente coincidencia',
-  'find.previous': 'Coincidencia anterior',
-  'find.close': 'Cerrar la búsqueda',
-  'find.position': '{{index}} de {{count}}',
-  'find.none': 'Sin coincidencias',
-  'find.help': 'Intro: siguiente coincidencia. Mayús+Intro: anterior. Escape: cerrar.',
-  'emoji.button': 'Emoji',
-  'emoji.dialog': 'Emoji',
-  'emoji.search': 'Buscar emoji',
-  'emoji.none': 'Ningún emoji coincide.',
-  'rating.group': 'Valore esta conversación',
-  'rating.prompt': '¿Qué tal le atendimos? Su valoración ayuda al equipo.',
-  'rating.star.one': '{{count}} estrella',
-  'rating.star.other': '{{count}} estrellas',
-  'rating.send': 'Enviar valoración',
-  'rating.choose': 'Elija primero de 1 a 5.',
-  'rating.thanks': 'Gracias: valoró esta conversación con {{rating}} de 5.',
-  'rating.failed': 'No se pudo guardar su valoración: {{message}}',
-  'status.rated': '{{author}} valoró esta conversación con {{name}} de 5',
-  'status.mine.rated': 'Usted valoró esta conversación con {{name}} de 5',
-  'history.rating': 'Valoración: {{rating}} de 5',
-  'history.noRating': 'Sin valorar',
-  'customer.link.connected': 'Su representante está aquí',
-  'customer.link.waiting': 'Esperando a su representante',
-  'customer.link.connecting': 'Conectando…',
-  'customer.link.offline': 'Está sin conexión: los mensajes saldrán cuando vuelva',
-}

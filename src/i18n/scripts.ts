@@ -1,4 +1,4 @@
-/** Strings of the script library and the scripted message / URL pickers (spread into en.ts and es.ts). */
+/** Strings of the script library and the scripted message / URL pickers (English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
 
 /** English. */
 export const scriptsEn = {
@@ -46,50 +46,3 @@ export const scriptsEn = {
   'scripts.error.notHttpUrl': 'Enter a full web address starting with http:// or https://. Other kinds of links are refused.',
   'scripts.error.unknownScript': 'This script was deleted, perhaps by a team mate.',
 } as const
-
-/** Spanish: every key of the English strings (the type checker enforces it). */
-export const scriptsEs: Record<keyof typeof scriptsEn, string> = {
-  'scripts.pickerMessages': 'Mensajes predefinidos',
-  'scripts.pickerUrls': 'URL predefinidas',
-  'scripts.search': 'Buscar',
-  'scripts.searchPlaceholder': 'Título, texto o categoría',
-  'scripts.results': 'Plantillas',
-  'scripts.pickerHelp': 'Las flechas eligen, Intro inserta, Escape cierra.',
-  'scripts.emptyMessages': 'Aún no hay mensajes predefinidos. Añada textos que su equipo pueda reutilizar.',
-  'scripts.emptyUrls': 'Aún no hay URL predefinidas. Añada enlaces que su equipo pueda reutilizar.',
-  'scripts.noMatch': 'Ninguna plantilla coincide con «{{query}}».',
-  'scripts.manage': 'Gestionar plantillas',
-  'scripts.uncategorized': 'General',
-  'scripts.fillIn': 'Complete antes de insertar «{{title}}»:',
-  'scripts.insert': 'Insertar',
-  'scripts.back': 'Volver',
-  'scripts.close': 'Cerrar',
-  'scripts.filledUrlInvalid': 'Con estos valores la dirección no es una URL http:// o https:// válida.',
-  'scripts.libraryEmpty': 'Aún no hay plantillas. Empiece con Añadir plantilla.',
-  'scripts.add': 'Añadir plantilla',
-  'scripts.editShort': 'Editar',
-  'scripts.deleteShort': 'Eliminar',
-  'scripts.edit': 'Editar {{title}}',
-  'scripts.delete': 'Eliminar {{title}}',
-  'scripts.moveUp': 'Subir {{title}}',
-  'scripts.moveDown': 'Bajar {{title}}',
-  'scripts.formAdd': 'Nueva plantilla',
-  'scripts.formEdit': 'Editar plantilla',
-  'scripts.kind': 'Tipo',
-  'scripts.kindMessage': 'Mensaje',
-  'scripts.kindUrl': 'URL',
-  'scripts.title': 'Título',
-  'scripts.text': 'Texto',
-  'scripts.url': 'URL',
-  'scripts.category': 'Categoría',
-  'scripts.variablesHelp': 'Los marcadores como {{example}} se completan al insertar la plantilla; los desconocidos se preguntan.',
-  'scripts.save': 'Guardar',
-  'scripts.cancel': 'Cancelar',
-  'scripts.error.titleEmpty': 'Escriba un título.',
-  'scripts.error.titleTooLong': 'El título tiene más de {{max}} caracteres.',
-  'scripts.error.textEmpty': 'Escriba el texto de la plantilla.',
-  'scripts.error.textTooLong': 'El texto tiene más de {{max}} caracteres.',
-  'scripts.error.categoryTooLong': 'La categoría tiene más de {{max}} caracteres.',
-  'scripts.error.notHttpUrl': 'Escriba una dirección web completa que empiece por http:// o https://. Se rechazan otros tipos de enlace.',
-  'scripts.error.unknownScript': 'Esta plantilla se eliminó, quizá lo hizo un compañero.',
-}
