@@ -9,11 +9,11 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'node', testTimeout: 30_000, include: ['tests/{server,lint,i18n}/**/*.test.ts'], environment: 'node' },
+        test: { name: 'node', testTimeout: 30_000, include: ['tests/{server,lint,i18n}/**/*.test.ts'], environment: 'node', setupFiles: ['tests/setup/catalogs.ts'] },
       },
       {
         plugins: [solid()],
-        test: { name: 'app', testTimeout: 30_000, include: ['tests/{doc,net,store,views,app}/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: { name: 'app', testTimeout: 30_000, include: ['tests/{doc,net,store,views,app}/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/setup/catalogs.ts'] },
       },
     ],
   },

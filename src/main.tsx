@@ -6,13 +6,19 @@ import { createAppServices } from './app/shell/appServices'
 import { createNetworkHub } from './app/shell/networkHub'
 import { registerServiceWorker } from './app/shell/serviceWorker'
 import { isDebugPage, recordRooms } from './app/shell/debugRegistry'
-import { pickLang, setLang } from './i18n/i18n'
+import { loadLang, pickLang, setLang } from './i18n/i18n'
 import { loadPrefs } from './store/prefs'
 import { createPrefsStore } from './app/shell/prefsStore'
 import { parseRoute } from './app/shell/routes'
 
 const params = new URLSearchParams(location.search)
-setLang(pickLang(params.get('lang') ?? loadPrefs().lang, navigator.languages))
+const firstLang = pickLang(params.get('lang') ?? loadPrefs().lang, navigator.languages)
+// Only English ships in the first chunk; another language's catalog is fetched alongside the app's services
+// and applied before the first render (no English flash). If it cannot be fetched, the page opens in English.
+const langReady = loadLang(firstLang).then(
+  () => setLang(firstLang),
+  () => undefined,
+)
 
 const hub = createNetworkHub()
 // Test and debugging hooks are their own chunk, fetched only with ?debug=1: never in the production path.
@@ -26,6 +32,7 @@ if (firstPage === 'console' || firstPage === 'history') void import('./views/con
 else if (firstPage === 'join') void import('./views/customer/CustomerPage')
 const services = await createAppServices(hub, createPrefsStore(), `${location.origin}${location.pathname.replace(/\/$/, '')}`)
 
+await langReady
 const root = document.getElementById('root')
 if (root) {
   render(

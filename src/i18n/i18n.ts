@@ -2,12 +2,40 @@
 import { createSignal } from 'solid-js'
 import { resolveTemplate, translator } from '@solid-primitives/i18n'
 import { en, type MessageKey } from './en'
-import { es } from './es'
 
 /** Supported UI languages. */
 export type Lang = 'en' | 'es'
 
-const catalogs: Record<Lang, Record<MessageKey, string>> = { en, es }
+type Catalog = Record<MessageKey, string>
+
+/**
+ * Loaded catalogs. English (the fallback, and the source of every key) is in the page's first chunk;
+ * Spanish is its own chunk, fetched only when the page is shown in Spanish (issue 20).
+ */
+const catalogs: Partial<Record<Lang, Catalog>> & { en: Catalog } = { en }
+const loaders: Record<Exclude<Lang, 'en'>, () => Promise<Catalog>> = {
+  es: () => import('./es').then((module) => module.es),
+}
+const loading = new Map<Lang, Promise<void>>()
+
+/** Fetches a language's catalog (once); resolves when `t()` can use it. */
+export function loadLang(next: Lang): Promise<void> {
+  if (catalogs[next]) return Promise.resolve()
+  let pending = loading.get(next)
+  if (!pending) {
+    pending = loaders[next as Exclude<Lang, 'en'>]().then(
+      (catalog) => {
+        catalogs[next] = catalog
+      },
+      (error: unknown) => {
+        loading.delete(next) // a failed fetch (offline, new deploy) may be retried by the next switch
+        throw error
+      },
+    )
+    loading.set(next, pending)
+  }
+  return pending
+}
 
 /** Picks the language: explicit choice, else the browser's first supported language, else English. */
 export function pickLang(explicit: string | null | undefined, browserLanguages: readonly string[]): Lang {
@@ -24,13 +52,37 @@ const [lang, setLangSignal] = createSignal<Lang>('en')
 /** The current UI language. */
 export { lang }
 
-/** Switches the UI language (and the document's `lang`). */
-export function setLang(next: Lang): void {
+let wanted: Lang = 'en'
+
+function apply(next: Lang): void {
   setLangSignal(next)
   if (typeof document !== 'undefined') document.documentElement.lang = next
 }
 
-const translate = translator(() => catalogs[lang()], resolveTemplate)
+/**
+ * Switches the UI language (and the document's `lang`): at once if its catalog is loaded, else once it
+ * has loaded — the page keeps its current language until then, never a mix, and the latest call wins
+ * when switches overlap. If the catalog cannot be fetched the page stays in its current language.
+ * The page's first language is loaded with `loadLang` before the first render, so it shows no English first.
+ */
+export function setLang(next: Lang): void {
+  wanted = next
+  if (catalogs[next]) return apply(next)
+  loadLang(next).then(
+    () => {
+      if (wanted === next) apply(next)
+    },
+    (error: unknown) => {
+      if (wanted === next) wanted = lang()
+      console.warn(`Could not load the ${next} catalog`, error)
+    },
+  )
+}
+
+/** The active catalog: English until another language's catalog has loaded (setLang waits for it). */
+const active = (): Catalog => catalogs[lang()] ?? en
+
+const translate = translator(active, resolveTemplate)
 
 /** Translates a catalog key, filling `{{param}}` placeholders. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -57,7 +109,7 @@ export function tn(base: PluralKey, count: number, params?: Record<string, strin
   let rules = pluralRules.get(current)
   if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)))
   const exact = `${base}.${rules.select(count)}`
-  const key = (exact in catalogs[current] ? exact : `${base}.other`) as MessageKey
+  const key = (exact in active() ? exact : `${base}.other`) as MessageKey
   return t(key, { ...params, count: formatNumber(count) })
 }
 
