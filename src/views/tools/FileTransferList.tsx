@@ -92,18 +92,25 @@ export function FileNoteTransfers(props: { note: { id: string; phase: Transfer['
  * (omitted: every transfer stays in the list).
  */
 export function FileTransferList(props: { transfers: FileTransfers; entries?: Entry[] }) {
-  // Finished transfers whose note is in the transcript (shown there); the entries are scanned only while some transfer is finished.
-  const inline = createMemo(() => {
-    const finished = new Set(props.transfers.list().filter((item) => FINAL.has(item.phase)).map((item) => noteKey(item.id, item.phase)))
-    const found = new Set<string>()
-    if (finished.size === 0 || !props.entries) return found
-    for (const entry of props.entries) {
+  // Finished transfers whose note is in the transcript (shown there). A note, once written, stays: the entries are
+  // scanned only while some finished transfer's note has not been seen yet (not on every message of a long session).
+  const found = new Set<string>()
+  const inline = createMemo<ReadonlySet<string>>((previous) => {
+    const entries = props.entries
+    const missing = props.transfers.list().filter((item) => FINAL.has(item.phase) && !found.has(noteKey(item.id, item.phase)))
+    if (missing.length === 0 || !entries) return previous
+    const wanted = new Set(missing.map((item) => noteKey(item.id, item.phase)))
+    let added = false
+    for (const entry of entries) {
       const note = fileNoteOf(entry)
       const key = note && noteKey(note.id, note.phase)
-      if (key && finished.has(key)) found.add(key)
+      if (key && wanted.has(key)) {
+        found.add(key)
+        added = true
+      }
     }
-    return found
-  })
+    return added ? new Set(found) : previous
+  }, new Set<string>())
   const shown = () => props.transfers.list().filter((item) => !inline().has(noteKey(item.id, item.phase)))
   return (
     <Show when={shown().length > 0}>
