@@ -19,6 +19,9 @@ function recordProgress(): void {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] })
 }
 
+/** The transcript, where a finished transfer is shown inline in its file note (issue 21). */
+const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' })
+
 const progressSeen = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen)
 
 async function pickFile(page: Page, open: () => Promise<void>, path: string): Promise<void> {
@@ -47,11 +50,14 @@ test('a 20 MB file goes from rep to customer peer to peer, with moving progress 
   await expect(offer).toContainText('Ana Rep wants to send you big.bin (20 MB)')
   const started = Date.now()
   await offer.getByRole('button', { name: 'Accept' }).click()
-  const transfers = customer.page.getByRole('list', { name: 'File transfers' })
+  const transfers = transcript(customer.page)
   await expect(transfers).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
   const seconds = (Date.now() - started) / 1000
   console.log(`20 MB rep → customer over loopback: ${seconds.toFixed(2)} s, ${(20 / seconds).toFixed(1)} MB/s (incl. SHA-256 on both sides)`)
-  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified')
+  await expect(transcript(rep.page)).toContainText('Done — SHA-256 verified')
+  // Finished, the transfer lives in its transcript note: the list above the composer is gone on both pages.
+  await expect(customer.page.getByRole('list', { name: 'File transfers' })).toHaveCount(0)
+  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toHaveCount(0)
   const wire = await customer.page.evaluate(() => {
     const { progressSeen: seen, progressTimes: times } = window as unknown as { progressSeen: number[]; progressTimes: number[] }
     const first = times[seen.findIndex((value) => value > 0)] ?? 0
@@ -73,6 +79,10 @@ test('a 20 MB file goes from rep to customer peer to peer, with moving progress 
   // Worded for the reader: the sender reads "You sent", the customer reads who sent it.
   await expect(rep.page.getByText('You sent big.bin (20 MB)')).toBeVisible()
   await expect(customer.page.getByText('Ana Rep sent big.bin (20 MB)')).toBeVisible()
+  // The note carries the transfer inline, with the sender's name: Save on the customer's side, none on the sender's.
+  await expect(transfers.getByRole('article').filter({ hasText: 'Ana Rep sent big.bin' })).toContainText('big.bin (20 MB) · From Ana Rep')
+  await expect(transcript(rep.page).getByRole('article').filter({ hasText: 'You sent big.bin' })).toContainText('big.bin (20 MB) · To Carla')
+  await expect(transcript(rep.page).getByRole('button', { name: 'Save file' })).toHaveCount(0)
   expect(rep.errors.list).toEqual([])
   expect(customer.errors.list).toEqual([])
 })
@@ -96,7 +106,7 @@ test('the customer drops a file on the message box: the rep declines it; a secon
   const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
   await expect(offer).toContainText('Carla wants to send you dropped.txt (13 bytes)')
   await offer.getByRole('button', { name: 'Decline' }).click()
-  await expect(customer.page.getByRole('list', { name: 'File transfers' })).toContainText('Declined')
+  await expect(transcript(customer.page).getByRole('article').filter({ hasText: 'Your file dropped.txt' })).toContainText('Declined')
   await expect(rep.page.getByText('File dropped.txt (13 bytes) from Carla was declined')).toBeVisible()
   await expect(customer.page.getByText('Your file dropped.txt (13 bytes) was declined')).toBeVisible()
 
@@ -104,7 +114,7 @@ test('the customer drops a file on the message box: the rep declines it; a secon
   await expect(offer).toContainText('log.txt')
   await customer.page.getByRole('list', { name: 'File transfers' }).getByRole('listitem').filter({ hasText: 'log.txt' }).getByRole('button', { name: 'Cancel' }).click()
   await expect(offer).toBeHidden()
-  await expect(rep.page.getByRole('list', { name: 'File transfers' }).getByRole('listitem').filter({ hasText: 'log.txt' })).toContainText('Cancelled')
+  await expect(transcript(rep.page).getByRole('article').filter({ hasText: 'log.txt' })).toContainText('Cancelled')
   await expect(customer.page.getByText(/^Sending log\.txt .* was cancelled/)).toBeVisible()
 })
 
@@ -153,11 +163,11 @@ test('a transfer cut by a dropped link resumes and verifies', async ({ newPerson
   await customer.page.evaluate(() => window.asisteDebug?.resumeNetwork())
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000, intervals: [20] }).toBeGreaterThan(held)
   console.log(`link back → bytes flowing again: ${Date.now() - resumed} ms (resumed at ${(held / 1024 / 1024).toFixed(1)} MB of 32 MB)`)
-  await expect(transfers).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
+  await expect(transcript(customer.page)).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
   console.log(`link back → verified: ${Date.now() - resumed} ms`)
-  await expect(repTransfers).toContainText('Done — SHA-256 verified')
+  await expect(transcript(rep.page)).toContainText('Done — SHA-256 verified')
   const download = customer.page.waitForEvent('download')
-  await transfers.getByRole('button', { name: 'Save file' }).click()
+  await transcript(customer.page).getByRole('button', { name: 'Save file' }).click()
   const saved = await readFile(await (await download).path())
   expect(createHash('sha256').update(saved).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
   await expect(rep.page.getByText('You sent cut.bin (32 MB)')).toBeVisible()
@@ -203,9 +213,9 @@ test('a transfer whose data channel closes mid-way resumes over a new channel of
 
   await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
   await customer.page.getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
-  const transfers = customer.page.getByRole('list', { name: 'File transfers' })
+  const transfers = transcript(customer.page)
   await expect(transfers).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
-  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified')
+  await expect(transcript(rep.page)).toContainText('Done — SHA-256 verified')
   const download = customer.page.waitForEvent('download')
   await transfers.getByRole('button', { name: 'Save file' }).click()
   const saved = await readFile(await (await download).path())
@@ -245,5 +255,5 @@ test('a file offered while another session is in front is listed and can be acce
   const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
   await expect(offer).toContainText('Carla wants to send you away.txt (10 bytes)')
   await offer.getByRole('button', { name: 'Accept' }).click()
-  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified')
+  await expect(transcript(rep.page)).toContainText('Done — SHA-256 verified')
 })

@@ -85,7 +85,7 @@ test('a peer with only the join link that claims to be a rep and relabels the re
   const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
   await expect(offer).toContainText('Carla wants to send you invoice.txt (13 bytes)')
   await offer.getByRole('button', { name: 'Accept' }).click()
-  await expect(rep.page.getByRole('list', { name: 'File transfers' }).getByRole('listitem').filter({ hasText: 'invoice.txt' })).toContainText('Done')
+  await expect(rep.page.getByRole('log', { name: 'Transcript' }).getByRole('article').filter({ hasText: 'invoice.txt' })).toContainText('Done')
 
   // The peer that only claimed to be a rep got neither, and each refusal is flagged to the rep.
   await expect(warnings.locator('[data-refused="screen"]')).toContainText('“Boss Rep”', { timeout: 20_000 })

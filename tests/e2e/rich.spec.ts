@@ -78,13 +78,14 @@ test('a received image shows a sized preview named by the file; the sender keeps
   await customer.page.getByRole('button', { name: 'Send file' }).click()
   await (await chooser).setFiles(path)
   await rep.page.getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
-  const preview = rep.page.getByRole('list', { name: 'File transfers' }).getByRole('img', { name: 'error-dialog.png' })
+  // Shown inline in the transcript's file note (issue 21), no longer in the list above the composer.
+  const preview = rep.page.getByRole('log', { name: 'Transcript' }).getByRole('img', { name: 'error-dialog.png' })
   await expect(preview).toBeVisible({ timeout: 15_000 })
   await expect(preview).toHaveAttribute('src', /^blob:/)
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600)
   const box = await preview.boundingBox()
   expect(box && box.width <= 16 * 16 && box.height <= 12 * 16).toBe(true) // capped by CSS (16rem × 12rem), not 1600×1200
-  await expect(customer.page.getByRole('list', { name: 'File transfers' }).getByRole('img')).toHaveCount(0)
+  await expect(customer.page.getByRole('img', { name: 'error-dialog.png' })).toHaveCount(0)
 })
 
 test('an image pasted into the message box is offered as a file, and the other side previews it', async ({ newPerson }) => {

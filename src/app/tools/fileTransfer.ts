@@ -32,6 +32,8 @@ export { formatBytes }
 /** One transfer as the UI shows it. */
 export interface Transfer {
   key: string
+  /** The transfer id both sides share; the transcript's file note names it in its eventKey (`file:<id>:<event>`). */
+  id: string
   direction: 'in' | 'out'
   name: string
   size: number
@@ -146,7 +148,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
         controls.set(key, { cancel: incoming.cancel, incoming })
         links.received(peerId, incoming.offer.id, received)
         offerIds.set(key, incoming.offer.id)
-        setList((all) => [...all, { key, direction: 'in', name: incoming.offer.name, size: incoming.offer.size, peer, phase: 'offered', bytes: 0 }])
+        setList((all) => [...all, { key, id: incoming.offer.id, direction: 'in', name: incoming.offer.name, size: incoming.offer.size, peer, phase: 'offered', bytes: 0 }])
       },
       {
         progress: (bytes) => update(key, { bytes }),
@@ -208,7 +210,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
       const offer = { id, name: file.name, size: file.size, mime: file.type }
       const start = (peerId: string, target: (typeof targets)[number][1]): void => {
         const key = randomId()
-        setList((all) => [...all, { key, direction: 'out', name: file.name, size: file.size, peer: target.user?.name ?? '', phase: 'waiting', bytes: 0 }])
+        setList((all) => [...all, { key, id, direction: 'out', name: file.name, size: file.size, peer: target.user?.name ?? '', phase: 'waiting', bytes: 0 }])
         const outgoing = sendFile(openFileChannel(target.link, id), offer, file, {
           progress: (bytes) => update(key, { bytes }),
           phase: (phase, reason) => {

@@ -74,7 +74,7 @@ export function CustomerPage() {
             </div>
             <ScreenShareRequest screen={session.screen} />
             <CredentialsRequestDialog credentials={session.credentials} />
-            <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
+            <FileTransferArea transfers={session.files} entries={session.entries()} bind={(api) => (fileSending = api)} />
             <For each={session.blockedUrls()}>
               {(blocked) => (
                 <p class="banner banner--action" role="status">
@@ -107,6 +107,7 @@ export function CustomerPage() {
               selfId={session.identity()?.customerId}
               viewer="customer"
               deliveryOf={(entry) => session.deliveryOf(entry)}
+              files={session.files}
             />
             <TypingIndicator names={session.presentReps().filter((rep) => rep.typing).map((rep) => rep.name)} />
             <Show

@@ -5,6 +5,8 @@ import type { DeliveryState } from '../../doc/receipts'
 import { MarkedText, RichText } from './RichText'
 import { richParser } from './richLoader'
 import { statusNoteText } from './entryText'
+import type { FileTransfers } from '../../app/tools/fileTransfer'
+import { FileNoteTransfers, fileNoteOf } from '../tools/FileTransferList'
 import { formatDateTime, formatTime, t, type MessageKey } from '../../i18n/i18n'
 
 const DELIVERY: Record<DeliveryState, { key: MessageKey; glyph: string }> = {
@@ -43,6 +45,8 @@ export interface EntryViewProps {
   highlight?: string | undefined
   /** This entry holds the current Find match. */
   current?: boolean
+  /** This page's file transfers: a file note shows its transfer inline (progress, Save, a received image's preview). */
+  files?: FileTransfers | undefined
 }
 
 /** Renders one entry. */
@@ -69,6 +73,9 @@ export function EntryView(props: EntryViewProps) {
               <span class="entry__audience">{t('entry.repsOnly')}</span>
             </Show>
           </p>
+          <Show when={props.files && fileNoteOf(props.entry)}>
+            {(note) => <FileNoteTransfers note={note()} transfers={props.files as FileTransfers} />}
+          </Show>
         </Match>
         <Match when={true}>
           <header class="entry__meta">

@@ -110,9 +110,10 @@ export function SessionView() {
             scroll={session.view.scroll}
             onScrollSave={(scroll) => (session.view.scroll = scroll)}
             find={find.open() ? { query: find.query().trim(), currentId: find.currentId() } : undefined}
+            files={session.files}
           />
           <TypingIndicator names={session.presence.typingNames()} />
-          <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
+          <FileTransferArea transfers={session.files} entries={session.entries()} bind={(api) => (fileSending = api)} />
           <Show
             when={!session.ended()}
             fallback={

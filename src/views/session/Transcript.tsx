@@ -8,6 +8,7 @@ import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
 import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
 import { EntryView } from './EntryView'
+import type { FileTransfers } from '../../app/tools/fileTransfer'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
 import { t, tn } from '../../i18n/i18n'
 
@@ -38,6 +39,8 @@ export function Transcript(props: {
   onScrollSave?: (scroll: TranscriptScroll) => void
   /** Find in session: the query whose matches are marked, and the entry of the current match (scrolled into view). */
   find?: { query: string; currentId: string | undefined }
+  /** This page's file transfers, shown inline in their file notes. */
+  files?: FileTransfers
 }) {
   let scroller: HTMLDivElement | undefined
   const saved = props.scroll
@@ -140,6 +143,7 @@ export function Transcript(props: {
                             delivery={props.deliveryOf?.(entry())}
                             highlight={props.find?.query}
                             current={props.find?.currentId === entry().id}
+                            files={props.files}
                           />
                         )}
                       </Show>

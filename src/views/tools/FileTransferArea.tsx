@@ -5,6 +5,7 @@
  */
 import { Show, createSignal, type JSX } from 'solid-js'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
+import type { Entry } from '../../doc/entry'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
 import { formatBytes } from '../../i18n/format'
 import { FileOfferDialog } from './FileOfferDialog'
@@ -19,7 +20,13 @@ export interface FileSending {
 }
 
 /** Props: the transfers state and a callback receiving the parent's handle. */
-export function FileTransferArea(props: { transfers: FileTransfers; bind: (api: FileSending) => void; maxBytes?: number }) {
+export function FileTransferArea(props: {
+  transfers: FileTransfers
+  bind: (api: FileSending) => void
+  maxBytes?: number
+  /** The transcript: a finished transfer whose file note is there is shown in that note, not in the list. */
+  entries?: Entry[]
+}) {
   const [error, setError] = createSignal<string>()
   let input: HTMLInputElement | undefined
   const send = (file: File): void => {
@@ -50,7 +57,7 @@ export function FileTransferArea(props: { transfers: FileTransfers; bind: (api: 
       <Show when={error()}>
         <p role="alert" class="error">{error()}</p>
       </Show>
-      <FileTransferList transfers={props.transfers} />
+      <FileTransferList transfers={props.transfers} entries={props.entries} />
       <FileOfferDialog offer={props.transfers.offer()} onAccept={(key) => props.transfers.accept(key)} onDecline={(key) => props.transfers.decline(key)} />
     </>
   )
