@@ -193,7 +193,7 @@ test('with the ICE policy forced to relay, a rep and a customer chat and send a 
     const offer = customer.page.getByRole('dialog', { name: 'Incoming file' })
     await expect(offer).toContainText('through-turn.bin')
     await offer.getByRole('button', { name: 'Accept' }).click()
-    await expect(customer.page.getByRole('list', { name: 'File transfers' })).toContainText('Done — SHA-256 verified', { timeout: 30_000 })
+    await expect(customer.page.getByRole('log', { name: 'Transcript' })).toContainText('Done — SHA-256 verified', { timeout: 30_000 })
 
     // Every live link of each browser runs over a relayed candidate pair, under the relay policy.
     for (const page of [rep.page, customer.page]) {
