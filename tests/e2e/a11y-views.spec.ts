@@ -88,7 +88,7 @@ async function say(page: Page, t: Translate, text: string): Promise<void> {
 const SCENARIOS: Scenario[] = [
   {
     name: 'customer-side requests, the credentials reveal, the Viewer and the session menu',
-    places: ['session menu', 'customer: screen sharing request', 'rep: screen thumbnail', 'rep: Viewer', 'customer: sharing', 'customer: file offer', 'customer: file transfers', 'customer: credentials request', 'rep: credentials reveal', 'rep: Push URL with an error', 'customer: pushed link blocked', 'customer: ended'],
+    places: ['session menu', 'customer: screen sharing request', 'rep: screen thumbnail', 'rep: Viewer', 'customer: sharing', 'customer: file offer', 'customer: a file in the transcript', 'customer: credentials request', 'rep: credentials reveal', 'rep: Push URL with an error', 'customer: pushed link blocked', 'customer: ended'],
     async run({ newPerson, lang, colorScheme, t, check }, info) {
       const rep = await newPerson(lang, { colorScheme })
       const customer = await newPerson(lang, { colorScheme })
@@ -129,8 +129,8 @@ const SCENARIOS: Scenario[] = [
       await expect(offer).toContainText('notes.txt')
       await check(customer.page, 'customer: file offer')
       await offer.getByRole('button', { name: t('files.accept') }).click()
-      await expect(customer.page.getByRole('list', { name: t('files.list') }).getByRole('button', { name: t('files.save') })).toBeVisible()
-      await check(customer.page, 'customer: file transfers')
+      await expect(customer.page.getByRole('log', { name: t('transcript.label') }).getByRole('button', { name: t('files.save') })).toBeVisible()
+      await check(customer.page, 'customer: a file in the transcript')
 
       await rep.page.getByRole('button', { name: t('tools.menu') }).click()
       await rep.page.getByRole('menuitem', { name: t('credentials.tool') }).click()
