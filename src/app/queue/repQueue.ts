@@ -5,6 +5,11 @@
  * the join link, sealed for the customer. The customer's page picks one claim by the take rule and
  * writes its pick; every rep reads the same pick, so exactly one rep keeps the session: the others
  * close theirs (the customer never opened it) and are told who took it.
+ *
+ * Over 400 lines on purpose for now: `createRepQueue` is one closure over each joined room's state (its
+ * keys, opened requests, claims and the pick watch) that take, reject and hand-back all share; the
+ * sealed-record logic it calls already lives in src/doc/portalQueue.ts and src/app/queue/requestState.ts.
+ * The next split is per room (a `joinQueueRoom` returning its own state), not by line count.
  */
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
