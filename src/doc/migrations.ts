@@ -9,6 +9,10 @@
  */
 import * as Y from 'yjs'
 import { MIGRATION, ROOT, SCHEMA_VERSION } from './schema'
+import { isRecord } from './guards'
+import { encodeEntry, parseEntry } from './entry'
+import { entriesMap } from './transcript'
+import { compactSignatures } from './signatures'
 
 /** Which document a doc is (SCHEMA.md, "Rooms and keys"). */
 export type DocKind = 'customer' | 'rep' | 'team'
@@ -42,6 +46,20 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     from: 1,
     up(meta, kind) {
       if (meta.get('kind') === undefined) meta.set('kind', kind)
+    },
+  },
+  {
+    // v3: entries as compact arrays, signatures as raw bytes. Each valid v2 entry is rewritten as the
+    // same entry (`parseEntry` reads back equal fields, so signatures over them still verify); what
+    // does not parse is left as it is, never removed. Two peers migrating at once write equal values.
+    from: 2,
+    up(_meta, _kind, doc) {
+      const entries = entriesMap(doc)
+      for (const [id, raw] of [...entries.entries()]) {
+        const entry = isRecord(raw) ? parseEntry(id, raw) : undefined
+        if (entry) entries.set(id, encodeEntry(id, entry, 'v3'))
+      }
+      compactSignatures(doc)
     },
   },
 ]

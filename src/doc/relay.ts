@@ -15,13 +15,13 @@
  *   leave the rep doc.
  */
 import type * as Y from 'yjs'
-import { entriesMap, putEntryIfAbsent } from './transcript'
+import { entriesMap, putEntryIfAbsent, storeEntry } from './transcript'
 import { parseEntry, toStored, type Entry } from './entry'
 import { RELAY } from './schema'
 import { markReceipt, readReceipts, type Receipt } from './receipts'
 import { hiddenAttendeeIds } from './attendees'
 import { judgeCustomerEntry, readCustomerBinding } from './customerBinding'
-import { putSignatures, readSignature, signaturesMap } from './signatures'
+import { putSignatures, readSignature, setSignature } from './signatures'
 
 /** An entry with the signature that goes with it. */
 export interface SignedEntry {
@@ -119,16 +119,15 @@ export function publishCandidates(repDoc: Y.Doc, customerDoc: Y.Doc, ids?: Itera
  */
 export function putPublishedEntries(customerDoc: Y.Doc, signed: readonly PublishedEntry[]): number {
   const target = entriesMap(customerDoc)
-  const signatures = signaturesMap(customerDoc)
   let written = 0
   customerDoc.transact(() => {
     for (const { entry, signature } of signed) {
       const present = parseEntry(entry.id, target.get(entry.id))
       if (!present || !sameStored(present, entry)) {
-        target.set(entry.id, toStored(entry))
+        storeEntry(customerDoc, entry.id, entry)
         written++
       }
-      if (signature !== undefined && signatures.get(entry.id) !== signature) signatures.set(entry.id, signature)
+      if (signature !== undefined) setSignature(customerDoc, entry.id, signature)
     }
   }, RELAY)
   return written

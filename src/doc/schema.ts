@@ -4,8 +4,10 @@
  * (docs/SCHEMA.md, "Versions").
  */
 
-/** Version of the document layout written by this build (2: `meta.kind` names the document). */
-export const SCHEMA_VERSION = 2
+/** Version of the document layout written by this build (2: `meta.kind` names the document; 3: compact entries). */
+export const SCHEMA_VERSION = 3
+/** The first version whose entries are compact arrays and whose signatures are raw bytes (docs/SCHEMA.md, "Versions"). */
+export const COMPACT_ENTRIES_VERSION = 3
 
 /** Transaction origin of edits made by this device's user. */
 export const LOCAL = 'asiste:local'

@@ -4,32 +4,64 @@
  * interleave (see bench/append.bench.ts); readers sort by id.
  */
 import * as Y from 'yjs'
-import { LOCAL, MAX_MESSAGE_CHARS, ROOT } from './schema'
+import { COMPACT_ENTRIES_VERSION, LOCAL, MAX_MESSAGE_CHARS, ROOT } from './schema'
+import { isRecord } from './guards'
 import { HybridClock, formatEntryId, parseEntryId } from './entryId'
-import { dedupeEvents, eventNamespace, parseEntry, toStored, type Audience, type Entry, type StatusEvent, type StoredEntry } from './entry'
+import { dedupeEvents, encodeEntry, eventNamespace, parseEntry, type Audience, type Entry, type EntryForm, type StatusEvent, type StoredEntry } from './entry'
 
 /** The entries map of a session document (customer or rep doc). */
 export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.entries)
 }
 
-const clocks = new WeakMap<Y.Doc, HybridClock>()
+/** Per document: its clock, which has seen every id in it, and the newest entry id (whose form writers copy). */
+interface DocState {
+  clock: HybridClock
+  newest: string | undefined
+}
 
-/** The document's clock, which has seen every id in it (and keeps seeing new ones). */
-function clockOf(doc: Y.Doc): HybridClock {
-  let clock = clocks.get(doc)
-  if (clock) return clock
-  const created = new HybridClock(doc.clientID.toString(36))
+const states = new WeakMap<Y.Doc, DocState>()
+
+function stateOf(doc: Y.Doc): DocState {
+  let state = states.get(doc)
+  if (state) return state
+  const created: DocState = { clock: new HybridClock(doc.clientID.toString(36)), newest: undefined }
   const map = entriesMap(doc)
   const see = (id: string): void => {
     const stamp = parseEntryId(id)
-    if (stamp) created.observe(stamp)
+    if (!stamp) return
+    created.clock.observe(stamp)
+    if (created.newest === undefined || id > created.newest) created.newest = id
   }
   for (const id of map.keys()) see(id)
   map.observe((event) => event.keysChanged.forEach(see))
-  clocks.set(doc, created)
-  clock = created
-  return clock
+  states.set(doc, created)
+  state = created
+  return state
+}
+
+/** The document's clock, which has seen every id in it (and keeps seeing new ones). */
+function clockOf(doc: Y.Doc): HybridClock {
+  return stateOf(doc).clock
+}
+
+/**
+ * The form this device writes entries in: the form of the newest entry, so a session an older build
+ * is still writing (v2 maps) stays readable to it until a client migrates it (migrations.ts); with no
+ * entry yet, v2 if the document says it is version 2 or older, else v3 (compact arrays).
+ */
+export function entryForm(doc: Y.Doc): EntryForm {
+  const { newest } = stateOf(doc)
+  const raw = newest === undefined ? undefined : entriesMap(doc).get(newest)
+  if (isRecord(raw)) return 'v2'
+  if (Array.isArray(raw)) return 'v3'
+  const version = doc.getMap<unknown>(ROOT.meta).get('schemaVersion')
+  return typeof version === 'number' && version < COMPACT_ENTRIES_VERSION ? 'v2' : 'v3'
+}
+
+/** Stores `entry` under `id` in the document's form (inside the caller's transaction). */
+export function storeEntry(doc: Y.Doc, id: string, entry: StoredEntry): void {
+  entriesMap(doc).set(id, encodeEntry(id, entry, entryForm(doc)))
 }
 
 /** Allocates the next id for a local write: sorts after every id this doc has seen. */
@@ -109,7 +141,7 @@ export function appendEntry(doc: Y.Doc, entry: Omit<StoredEntry, 'at'> & { at?: 
   const at = entry.at ?? Date.now()
   if (entry.text.length > MAX_MESSAGE_CHARS) throw new EntryRejected('tooLong')
   const id = nextEntryId(doc, at)
-  const stored = toStored({ ...entry, at })
+  const stored = encodeEntry(id, { ...entry, at }, entryForm(doc))
   if (!parseEntry(id, stored)) throw new EntryRejected('invalid')
   doc.transact(() => entriesMap(doc).set(id, stored), LOCAL)
   return id
@@ -119,7 +151,7 @@ export function appendEntry(doc: Y.Doc, entry: Omit<StoredEntry, 'at'> & { at?: 
 export function putEntryIfAbsent(doc: Y.Doc, entry: Entry, origin: unknown): boolean {
   const map = entriesMap(doc)
   if (map.has(entry.id)) return false
-  doc.transact(() => map.set(entry.id, toStored(entry)), origin)
+  doc.transact(() => storeEntry(doc, entry.id, entry), origin)
   return true
 }
 

@@ -11,7 +11,7 @@ import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { parseEntry, type Entry } from '../../doc/entry'
-import { putSignatures, signaturesMap } from '../../doc/signatures'
+import { putSignatures, readSignature, signaturesMap } from '../../doc/signatures'
 import { LOCAL } from '../../doc/schema'
 import { importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
 import { createSerialQueue } from '../shell/serialQueue'
@@ -91,7 +91,7 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     const lost: string[] = []
     for (const id of ids) {
       const raw = entries.get(id)
-      const signature = signatures.get(id)
+      const signature = readSignature(doc, id)
       const verdict = verdicts.get(id)
       if (verdict && verdict.raw === raw && (verdict.signature === signature || verdict.signature === WRITTEN_HERE)) continue
       if (verdict) {
@@ -99,7 +99,7 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
         lost.push(id)
       }
       const entry = parseEntry(id, raw)
-      if (entry && typeof signature === 'string') pending.push({ entry, raw, signature })
+      if (entry && signature !== undefined) pending.push({ entry, raw, signature })
       else rejected.add(id)
     }
     changed(lost)
@@ -119,7 +119,7 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     const arrived: Entry[] = []
     const judged: string[] = [] // ids whose verdict is now known
     chunk.forEach(({ entry, raw, signature }, i) => {
-      if (entries.get(entry.id) !== raw || signatures.get(entry.id) !== signature) return
+      if (entries.get(entry.id) !== raw || readSignature(doc, entry.id) !== signature) return
       judged.push(entry.id)
       if (!checks[i]) {
         rejected.add(entry.id)
@@ -149,7 +149,7 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
   const onSignatures = (event: Y.YMapEvent<unknown>): void => {
     if (event.transaction.local) return
     // A peer replaced one of this customer's signatures: put it back (signatures are deterministic).
-    const swapped = [...event.keysChanged].filter((id) => me?.signed.has(id) && signatures.get(id) !== me.signed.get(id))
+    const swapped = [...event.keysChanged].filter((id) => me?.signed.has(id) && readSignature(doc, id) !== me.signed.get(id))
     if (me && swapped.length > 0) putSignatures(doc, swapped.map((id) => [id, me!.signed.get(id)!] as const), LOCAL)
     verify(event.keysChanged, true)
   }
@@ -162,7 +162,7 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     verifiable: authority !== undefined,
     isGenuine(entry) {
       const verdict = verdicts.get(entry.id)
-      return verdict !== undefined && verdict.raw === entries.get(entry.id) && (verdict.signature === WRITTEN_HERE || verdict.signature === signatures.get(entry.id))
+      return verdict !== undefined && verdict.raw === entries.get(entry.id) && (verdict.signature === WRITTEN_HERE || verdict.signature === readSignature(doc, entry.id))
     },
     isRejected: (id) => rejected.has(id),
     onArrival(listener) {

@@ -16,8 +16,7 @@ import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { appendStatusNote, entriesMap, hasEventNote } from '../../doc/transcript'
 import { customerWriter } from '../session/writers'
-import { isWebUrl, parseEntry, type Entry } from '../../doc/entry'
-import { isRecord } from '../../doc/guards'
+import { isWebUrl, parseEntry, storedFields, type Entry } from '../../doc/entry'
 import type { CustomerIdentity } from '../../store/profile'
 import type { EntryTrust } from './entryTrust'
 
@@ -75,12 +74,14 @@ export function handlePushedUrls(doc: Y.Doc, me: () => CustomerIdentity | undefi
     event.changes.keys.forEach((change, id) => {
       if (change.action !== 'add') return
       const raw = map.get(id)
-      if (!isRecord(raw) || raw.kind !== 'url') return
+      const read = storedFields(id, raw)
+      if (!('fields' in read) || read.fields.kind !== 'url') return
+      const { fields } = read
       const entry = parseEntry(id, raw)
       if (!entry || !isWebUrl(entry.text)) {
-        if (raw.authorRole !== 'rep' || refusals >= MAX_REFUSAL_NOTES) return // not a push, or a flood of them
+        if (fields.authorRole !== 'rep' || refusals >= MAX_REFUSAL_NOTES) return // not a push, or a flood of them
         refusals += 1
-        note('urlRefused', undefined, quoteRefusedUrl(typeof raw.text === 'string' ? raw.text : ''), `url:${id}`)
+        note('urlRefused', undefined, quoteRefusedUrl(typeof fields.text === 'string' ? fields.text : ''), `url:${id}`)
         return
       }
       // Without a session key in the link nothing can verify: the customer decides, with a button.

@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs'
 import { appendMessage, entriesMap } from '../../doc/transcript'
+import { storedFields } from '../../doc/entry'
 import type { NetworkHub } from '../shell/networkHub'
 import { debugDocs, roomDocs } from '../shell/debugRegistry'
 import { installHostileHooks } from './hostileHooks'
@@ -32,7 +33,10 @@ export interface DebugHooks {
   appendChat(room: string, text: string): boolean
   /** Lowers (undefined: restores) the storage share of sessions opened from now on (the per-session bound's browser test). */
   setSessionStorageCap(bytes: number | undefined): void
-  /** Calls `listener` with the entries each transaction adds to or changes in a room's doc, as it is applied; returns a stop function. */
+  /**
+   * Calls `listener` with the entries each transaction adds to or changes in a room's doc, as it is applied,
+   * their fields spelled out whichever form is stored (not validated); returns a stop function.
+   */
   watchEntries(room: string, listener: (entries: unknown[]) => void): (() => void) | undefined
 }
 
@@ -61,7 +65,11 @@ function watchEntries(room: string, listener: (entries: unknown[]) => void): (()
   const doc = roomDocs.get(room)
   if (!doc) return undefined
   const entries = entriesMap(doc)
-  const observer = (event: Y.YMapEvent<unknown>): void => listener([...event.keysChanged].map((key) => entries.get(key)))
+  const fields = (id: string): unknown => {
+    const read = storedFields(id, entries.get(id))
+    return 'fields' in read ? read.fields : entries.get(id)
+  }
+  const observer = (event: Y.YMapEvent<unknown>): void => listener([...event.keysChanged].map(fields))
   entries.observe(observer)
   return () => entries.unobserve(observer)
 }

@@ -7,6 +7,7 @@
 import type * as Y from 'yjs'
 import { removeAwarenessStates } from 'y-protocols/awareness'
 import { entriesMap } from '../../doc/transcript'
+import { storedFields } from '../../doc/entry'
 import { hostileTargets as targets } from '../shell/debugRegistry'
 import { floodHooks, type FloodHooks } from './hostileFloods'
 import { watchRemoteStreams } from '../../net/mediaChannel'
@@ -15,7 +16,10 @@ import { announceFloodHooks, type AnnounceFloodHooks } from './announceFlood'
 
 /** What `window.asisteHostile` offers, per registered room name (e.g. `customer`). */
 export interface HostileHooks extends FloodHooks, AnnounceFloodHooks {
-  /** The room doc's transcript map: writes there are this peer's own and go out to every peer. */
+  /**
+   * The room doc's transcript map: writes there are this peer's own and go out to every peer. Its `get`
+   * and `forEach` give each entry's fields spelled out, whichever form is stored (v2 map or v3 array).
+   */
   entries(room: string): Y.Map<unknown> | undefined
   /** Publishes `user` as this peer's awareness (keeping its live peer id). */
   spoofPresence(room: string, user: unknown): boolean
@@ -36,6 +40,24 @@ export interface HostileHooks extends FloodHooks, AnnounceFloodHooks {
   incoming(): { tracks: number; fileChannels: number }
 }
 
+/** A stored entry's fields as a plain object (a value that is neither form is given as it is). */
+function fieldsOf(id: string, raw: unknown): unknown {
+  const read = storedFields(id, raw)
+  return 'fields' in read ? { ...read.fields } : raw
+}
+
+/** `map` whose reads spell entries out: tests written against field names work on either stored form. */
+function spelledOut(map: Y.Map<unknown>): Y.Map<unknown> {
+  return new Proxy(map, {
+    get(target, property, receiver) {
+      if (property === 'get') return (id: string) => fieldsOf(id, target.get(id))
+      if (property === 'forEach') return (callback: (value: unknown, id: string, map: Y.Map<unknown>) => void) => target.forEach((raw, id) => callback(fieldsOf(id, raw), id, receiver as Y.Map<unknown>))
+      const value: unknown = Reflect.get(target, property, target)
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+    },
+  })
+}
+
 function hooks(): HostileHooks {
   const incoming = { tracks: 0, fileChannels: 0 }
   return {
@@ -43,7 +65,7 @@ function hooks(): HostileHooks {
     ...announceFloodHooks(),
     entries: (room) => {
       const target = targets.get(room)
-      return target ? entriesMap(target.doc) : undefined
+      return target ? spelledOut(entriesMap(target.doc)) : undefined
     },
     spoofPresence: (room, user) => {
       const awareness = targets.get(room)?.connection.awareness

@@ -63,9 +63,46 @@ export function dedupeByEventKey(entries: TranscriptEntry[]): TranscriptEntry[] 
   })
 }
 
-/** The transcript of a session document: `entries` sorted by key (plain string order). */
+/** Kinds, audiences and author roles in the order a compact entry's `code` counts them (code = kind × 6 + audience × 3 + role). */
+const KINDS = ['chat', 'status', 'url']
+const AUDIENCES = ['all', 'reps']
+const ROLES = ['rep', 'customer', 'system']
+
+/**
+ * An entry's fields, from either stored form: a map (schemaVersion ≤ 2) as it is, or a compact array
+ * (3) `[code, authorId, authorName, text, at?, event?, eventKey?, ref?]`, where a missing or `null` `at`
+ * is the id's first 9 characters read in base 36, and a missing or `null` optional field is absent.
+ */
+export function entryFields(id: string, stored: unknown): Record<string, unknown> {
+  if (!Array.isArray(stored)) return typeof stored === 'object' && stored !== null ? { ...(stored as Record<string, unknown>) } : {}
+  const [code, authorId, authorName, text, at, event, eventKey, ref] = stored as unknown[]
+  const n = typeof code === 'number' ? code : -1
+  const fields: Record<string, unknown> = {
+    kind: KINDS[Math.floor(n / 6)],
+    audience: AUDIENCES[Math.floor(n / 3) % 2],
+    authorRole: ROLES[n % 3],
+    authorId,
+    authorName,
+    text,
+    at: at ?? parseInt(id.slice(0, 9), 36),
+  }
+  if (event != null) fields.event = event
+  if (eventKey != null) fields.eventKey = eventKey
+  if (ref != null) fields.ref = ref
+  return fields
+}
+
+/** A stored signature as bytes: 64 raw bytes (schemaVersion 3), or unpadded base64url (2). */
+export function signatureBytes(stored: unknown): Uint8Array | undefined {
+  if (stored instanceof Uint8Array) return stored
+  if (typeof stored !== 'string') return undefined
+  const binary = atob(stored.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (stored.length % 4)) % 4))
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0))
+}
+
+/** The transcript of a session document: `entries` sorted by key (plain string order), each spelled out. */
 export function orderedTranscript(doc: Y.Doc): TranscriptEntry[] {
-  return [...doc.getMap<Record<string, unknown>>('entries').entries()]
+  return [...doc.getMap<unknown>('entries').entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, entry]) => ({ id, ...entry }))
+    .map(([id, entry]) => ({ id, ...entryFields(id, entry) }))
 }
