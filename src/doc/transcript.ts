@@ -14,7 +14,7 @@ export function entriesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.entries)
 }
 
-/** Per document: its clock, which has seen every id in it, and the newest entry id (whose form writers copy). */
+/** Per document: its clock, which has seen every id in it, and the newest entry id (whose form writers copy while the meta is missing). */
 interface DocState {
   clock: HybridClock
   newest: string | undefined
@@ -46,17 +46,15 @@ function clockOf(doc: Y.Doc): HybridClock {
 }
 
 /**
- * The form this device writes entries in: the form of the newest entry, so a session an older build
- * is still writing (v2 maps) stays readable to it until a client migrates it (migrations.ts); with no
- * entry yet, v2 if the document says it is version 2 or older, else v3 (compact arrays).
+ * The form this device writes entries in: the document's version says (v2 maps below version 3, so a
+ * session an older build still writes stays readable to it until a client migrates it, migrations.ts);
+ * a document whose meta has not arrived yet copies its newest entry, and an empty one gets v3 arrays.
  */
 export function entryForm(doc: Y.Doc): EntryForm {
-  const { newest } = stateOf(doc)
-  const raw = newest === undefined ? undefined : entriesMap(doc).get(newest)
-  if (isRecord(raw)) return 'v2'
-  if (Array.isArray(raw)) return 'v3'
   const version = doc.getMap<unknown>(ROOT.meta).get('schemaVersion')
-  return typeof version === 'number' && version < COMPACT_ENTRIES_VERSION ? 'v2' : 'v3'
+  if (typeof version === 'number') return version < COMPACT_ENTRIES_VERSION ? 'v2' : 'v3'
+  const { newest } = stateOf(doc)
+  return isRecord(newest === undefined ? undefined : entriesMap(doc).get(newest)) ? 'v2' : 'v3'
 }
 
 /** Stores `entry` under `id` in the document's form (inside the caller's transaction). */
