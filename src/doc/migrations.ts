@@ -3,9 +3,9 @@
  * document of an older version is brought up to SCHEMA_VERSION by pure steps,
  * in one transaction, when a client opens it; a newer one is left untouched
  * and must be shown read-only (an older build cannot know what its new keys
- * mean, and rewriting them could lose data). Steps only add or copy: an entry
- * is never removed, so two peers that migrate the same document at once
- * converge on the same state.
+ * mean, and rewriting them could lose data). Steps only add, copy or re-encode
+ * the same value (v3): an entry is never removed, and two peers that migrate
+ * the same document at once write equal values, so they converge.
  */
 import * as Y from 'yjs'
 import { MIGRATION, ROOT, SCHEMA_VERSION } from './schema'
