@@ -57,10 +57,16 @@ function signatureBytes(signature: string): Uint8Array | undefined {
   return toBase64url(bytes) === signature ? bytes : undefined // only the canonical spelling: reading back gives the same string
 }
 
+/** Base64url of stored signatures already read: Yjs hands out the same array each time, and full scans (opening a session) read them all. */
+const spelled = new WeakMap<Uint8Array, string>()
+
 /** A stored signature in either form (v3 bytes, v2 string) as base64url, or undefined when it is neither. */
 export function readStoredSignature(value: unknown): string | undefined {
-  if (value instanceof Uint8Array) return value.length === SIGNATURE_BYTES ? toBase64url(value) : undefined
-  return parseSignature(value)
+  if (!(value instanceof Uint8Array)) return parseSignature(value)
+  if (value.length !== SIGNATURE_BYTES) return undefined
+  let text = spelled.get(value)
+  if (text === undefined) spelled.set(value, (text = toBase64url(value)))
+  return text
 }
 
 /** The signature stored for entry `id`, validated, as base64url. */
