@@ -1,8 +1,9 @@
 // Schema version 3 (issue 20, bytes per message): entries as compact arrays and signatures as raw bytes,
 // read beside the v2 maps and strings older builds wrote, and reached through the migrations.
 import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
 import * as Y from 'yjs'
-import { AUDIENCES, AUTHOR_ROLES, ENTRY_KINDS, encodeEntry, entryCode, entryProblem, parseEntry, type StoredEntry } from '../../src/doc/entry'
+import { AUDIENCES, AUTHOR_ROLES, ENTRY_KINDS, STATUS_EVENTS, encodeEntry, entryCode, entryProblem, parseEntry, type StoredEntry } from '../../src/doc/entry'
 import { appendEntry, appendStatusNote, entriesMap, entryForm, readEntry, readTranscript } from '../../src/doc/transcript'
 import { putSignatures, readSignature, signaturesMap } from '../../src/doc/signatures'
 import { checkSchema, migrateDoc } from '../../src/doc/migrations'
@@ -59,6 +60,35 @@ describe('compact entries (schema version 3)', () => {
       expect(entryFields(ID, stored)).toEqual(shape)
     }
     expect([...codes].sort((a, b) => a - b)).toEqual(Array.from({ length: 18 }, (_, i) => i))
+  })
+
+  test('law: any valid entry reads back equal from either form, and the stock reader spells the array out the same', () => {
+    const idArb = fc.tuple(fc.integer({ min: 0, max: 36 ** 9 - 1 }), fc.integer({ min: 0, max: 36 ** 4 - 1 }), fc.stringMatching(/^[0-9a-z]{1,8}$/)).map(
+      ([time, counter, origin]) => `${time.toString(36).padStart(9, '0')}.${counter.toString(36).padStart(4, '0')}.${origin}`,
+    )
+    const entryArb = fc.record({
+      id: idArb,
+      kind: fc.constantFrom('chat', 'status'),
+      audience: fc.constantFrom(...AUDIENCES),
+      authorRole: fc.constantFrom('rep', 'system'),
+      authorId: fc.stringMatching(/^[A-Za-z0-9_.:-]{1,64}$/).filter((value) => !['__proto__', 'constructor', 'prototype'].includes(value)),
+      authorName: fc.string({ maxLength: 80 }),
+      text: fc.string({ maxLength: 300 }),
+      at: fc.option(fc.integer({ min: 0, max: 8.64e15 }), { nil: undefined }),
+      event: fc.constantFrom(...STATUS_EVENTS.filter((event) => event !== 'rated')),
+      eventKey: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
+      ref: fc.option(idArb, { nil: undefined }),
+    })
+    fc.assert(
+      fc.property(entryArb, ({ id, kind, event, eventKey, at, ...rest }) => {
+        const time = parseInt(id.slice(0, 9), 36)
+        const entry: StoredEntry = { ...rest, kind, at: at ?? time, ...(kind === 'status' ? { event, ...(eventKey === undefined ? {} : { eventKey }) } : {}) }
+        if (rest.ref === undefined) delete entry.ref
+        for (const form of ['v2', 'v3'] as const) expect(parseEntry(id, encodeEntry(id, entry, form))).toEqual({ id, ...entry })
+        expect(entryFields(id, encodeEntry(id, entry, 'v3'))).toEqual(entry)
+      }),
+      { numRuns: 300 },
+    )
   })
 
   test('a new session writes arrays without key names; `at` is left out when the id already says it', () => {
