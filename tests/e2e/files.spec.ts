@@ -118,6 +118,8 @@ test('the customer drops a file on the message box: the rep declines it; a secon
   await customer.page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
   const offer = incoming(rep.page, 'dropped.txt')
   await expect(offer).toContainText('dropped.txt (13 bytes) · From Carla')
+  // The log is silent (aria-live off); the offer is said once through the transcript's live region.
+  await expect(rep.page.locator('.transcript__announcer')).toHaveText('Carla offered dropped.txt (13 bytes)')
   await expectNothingAboveComposer(rep.page)
   await offer.getByRole('button', { name: 'Decline' }).click()
   await expect(offer).toContainText('Declined')
