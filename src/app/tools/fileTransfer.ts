@@ -3,8 +3,9 @@
  * to the peers on the other side, answer incoming offers, progress, cancel,
  * save. The bytes go over src/net/fileChannel.ts; only status notes (name
  * and size) reach the transcript: `fileOffered` when a file is offered (the
- * views show the transfer inside it, src/doc/fileNotes.ts), then how it ended. A transfer cut by a dropped link waits,
- * and resumes when the same peer is back (transferLinks.ts). On the
+ * views show the transfer inside it, src/doc/fileNotes.ts), then how it
+ * ended. A transfer cut by a dropped link waits, and resumes when the same
+ * peer is back (transferLinks.ts). On the
  * customer's side files go to, and come from, only peers whose link proved
  * the session key (provenPeers.ts); others are refused and reported.
  */
