@@ -16,14 +16,14 @@ export const AUTHOR_ROLES = ['rep', 'customer', 'system'] as const
 export type AuthorRole = (typeof AUTHOR_ROLES)[number]
 
 /** Status events that produce a note in the transcript. Rendered per viewer language. */
-export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended', 'urlOpened', 'urlBlocked', 'urlRefused', 'invited', 'screenShared', 'screenStopped', 'screenDeclined', 'fileSent', 'fileDeclined', 'fileCancelled', 'fileFailed', 'credentialsProvided', 'credentialsDeclined', 'rated'] as const
+export const STATUS_EVENTS = ['sessionStarted', 'joined', 'left', 'ended', 'urlOpened', 'urlBlocked', 'urlRefused', 'invited', 'screenShared', 'screenStopped', 'screenDeclined', 'fileOffered', 'fileSent', 'fileDeclined', 'fileCancelled', 'fileFailed', 'credentialsProvided', 'credentialsDeclined', 'rated'] as const
 export type StatusEvent = (typeof STATUS_EVENTS)[number]
 
 /**
  * The status events a customer's own page notes (joining, answers to pushed URLs, screen, file and
  * credentials requests). Session-level events — started, left, ended, invited — are the team's alone.
  */
-export const CUSTOMER_EVENTS: readonly StatusEvent[] = ['joined', 'urlOpened', 'urlBlocked', 'urlRefused', 'screenShared', 'screenStopped', 'screenDeclined', 'fileSent', 'fileDeclined', 'fileCancelled', 'fileFailed', 'credentialsProvided', 'credentialsDeclined', 'rated']
+export const CUSTOMER_EVENTS: readonly StatusEvent[] = ['joined', 'urlOpened', 'urlBlocked', 'urlRefused', 'screenShared', 'screenStopped', 'screenDeclined', 'fileOffered', 'fileSent', 'fileDeclined', 'fileCancelled', 'fileFailed', 'credentialsProvided', 'credentialsDeclined', 'rated']
 
 /** A satisfaction rating's text: one digit from 1 to 5 (the `rated` note's `text`). */
 export const RATING = /^[1-5]$/

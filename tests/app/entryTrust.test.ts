@@ -6,6 +6,7 @@ import { MAX_REFUSAL_NOTES, MAX_REFUSED_QUOTE_CHARS, handlePushedUrls, quoteRefu
 import { createDeviceSigningKeys, createSessionAuthority, importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../src/net/sessionAuthority'
 import { appendEntry, entriesMap, readEntry } from '../../src/doc/transcript'
 import { readSignature, signaturesMap } from '../../src/doc/signatures'
+import { fileNoteKey } from '../../src/doc/fileNotes'
 import { chat, fromHostilePeer, makeDoc, repChat } from '../doc/fixtures'
 import type * as Y from 'yjs'
 
@@ -56,6 +57,21 @@ describe("the customer's page acts only on verified reps' content", () => {
     await trust.settled()
     expect(shown()).toEqual([genuine])
     expect(visible.hidden()).toBe(2)
+    dispose()
+  })
+
+  test("a forged file offer note (as a rep or the system) is not shown, so nothing offers Accept; the rep's signed one is", async () => {
+    const { hostile, publish, trust, dispose, shown } = await customerPage()
+    const offer = (id: string) => ({ kind: 'status' as const, event: 'fileOffered' as const, eventKey: fileNoteKey(id, 'fileOffered'), text: 'fix.exe (2 MB)' })
+    let asRep = ''
+    let asSystem = ''
+    hostile((peer) => (asRep = appendEntry(peer, repChat({ ...offer('T1'), at: Date.now() }))))
+    hostile((peer) => (asSystem = appendEntry(peer, repChat({ ...offer('T2'), authorRole: 'system', at: Date.now() }))))
+    const genuine = await publish({ ...offer('T3'), authorRole: 'system' })
+    await trust.settled()
+    expect(shown()).toEqual([genuine])
+    expect(shown()).not.toContain(asRep)
+    expect(shown()).not.toContain(asSystem)
     dispose()
   })
 

@@ -61,6 +61,22 @@ describe('file transfer controllers', () => {
     dispose()
   })
 
+  it('the sender notes its offer before any channel opens, and the incoming row carries the user id that note names as author', async () => {
+    const { rep, customer, customerDoc, dispose } = await sides()
+    expect(customer.send(new File([bytes(2048)], 'photo (1).png'))).toBe('sent')
+    // Synchronously: the note is in the doc before the offer can reach anyone.
+    const [note] = readTranscript(customerDoc)
+    const [outgoing] = customer.list()
+    expect(note).toMatchObject({ event: 'fileOffered', eventKey: `file:${outgoing!.id}:fileOffered`, text: 'photo (1).png (2 kB)', authorId: CUSTOMER.id, authorName: 'Carla' })
+    expect(outgoing).toMatchObject({ direction: 'out', peerUserId: REP.id })
+    const [incoming] = await until(rep, (list) => list.some((item) => item.phase === 'offered'))
+    expect(incoming).toMatchObject({ id: outgoing!.id, direction: 'in', peerUserId: CUSTOMER.id })
+    rep.decline(incoming!.key)
+    await until(customer, (list) => list[0]?.phase === 'declined')
+    expect(readTranscript(customerDoc).map((entry) => entry.event)).toEqual(['fileOffered', 'fileDeclined'])
+    dispose()
+  })
+
   it('a transfer cut by a dropped link waits on both sides and resumes when the same peer reconnects', async () => {
     const { room, rep, customer, repDoc, dispose } = await sides()
     const SIZE = 6 * 1024 * 1024
@@ -84,7 +100,7 @@ describe('file transfer controllers', () => {
     await until(customer, (list) => list[0]?.phase === 'done')
     await until(rep, (list) => list[0]?.phase === 'done')
     expect(customer.list()[0]!.bytes).toBe(SIZE)
-    expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileSent']) // never noted as failed
+    expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileOffered', 'fileSent']) // never noted as failed
     dispose()
   })
 
@@ -105,7 +121,7 @@ describe('file transfer controllers', () => {
     await room.reconnect({ peerId: 'peer-b-reloaded' }) // Carla's page reloaded: her half of the file is gone
     const [row] = await until(rep, (list) => list[0]?.phase === 'failed')
     expect(row?.reason).toBe('connection')
-    expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileFailed'])
+    expect(readTranscript(repDoc).map((entry) => entry.event)).toEqual(['fileOffered', 'fileFailed'])
     dispose()
   })
 

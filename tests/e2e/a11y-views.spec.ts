@@ -1,7 +1,7 @@
 // Accessibility, part two: axe-core on every view and dialog that
-// a11y.spec.ts does not reach — the customer's screen-sharing, file-offer and
-// credentials dialogs, the rep's credentials reveal, the screen Viewer, the
-// session menu and the remaining session dialogs, the script library and its
+// a11y.spec.ts does not reach — the customer's screen-sharing and credentials
+// dialogs, a file offer in the transcript (both sides), the rep's credentials
+// reveal, the screen Viewer, the session menu and the remaining session dialogs, the script library and its
 // editor, the variables form, History (list, search results, no results,
 // read-only transcript, import error), the portal page and the bad-link page.
 // A table of scenarios × (English + light, Spanish + dark); names come from the
@@ -88,7 +88,7 @@ async function say(page: Page, t: Translate, text: string): Promise<void> {
 const SCENARIOS: Scenario[] = [
   {
     name: 'customer-side requests, the credentials reveal, the Viewer and the session menu',
-    places: ['session menu', 'customer: screen sharing request', 'rep: screen thumbnail', 'rep: Viewer', 'customer: sharing', 'customer: file offer', 'customer: a file in the transcript', 'customer: credentials request', 'rep: credentials reveal', 'rep: Push URL with an error', 'customer: pushed link blocked', 'customer: ended'],
+    places: ['session menu', 'customer: screen sharing request', 'rep: screen thumbnail', 'rep: Viewer', 'customer: sharing', 'customer: file offer', 'rep: own file offer', 'customer: a file in the transcript', 'customer: credentials request', 'rep: credentials reveal', 'rep: Push URL with an error', 'customer: pushed link blocked', 'customer: ended'],
     async run({ newPerson, lang, colorScheme, t, check }, info) {
       const rep = await newPerson(lang, { colorScheme })
       const customer = await newPerson(lang, { colorScheme })
@@ -125,9 +125,11 @@ const SCENARIOS: Scenario[] = [
       const chooser = rep.page.waitForEvent('filechooser')
       await tools.getByRole('button', { name: t('files.sendTool') }).click()
       await (await chooser).setFiles(path)
-      const offer = customer.page.getByRole('dialog', { name: t('files.offerTitle') })
+      const offer = customer.page.getByRole('group', { name: t('files.offerTitle') })
       await expect(offer).toContainText('notes.txt')
       await check(customer.page, 'customer: file offer')
+      await expect(rep.page.getByRole('group', { name: t('files.outgoingTitle') })).toContainText('notes.txt')
+      await check(rep.page, 'rep: own file offer')
       await offer.getByRole('button', { name: t('files.accept') }).click()
       await expect(customer.page.getByRole('log', { name: t('transcript.label') }).getByRole('button', { name: t('files.save') })).toBeVisible()
       await check(customer.page, 'customer: a file in the transcript')

@@ -19,8 +19,18 @@ function recordProgress(): void {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] })
 }
 
-/** The transcript, where a finished transfer is shown inline in its file note (issue 21). */
+/** The transcript, where a file offer and its transfer live inside the offer note (issue 21). */
 const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' })
+/** The offer of `name` made to this page, inside its transcript note. */
+const incoming = (page: Page, name: string) => transcript(page).getByRole('group', { name: 'Incoming file' }).filter({ hasText: name })
+/** This page's own offer of `name`, inside its transcript note. */
+const outgoing = (page: Page, name: string) => transcript(page).getByRole('group', { name: 'Outgoing file' }).filter({ hasText: name })
+
+/** Nothing about a transfer shows outside the transcript: no dialog, no progress bar above the composer. */
+async function expectNothingAboveComposer(page: Page): Promise<void> {
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.locator('[role="progressbar"]:not([role="log"] [role="progressbar"])')).toHaveCount(0)
+}
 
 const progressSeen = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen)
 
@@ -46,8 +56,12 @@ test('a 20 MB file goes from rep to customer peer to peer, with moving progress 
   await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
 
   await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
-  const offer = customer.page.getByRole('dialog', { name: 'Incoming file' })
-  await expect(offer).toContainText('Ana Rep wants to send you big.bin (20 MB)')
+  // The offer is a transcript entry, with the sender's name; the sender sees its own in its note.
+  const offer = incoming(customer.page, 'big.bin')
+  await expect(offer).toContainText('big.bin (20 MB) · From Ana Rep')
+  await expect(transcript(customer.page).getByRole('article').filter({ hasText: 'Ana Rep offered big.bin (20 MB)' }).getByRole('group', { name: 'Incoming file' })).toBeVisible()
+  await expect(outgoing(rep.page, 'big.bin')).toContainText('Waiting for the other side to accept')
+  await expect(transcript(rep.page).getByRole('article').filter({ hasText: 'You offered big.bin (20 MB)' }).getByRole('group', { name: 'Outgoing file' })).toBeVisible()
   const started = Date.now()
   await offer.getByRole('button', { name: 'Accept' }).click()
   const transfers = transcript(customer.page)
@@ -55,9 +69,8 @@ test('a 20 MB file goes from rep to customer peer to peer, with moving progress 
   const seconds = (Date.now() - started) / 1000
   console.log(`20 MB rep → customer over loopback: ${seconds.toFixed(2)} s, ${(20 / seconds).toFixed(1)} MB/s (incl. SHA-256 on both sides)`)
   await expect(transcript(rep.page)).toContainText('Done — SHA-256 verified')
-  // Finished, the transfer lives in its transcript note: the list above the composer is gone on both pages.
-  await expect(customer.page.getByRole('list', { name: 'File transfers' })).toHaveCount(0)
-  await expect(rep.page.getByRole('list', { name: 'File transfers' })).toHaveCount(0)
+  await expectNothingAboveComposer(customer.page)
+  await expectNothingAboveComposer(rep.page)
   const wire = await customer.page.evaluate(() => {
     const { progressSeen: seen, progressTimes: times } = window as unknown as { progressSeen: number[]; progressTimes: number[] }
     const first = times[seen.findIndex((value) => value > 0)] ?? 0
@@ -73,15 +86,15 @@ test('a 20 MB file goes from rep to customer peer to peer, with moving progress 
     expect(Math.max(...seen)).toBe(SIZE)
   }
   const download = customer.page.waitForEvent('download')
-  await transfers.getByRole('button', { name: 'Save file' }).click()
+  await offer.getByRole('button', { name: 'Save file' }).click()
   const saved = await readFile(await (await download).path())
   expect(createHash('sha256').update(saved).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
   // Worded for the reader: the sender reads "You sent", the customer reads who sent it.
   await expect(rep.page.getByText('You sent big.bin (20 MB)')).toBeVisible()
   await expect(customer.page.getByText('Ana Rep sent big.bin (20 MB)')).toBeVisible()
-  // The note carries the transfer inline, with the sender's name: Save on the customer's side, none on the sender's.
-  await expect(transfers.getByRole('article').filter({ hasText: 'Ana Rep sent big.bin' })).toContainText('big.bin (20 MB) · From Ana Rep')
-  await expect(transcript(rep.page).getByRole('article').filter({ hasText: 'You sent big.bin' })).toContainText('big.bin (20 MB) · To Carla')
+  // The offer note carries the transfer to its end: Save on the customer's side, none on the sender's; answered, no Accept.
+  await expect(offer.getByRole('button', { name: 'Accept' })).toHaveCount(0)
+  await expect(outgoing(rep.page, 'big.bin')).toContainText('big.bin (20 MB) · To Carla')
   await expect(transcript(rep.page).getByRole('button', { name: 'Save file' })).toHaveCount(0)
   expect(rep.errors.list).toEqual([])
   expect(customer.errors.list).toEqual([])
@@ -103,18 +116,24 @@ test('the customer drops a file on the message box: the rep declines it; a secon
     return data
   })
   await customer.page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
-  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
-  await expect(offer).toContainText('Carla wants to send you dropped.txt (13 bytes)')
+  const offer = incoming(rep.page, 'dropped.txt')
+  await expect(offer).toContainText('dropped.txt (13 bytes) · From Carla')
+  // The log is silent (aria-live off); the offer is said once through the transcript's live region.
+  await expect(rep.page.locator('.transcript__announcer')).toHaveText('Carla offered dropped.txt (13 bytes)')
+  await expectNothingAboveComposer(rep.page)
   await offer.getByRole('button', { name: 'Decline' }).click()
-  await expect(transcript(customer.page).getByRole('article').filter({ hasText: 'Your file dropped.txt' })).toContainText('Declined')
+  await expect(offer).toContainText('Declined')
+  await expect(offer.getByRole('button')).toHaveCount(0)
+  await expect(outgoing(customer.page, 'dropped.txt')).toContainText('Declined')
   await expect(rep.page.getByText('File dropped.txt (13 bytes) from Carla was declined')).toBeVisible()
   await expect(customer.page.getByText('Your file dropped.txt (13 bytes) was declined')).toBeVisible()
 
   await pickFile(customer.page, () => customer.page.getByRole('button', { name: 'Send file' }).click(), path)
-  await expect(offer).toContainText('log.txt')
-  await customer.page.getByRole('list', { name: 'File transfers' }).getByRole('listitem').filter({ hasText: 'log.txt' }).getByRole('button', { name: 'Cancel' }).click()
-  await expect(offer).toBeHidden()
-  await expect(transcript(rep.page).getByRole('article').filter({ hasText: 'log.txt' })).toContainText('Cancelled')
+  const second = incoming(rep.page, 'log.txt')
+  await expect(second.getByRole('button', { name: 'Accept' })).toBeVisible()
+  await outgoing(customer.page, 'log.txt').getByRole('button', { name: 'Cancel' }).click()
+  await expect(second).toContainText('Cancelled')
+  await expect(second.getByRole('button', { name: 'Accept' })).toHaveCount(0)
   await expect(customer.page.getByText(/^Sending log\.txt .* was cancelled/)).toBeVisible()
 })
 
@@ -149,9 +168,9 @@ test('a transfer cut by a dropped link resumes and verifies', async ({ newPerson
   await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
 
   await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
-  await customer.page.getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
-  const transfers = customer.page.getByRole('list', { name: 'File transfers' })
-  const repTransfers = rep.page.getByRole('list', { name: 'File transfers' })
+  await incoming(customer.page, 'cut.bin').getByRole('button', { name: 'Accept' }).click()
+  const transfers = incoming(customer.page, 'cut.bin')
+  const repTransfers = outgoing(rep.page, 'cut.bin')
   await expect(transfers).toContainText('Connection lost — waiting to resume', { timeout: 30_000 })
   await expect(repTransfers).toContainText('Connection lost — waiting to resume')
   const bar = transfers.getByRole('progressbar')
@@ -212,7 +231,7 @@ test('a transfer whose data channel closes mid-way resumes over a new channel of
   await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
 
   await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
-  await customer.page.getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
+  await incoming(customer.page, 'channel.bin').getByRole('button', { name: 'Accept' }).click()
   const transfers = transcript(customer.page)
   await expect(transfers).toContainText('Done — SHA-256 verified', { timeout: 60_000 })
   await expect(transcript(rep.page)).toContainText('Done — SHA-256 verified')
@@ -233,7 +252,7 @@ test('a transfer whose data channel closes mid-way resumes over a new channel of
 
 // The rep's file transfers belong to the session's model, not its view: while another session is
 // in front, this one's SessionView is unmounted and the offer must still be heard.
-test('a file offered while another session is in front is listed and can be accepted', async ({ newPerson }) => {
+test('a file offered while another session is in front is in its transcript and can be accepted', async ({ newPerson }) => {
   const rep = await newPerson()
   const customer = await newPerson()
   await startRep(rep.page, 'Ana Rep')
@@ -250,10 +269,34 @@ test('a file offered while another session is in front is listed and can be acce
     return data
   })
   await customer.page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
-  await expect(customer.page.getByRole('list', { name: 'File transfers' })).toContainText('Waiting for the other side to accept')
+  await expect(outgoing(customer.page, 'away.txt')).toContainText('Waiting for the other side to accept')
   await carlaTab.click()
-  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
-  await expect(offer).toContainText('Carla wants to send you away.txt (10 bytes)')
+  const offer = incoming(rep.page, 'away.txt')
+  await expect(offer).toContainText('away.txt (10 bytes) · From Carla')
   await offer.getByRole('button', { name: 'Accept' }).click()
   await expect(transcript(rep.page)).toContainText('Done — SHA-256 verified')
+})
+
+test('the receiver cancels mid-transfer in the offer note: both sides say Cancelled, nothing is saved', async ({ newPerson }, info) => {
+  test.setTimeout(90_000)
+  const path = info.outputPath('huge.bin')
+  await writeFile(path, randomBytes(48 * 1024 * 1024))
+  const rep = await newPerson()
+  const customer = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  await joinAsCustomer(customer.page, link, 'Carla')
+  await expect(rep.page.getByRole('tab', { name: /^Carla/ })).toBeVisible()
+
+  await pickFile(rep.page, () => rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click(), path)
+  const offer = incoming(customer.page, 'huge.bin')
+  await offer.getByRole('button', { name: 'Accept' }).click()
+  await expect.poll(async () => Number(await offer.getByRole('progressbar', { name: 'Transfer of huge.bin' }).getAttribute('aria-valuenow')), { intervals: [20] }).toBeGreaterThan(0)
+  await offer.getByRole('button', { name: 'Cancel' }).click()
+  await expect(offer).toContainText('Cancelled')
+  await expect(offer.getByRole('button')).toHaveCount(0) // no Save, no Cancel left
+  await expect(outgoing(rep.page, 'huge.bin')).toContainText('Cancelled')
+  await expect(rep.page.getByText('Sending huge.bin (48 MB) was cancelled')).toBeVisible()
+  await expect(customer.page.getByText('Sending huge.bin (48 MB) from Ana Rep was cancelled')).toBeVisible()
+  await expectNothingAboveComposer(customer.page)
 })

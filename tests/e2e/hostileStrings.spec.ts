@@ -96,13 +96,13 @@ async function dropFile(page: Page, name: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
 }
 
-/** textContent of the offer line of the `Incoming file` dialog, once it shows `name`. */
+/** textContent of the offer row of the transcript's `Incoming file` group for `name` (declined once read). */
 async function offerLine(page: Page, name: string): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: 'Incoming file' })
-  await expect(dialog).toContainText(name, { timeout: 15_000 })
-  const line = (await dialog.locator('p').first().textContent()) ?? ''
-  await dialog.getByRole('button', { name: 'Decline' }).click()
-  await expect(dialog).toBeHidden()
+  const offer = page.getByRole('log', { name: 'Transcript' }).getByRole('group', { name: 'Incoming file' }).filter({ hasText: name })
+  await expect(offer).toBeVisible({ timeout: 15_000 })
+  const line = (await offer.locator('.files__name').textContent()) ?? ''
+  await offer.getByRole('button', { name: 'Decline' }).click()
+  await expect(offer).toContainText('Declined')
   return line
 }
 
@@ -154,13 +154,13 @@ test('hostile strings in session notes, a scripted item and file names both ways
   await notes.fill(notesText)
   await expect(notes).toHaveValue(notesText)
 
-  // File names, both ways: shown exactly in the other side's `Incoming file` dialog.
+  // File names, both ways: shown exactly in the other side's `Incoming file` offer, in the transcript.
   const toRep = `${CORPUS[0]}\u202Egnp.exe 👩‍👩‍👧‍👦.txt`
   await dropFile(customer.page, toRep)
-  expect(await offerLine(rep.page, toRep)).toBe(`${NAME} wants to send you ${toRep} (5 bytes).`)
+  expect(await offerLine(rep.page, toRep)).toBe(`${toRep} (5 bytes) · From ${NAME}`)
   const toCustomer = `<svg onload="${PWN}">{{x}} \u2066e\u0301\u2069.pdf`
   await dropFile(rep.page, toCustomer)
-  expect(await offerLine(customer.page, toCustomer)).toBe(`${REP_NAME} wants to send you ${toCustomer} (5 bytes).`)
+  expect(await offerLine(customer.page, toCustomer)).toBe(`${toCustomer} (5 bytes) · From ${REP_NAME}`)
 
   await expectNothingRan(rep.page)
   await expectNothingRan(customer.page)

@@ -1,9 +1,11 @@
 /**
  * File transfers of one session side (rep or customer) as Solid state: send
  * to the peers on the other side, answer incoming offers, progress, cancel,
- * save. The bytes go over src/net/fileChannel.ts; only a status note (name
- * and size) reaches the transcript. A transfer cut by a dropped link waits,
- * and resumes when the same peer is back (transferLinks.ts). On the
+ * save. The bytes go over src/net/fileChannel.ts; only status notes (name
+ * and size) reach the transcript: `fileOffered` when a file is offered (the
+ * views show the transfer inside it, src/doc/fileNotes.ts), then how it
+ * ended. A transfer cut by a dropped link waits, and resumes when the same
+ * peer is back (transferLinks.ts). On the
  * customer's side files go to, and come from, only peers whose link proved
  * the session key (provenPeers.ts); others are refused and reported.
  */
@@ -21,6 +23,7 @@ import { peersByRole } from '../../net/mediaChannel'
 import { randomId } from '../../net/roomKeys'
 import type * as Y from 'yjs'
 import { appendStatusNote } from '../../doc/transcript'
+import { fileNoteKey, fileNoteText, type FileNoteEvent } from '../../doc/fileNotes'
 import { customerWriter, repWriter } from '../session/writers'
 import type { CustomerIdentity } from '../../store/profile'
 import type { RepSession } from '../session/repSession'
@@ -39,6 +42,8 @@ export interface Transfer {
   size: number
   /** The other side's name. */
   peer: string
+  /** The user id the other side's presence claims (matched against the author of the offer note). */
+  peerUserId?: string
   phase: TransferPhase
   bytes: number
   reason?: FailReason
@@ -58,7 +63,7 @@ export const MAX_PREVIEW_BYTES = 10 * 1024 * 1024
 export type SendResult = 'sent' | 'tooLarge' | 'nameTooLong' | 'noPeer'
 
 /** Transcript events a sender notes. */
-export type FileEvent = 'fileSent' | 'fileDeclined' | 'fileCancelled' | 'fileFailed'
+export type FileEvent = FileNoteEvent
 
 /** What the transfers need from their side of the session. */
 export interface FileTransferOptions {
@@ -109,8 +114,6 @@ function admitChannel(channel: ChunkedChannel, admit: Promise<boolean>, accepted
 /** The transfers state. */
 export interface FileTransfers {
   list: Accessor<Transfer[]>
-  /** The first incoming offer still waiting for an answer. */
-  offer: Accessor<Transfer | undefined>
   /** Offers `file`; says why not when its name is too long, it is too large or nobody is there to receive it. */
   send(file: File): SendResult
   accept(key: string): void
@@ -137,10 +140,10 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
   const noteOnce = (event: FileEvent, transfer: { name: string; size: number }, id: string): void => {
     if (noted.has(`${id}:${event}`)) return
     noted.add(`${id}:${event}`)
-    options.note(event, `${transfer.name} (${formatBytes(transfer.size)})`, id)
+    options.note(event, fileNoteText(transfer.name, formatBytes(transfer.size)), id)
   }
 
-  const receive = (channel: ChunkedChannel, peerId: string, key: string, peer: string): void => {
+  const receive = (channel: ChunkedChannel, peerId: string, key: string, peer: string, peerUserId: string | undefined): void => {
     receiveFile(
       channel,
       maxBytes,
@@ -148,7 +151,7 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
         controls.set(key, { cancel: incoming.cancel, incoming })
         links.received(peerId, incoming.offer.id, received)
         offerIds.set(key, incoming.offer.id)
-        setList((all) => [...all, { key, id: incoming.offer.id, direction: 'in', name: incoming.offer.name, size: incoming.offer.size, peer, phase: 'offered', bytes: 0 }])
+        setList((all) => [...all, { key, id: incoming.offer.id, direction: 'in', name: incoming.offer.name, size: incoming.offer.size, peer, ...(peerUserId === undefined ? {} : { peerUserId }), phase: 'offered', bytes: 0 }])
       },
       {
         progress: (bytes) => update(key, { bytes }),
@@ -183,17 +186,16 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
         const peer = user?.name ?? ''
         const proven = options.proven
         if (proven && proven.status(peerId) !== 'proven') {
-          admitChannel(channel, proven.settled(peerId), () => receive(channel, peerId, key, peer), () => proven.report({ what: 'fileIn', peerId, ...(user ? { claimedName: user.name } : {}) }))
+          admitChannel(channel, proven.settled(peerId), () => receive(channel, peerId, key, peer, user?.id), () => proven.report({ what: 'fileIn', peerId, ...(user ? { claimedName: user.name } : {}) }))
           return
         }
-        receive(channel, peerId, key, peer)
+        receive(channel, peerId, key, peer, user?.id)
       }, links.onPoll),
     )
   })
 
   return {
     list,
-    offer: () => list().find((item) => item.direction === 'in' && item.phase === 'offered'),
     send(file) {
       if (file.name.length > MAX_FILE_NAME_CHARS) return 'nameTooLong'
       if (file.size > maxBytes) return 'tooLarge'
@@ -208,9 +210,12 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
       if (targets.length === 0) return 'noPeer'
       const id = randomId()
       const offer = { id, name: file.name, size: file.size, mime: file.type }
+      // Noted before any channel opens: the receiver shows the offer (Accept / Decline) inside this note.
+      noteOnce('fileOffered', offer, id)
       const start = (peerId: string, target: (typeof targets)[number][1]): void => {
         const key = randomId()
-        setList((all) => [...all, { key, id, direction: 'out', name: file.name, size: file.size, peer: target.user?.name ?? '', phase: 'waiting', bytes: 0 }])
+        const peerUserId = target.user?.id
+        setList((all) => [...all, { key, id, direction: 'out', name: file.name, size: file.size, peer: target.user?.name ?? '', ...(peerUserId === undefined ? {} : { peerUserId }), phase: 'waiting', bytes: 0 }])
         const outgoing = sendFile(openFileChannel(target.link, id), offer, file, {
           progress: (bytes) => update(key, { bytes }),
           phase: (phase, reason) => {
@@ -255,7 +260,7 @@ export function createRepFileTransfers(session: Pick<RepSession, 'customer' | 'r
     note(event, text, id) {
       const me = profile()
       if (!me) return
-      appendStatusNote(session.repDoc, repWriter(me), event, { text, eventKey: `file:${id}:${event}` })
+      appendStatusNote(session.repDoc, repWriter(me), event, { text, eventKey: fileNoteKey(id, event) })
     },
     maxBytes,
   })
@@ -273,7 +278,7 @@ export function createCustomerFileTransfers(doc: Y.Doc, connection: () => DocCon
     note(event, text, id) {
       const me = identity()
       if (!me) return
-      appendStatusNote(doc, customerWriter(me), event, { text, eventKey: `file:${id}:${event}` })
+      appendStatusNote(doc, customerWriter(me), event, { text, eventKey: fileNoteKey(id, event) })
     },
     maxBytes,
   })

@@ -74,7 +74,7 @@ export function CustomerPage() {
             </div>
             <ScreenShareRequest screen={session.screen} />
             <CredentialsRequestDialog credentials={session.credentials} />
-            <FileTransferArea transfers={session.files} entries={session.entries()} bind={(api) => (fileSending = api)} />
+            <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
             <For each={session.blockedUrls()}>
               {(blocked) => (
                 <p class="banner banner--action" role="status">

@@ -6,7 +6,7 @@ import { MarkedText, RichText } from './RichText'
 import { richParser } from './richLoader'
 import { statusNoteText } from './entryText'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
-import { FileNoteTransfers, fileNoteOf } from '../tools/FileTransferList'
+import { FileOfferEntry } from '../tools/FileOfferEntry'
 import { formatDateTime, formatTime, t, type MessageKey } from '../../i18n/i18n'
 
 const DELIVERY: Record<DeliveryState, { key: MessageKey; glyph: string }> = {
@@ -45,7 +45,7 @@ export interface EntryViewProps {
   highlight?: string | undefined
   /** This entry holds the current Find match. */
   current?: boolean
-  /** This page's file transfers: a file note shows its transfer inline (progress, Save, a received image's preview). */
+  /** This page's file transfers: a file offer note shows its transfer inline (Accept / Decline, progress, Save, a received image's preview). */
   files?: FileTransfers | undefined
 }
 
@@ -73,8 +73,8 @@ export function EntryView(props: EntryViewProps) {
               <span class="entry__audience">{t('entry.repsOnly')}</span>
             </Show>
           </p>
-          <Show when={props.files && fileNoteOf(props.entry)}>
-            {(note) => <FileNoteTransfers note={note()} transfers={props.files as FileTransfers} />}
+          <Show when={props.entry.event === 'fileOffered' && props.files}>
+            {(files) => <FileOfferEntry note={props.entry} transfers={files()} selfId={props.selfId} />}
           </Show>
         </Match>
         <Match when={true}>

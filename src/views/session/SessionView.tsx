@@ -113,7 +113,7 @@ export function SessionView() {
             files={session.files}
           />
           <TypingIndicator names={session.presence.typingNames()} />
-          <FileTransferArea transfers={session.files} entries={session.entries()} bind={(api) => (fileSending = api)} />
+          <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
           <Show
             when={!session.ended()}
             fallback={

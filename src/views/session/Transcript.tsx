@@ -8,6 +8,7 @@ import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
 import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
 import { EntryView } from './EntryView'
+import { statusNoteText } from './entryText'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
 import { t, tn } from '../../i18n/i18n'
@@ -52,14 +53,17 @@ export function Transcript(props: {
       () => props.entries.at(-1)?.id,
       (lastId) => {
         if (lastId === undefined || lastId <= announcedUpTo) return
-        const fresh = []
+        const fresh: string[] = []
         for (let i = props.entries.length - 1; i >= 0; i--) {
           const entry = props.entries[i]
           if (!entry || entry.id <= announcedUpTo) break
-          if (entry.kind === 'chat' && entry.authorId !== props.selfId) fresh.unshift(entry)
+          if (entry.authorId === props.selfId) continue
+          if (entry.kind === 'chat') fresh.unshift(`${entry.authorName}: ${entry.text}`)
+          // A file offer waits for an answer inside the (silent) log: say it, as the old offer dialog did.
+          else if (entry.event === 'fileOffered') fresh.unshift(statusNoteText(entry, false))
         }
         announcedUpTo = lastId
-        if (fresh.length > 0) setAnnouncement(fresh.map((entry) => `${entry.authorName}: ${entry.text}`).join('\n'))
+        if (fresh.length > 0) setAnnouncement(fresh.join('\n'))
       },
       { defer: true },
     ),

@@ -1,15 +1,13 @@
 /**
- * Everything file transfer adds to a chat: the hidden file input behind `Send file`, the
- * `Incoming file` dialog, the transfers list, and the error when a file cannot go.
+ * What file transfer adds next to the composer: the hidden file input behind `Send file` and the
+ * error when a file cannot go. Offers and transfers themselves show in the transcript, inside
+ * their `fileOffered` note (FileOfferEntry.tsx), so nothing piles up above the composer.
  * `bind` hands the parent `pick` (for the tool) and `send` (for a file dropped on the message box).
  */
 import { Show, createSignal, type JSX } from 'solid-js'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
-import type { Entry } from '../../doc/entry'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
 import { formatBytes } from '../../i18n/format'
-import { FileOfferDialog } from './FileOfferDialog'
-import { FileTransferList } from './FileTransferList'
 import { t } from '../../i18n/i18n'
 import './media.css'
 
@@ -24,8 +22,6 @@ export function FileTransferArea(props: {
   transfers: FileTransfers
   bind: (api: FileSending) => void
   maxBytes?: number
-  /** The transcript: a finished transfer whose file note is there is shown in that note, not in the list. */
-  entries?: Entry[]
 }) {
   const [error, setError] = createSignal<string>()
   let input: HTMLInputElement | undefined
@@ -57,8 +53,6 @@ export function FileTransferArea(props: {
       <Show when={error()}>
         <p role="alert" class="error">{error()}</p>
       </Show>
-      <FileTransferList transfers={props.transfers} entries={props.entries} />
-      <FileOfferDialog offer={props.transfers.offer()} onAccept={(key) => props.transfers.accept(key)} onDecline={(key) => props.transfers.decline(key)} />
     </>
   )
 }
