@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
-import { openTeamPeriods, GRACE_MS, DAY_CHECK_MS, type TeamPeriods } from '../../src/app/console/teamPeriods'
+import { GRACE_MS, DAY_CHECK_MS, type TeamPeriods } from '../../src/app/console/teamPeriods'
 import { putSessionSummary, sessionsMap, type SessionSummary } from '../../src/doc/team'
-import { makeFakeHub } from './fakeHub'
+import { device } from './teamDevices'
 
-const SECRET = 'c2VjcmV0LXNlY3JldC1zZWNyZXQ'
 const DEC_3 = Date.UTC(2026, 11, 3, 12)
 const MIDNIGHT = Date.UTC(2026, 11, 4)
 
@@ -17,39 +16,6 @@ const row = (sessionId: string, overrides: Partial<SessionSummary> = {}): Sessio
   reps: ['rep-1'],
   ...overrides,
 })
-
-/** A device's databases, as IndexedDB keeps them: a day closed and opened again loads what was written. */
-function fakeDisk() {
-  const saved = new Map<string, Uint8Array>()
-  return (doc: Y.Doc, name: string) => {
-    const stored = saved.get(name)
-    if (stored) Y.applyUpdate(doc, stored)
-    const save = (): void => void saved.set(name, Y.encodeStateAsUpdate(doc))
-    doc.on('update', save)
-    return Promise.resolve({ close: () => Promise.resolve(doc.off('update', save)), clear: () => Promise.resolve(void saved.delete(name)) })
-  }
-}
-
-/** A rep's device: its own clock reading, team doc, disk and record of the last day, on a network shared with `rooms`. */
-function device(rooms: Map<string, Set<never>>, clock: { now: number }) {
-  let last: string | undefined
-  const persist = fakeDisk()
-  const teamDoc = new Y.Doc()
-  const open = () =>
-    openTeamPeriods({
-      hub: makeFakeHub(rooms as never),
-      teamId: 'team-1',
-      secret: SECRET,
-      teamDoc,
-      now: () => clock.now,
-      persist,
-      lastDay: {
-        read: () => Promise.resolve(last),
-        write: (day) => Promise.resolve(void (last = day)),
-      },
-    })
-  return { teamDoc, open }
-}
 
 const ids = (periods: TeamPeriods): string[] => periods.rows().map((r) => r.sessionId)
 const opened: TeamPeriods[] = []
