@@ -69,16 +69,17 @@ export function isLaterRow(next: SessionSummary, current: SessionSummary): boole
 /**
  * Copies into `to` the rows of `from` that `to` should hold: every open row it lacks, and every row
  * it has that `from` holds a later version of (a rep still writing yesterday's document during the
- * grace period). Ended rows it lacks stay where they are. Returns how many rows were written; a second
- * call writes none.
+ * grace period). Ended rows it lacks stay where they are, and so do open rows idle since before
+ * `activeSince` (a session nobody ended would otherwise be copied into every day for good). Returns
+ * how many rows were written; a second call writes none.
  */
-export function carryOpenRows(from: Y.Doc, to: Y.Doc): number {
+export function carryOpenRows(from: Y.Doc, to: Y.Doc, activeSince = -Infinity): number {
   const writes: SessionSummary[] = []
   sessionsMap(from).forEach((raw, id) => {
     const row = parseSessionSummary(id, raw)
     if (!row) return
     const current = readSessionSummary(to, row.sessionId)
-    if (current ? isLaterRow(row, current) : row.state !== 'ended') writes.push(row)
+    if (current ? isLaterRow(row, current) : row.state !== 'ended' && row.lastActivity >= activeSince) writes.push(row)
   })
   if (writes.length > 0) to.transact(() => writes.forEach((row) => putSessionSummary(to, row)), LOCAL)
   return writes.length

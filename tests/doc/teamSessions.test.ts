@@ -55,6 +55,15 @@ describe('carrying open rows into a new day', () => {
     expect(readSessionSummary(today, 's-active')).toEqual(row('s-active', { state: 'active', customerName: 'Carla' }))
   })
 
+  test('an open row idle since before the cut-off (a session nobody ended) stays in its day', () => {
+    const yesterday = makeDoc(1)
+    putSessionSummary(yesterday, row('s-abandoned', { state: 'active', lastActivity: T0 }))
+    putSessionSummary(yesterday, row('s-busy', { state: 'active', lastActivity: T0 + 10 }))
+    const today = makeDoc(2)
+    expect(carryOpenRows(yesterday, today, T0 + 1)).toBe(1)
+    expect(readSessionIndex(today).map((r) => r.sessionId)).toEqual(['s-busy'])
+  })
+
   test('carrying twice writes nothing the second time', () => {
     const yesterday = makeDoc(1)
     putSessionSummary(yesterday, row('s-1', { state: 'active' }))

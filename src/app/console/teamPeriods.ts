@@ -21,6 +21,8 @@ import type { NetworkHub } from '../shell/networkHub'
 export const GRACE_MS = 60 * 60_000
 /** How long a day opened only to carry from (after a start) is watched at least: its peers' state arrives in seconds. */
 export const SETTLE_MS = 60_000
+/** Open rows idle this long stop being carried into new days: a session nobody ended stays in its last day (and in History). */
+export const ABANDONED_AFTER_MS = 7 * 24 * 60 * 60_000
 /** How often the clock is checked for a new day: a timer to midnight would not fire on time after a laptop slept. */
 export const DAY_CHECK_MS = 60_000
 
@@ -116,12 +118,17 @@ export async function openTeamPeriods(options: TeamPeriodsOptions): Promise<Team
     sessionsMap(held.doc).observe(notify)
   }
 
-  let current = await hold(sessionDay(now()))
+  // Today and the days to carry from load side by side (IndexedDB reads, room joins): a console start waits for the slowest only.
+  const todayDay = sessionDay(now())
+  const storedLastDay = await lastDay.read()
+  const startDays = [...new Set([previousDay(todayDay), storedLastDay ?? todayDay])].filter((day) => day < todayDay)
+  const [first, before] = await Promise.all([hold(todayDay), Promise.all(startDays.map(hold))])
+  let current = first
   watchToday(current)
 
   /** Keeps carrying from `held` into today until `until`, then closes it. */
   const watchGrace = (held: Held, until: number): void => {
-    const carry = (): void => void carryOpenRows(held.doc, current.doc)
+    const carry = (): void => void carryOpenRows(held.doc, current.doc, now() - ABANDONED_AFTER_MS)
     carry()
     sessionsMap(held.doc).observe(carry)
     sessionsMap(held.doc).observe(notify)
@@ -139,16 +146,12 @@ export async function openTeamPeriods(options: TeamPeriodsOptions): Promise<Team
   const graceEnd = (day: SessionDay): number => Date.parse(`${day}T00:00:00Z`) + GRACE_MS
 
   // Older versions wrote every row to the team doc: what is still open there moves to today, now and whenever an old client writes.
-  const carryLegacy = (): void => void carryOpenRows(teamDoc, current.doc)
+  const carryLegacy = (): void => void carryOpenRows(teamDoc, current.doc, now() - ABANDONED_AFTER_MS)
   carryLegacy()
   sessionsMap(teamDoc).observe(carryLegacy)
 
   // The day before, and the last day this device saw (the team may have been idle since), are carried from.
-  const startDays = new Set([previousDay(current.day), (await lastDay.read()) ?? current.day])
-  for (const day of startDays) {
-    if (day >= current.day) continue
-    watchGrace(await hold(day), Math.max(graceEnd(current.day), now() + SETTLE_MS))
-  }
+  for (const held of before) watchGrace(held, Math.max(graceEnd(current.day), now() + SETTLE_MS))
   void lastDay.write(current.day)
 
   let rotating: Promise<void> | undefined
