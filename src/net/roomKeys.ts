@@ -69,3 +69,14 @@ export async function deriveRepKey(teamSecret: string, sessionId: string): Promi
   const okm = hkdf(sha256, fromBase64Url(teamSecret), encoder.encode('asiste/rep-doc/v1'), encoder.encode(sessionId), REP_KEY_BYTES)
   return Promise.resolve(toBase64Url(okm))
 }
+
+/**
+ * The key of one period document of a team's session index (`<teamId>:s<day>`, src/doc/teamSessions.ts),
+ * derived from the team secret like a rep doc key (own salt, so the two never collide): any rep of the
+ * team can open any day, and nothing needs storing or sending.
+ */
+export async function deriveTeamPeriodKey(teamSecret: string, periodId: string): Promise<string> {
+  const encoder = new TextEncoder()
+  const okm = hkdf(sha256, fromBase64Url(teamSecret), encoder.encode('asiste/team-sessions/v1'), encoder.encode(periodId), REP_KEY_BYTES)
+  return Promise.resolve(toBase64Url(okm))
+}

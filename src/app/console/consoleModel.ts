@@ -3,6 +3,7 @@ import { createRoot } from 'solid-js'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PrefsStore } from '../shell/prefsStore'
 import { createHistory, type History } from '../history/history'
+import { createTeamHistory, type TeamHistory } from '../history/teamHistory'
 import { createRepWorkspace, type RepWorkspace } from './repWorkspace'
 import { createSessionTabs, type SessionTabs } from './sessionTabs'
 import { createTeamView, type TeamView } from './teamView'
@@ -16,6 +17,8 @@ export interface ConsoleModel {
   workspace: RepWorkspace
   tabs: SessionTabs
   history: History
+  /** History's "Team sessions": the current team's sessions by day (issue 20). */
+  teamHistory: TeamHistory
   team: TeamView
   /** Team portals and their waiting requests (issue 22). */
   queue: RepQueue
@@ -31,6 +34,7 @@ export function createConsoleModel(hub: NetworkHub, prefs: PrefsStore, origin: s
       workspace,
       tabs: createSessionTabs(workspace, prefs),
       history: createHistory(workspace),
+      teamHistory: createTeamHistory({ current: () => workspace.teams().find((team) => team.membership.teamId === workspace.currentTeamId()) }),
       team: createTeamView(workspace, origin),
       queue: createRepQueue(workspace, hub, origin, prefs),
       storageWarning: createStorageWarning(),

@@ -6,7 +6,7 @@
 import { answerInvitation, MAX_REPS_PER_SESSION, putInvitation, type Invitation } from '../../doc/invitations'
 import { attendeesMap, readAttendees } from '../../doc/attendees'
 import { readIntake } from '../../doc/intake'
-import { readReps, readSessionSummary, updateSessionSummary } from '../../doc/team'
+import { readReps } from '../../doc/team'
 import { appendStatusNote } from '../../doc/transcript'
 import { repWriter } from '../session/writers'
 import { LOCAL } from '../../doc/schema'
@@ -48,8 +48,8 @@ export function inviteRep(session: RepSession, team: OpenTeam, me: RepProfile, a
 /** Accepts: the invitation is answered and this rep is listed on the session. */
 export function acceptInvitation(team: OpenTeam, invitation: Invitation, me: RepProfile): void {
   answerInvitation(team.doc, invitation.id, 'accepted')
-  const row = readSessionSummary(team.doc, invitation.sessionId)
-  if (row && !row.reps.includes(me.repId)) updateSessionSummary(team.doc, invitation.sessionId, { reps: [...row.reps, me.repId] })
+  const row = team.sessions.read(invitation.sessionId)
+  if (row && !row.reps.includes(me.repId)) team.sessions.update(invitation.sessionId, { reps: [...row.reps, me.repId] })
 }
 
 /** Declines an invitation. */
@@ -65,6 +65,6 @@ export async function leaveAfterTransfer(session: RepSession, team: OpenTeam, me
   leaving.add(session.sessionId)
   await session.setHidden(true)
   session.repDoc.transact(() => attendeesMap(session.repDoc).delete(me.repId), LOCAL)
-  const row = readSessionSummary(team.doc, session.sessionId)
-  if (row) updateSessionSummary(team.doc, session.sessionId, { reps: row.reps.filter((rep) => rep !== me.repId) })
+  const row = team.sessions.read(session.sessionId)
+  if (row) team.sessions.update(session.sessionId, { reps: row.reps.filter((rep) => rep !== me.repId) })
 }

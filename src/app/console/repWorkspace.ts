@@ -8,7 +8,7 @@ import type * as Y from 'yjs'
 import type { PortalIntake } from '../../doc/portalIntake'
 import type { Entry } from '../../doc/entry'
 import { readIntake } from '../../doc/intake'
-import { putSessionSummary, readSessionIndex, readSessionSummary, sessionsMap, updateSessionSummary, type SessionSummary } from '../../doc/team'
+import type { SessionSummary } from '../../doc/team'
 import { invitationsMap, readInvitations, type Invitation } from '../../doc/invitations'
 import { randomId, randomKey } from '../../net/roomKeys'
 import { generateDeviceKeys, loadProfile, saveProfile, type RepProfile, type TeamMembership } from '../../store/profile'
@@ -115,7 +115,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   const refreshTabs = (): void => {
     const rows: SessionTab[] = []
     for (const team of teams()) {
-      for (const row of readSessionIndex(team.doc)) {
+      for (const row of team.sessions.rows()) {
         if (openSessions().get(row.sessionId)?.session.teamId === team.membership.teamId) rows.push({ ...row, teamId: team.membership.teamId })
       }
     }
@@ -163,7 +163,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   }
   function onIntakeWaiting(sessionId: string, intakes: PortalIntake[]): void {
     const team = teamOf(sessionId)
-    if (team && readSessionSummary(team.doc, sessionId)?.state === 'waiting') setActiveId(sessionId) // the request comes to the front, like a customer joining
+    if (team && team.sessions.read(sessionId)?.state === 'waiting') setActiveId(sessionId) // the request comes to the front, like a customer joining
     for (const intake of intakes) attention.onIntakeWaiting?.(sessionId, intake.customerName, intake.request)
   }
   function onCustomerJoined(sessionId: string): void {
@@ -171,8 +171,8 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     const team = teamOf(sessionId)
     const intake = session && readIntake(session.repDoc, 'rep')
     if (!team || !intake) return
-    const wasWaiting = readSessionSummary(team.doc, sessionId)?.state === 'waiting'
-    updateSessionSummary(team.doc, sessionId, { customerName: intake.customerName, state: 'active', lastActivity: Date.now() })
+    const wasWaiting = team.sessions.read(sessionId)?.state === 'waiting'
+    team.sessions.update(sessionId, { customerName: intake.customerName, state: 'active', lastActivity: Date.now() })
     if (wasWaiting) setActiveId(sessionId) // the chat box comes to the front by itself
   }
 
@@ -181,7 +181,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     if (!me) throw new Error('no profile')
     const team = await openTeamDoc(hub, membership, me, creating)
     setTeams((list) => [...list, team])
-    sessionsMap(team.doc).observe(refreshTabs)
+    team.sessions.observe(refreshTabs)
     invitationsMap(team.doc).observe(refreshInvitations)
     return team
   }
@@ -192,7 +192,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       const team = await addTeam(membership, index === 0)
       const context = contextFor(team)
       if (!context) continue
-      for (const row of readSessionIndex(team.doc).reverse()) {
+      for (const row of team.sessions.rows().reverse()) {
         if (row.state !== 'ended' && row.reps.includes(loaded.repId)) reopen.push({ context, row })
       }
     }
@@ -269,7 +269,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       if (!team || !context) return
       const now = Date.now()
       const session = await createRepSession(context, now)
-      putSessionSummary(team.doc, { sessionId: session.sessionId, createdAt: now, customerName: '', state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
+      team.sessions.put({ sessionId: session.sessionId, createdAt: now, customerName: '', state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
       remember(session)
       setActiveId(session.sessionId)
     },
@@ -279,7 +279,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       if (!team || !context) return undefined
       const now = Date.now()
       const session = await createRepSession(context, now, portalName.slice(0, 32))
-      putSessionSummary(team.doc, { sessionId: session.sessionId, createdAt: now, customerName: customerName.slice(0, 80), state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
+      team.sessions.put({ sessionId: session.sessionId, createdAt: now, customerName: customerName.slice(0, 80), state: 'waiting', lastActivity: now, reps: [context.profile.repId] })
       remember(session)
       setActiveId(session.sessionId)
       return session

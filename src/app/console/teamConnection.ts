@@ -6,15 +6,18 @@ import type { DocConnection } from '../../net/connectDoc'
 import { docDatabaseName, persistDoc } from '../../store/persistDoc'
 import type { RepProfile, TeamMembership } from '../../store/profile'
 import type { NetworkHub } from '../shell/networkHub'
+import { openTeamPeriods, type TeamPeriods } from './teamPeriods'
 
 /** An open team. */
 export interface OpenTeam {
   membership: TeamMembership
   doc: Y.Doc
   connection: DocConnection
+  /** The team's session index: one document per UTC day (src/app/console/teamPeriods.ts). */
+  sessions: TeamPeriods
 }
 
-/** Opens a team doc and makes sure this rep is in its directory; only the creator writes the team's meta. */
+/** Opens a team doc and today's session index, and makes sure this rep is in its directory; only the creator writes the team's meta. */
 export async function openTeamDoc(hub: NetworkHub, membership: TeamMembership, profile: RepProfile, creating = false): Promise<OpenTeam> {
   const doc = new Y.Doc()
   await persistDoc(doc, docDatabaseName('team', membership.teamId))
@@ -24,7 +27,8 @@ export async function openTeamDoc(hub: NetworkHub, membership: TeamMembership, p
   }
   const connection = await hub.connect(doc, 'team', membership.teamId, membership.secret)
   connection.setUser({ id: profile.repId, name: profile.name, role: 'rep' })
-  return { membership, doc, connection }
+  const sessions = await openTeamPeriods({ hub, teamId: membership.teamId, secret: membership.secret, teamDoc: doc })
+  return { membership, doc, connection, sessions }
 }
 
 /** The team's name as its creator wrote it, else the name this device knows it by. */

@@ -40,7 +40,7 @@ import {
   type TeamPortal,
 } from '../../doc/teamPortals'
 import { readRepSessionMeta } from '../../doc/session'
-import { readReps, removeSessionSummary } from '../../doc/team'
+import { readReps } from '../../doc/team'
 import { createSealKeys, deriveRequestKey } from '../../net/portalSeal'
 import { randomId } from '../../net/roomKeys'
 import { createSessionAuthority, importSigningKey, signBytes } from '../../net/sessionAuthority'
@@ -207,7 +207,7 @@ export function createRepQueue(
       if (won && claim === won) continue
       // The customer never opened this session: close it here and drop it from the team's index.
       await workspace.close(claim.link.sessionId)
-      removeSessionSummary(entry.team.doc, claim.link.sessionId)
+      entry.team.sessions.remove(claim.link.sessionId)
       await Promise.all([deleteDatabase(docDatabaseName('rep', claim.link.sessionId)), deleteDatabase(docDatabaseName('customer', claim.link.sessionId))])
     }
     myClaims.delete(opened.raw.requestId)

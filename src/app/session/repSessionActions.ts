@@ -7,7 +7,6 @@
 import type { Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { appendMessage } from '../../doc/transcript'
-import { updateSessionSummary } from '../../doc/team'
 import { readExportData, type ExportOptions } from '../../doc/exportData'
 import type { Audience } from '../../doc/entry'
 import type { RepProfile } from '../../store/profile'
@@ -72,7 +71,7 @@ export function createRepSessionActions(session: RepSession, deps: ActionDeps, t
     const now = Date.now()
     if (!team || now - activityWrittenAt < ACTIVITY_WRITE_MS) return
     activityWrittenAt = now
-    updateSessionSummary(team.doc, session.sessionId, { lastActivity: now })
+    team.sessions.update(session.sessionId, { lastActivity: now })
   }
   const asMe = (action: (me: RepProfile) => void): void => {
     const me = deps.profile()
@@ -92,7 +91,7 @@ export function createRepSessionActions(session: RepSession, deps: ActionDeps, t
       })
     },
     pushUrl: (url) => asMe((me) => pushUrl(session.repDoc, me, url)),
-    end: (outcome, note) => asMe((me) => endSession(session.repDoc, deps.team()?.doc, session.sessionId, me, outcome, note)),
+    end: (outcome, note) => asMe((me) => endSession(session.repDoc, deps.team()?.sessions, session.sessionId, me, outcome, note)),
     setTyping: (typing) => session.customer()?.connection.setTyping(typing),
     setHidden: (hidden) => session.setHidden(hidden),
     invite: (toRepId, hidden, comment) => ask(toRepId, hidden, comment, 'invite'),

@@ -7,7 +7,7 @@ import type * as Y from 'yjs'
 import { appendPushedUrl, appendStatusNote } from '../../doc/transcript'
 import { repWriter } from './writers'
 import { markSessionEnded, type Outcome } from '../../doc/session'
-import { updateSessionSummary } from '../../doc/team'
+import type { TeamPeriods } from '../console/teamPeriods'
 import type { RepProfile } from '../../store/profile'
 
 export type { Outcome }
@@ -20,9 +20,9 @@ export function pushUrl(repDoc: Y.Doc, me: RepProfile, url: string): string {
 }
 
 /** Ends the session: outcome and closing note (rep-only), an `ended` note for everyone, the index row. */
-export function endSession(repDoc: Y.Doc, teamDoc: Y.Doc | undefined, sessionId: string, me: RepProfile, outcome: Outcome, note: string): void {
+export function endSession(repDoc: Y.Doc, index: Pick<TeamPeriods, 'update'> | undefined, sessionId: string, me: RepProfile, outcome: Outcome, note: string): void {
   if (note.length > MAX_CLOSING_NOTE_CHARS) throw new RangeError(`closing note longer than ${MAX_CLOSING_NOTE_CHARS} characters`)
   markSessionEnded(repDoc, { outcome, closingNote: note, at: Date.now() })
   appendStatusNote(repDoc, repWriter(me), 'ended', { eventKey: `ended:${sessionId}` })
-  if (teamDoc) updateSessionSummary(teamDoc, sessionId, { state: 'ended', lastActivity: Date.now() })
+  index?.update(sessionId, { state: 'ended', lastActivity: Date.now() })
 }

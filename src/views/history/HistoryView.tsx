@@ -6,6 +6,7 @@ import { formatBytes } from '../../i18n/format'
 import { HistorySearch } from './HistorySearch'
 import { PastSessions } from './PastSessions'
 import { HistoryTranscript } from './HistoryTranscript'
+import { TeamSessions } from './TeamSessions'
 import './history.css'
 
 /** The History page inside the console. */
@@ -67,6 +68,7 @@ export function HistoryView(props: { history: History; selfId: string | undefine
         {(sessionId) => <HistoryTranscript history={props.history} sessionId={sessionId} selfId={props.selfId} onClose={() => setOpenId(undefined)} />}
       </Show>
       <PastSessions history={props.history} onOpen={setOpenId} />
+      <TeamSessions />
     </main>
   )
 }
