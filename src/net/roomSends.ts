@@ -64,6 +64,8 @@ export interface RoomSends {
   publish(room: string, data: RoomData, origin?: unknown): void
   /** Whether `room`'s messages are posted now (another tab is in it, or discovery is still holding them). */
   shared(room: string): boolean
+  /** Whether `room` has a channel here (something subscribed through this module). */
+  owns(room: string): boolean
 }
 
 /** Builds the broadcastchannel functions of one tab (tests build several in one process). */
@@ -122,11 +124,36 @@ export function createRoomSends(tabId: string): RoomSends {
       if (entry.held) entry.held.push(data)
       else if (entry.others.size > 0 || entry.anonymous) entry.channel.postMessage(data)
     },
+    owns: (room) => channels.has(room),
     shared(room) {
       const entry = channels.get(room)
       return entry !== undefined && (entry.held !== undefined || entry.others.size > 0 || entry.anonymous)
     },
   }
+}
+
+/** The part of y-webrtc's Room that decides whether a document or awareness update goes to other tabs. */
+export interface TabBroadcastingRoom {
+  readonly name: string
+  bcconnected: boolean
+}
+
+/**
+ * Makes `room.bcconnected` also require another tab in the room (or discovery under way), so y-webrtc skips
+ * a document or awareness update's AES-GCM encryption for tabs when there are none, not only the post.
+ * y-webrtc reads the flag only there; its connect-time messages and replies to tabs are unaffected. A room
+ * whose channel is not this module's (y-webrtc in unit tests uses lib0's own) keeps its plain flag.
+ */
+export function gateTabBroadcasts(room: TabBroadcastingRoom, sends: Pick<RoomSends, 'shared' | 'owns'> = tab): void {
+  let connected = room.bcconnected
+  Object.defineProperty(room, 'bcconnected', {
+    configurable: true,
+    enumerable: true,
+    get: () => connected && (!sends.owns(room.name) || sends.shared(room.name)),
+    set: (value: boolean) => {
+      connected = value
+    },
+  })
 }
 
 const tab = createRoomSends(crypto.randomUUID())

@@ -2,7 +2,7 @@
 // the page itself, and loses none of a new tab's connect-time messages. Tabs are several `createRoomSends`
 // in one process over Node's BroadcastChannel (same delivery rules as a browser's: to other instances only).
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DISCOVERY_MS, createRoomSends, type RoomSends } from '../../src/net/roomSends'
+import { DISCOVERY_MS, createRoomSends, gateTabBroadcasts, type RoomSends } from '../../src/net/roomSends'
 
 const ROOM = 'asiste-test-room'
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values)
@@ -119,5 +119,25 @@ describe('roomSends', () => {
     vi.advanceTimersByTime(DISCOVERY_MS)
     expect(posted).toHaveBeenCalledTimes(1) // the hello only
     expect(lonely.shared(ROOM)).toBe(false)
+  })
+
+  it("y-webrtc's per-update broadcast flag also requires another tab (no encryption for nobody), once the room's channel is ours", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const here = createRoomSends('here')
+    const room = { name: ROOM, bcconnected: false }
+    gateTabBroadcasts(room, here)
+    room.bcconnected = true // y-webrtc's connect, before it subscribes: not a channel of this module yet
+    expect(room.bcconnected).toBe(true)
+    join(here, recorder().subscriber)
+    expect(room.bcconnected).toBe(true) // discovery: connect-time messages are held, not dropped
+    vi.advanceTimersByTime(DISCOVERY_MS)
+    expect(room.bcconnected).toBe(false)
+    vi.useRealTimers()
+    const other = createRoomSends('other')
+    join(other, recorder().subscriber)
+    await tabSignal(ROOM, 'here')
+    expect(room.bcconnected).toBe(true)
+    room.bcconnected = false // y-webrtc's disconnect
+    expect(room.bcconnected).toBe(false)
   })
 })
