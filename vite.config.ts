@@ -27,10 +27,11 @@ function simplePeerWithoutNodePolyfills(): Plugin {
 }
 
 /**
- * Two adapters for the opening of big sessions (BENCHMARKS.md, bigSession), each applied to imports made
+ * Adapters for the opening of big sessions (BENCHMARKS.md, bigSession), each applied to imports made
  * from inside one dependency only, nothing in node_modules patched: Yjs reads with `src/net/fastDecoding.ts`
  * (lib0's decoding with fewer allocations), and y-webrtc's connect-time broadcast to other tabs sends what
- * changed since the IndexedDB load instead of the whole document (`src/net/tabSyncStep2.ts`).
+ * changed since the IndexedDB load instead of the whole document (`src/net/tabSyncStep2.ts`). A third, for
+ * the send path, swaps y-webrtc's lib0/broadcastchannel for `src/net/roomSends.ts`.
  */
 function fastOpenAdapters(): Plugin {
   const src = (name: string): string => fileURLToPath(new URL(`./src/net/${name}.ts`, import.meta.url))
@@ -41,6 +42,8 @@ function fastOpenAdapters(): Plugin {
       if (!importer) return null
       if (source === 'lib0/decoding' && /[\\/]node_modules[\\/]yjs[\\/]/.test(importer)) return src('fastDecoding')
       if (source === 'y-protocols/sync' && /[\\/]node_modules[\\/]y-webrtc[\\/]/.test(importer)) return src('tabSyncStep2')
+      // Send path (issue 20): no post to other tabs when there are none, no echo to this page (src/net/roomSends.ts).
+      if (source === 'lib0/broadcastchannel' && /[\\/]node_modules[\\/]y-webrtc[\\/]/.test(importer)) return src('roomSends')
       return null
     },
   }

@@ -21,6 +21,9 @@ declare global {
   }
 }
 
+/** How long a relay client may take to sync before the benchmark stops with an error. */
+const RELAY_SYNC_TIMEOUT_MS = 10_000
+
 const textOf = (entry: unknown): string => String((entry as { text?: unknown } | undefined)?.text ?? '')
 
 window.__benchAttachApp = (prefix) => {
@@ -39,9 +42,15 @@ window.__benchAttachApp = (prefix) => {
 window.__benchRelayConnect = async (serverUrl, room) => {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(serverUrl, room, doc)
-  await new Promise<void>((resolve) => {
-    if (provider.synced) resolve()
-    else provider.once('sync', () => resolve())
+  // Fail loudly rather than wait for ever (the page's CSP or a closed server leaves the client retrying quietly).
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no sync with the relay at ${serverUrl} within ${RELAY_SYNC_TIMEOUT_MS} ms`)), RELAY_SYNC_TIMEOUT_MS)
+    const done = (): void => {
+      clearTimeout(timer)
+      resolve()
+    }
+    if (provider.synced) done()
+    else provider.once('sync', done)
   })
   const entries = entriesMap(doc)
   window.__benchDoc = benchDocApi(

@@ -8,7 +8,8 @@
  *   customer-room doc through the debug hooks (`?debug=1`): the doc write the
  *   composer's send ends in, without the composer's UI work;
  * - the relay: two pages syncing a scratch doc through a y-websocket server on
- *   loopback (bench/relayServer.ts), the classic hosted alternative;
+ *   loopback (bench/relayServer.ts, which also serves the pages), the classic
+ *   hosted alternative;
  * - the limit: a raw RTCDataChannel between two fresh contexts (bench/rawChannel.ts).
  *
  * Asiste and the relay are measured in alternating rounds so background load
@@ -21,7 +22,7 @@ import type { BenchResult } from './benchResult'
 import { joinAsCustomer, envInt, load1, newSession, startHarness, startRep, stats, type Harness } from './browser'
 import { measureOneWay } from './docLink'
 import { rawDataChannel } from './rawChannel'
-import { startRelayServer } from './relayServer'
+import { startRelayServer, type RelayServer } from './relayServer'
 
 const MESSAGES = envInt('TRANSPORT_MESSAGES', 200)
 const ROUNDS = 4 // alternating Asiste / relay rounds
@@ -57,15 +58,18 @@ async function appPair(harness: Harness, script: string): Promise<[Page, Page]> 
   return [rep.page, customer.page]
 }
 
-/** Two pages of the app's origin syncing one scratch doc through the y-websocket relay. */
-async function relayPair(harness: Harness, script: string, serverUrl: string): Promise<[Page, Page]> {
+/**
+ * Two pages on the relay's own origin (see relayServer.ts for why not the app's) syncing one scratch doc
+ * through the y-websocket relay.
+ */
+async function relayPair(harness: Harness, script: string, relay: RelayServer): Promise<[Page, Page]> {
   const pages: Page[] = []
   const room = `bench-${Date.now().toString(36)}`
   for (let i = 0; i < 2; i++) {
     const { page } = await harness.newPerson()
-    await page.goto('/config.json')
+    await page.goto(relay.pageUrl)
     await page.evaluate(script)
-    await page.evaluate(([url, name]) => window.__benchRelayConnect!(url, name), [serverUrl, room] as const)
+    await page.evaluate(([url, name]) => window.__benchRelayConnect!(url, name), [relay.url, room] as const)
     pages.push(page)
   }
   return [pages[0]!, pages[1]!]
@@ -79,7 +83,7 @@ export async function run(): Promise<BenchResult[]> {
     const loadBefore = load1()
     const raw = await rawDataChannel(harness)
     const [rep, customer] = await appPair(harness, script)
-    const [writer, reader] = await relayPair(harness, script, relay.url)
+    const [writer, reader] = await relayPair(harness, script, relay)
     const asiste: number[] = []
     const relayed: number[] = []
     for (let round = 0; round < ROUNDS; round++) {

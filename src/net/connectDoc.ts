@@ -17,6 +17,7 @@ import type { NetConfig } from './config'
 import { parsePresence, type LinkEnd, type LinkMessageEvent, type LinkState, type PeerLink, type PresenceRewrite, type PresenceUser } from './presence'
 import { createLinkAwarenessFilter } from './awarenessFilter'
 import { encodeLinkMessage, readLinkMessage, sdpFingerprint } from './linkMessages'
+import { gateTabBroadcasts } from './roomSends'
 
 /** A snapshot of a connection's health. */
 export interface ConnectionSnapshot {
@@ -167,6 +168,8 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     },
   })
   guard.attach(provider)
+  // y-webrtc opens its room once the room key is derived (the first callback on `provider.key`).
+  void provider.key.then(() => provider.room && gateTabBroadcasts(provider.room))
   // Signaling messages that would open a connection pass the guard first: genuine peers keep their places under fake announces.
   const signalingScreen = screenSignaling(provider, (data) => guard.admit(data))
   const listeners = new Set<() => void>()

@@ -1,10 +1,12 @@
 /**
  * Local persistence of documents in IndexedDB (y-indexeddb). Attached before
  * any network provider, so the device's copy is loaded first. Edits are
- * written once per microtask, merged: y-indexeddb would otherwise open an
- * IndexedDB transaction inside each update event, ahead of the network
- * provider's send (issue #10, delivery latency). The write is still queued in
- * the same task as the edit, so it survives a reload as before.
+ * written merged, in a task of their own right after the edit's: y-indexeddb
+ * would otherwise open an IndexedDB transaction inside each update event,
+ * ahead of the network provider's send (issue #10, delivery latency), and a
+ * write in the edit's own task (a microtask) kept the rep's page busy after
+ * Enter (issue 20, send path). Nothing is lost to a reload or a closed tab:
+ * the pending write is made at once on `pagehide` and when the page is hidden.
  *
  * Per-session storage bound (issue 18, src/store/storageBound.ts): each write
  * is counted toward the session's share (the count is kept in the database's
@@ -63,15 +65,56 @@ export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: Stora
       stopBatching()
       return persistence.destroy()
     },
-    clear: () => persistence.clearData(),
+    clear: () => {
+      stopBatching(false) // the pending edits would land in a database being deleted
+      return persistence.clearData()
+    },
+  }
+}
+
+/** Callbacks waiting for the next `inOwnTask` turn. */
+const nextTurn = new Set<() => void>()
+let turnPort: MessagePort | undefined
+
+/**
+ * Runs `callback` in a task of its own, as soon as the current one ends: a MessageChannel message is neither
+ * clamped like a nested `setTimeout(0)` nor throttled to once a second (or a minute) in a hidden tab.
+ */
+function inOwnTask(callback: () => void): void {
+  if (!turnPort) {
+    const channel = new MessageChannel()
+    channel.port2.onmessage = () => {
+      const due = [...nextTurn]
+      nextTurn.clear()
+      due.forEach((run) => run())
+    }
+    // Node (unit tests) would otherwise stay alive for the open port; browsers have no `unref`.
+    ;(channel.port2 as MessagePort & { unref?: () => void }).unref?.()
+    turnPort = channel.port1
+  }
+  if (nextTurn.size === 0) turnPort.postMessage(null)
+  nextTurn.add(callback)
+}
+
+/** Calls `flush` when the page is being left or hidden (the last moment a write surely lands); returns a stop. */
+function flushWhenLeaving(flush: () => void): () => void {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return () => {}
+  const onHidden = (): void => {
+    if (document.visibilityState === 'hidden') flush()
+  }
+  window.addEventListener('pagehide', flush)
+  document.addEventListener('visibilitychange', onHidden)
+  return () => {
+    window.removeEventListener('pagehide', flush)
+    document.removeEventListener('visibilitychange', onHidden)
   }
 }
 
 /**
- * Replaces y-indexeddb's per-update write with one merged write per microtask; returns a function that
- * flushes and stops. With a bound, writes are counted and, past the share, peers' updates are not stored.
+ * Replaces y-indexeddb's per-update write with one merged write per task (in a task of its own); returns a
+ * function that stops, writing what is pending unless told not to. With a bound, writes are counted and, past the share, peers' updates are not stored.
  */
-function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): () => void {
+function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): (writePending?: boolean) => void {
   const store = persistence._storeUpdate
   let batch: { update: Uint8Array; peer: boolean }[] = []
   let refusing = false
@@ -115,7 +158,7 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     // Updates read from the database itself are not written back (y-indexeddb's own rule).
     if (origin === persistence) return
-    if (batch.length === 0) queueMicrotask(flush)
+    if (batch.length === 0) inOwnTask(flush)
     // A peer's update arrives through Y.applyUpdate (a remote transaction); this page's own edits are local.
     batch.push({ update, peer: !transaction.local })
   }
@@ -130,9 +173,13 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
   doc.off('update', store)
   if (persistence.synced) listen()
   else persistence.on('synced', listen)
-  return () => {
+  const stopLeaving = flushWhenLeaving(flush)
+  return (writePending = true) => {
     persistence.off('synced', listen)
     doc.off('update', onUpdate)
-    flush()
+    stopLeaving()
+    nextTurn.delete(flush)
+    if (writePending) flush()
+    else batch = []
   }
 }

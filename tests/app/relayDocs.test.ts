@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import type * as Y from 'yjs'
 import { relayDocs } from '../../src/app/session/relayDocs'
 import { createDeviceSigningKeys, createSessionAuthority, importVerifyingKey, signEntry, signReceipt, verifyEntry } from '../../src/net/sessionAuthority'
@@ -11,6 +11,8 @@ import { readCustomerBinding } from '../../src/doc/customerBinding'
 import { chat, fromHostilePeer, makeDoc, repChat } from '../doc/fixtures'
 
 const SESSION = 'session-1'
+
+afterEach(() => vi.restoreAllMocks())
 
 async function session() {
   const customerDoc = makeDoc(10)
@@ -93,6 +95,33 @@ describe('relayDocs with real signatures', () => {
     await relay.settled()
     await relay.settled()
     expect(readSignature(customerDoc, id)).toBe(signature)
+    relay()
+  })
+
+  test("a rep's new entry is signed at once, not after the step ahead of it (a receipt being verified) is done", async () => {
+    const { customerDoc, repDoc, authority, device, relay } = await session()
+    const first = appendEntry(repDoc, repChat({ text: 'first', at: Date.now() }))
+    await relay.settled()
+    // The customer's receipt of `first` is verified on the relay's queue; hold that verification.
+    let release = (): void => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const verify = crypto.subtle.verify.bind(crypto.subtle)
+    vi.spyOn(crypto.subtle, 'verify').mockImplementation(async (...args) => {
+      await held
+      return verify(...args)
+    })
+    const receipt = { participantId: 'cust-1', role: 'customer' as const, delivered: first }
+    const receiptSignature = await signReceipt(device.privateKey, SESSION, receipt)
+    const sign = vi.spyOn(crypto.subtle, 'sign')
+    putSignedReceipt(customerDoc, { ...receipt, signature: receiptSignature })
+    const second = appendEntry(repDoc, repChat({ text: 'second', at: Date.now() + 1 }))
+    await vi.waitFor(() => expect(sign).toHaveBeenCalledTimes(1))
+    expect(readEntry(customerDoc, second)).toBeUndefined() // its publish step still waits in the queue
+    release()
+    await relay.settled()
+    const verifier = (await importVerifyingKey(authority.publicKey))!
+    expect(await verifyEntry(verifier, SESSION, readEntry(customerDoc, second)!, readSignature(customerDoc, second)!)).toBe(true)
+    expect(sign).toHaveBeenCalledTimes(1) // the step used the signature already made
     relay()
   })
 

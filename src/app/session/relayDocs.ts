@@ -5,7 +5,8 @@
  * flow into the customer doc, signed with the session authority. Signing and
  * verifying are asynchronous (WebCrypto), so each step runs at once (no
  * batching timer) on a queue that lands copies in the order changes arrived;
- * copies stay append-only and idempotent.
+ * copies stay append-only and idempotent. A rep's own new entry starts being
+ * signed when it is written, ahead of its turn in the queue.
  */
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
@@ -66,10 +67,37 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
       mirrorReceipts(customerDoc, repDoc, isVerifiedReceipt) // receipts that named these entries count now
     })
   }
-  const sign = async (key: CryptoKey, entry: Entry): Promise<string> => {
-    const signature = signedHere.get(entry.id) ?? (await signEntry(key, sessionId(), entry))
-    signedHere.set(entry.id, signature)
-    return signature
+  /** Signatures being made, by entry id: a step waits for the one already started instead of signing twice. */
+  const inFlight = new Map<string, Promise<string>>()
+  const sign = (key: CryptoKey, entry: Entry): Promise<string> => {
+    const known = signedHere.get(entry.id)
+    if (known !== undefined) return Promise.resolve(known)
+    let pending = inFlight.get(entry.id)
+    if (!pending) {
+      pending = signEntry(key, sessionId(), entry).then(
+        (signature) => {
+          signedHere.set(entry.id, signature)
+          inFlight.delete(entry.id)
+          return signature
+        },
+        (error: unknown) => {
+          inFlight.delete(entry.id)
+          throw error
+        },
+      )
+      inFlight.set(entry.id, pending)
+    }
+    return pending
+  }
+  /**
+   * A rep's new entry is signed as soon as it is written (issue 20, send path), not when its publish step
+   * comes up: the queue may still be verifying the customer's last receipt. The step then only waits for it.
+   */
+  const signEarly = (ids: Iterable<string>): void => {
+    const entries = publishableEntries(repDoc, ids)
+    if (entries.length === 0) return
+    // A failure here is reported by the publish step, which waits for the same signature.
+    void signingKey().then((key) => key && entries.forEach((entry) => void sign(key, entry).catch(() => undefined)), () => undefined)
   }
   const learnSignature = async (key: CryptoKey, entry: Entry): Promise<void> => {
     const present = readSignature(customerDoc, entry.id)
@@ -103,7 +131,10 @@ export function relayDocs(customerDoc: Y.Doc, repDoc: Y.Doc, onIntake: () => voi
     mirror(event.keysChanged)
     if (!event.transaction.local) publish(event.keysChanged, true)
   }
-  const onRepEntries = (event: Y.YMapEvent<unknown>): void => publish(event.keysChanged)
+  const onRepEntries = (event: Y.YMapEvent<unknown>): void => {
+    if (event.transaction.local) signEarly(event.keysChanged)
+    publish(event.keysChanged)
+  }
   const onIntakeChange = (): void => {
     if (bindIntake(customerDoc, repDoc, RELAY) !== 'bound') return
     onIntake()

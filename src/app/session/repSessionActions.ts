@@ -86,7 +86,8 @@ export function createRepSessionActions(session: RepSession, deps: ActionDeps, t
     send(text) {
       asMe((me) => {
         appendMessage(session.repDoc, repWriter(me), text, deps.hidden() ? 'reps' : deps.audience())
-        session.customer()?.connection.setTyping(false)
+        // An awareness broadcast to every peer: in a task of its own, off the Enter's (issue 20, send path).
+        setTimeout(() => session.customer()?.connection.setTyping(false), 0)
         touchIndex()
       })
     },

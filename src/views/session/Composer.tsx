@@ -46,6 +46,17 @@ export function Composer(props: ComposerProps) {
     props.onTyping?.(false)
   }
   onCleanup(stopTyping)
+  /**
+   * "Stopped typing" after a send is an awareness update encoded and sent to every peer: it goes in a task
+   * of its own, not in the Enter's (issue 20, send path). A keystroke in between keeps the rep typing.
+   */
+  const stopTypingSoon = (): void => {
+    if (idle !== undefined) clearTimeout(idle)
+    idle = undefined
+    setTimeout(() => {
+      if (idle === undefined) props.onTyping?.(false)
+    }, 0)
+  }
   const send = (): void => {
     const text = props.draft
     if (text.trim() === '') return
@@ -57,7 +68,7 @@ export function Composer(props: ComposerProps) {
       props.onSend(text)
       props.onDraftChange('')
       setError(undefined)
-      stopTyping()
+      stopTypingSoon()
     } catch (cause) {
       setError(t('error.generic', { message: cause instanceof Error ? cause.message : String(cause) }))
     }

@@ -92,11 +92,30 @@ export function Transcript(props: {
     const count = props.entries.length + offset()
     if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }
+  // Measuring a row and following the end read layout right after the DOM changed: a forced layout. Done
+  // once per frame for every row mounted since, never in the task that appended (a rep's Enter, a received
+  // update; issue 20, send path). A hidden page has no frames: its rows are measured when it shows again.
+  const unmeasured = new Set<HTMLDivElement>()
+  let followPending = false
+  let frame: number | undefined
+  const inNextFrame = (): void => {
+    frame ??= requestAnimationFrame(() => {
+      frame = undefined
+      const rows = [...unmeasured]
+      unmeasured.clear()
+      rows.forEach((row) => virtualizer.measureElement(row))
+      if (followPending && following()) scrollToEnd()
+      followPending = false
+    })
+  }
+  onCleanup(() => frame !== undefined && cancelAnimationFrame(frame))
   createEffect(
     on(
       () => props.entries.length,
       () => {
-        if (following()) queueMicrotask(scrollToEnd)
+        if (!following()) return
+        followPending = true
+        inNextFrame()
       },
     ),
   )
@@ -134,7 +153,10 @@ export function Transcript(props: {
                   <div
                     class="transcript__row"
                     data-index={row()?.index}
-                    ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))}
+                    ref={(el) => {
+                      unmeasured.add(el)
+                      inNextFrame()
+                    }}
                     style={{ transform: `translateY(${row()?.start ?? 0}px)` }}
                   >
                     <Show when={key !== HEADER_KEY} fallback={props.header?.()}>

@@ -1,0 +1,153 @@
+/**
+ * A profile of the send path (issue 20): composer → transaction → relay →
+ * persistence → channel on the rep's page, and the receiving customer page.
+ * Not a benchmark row (it measures where time goes, not how long a thing
+ * takes); run it by hand:
+ *
+ *     npx tsx bench/sendProfile.ts            # SEND_PROFILE_MESSAGES=60
+ *
+ * `SEND_PROFILE_KEEP=1` keeps the unminified build (its path is printed) to
+ * look up a `file:line` of the tables.
+ *
+ * The app is built unminified (function names survive) into a temp folder.
+ * For each page it prints, over the timed messages:
+ * - Chromium's own counters per message (CDP `Performance.getMetrics`):
+ *   layouts, style recalcs, their durations, script and task time;
+ * - the functions with the most self time, and the most inclusive time, from
+ *   a V8 CPU profile sampled every 100 µs (`Profiler`).
+ * Layout forced from script shows up as self time of the function that read
+ * the layout (a `scrollHeight` or `getBoundingClientRect` after a write).
+ */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { CDPSession, Page } from '@playwright/test'
+import { envInt, joinAsCustomer, load1, newSession, startHarness, startRep } from './browser'
+
+const MESSAGES = envInt('SEND_PROFILE_MESSAGES', 60)
+const WARMUP = 5
+const SAMPLING_US = 100
+const TOP = 25
+const METRICS = ['LayoutCount', 'RecalcStyleCount', 'LayoutDuration', 'RecalcStyleDuration', 'ScriptDuration', 'TaskDuration'] as const
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+interface CpuProfile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** Builds the app without minification (names kept for the profile) into a temp folder. */
+async function buildUnminified(): Promise<string> {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const outDir = join(tmpdir(), `asiste-send-profile-${process.pid}`)
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(join(root, 'node_modules/.bin/vite'), ['build', '--minify', 'false', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited ${code}`))))
+  })
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no build in ${outDir}`)
+  return outDir
+}
+
+async function metrics(session: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+  return Object.fromEntries(list.map(({ name, value }) => [name, value]))
+}
+
+/** Self and inclusive ms per function (`name file:line`), recursion counted once per stack. */
+function summarize(profile: CpuProfile): { self: Map<string, number>; total: Map<string, number> } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const label = (node: ProfileNode): string => {
+    const file = node.callFrame.url.split('/').at(-1) ?? ''
+    return `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ''}`
+  }
+  const self = new Map<string, number>()
+  const total = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000
+    const leaf = byId.get(id)
+    if (!leaf) return
+    self.set(label(leaf), (self.get(label(leaf)) ?? 0) + ms)
+    const seen = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = label(byId.get(at)!)
+      if (seen.has(name)) continue
+      seen.add(name)
+      total.set(name, (total.get(name) ?? 0) + ms)
+    }
+  })
+  return { self, total }
+}
+
+function printTop(title: string, values: Map<string, number>, perMessage: number): void {
+  console.log(`\n${title} (ms per message)`)
+  const rows = [...values].filter(([name]) => !name.startsWith('(root)')).sort((a, b) => b[1] - a[1]).slice(0, TOP)
+  for (const [name, ms] of rows) console.log(`${(ms / perMessage).toFixed(3).padStart(8)}  ${name}`)
+}
+
+/** Sends one message through the rep's composer and waits until the customer's transcript shows it. */
+async function send(rep: Page, customer: Page, text: string): Promise<void> {
+  const box = rep.getByRole('textbox', { name: 'Message' })
+  await box.fill(text)
+  await box.press('Enter')
+  await customer.waitForFunction(
+    (marker) => [...document.querySelectorAll('[role="log"][aria-label="Transcript"] article')].some((article) => article.textContent?.includes(marker)),
+    text,
+  )
+}
+
+async function main(): Promise<void> {
+  const distDir = await buildUnminified()
+  process.env.BENCH_DIST_DIR = distDir
+  const harness = await startHarness()
+  try {
+    const loadBefore = load1()
+    const rep = await harness.newPerson()
+    const customer = await harness.newPerson()
+    await startRep(rep.page, 'Profile Rep')
+    await joinAsCustomer(customer.page, await newSession(rep.page), 'Profile Customer')
+    const text = (i: number): string => `Profile probe ${i} — could you restart the printer and tell me what it shows?`
+    for (let i = 0; i < WARMUP; i++) await send(rep.page, customer.page, text(-1 - i))
+
+    const sessions = await Promise.all([rep.page, customer.page].map((page) => page.context().newCDPSession(page)))
+    for (const session of sessions) {
+      await session.send('Performance.enable')
+      await session.send('Profiler.enable')
+      await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_US })
+    }
+    const before = await Promise.all(sessions.map(metrics))
+    for (const session of sessions) await session.send('Profiler.start')
+    for (let i = 0; i < MESSAGES; i++) await send(rep.page, customer.page, text(i))
+    const profiles = await Promise.all(sessions.map(async (session) => ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile))
+    const after = await Promise.all(sessions.map(metrics))
+
+    console.log(`send profile: ${MESSAGES} messages rep → customer, load1 ${Math.max(loadBefore, load1())}`)
+    ;['rep', 'customer'].forEach((who, index) => {
+      console.log(`\n== ${who} page ==`)
+      for (const name of METRICS) {
+        const delta = (after[index]![name] ?? 0) - (before[index]![name] ?? 0)
+        const value = name.endsWith('Duration') ? `${((delta * 1000) / MESSAGES).toFixed(3)} ms` : (delta / MESSAGES).toFixed(2)
+        console.log(`${name.padEnd(20)} ${value} per message`)
+      }
+      const { self, total } = summarize(profiles[index]!)
+      printTop(`${who}: self time`, self, MESSAGES)
+      printTop(`${who}: inclusive time`, total, MESSAGES)
+    })
+  } finally {
+    await harness.close()
+    if (process.env.SEND_PROFILE_KEEP === '1') console.log(`\nbuild kept: ${distDir}`)
+    else await rm(distDir, { recursive: true, force: true })
+  }
+}
+
+await main()

@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+// src/store/persistDoc.ts writes a task's edits merged, in a task of its own (off the rep's Enter), and
+// makes a pending write at once when the page is left or hidden, so nothing typed is lost to a reload.
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
+import { appendEntry, readTranscript } from '../../src/doc/transcript'
+
+const chat = (text: string) =>
+  ({ kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text }) as const
+
+/** Spies on IndexedDB adds (y-indexeddb stores each update with `add`). */
+const spyOnWrites = () => vi.spyOn(IDBObjectStore.prototype, 'add')
+
+async function reopened(name: string): Promise<string[]> {
+  const doc = new Y.Doc()
+  const store = await persistDoc(doc, name)
+  const texts = readTranscript(doc).map((entry) => entry.text)
+  await store.close()
+  return texts
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
+})
+
+describe('persistDoc write batching', () => {
+  it("edits are not written in the edit's task (nor its microtasks), then written once, merged, in a task of their own", async () => {
+    const name = docDatabaseName('rep', 'own-task')
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name)
+    const writes = spyOnWrites()
+    appendEntry(doc, chat('one'))
+    appendEntry(doc, chat('two'))
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(writes).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(writes).toHaveBeenCalledTimes(1))
+    await store.close()
+    expect(await reopened(name)).toEqual(['one', 'two'])
+  })
+
+  it('pagehide writes the pending edits at once: a reload right after Enter loses nothing', async () => {
+    const name = docDatabaseName('rep', 'pagehide')
+    const doc = new Y.Doc()
+    await persistDoc(doc, name) // never closed: the page goes away
+    const writes = spyOnWrites()
+    appendEntry(doc, chat('sent just before the reload'))
+    window.dispatchEvent(new Event('pagehide'))
+    expect(writes).toHaveBeenCalledTimes(1)
+    expect(await reopened(name)).toEqual(['sent just before the reload'])
+  })
+
+  it('a page being hidden writes the pending edits at once; becoming visible does not', async () => {
+    const name = docDatabaseName('rep', 'hidden')
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name)
+    const writes = spyOnWrites()
+    appendEntry(doc, chat('typed, then the tab was switched'))
+    document.dispatchEvent(new Event('visibilitychange')) // still visible: no early write
+    expect(writes).not.toHaveBeenCalled()
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(writes).toHaveBeenCalledTimes(1)
+    await store.close()
+    expect(writes).toHaveBeenCalledTimes(1) // the close found nothing left to write
+    expect(await reopened(name)).toEqual(['typed, then the tab was switched'])
+  })
+
+  it('a closed store no longer writes on pagehide', async () => {
+    const name = docDatabaseName('rep', 'closed')
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name)
+    appendEntry(doc, chat('kept'))
+    await store.close()
+    const writes = spyOnWrites()
+    appendEntry(doc, chat('after close'))
+    window.dispatchEvent(new Event('pagehide'))
+    expect(writes).not.toHaveBeenCalled()
+    expect(await reopened(name)).toEqual(['kept'])
+  })
+})
