@@ -6,7 +6,7 @@ import { MAX_REFUSAL_NOTES, MAX_REFUSED_QUOTE_CHARS, handlePushedUrls, quoteRefu
 import { createDeviceSigningKeys, createSessionAuthority, importSigningKey, importVerifyingKey, signEntry, verifyEntry } from '../../src/net/sessionAuthority'
 import { appendEntry, entriesMap, readEntry } from '../../src/doc/transcript'
 import { readSignature, signaturesMap } from '../../src/doc/signatures'
-import { chat, fromHostilePeer, makeDoc, repChat } from '../doc/fixtures'
+import { T0, chat, fromHostilePeer, makeDoc, repChat } from '../doc/fixtures'
 import type * as Y from 'yjs'
 
 const SESSION = 'session-1'
@@ -38,7 +38,7 @@ async function customerPage() {
   }
   const hostile = (write: (peer: Y.Doc) => void): void => fromHostilePeer(doc, write)
   const shown = (): string[] => visible.entries().map((entry) => entry.id)
-  return { doc, trust, device, publish, hostile, opened, pushed, dispose, shown, visible }
+  return { doc, trust, device, publish, hostile, opened, pushed, dispose, shown, visible, signer }
 }
 
 describe("the customer's page acts only on verified reps' content", () => {
@@ -81,6 +81,31 @@ describe("the customer's page acts only on verified reps' content", () => {
     await trust.settled()
     expect(opened).toEqual(['https://help.example/reset'])
     expect(pushed.blocked()).toEqual([])
+    dispose()
+  })
+
+  test('a late join of 1,500 signed entries with forgeries among them: the newest 64 are judged first, every entry once, forgeries hidden', async () => {
+    const { doc, trust, dispose, shown, visible, signer } = await customerPage()
+    const source = makeDoc(20)
+    const ids: string[] = []
+    for (let i = 0; i < 1500; i++) ids.push(appendEntry(source, repChat({ text: `message ${i}`, at: T0 + i })))
+    const signatures = await Promise.all(ids.map((id) => signEntry(signer, SESSION, readEntry(source, id)!)))
+    const forged = new Set(ids.filter((_, i) => i % 100 === 7))
+    const batches: string[][] = []
+    const stop = trust.onVerdict((judged) => batches.push(judged))
+    fromHostilePeer(doc, (peer) => {
+      ids.forEach((id, i) => {
+        entriesMap(peer).set(id, entriesMap(source).get(id))
+        signaturesMap(peer).set(id, forged.has(id) ? signatures[(i + 1) % ids.length]! : signatures[i]!)
+      })
+    })
+    await trust.settled()
+    stop()
+    expect(batches[0]).toHaveLength(64)
+    expect(new Set(batches[0])).toEqual(new Set(ids.slice(-64)))
+    expect(batches.flat().sort()).toEqual([...ids].sort())
+    expect(shown()).toEqual(ids.filter((id) => !forged.has(id)))
+    expect(visible.hidden()).toBe(forged.size)
     dispose()
   })
 
