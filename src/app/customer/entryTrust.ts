@@ -12,7 +12,7 @@ import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { parseEntry, type Entry } from '../../doc/entry'
-import { canonicalEntryBytes, putSignatures, signaturesMap } from '../../doc/signatures'
+import { putSignatures, signaturesMap } from '../../doc/signatures'
 import { LOCAL } from '../../doc/schema'
 import { signEntry } from '../../net/sessionAuthority'
 import { createEntryVerifier, type VerifyJob } from './entryVerifier'
@@ -138,10 +138,10 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     batch.forEach(({ entry, signature }, i) => {
       const publicKey = publicKeyFor(entry)
       if (publicKey === undefined) return
-      jobs.push({ bytes: canonicalEntryBytes(sessionId, entry), signature, publicKey })
+      jobs.push({ entry, signature, publicKey })
       asked.push(i)
     })
-    const answers = await verifier.verify(jobs)
+    const answers = await verifier.verify(sessionId, jobs)
     const checks = batch.map(() => false)
     asked.forEach((index, job) => (checks[index] = answers[job] === true))
     return checks

@@ -3,17 +3,20 @@
  * the customer's page thousands of signed entries at once, and each WebCrypto
  * `verify` costs the calling thread its argument copies and promise turns: on
  * the main thread that was most of a 10 MB late join's CPU time (BENCHMARKS.md,
- * lateJoin). So the page builds the signed bytes (cheap) and a Web Worker
- * (verifyWorker.ts) runs the checks; where no
+ * lateJoin). So a Web Worker (verifyWorker.ts) builds each entry's signed
+ * bytes and runs the checks: the page only posts the parsed entries (building
+ * 10 MB of signed bytes and cloning them cost the page more than the checks
+ * saved). Where no
  * worker can start (tests in Node, a blocked script) they run here instead.
  * Callers judge the verdicts: this module only answers "did this key sign
  * these bytes".
  */
-import { importVerifyingKey, verifyBytes } from '../../net/sessionAuthority'
+import type { Entry } from '../../doc/entry'
+import { importVerifyingKey, verifyEntry } from '../../net/sessionAuthority'
 
-/** One signature to check: the signed bytes, the signature and the public key that should have made it (both base64url). */
+/** One signature to check: the entry (parsed), its signature and the public key that should have made it (both base64url). */
 export interface VerifyJob {
-  bytes: Uint8Array<ArrayBuffer>
+  entry: Entry
   signature: string
   publicKey: string
 }
@@ -21,6 +24,7 @@ export interface VerifyJob {
 /** A batch sent to the worker; `seq` pairs the answer with its question. */
 export interface VerifyRequest {
   seq: number
+  sessionId: string
   jobs: VerifyJob[]
 }
 
@@ -40,8 +44,8 @@ export interface VerifyPort {
 
 /** Checks batches of signatures. */
 export interface EntryVerifier {
-  /** One verdict per job, in order; false for anything that does not verify (bad key, bad signature). */
-  verify(jobs: VerifyJob[]): Promise<boolean[]>
+  /** One verdict per job of session `sessionId`, in order; false for anything that does not verify (bad key, bad signature). */
+  verify(sessionId: string, jobs: VerifyJob[]): Promise<boolean[]>
   stop(): void
 }
 
@@ -56,11 +60,11 @@ export function createKeyCache(): (publicKey: string) => Promise<CryptoKey | und
 }
 
 /** Runs the checks of a batch on this thread (the worker's body, and the fallback). */
-export async function verifyJobs(jobs: readonly VerifyJob[], keyFor: (publicKey: string) => Promise<CryptoKey | undefined>): Promise<boolean[]> {
+export async function verifyJobs(sessionId: string, jobs: readonly VerifyJob[], keyFor: (publicKey: string) => Promise<CryptoKey | undefined>): Promise<boolean[]> {
   return Promise.all(
     jobs.map(async (job) => {
       const key = await keyFor(job.publicKey)
-      return key !== undefined && (await verifyBytes(key, job.bytes, job.signature))
+      return key !== undefined && (await verifyEntry(key, sessionId, job.entry, job.signature))
     }),
   )
 }
@@ -68,7 +72,7 @@ export async function verifyJobs(jobs: readonly VerifyJob[], keyFor: (publicKey:
 /** Verification on this thread. */
 export function createInlineVerifier(): EntryVerifier {
   const keyFor = createKeyCache()
-  return { verify: (jobs) => verifyJobs(jobs, keyFor), stop: () => undefined }
+  return { verify: (sessionId, jobs) => verifyJobs(sessionId, jobs, keyFor), stop: () => undefined }
 }
 
 /**
@@ -77,7 +81,7 @@ export function createInlineVerifier(): EntryVerifier {
  * are checked on this thread, so a verdict is never lost.
  */
 export function createPortVerifier(port: VerifyPort): EntryVerifier {
-  const waiting = new Map<number, { jobs: VerifyJob[]; resolve: (results: boolean[]) => void }>()
+  const waiting = new Map<number, { sessionId: string; jobs: VerifyJob[]; resolve: (results: boolean[]) => void }>()
   let fallback: EntryVerifier | undefined
   let seq = 0
   const fail = (): void => {
@@ -85,7 +89,7 @@ export function createPortVerifier(port: VerifyPort): EntryVerifier {
     fallback ??= createInlineVerifier()
     const open = [...waiting.values()]
     waiting.clear()
-    for (const batch of open) void fallback.verify(batch.jobs).then(batch.resolve)
+    for (const batch of open) void fallback.verify(batch.sessionId, batch.jobs).then(batch.resolve)
   }
   port.onmessage = (event) => {
     const batch = waiting.get(event.data.seq)
@@ -95,14 +99,13 @@ export function createPortVerifier(port: VerifyPort): EntryVerifier {
   }
   port.onerror = fail
   return {
-    verify(jobs) {
+    verify(sessionId, jobs) {
       if (jobs.length === 0) return Promise.resolve([])
-      if (fallback) return fallback.verify(jobs)
+      if (fallback) return fallback.verify(sessionId, jobs)
       const id = ++seq
       return new Promise((resolve) => {
-        waiting.set(id, { jobs, resolve })
-        // The bytes stay readable here for a fallback: only copies cross (structured clone, ~1 ms per MB).
-        port.postMessage({ seq: id, jobs }, [])
+        waiting.set(id, { sessionId, jobs, resolve })
+        port.postMessage({ seq: id, sessionId, jobs }, [])
       })
     },
     stop() {
