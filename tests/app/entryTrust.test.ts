@@ -129,6 +129,27 @@ describe("the customer's page acts only on verified reps' content", () => {
     dispose()
   })
 
+  test("after a reload, the customer's own signed entries show again once the page knows its key", async () => {
+    const authority = await createSessionAuthority()
+    const device = await createDeviceSigningKeys()
+    const doc = makeDoc(10)
+    const me = { customerId: 'cust-1', privateKey: device.privateKey, publicKey: device.publicKey }
+    const before = createRoot((dispose) => ({ trust: createEntryTrust(doc, SESSION, authority.publicKey), dispose }))
+    before.trust.signAs(me)
+    const id = appendEntry(doc, chat({ text: 'my printer is on fire', at: Date.now() }))
+    await before.trust.settled()
+    before.dispose()
+    // The reloaded page reads its doc before it has loaded its identity (customerSession.ts).
+    const after = createRoot((dispose) => {
+      const trust = createEntryTrust(doc, SESSION, authority.publicKey)
+      return { trust, dispose, visible: createVisibleTranscript(doc, trust) }
+    })
+    after.trust.signAs(me)
+    await after.trust.settled()
+    expect(after.visible.entries().map((entry) => entry.id)).toEqual([id])
+    after.dispose()
+  })
+
   test('a message claiming to be the customer but written by another peer is not shown as theirs', async () => {
     const { trust, hostile, dispose, shown } = await customerPage()
     hostile((peer) => appendEntry(peer, chat({ text: 'never mind, all fixed', at: Date.now() })))

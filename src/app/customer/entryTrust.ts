@@ -213,8 +213,9 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
       entries.forEach((raw, id) => {
         const entry = parseEntry(id, raw)
         if (!entry || !isMine(entry)) return
-        if (signatures.has(id)) signedIds.push(id)
-        else unsigned.push(entry)
+        if (!signatures.has(id)) return void unsigned.push(entry)
+        signedIds.push(id)
+        inFlight.delete(id) // a check asked before this key was known must not stand for the one asked now
       })
       sign(unsigned)
       verify(signedIds, false)
