@@ -25,6 +25,8 @@ import * as Y from 'yjs'
 import type { BenchResult } from './benchResult'
 import { envInt, load1, newSession, startHarness, startRep, stats } from './browser'
 import { appendChat, chatText } from './chatEntries'
+import { startCpuTrace } from './cpuTrace'
+import { startProfile } from './profile'
 
 const ENTRIES = envInt('BIG_SESSION_ENTRIES', 100_000)
 const OPENS = 3 // the first open is the cold one; the others show how much of it a warm cache saves
@@ -35,7 +37,6 @@ const DROPPED_FRAME_MS = 20 // a delta above one 60 Hz frame (16.7 ms) plus jitt
 const SEED_URL = '/__bench/seed.bin'
 const SIGNATURES_URL = '/__bench/signatures.bin'
 const PROFILE = process.env.BIG_SESSION_PROFILE === '1' // print where the cold open's main-thread time goes
-const PROFILE_TOP = 15
 const AFTER_SHOWN_MS = 15_000 // traced after the cold open's rows show, for the work it defers
 
 declare global {
@@ -142,77 +143,6 @@ async function scrollFrames(page: Page): Promise<{ nodes: number; maxNodes: numb
   )
 }
 
-/**
- * Starts a Chromium trace of `page`; the returned function stops it and gives the main thread's CPU time
- * (thread time of its top-level tasks, `tdur`) and the wall time of those tasks, in ms. CPU time is what
- * the open cost the page's main thread whatever else the machine runs: on two shared cores the wall clock
- * mostly measures the other engineers' processes (BENCHMARKS.md, "Issue 20 round").
- */
-async function startCpuTrace(page: Page): Promise<() => Promise<CpuTrace>> {
-  const browser = page.context().browser()
-  if (!browser) throw new Error('no browser to trace')
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] })
-  return async () => {
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }
-    const events = trace.traceEvents
-    const shown = events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message === 'asiste-shown')
-    if (!shown) throw new Error('the trace has no asiste-shown mark')
-    const thread = `${shown.pid}:${shown.tid}`
-    const result: CpuTrace = { cpuMs: 0, taskMs: 0, afterCpuMs: 0, longestAfterMs: 0 }
-    for (const event of events) {
-      if (event.ph !== 'X' || `${event.pid}:${event.tid}` !== thread || !/RunTask$/.test(event.name)) continue
-      const cpu = (event.tdur ?? 0) / 1000
-      if (event.ts <= shown.ts) {
-        result.cpuMs += cpu
-        result.taskMs += (event.dur ?? 0) / 1000
-      } else {
-        result.afterCpuMs += cpu
-        result.longestAfterMs = Math.max(result.longestAfterMs, cpu)
-      }
-    }
-    return result
-  }
-}
-
-/** Main-thread CPU time of a traced open: until the last message showed, and in the AFTER_SHOWN_MS after it. */
-interface CpuTrace {
-  cpuMs: number
-  taskMs: number
-  afterCpuMs: number
-  /** The longest single task after the rows showed (CPU ms): how long the page could not answer input. */
-  longestAfterMs: number
-}
-
-interface TraceEvent {
-  name: string
-  ph: string
-  ts: number
-  pid: number
-  tid: number
-  dur?: number
-  tdur?: number
-  args?: { name?: string; data?: { message?: string } }
-}
-
-/** Starts the CPU profiler on `page`; the returned function stops it and lists the functions with the most self time. */
-async function startProfile(page: Page): Promise<() => Promise<string>> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.start')
-  return async () => {
-    const { profile } = await cdp.send('Profiler.stop')
-    const selfMs = new Map<string, number>()
-    const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
-    profile.samples?.forEach((id, index) => {
-      const frame = nodes.get(id)!.callFrame
-      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`
-      selfMs.set(key, (selfMs.get(key) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000)
-    })
-    const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP)
-    return top.map(([key, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${key}`).join('\n')
-  }
-}
-
 export async function run(): Promise<BenchResult[]> {
   const harness = await startHarness()
   try {
@@ -232,7 +162,7 @@ export async function run(): Promise<BenchResult[]> {
     const lastText = chatText(ENTRIES - 1)
     const loadBefore = load1()
     const opens: number[] = []
-    let cold: CpuTrace | undefined
+    let cold: { cpuMs: number; taskMs: number; afterCpuMs: number; longestAfterMs: number } | undefined
     let heapMB = NaN
     let render: Awaited<ReturnType<typeof scrollFrames>> | undefined
     for (let i = 0; i < OPENS; i++) {
@@ -243,7 +173,10 @@ export async function run(): Promise<BenchResult[]> {
       if (profiler) console.error(await profiler()) // up to the last message showing
       if (tracer) {
         await fresh.waitForTimeout(AFTER_SHOWN_MS) // what the open leaves for later (deferred loads, sliced scans)
-        cold = await tracer()
+        const trace = await tracer()
+        const until = trace.between(undefined, 'asiste-shown')
+        const after = trace.between('asiste-shown', undefined)
+        cold = { cpuMs: until.cpuMs, taskMs: until.taskMs, afterCpuMs: after.cpuMs, longestAfterMs: after.longestMs }
         const cdp = await fresh.context().newCDPSession(fresh)
         await cdp.send('HeapProfiler.collectGarbage')
         heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6

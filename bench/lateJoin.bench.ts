@@ -25,6 +25,8 @@ import type { Page } from '@playwright/test'
 import * as Y from 'yjs'
 import { ROOT } from '../src/doc/schema'
 import type { BenchResult } from './benchResult'
+import { startCpuTrace } from './cpuTrace'
+import { startProfile } from './profile'
 import { load1, newSession, openJoinLink, startHarness, startRep, messageCountText, waitForCount, type Harness } from './browser'
 
 const SIZES = (process.env.LATE_JOIN_SIZES ?? '0,300,2500').split(',').map((raw) => {
@@ -34,6 +36,7 @@ const SIZES = (process.env.LATE_JOIN_SIZES ?? '0,300,2500').split(',').map((raw)
 })
 const BODY_BYTES = 4096
 const JOIN_TIMEOUT_MS = 60_000
+const PROFILE = process.env.LATE_JOIN_PROFILE === '1' // print where the customer page's main-thread time goes
 const BATCH = 25 // messages sent between yields to the event loop while filling
 
 declare global {
@@ -132,6 +135,11 @@ interface JoinMeasurement {
   storedBytes: number
   fromClickMs: number
   fromOpenMs: number
+  /** The customer page's main-thread CPU time from the click (and from opening the link) to the transcript shown. */
+  cpuFromClickMs: number
+  cpuFromOpenMs: number
+  /** Its longest task in that time (CPU ms): how long the page could not answer input. */
+  longestTaskMs: number
   /** Highest 1-minute load average seen around the join. */
   load1: number
 }
@@ -152,7 +160,9 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
       'click',
       (event) => {
         const button = (event.target as Element | null)?.closest('button')
-        if (button?.textContent?.trim() === 'Start chat' && state.clickAt === undefined) state.clickAt = now()
+        if (button?.textContent?.trim() !== 'Start chat' || state.clickAt !== undefined) return
+        state.clickAt = now()
+        console.timeStamp('asiste-click') // marks the trace (cpuTrace.ts)
       },
       true,
     )
@@ -167,16 +177,22 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
     const observer = new MutationObserver(() => {
       if (state.clickAt !== undefined && shown()) {
         state.shownAt = now()
+        console.timeStamp('asiste-shown')
         observer.disconnect()
       }
     })
     observer.observe(document, { childList: true, subtree: true, characterData: true })
   }, messageCountText(count + 2))
   const loadBefore = load1()
+  const tracer = await startCpuTrace(customer.page)
+  const profiler = PROFILE ? await startProfile(customer.page) : undefined
   await openJoinLink(customer.page, link, 'Late Customer')
   await customer.page.getByRole('button', { name: 'Start chat' }).click()
   await customer.page.waitForFunction(() => window.__benchJoin?.shownAt !== undefined, undefined, { timeout: JOIN_TIMEOUT_MS, polling: 50 })
   const times = await customer.page.evaluate(() => ({ ...window.__benchJoin!, origin: performance.timeOrigin }))
+  if (profiler) console.error(await profiler()) // link opened → transcript shown
+  const trace = await tracer()
+  const fromClick = trace.between('asiste-click', 'asiste-shown')
   await Promise.all([rep.context.close(), customer.context.close()])
   return {
     count,
@@ -188,6 +204,9 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
     storedBytes: size.storedBytes,
     fromClickMs: times.shownAt! - times.clickAt!,
     fromOpenMs: times.shownAt! - times.origin,
+    cpuFromClickMs: fromClick.cpuMs,
+    cpuFromOpenMs: trace.between(undefined, 'asiste-shown').cpuMs,
+    longestTaskMs: fromClick.longestMs,
     load1: Math.max(loadBefore, load1()),
   }
 }
@@ -206,6 +225,9 @@ export async function run(): Promise<BenchResult[]> {
         value: m.fromClickMs,
         values: {
           fromOpen: m.fromOpenMs,
+          cpuFromClickMs: m.cpuFromClickMs,
+          cpuFromOpenMs: m.cpuFromOpenMs,
+          longestTaskMs: m.longestTaskMs,
           messages: m.count,
           docBytes: m.docBytes,
           ...(m.count > 0

@@ -17,6 +17,7 @@ const MODULES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'slowReaders', load: () => import('./slowReaders.bench.ts') },
   { name: 'search', load: () => import('./search.bench.ts') },
   { name: 'offlineStart', load: () => import('./offlineStart.bench.ts') },
+  { name: 'historyStart', load: () => import('./historyStart.bench.ts') },
   { name: 'transport', load: () => import('./transport.bench.ts') },
   { name: 'bytesPerMessage', load: () => import('./bytesPerMessage.bench.ts') },
   { name: 'reconvergence', load: () => import('./reconvergence.bench.ts') },

@@ -7,7 +7,7 @@ import { createDeviceSigningKeys, createSessionAuthority, importSigningKey, impo
 import { appendEntry, entriesMap, readEntry } from '../../src/doc/transcript'
 import { readSignature, signaturesMap } from '../../src/doc/signatures'
 import { fileNoteKey } from '../../src/doc/fileNotes'
-import { chat, fromHostilePeer, makeDoc, repChat } from '../doc/fixtures'
+import { T0, chat, fromHostilePeer, makeDoc, repChat } from '../doc/fixtures'
 import type * as Y from 'yjs'
 
 const SESSION = 'session-1'
@@ -39,7 +39,7 @@ async function customerPage() {
   }
   const hostile = (write: (peer: Y.Doc) => void): void => fromHostilePeer(doc, write)
   const shown = (): string[] => visible.entries().map((entry) => entry.id)
-  return { doc, trust, device, publish, hostile, opened, pushed, dispose, shown, visible }
+  return { doc, trust, device, publish, hostile, opened, pushed, dispose, shown, visible, signer }
 }
 
 describe("the customer's page acts only on verified reps' content", () => {
@@ -100,6 +100,31 @@ describe("the customer's page acts only on verified reps' content", () => {
     dispose()
   })
 
+  test('a late join of 1,500 signed entries with forgeries among them: the newest 64 are judged first, every entry once, forgeries hidden', async () => {
+    const { doc, trust, dispose, shown, visible, signer } = await customerPage()
+    const source = makeDoc(20)
+    const ids: string[] = []
+    for (let i = 0; i < 1500; i++) ids.push(appendEntry(source, repChat({ text: `message ${i}`, at: T0 + i })))
+    const signatures = await Promise.all(ids.map((id) => signEntry(signer, SESSION, readEntry(source, id)!)))
+    const forged = new Set(ids.filter((_, i) => i % 100 === 7))
+    const batches: string[][] = []
+    const stop = trust.onVerdict((judged) => batches.push(judged))
+    fromHostilePeer(doc, (peer) => {
+      ids.forEach((id, i) => {
+        entriesMap(peer).set(id, entriesMap(source).get(id))
+        signaturesMap(peer).set(id, forged.has(id) ? signatures[(i + 1) % ids.length]! : signatures[i]!)
+      })
+    })
+    await trust.settled()
+    stop()
+    expect(batches[0]).toHaveLength(64)
+    expect(new Set(batches[0])).toEqual(new Set(ids.slice(-64)))
+    expect(batches.flat().sort()).toEqual([...ids].sort())
+    expect(shown()).toEqual(ids.filter((id) => !forged.has(id)))
+    expect(visible.hidden()).toBe(forged.size)
+    dispose()
+  })
+
   test('a verified entry rewritten by a peer stops counting at once, without verifying again', async () => {
     const { doc, trust, publish, hostile, dispose } = await customerPage()
     const id = await publish({ text: 'your ticket is 42' })
@@ -118,6 +143,27 @@ describe("the customer's page acts only on verified reps' content", () => {
     const verifier = (await importVerifyingKey(device.publicKey))!
     expect(await verifyEntry(verifier, SESSION, readEntry(doc, id)!, readSignature(doc, id)!)).toBe(true)
     dispose()
+  })
+
+  test("after a reload, the customer's own signed entries show again once the page knows its key", async () => {
+    const authority = await createSessionAuthority()
+    const device = await createDeviceSigningKeys()
+    const doc = makeDoc(10)
+    const me = { customerId: 'cust-1', privateKey: device.privateKey, publicKey: device.publicKey }
+    const before = createRoot((dispose) => ({ trust: createEntryTrust(doc, SESSION, authority.publicKey), dispose }))
+    before.trust.signAs(me)
+    const id = appendEntry(doc, chat({ text: 'my printer is on fire', at: Date.now() }))
+    await before.trust.settled()
+    before.dispose()
+    // The reloaded page reads its doc before it has loaded its identity (customerSession.ts).
+    const after = createRoot((dispose) => {
+      const trust = createEntryTrust(doc, SESSION, authority.publicKey)
+      return { trust, dispose, visible: createVisibleTranscript(doc, trust) }
+    })
+    after.trust.signAs(me)
+    await after.trust.settled()
+    expect(after.visible.entries().map((entry) => entry.id)).toEqual([id])
+    after.dispose()
   })
 
   test('a message claiming to be the customer but written by another peer is not shown as theirs', async () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createRoot, createSignal } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import * as Y from 'yjs'
-import { appendEntry } from '../../src/doc/transcript'
+import { appendEntry, readTranscript } from '../../src/doc/transcript'
+import type { Entry } from '../../src/doc/entry'
 import { initRepDoc } from '../../src/doc/session'
 import { createSessionTabs, type TabsWorkspace } from '../../src/app/console/sessionTabs'
 import type { Attention } from '../../src/app/console/repWorkspace'
@@ -173,6 +174,23 @@ describe('unread counts', () => {
     reopened.markRead()
     dispose?.()
     expect(open().unread()).toBe(0)
+  })
+  it('reopened from the transcript already parsed, a session counts the same unread messages and last reply as from its doc', () => {
+    const doc = new Y.Doc()
+    initRepDoc(doc, { sessionId: 'r3', createdAt: T0, portal: 'link', customerKey: 'k' })
+    const open = (entries?: Entry[]) => inRoot(() => createSessionActivity(doc, { sessionId: 'r3', repId: 'me', startedAt: T0, isSeen: () => false }, entries))
+    customerSays(doc, 'read before the reload')
+    open().markRead()
+    dispose?.()
+    customerSays(doc, 'one')
+    appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'me', authorName: 'Me', authorRole: 'rep', text: 'answer', at: T0 + 5_000 })
+    customerSays(doc, 'two')
+    const fromDoc = open()
+    const counted = { unread: fromDoc.unread(), lastSentAt: fromDoc.lastSentAt() }
+    dispose?.()
+    const fromTranscript = open(readTranscript(doc))
+    expect(counted).toEqual({ unread: 2, lastSentAt: T0 + 5_000 })
+    expect({ unread: fromTranscript.unread(), lastSentAt: fromTranscript.lastSentAt() }).toEqual(counted)
   })
   it('a message that arrives late with an older id (written offline) is still unread after a reload', () => {
     const doc = new Y.Doc()

@@ -95,6 +95,8 @@ test('a session over 1 MB syncs completely to a customer who joins late', async 
   // + the customer's own "joined" note.
   await expect(customer.page.getByText(`${COUNT + 2} messages`)).toBeVisible({ timeout: 30_000 })
   test.info().annotations.push({ type: 'late-join-ms', description: String(Date.now() - started) })
+  // The rep's entries showed, so they verified: in the page's verification worker (src/app/customer/entryVerifier.ts).
+  expect(customer.page.workers().map((worker) => worker.url())).toContainEqual(expect.stringMatching(/\/verifyWorker-[\w-]+\.js$/))
   const last = await chatTexts(customer.page)
   expect(last.at(-1)).toBe(`#${COUNT} ${BODY}`)
 })

@@ -5,6 +5,7 @@
  * when its device key signed it. Each entry is verified once, when it (or its
  * signature) arrives; the verdict is cached against the stored value, so
  * reading is a lookup and a rewrite is caught without re-verifying anything.
+ * The checks themselves run in a Web Worker (entryVerifier.ts), newest first.
  * The customer's own entries are signed here right after they are written.
  */
 import { createSignal, type Accessor } from 'solid-js'
@@ -13,7 +14,8 @@ import { entriesMap } from '../../doc/transcript'
 import { parseEntry, type Entry } from '../../doc/entry'
 import { putSignatures, readSignature, signaturesMap } from '../../doc/signatures'
 import { LOCAL } from '../../doc/schema'
-import { importVerifyingKey, signEntry, verifyEntry } from '../../net/sessionAuthority'
+import { signEntry } from '../../net/sessionAuthority'
+import { createEntryVerifier, type VerifyJob } from './entryVerifier'
 import { createSerialQueue } from '../shell/serialQueue'
 
 /** The customer's device identity, as far as signing goes. */
@@ -44,8 +46,17 @@ export interface EntryTrust {
   stop(): void
 }
 
-/** Entries verified per step: ~6 ms of Ed25519 in Chromium, so the newest screenful shows at once on a late join. */
-const VERIFY_CHUNK = 64
+/** The first batch of a burst (its newest entries): a screenful, so it is shown after one quick round trip. */
+const FIRST_BATCH = 64
+/** Every later batch: large enough that a 10 MB late join is a few round trips to the worker, small enough that verdicts show as they come. */
+const VERIFY_BATCH = 1024
+
+/** An entry waiting for its verdict, with the values it was read with (a rewrite meanwhile voids the verdict). */
+interface Pending {
+  entry: Entry
+  raw: unknown
+  signature: string
+}
 
 /** Marks a verdict for an entry this page wrote itself and has not signed yet. */
 const WRITTEN_HERE = Symbol('writtenHere')
@@ -54,9 +65,10 @@ const WRITTEN_HERE = Symbol('writtenHere')
 export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: string | undefined): EntryTrust {
   const entries = entriesMap(doc)
   const signatures = signaturesMap(doc)
-  const authorityKey = authority ? importVerifyingKey(authority) : Promise.resolve(undefined)
+  const verifier = createEntryVerifier()
   const verdicts = new Map<string, { raw: unknown; signature: unknown }>()
   const rejected = new Set<string>()
+  const inFlight = new Map<string, { raw: unknown; signature: unknown }>() // sent to the verifier, verdict not back yet
   const listeners = new Set<(entries: Entry[]) => void>()
   const verdictListeners = new Set<(ids: string[]) => void>()
   const [version, bump] = createSignal(0)
@@ -65,13 +77,11 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     bump((v) => v + 1)
     verdictListeners.forEach((listener) => listener(ids))
   }
-  let me: (SigningIdentity & { verifier: Promise<CryptoKey | undefined>; signed: Map<string, string> }) | undefined
+  let me: (SigningIdentity & { signed: Map<string, string> }) | undefined
   const steps = createSerialQueue()
   const enqueue = steps.enqueue
 
   const isMine = (entry: Entry): boolean => entry.authorRole === 'customer' && entry.authorId === me?.customerId
-  const keyFor = (entry: Entry): Promise<CryptoKey | undefined> =>
-    entry.authorRole !== 'customer' ? authorityKey : isMine(entry) && me ? me.verifier : Promise.resolve(undefined)
 
   const sign = (list: Entry[]): void => {
     const signer = me
@@ -86,39 +96,62 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
       changed(made.map(([id]) => id))
     })
   }
+  // The public key that must have signed `entry`: the session's for reps' and the system's, this device's for its own.
+  const publicKeyFor = (entry: Entry): string | undefined => (entry.authorRole !== 'customer' ? authority : isMine(entry) ? me?.publicKey : undefined)
   const verify = (ids: Iterable<string>, arrival: boolean): void => {
-    const pending: { entry: Entry; raw: unknown; signature: string }[] = []
+    const pending: Pending[] = []
     const lost: string[] = []
     for (const id of ids) {
       const raw = entries.get(id)
       const signature = readSignature(doc, id)
       const verdict = verdicts.get(id)
       if (verdict && verdict.raw === raw && (verdict.signature === signature || verdict.signature === WRITTEN_HERE)) continue
+      // Entries and their signatures usually arrive in one transaction: both observers ask, one check answers.
+      const checking = inFlight.get(id)
+      if (checking && checking.raw === raw && checking.signature === signature) continue
       if (verdict) {
         verdicts.delete(id)
         lost.push(id)
       }
       const entry = parseEntry(id, raw)
-      if (entry && signature !== undefined) pending.push({ entry, raw, signature })
-      else rejected.add(id)
+      if (entry && signature !== undefined) {
+        pending.push({ entry, raw, signature })
+        inFlight.set(id, { raw, signature })
+      } else rejected.add(id)
     }
     changed(lost)
     if (pending.length === 0) return
-    // Newest first, a chunk at a time: a late joiner sees the last screenful after one chunk, not after all.
+    // Newest first: a late joiner sees the last screenful after the first small batch, not after all of them.
+    // Every batch goes to the verifier now; their verdicts are applied in order as they come back.
     pending.sort((a, b) => (a.entry.id < b.entry.id ? 1 : -1))
-    for (let start = 0; start < pending.length; start += VERIFY_CHUNK) {
-      const chunk = pending.slice(start, start + VERIFY_CHUNK)
-      enqueue(() => verifyChunk(chunk, arrival))
+    for (let start = 0; start < pending.length; ) {
+      const end = start + (start === 0 ? FIRST_BATCH : VERIFY_BATCH)
+      const batch = pending.slice(start, end)
+      const checks = check(batch)
+      enqueue(async () => judge(batch, await checks, arrival))
+      start = end
     }
   }
-  const verifyChunk = async (chunk: { entry: Entry; raw: unknown; signature: string }[], arrival: boolean): Promise<void> => {
-    const checks = await Promise.all(chunk.map(async ({ entry, signature }) => {
-      const key = await keyFor(entry)
-      return key !== undefined && (await verifyEntry(key, sessionId, entry, signature))
-    }))
+  const check = async (batch: Pending[]): Promise<boolean[]> => {
+    const jobs: VerifyJob[] = []
+    const asked: number[] = [] // index in `batch` of each job; entries with no key to check against fail unasked
+    batch.forEach(({ entry, signature }, i) => {
+      const publicKey = publicKeyFor(entry)
+      if (publicKey === undefined) return
+      jobs.push({ entry, signature, publicKey })
+      asked.push(i)
+    })
+    const answers = await verifier.verify(sessionId, jobs)
+    const checks = batch.map(() => false)
+    asked.forEach((index, job) => (checks[index] = answers[job] === true))
+    return checks
+  }
+  const judge = (batch: Pending[], checks: boolean[], arrival: boolean): void => {
+    if (steps.stopped()) return
     const arrived: Entry[] = []
     const judged: string[] = [] // ids whose verdict is now known
-    chunk.forEach(({ entry, raw, signature }, i) => {
+    batch.forEach(({ entry, raw, signature }, i) => {
+      if (inFlight.get(entry.id)?.raw === raw && inFlight.get(entry.id)?.signature === signature) inFlight.delete(entry.id)
       if (entries.get(entry.id) !== raw || readSignature(doc, entry.id) !== signature) return
       judged.push(entry.id)
       if (!checks[i]) {
@@ -174,14 +207,15 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
       return () => verdictListeners.delete(listener)
     },
     signAs(identity) {
-      me = { ...identity, verifier: importVerifyingKey(identity.publicKey), signed: new Map() }
+      me = { ...identity, signed: new Map() }
       const unsigned: Entry[] = []
       const signedIds: string[] = []
       entries.forEach((raw, id) => {
         const entry = parseEntry(id, raw)
         if (!entry || !isMine(entry)) return
-        if (signatures.has(id)) signedIds.push(id)
-        else unsigned.push(entry)
+        if (!signatures.has(id)) return void unsigned.push(entry)
+        signedIds.push(id)
+        inFlight.delete(id) // a check asked before this key was known must not stand for the one asked now
       })
       sign(unsigned)
       verify(signedIds, false)
@@ -189,6 +223,7 @@ export function createEntryTrust(doc: Y.Doc, sessionId: string, authority: strin
     settled: steps.settled,
     stop() {
       steps.stop()
+      verifier.stop()
       entries.unobserve(onEntries)
       signatures.unobserve(onSignatures)
     },

@@ -6,7 +6,7 @@
  * session inside its own reactive root and disposes it on close, so nothing
  * it holds dies with a view (a tab switch only unmounts the view).
  */
-import { createMemo, createRoot, createSignal, type Accessor } from 'solid-js'
+import { createMemo, createRoot, createSignal, untrack, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { readRepSessionMeta, type RepSessionMeta } from '../../doc/session'
 import { readIntake, type Intake } from '../../doc/intake'
@@ -135,7 +135,7 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       startedAt: meta()?.createdAt ?? Date.now(),
       isSeen: deps.isSeen,
       onCustomerMessage: deps.onCustomerMessage,
-    })
+    }, untrack(entries))
     const screen = createRepScreen(session)
     const credentials = createRepCredentials(session)
     const actions = createRepSessionActions(

@@ -33,26 +33,36 @@ export interface ActivityOptions {
   onCustomerMessage?: (entry: Entry) => void
 }
 
-/** Reads what a reload must recover: customer messages after the read mark, and the rep's last message to the customer. */
-function scan(map: Y.Map<unknown>, repId: string, readMark: string | undefined, startedAt: number): { unread: number; newest: string | undefined; lastSentAt: number } {
+/**
+ * Reads what a reload must recover: customer messages after the read mark, and the rep's last message to the
+ * customer. `entries` are the transcript's, already parsed (createTranscript): a 100k-entry session is parsed once
+ * on opening, not once per reader (issue 20, big session open).
+ */
+function scan(entries: Iterable<Entry>, repId: string, readMark: string | undefined, startedAt: number): { unread: number; newest: string | undefined; lastSentAt: number } {
   let unread = 0
   let newest: string | undefined
   let lastSentAt = startedAt
-  for (const [id, raw] of map.entries()) {
-    const entry = parseEntry(id, raw)
-    if (!entry) continue
-    if (newest === undefined || id > newest) newest = id
+  for (const entry of entries) {
+    if (newest === undefined || entry.id > newest) newest = entry.id
     if (isSentToCustomer(entry, repId)) lastSentAt = Math.max(lastSentAt, entry.at)
-    else if (isCustomerMessage(entry) && (readMark === undefined || id > readMark)) unread++
+    else if (isCustomerMessage(entry) && (readMark === undefined || entry.id > readMark)) unread++
   }
   return { unread, newest, lastSentAt }
 }
 
-/** Tracks a session's activity. Must run inside a reactive owner (it unobserves on cleanup). */
-export function createSessionActivity(doc: Y.Doc, options: ActivityOptions): SessionActivity {
+/** Every valid entry of `doc`, parsed (for a caller without a transcript at hand). */
+function parsedEntries(map: Y.Map<unknown>): Entry[] {
+  return [...map.entries()].flatMap(([id, raw]) => parseEntry(id, raw) ?? [])
+}
+
+/**
+ * Tracks a session's activity from `entries`, the doc's transcript now (parsed from the doc when not given).
+ * Must run inside a reactive owner (it unobserves on cleanup).
+ */
+export function createSessionActivity(doc: Y.Doc, options: ActivityOptions, entries?: Iterable<Entry>): SessionActivity {
   const map = entriesMap(doc)
   const stored = loadReadMark(options.sessionId)
-  const start = scan(map, options.repId, stored?.mark, options.startedAt)
+  const start = scan(entries ?? parsedEntries(map), options.repId, stored?.mark, options.startedAt)
   // A session never read on this device (new, or opened before read marks existed) starts read.
   const [unread, setUnread] = createSignal(stored === undefined ? 0 : stored.unread + start.unread)
   const [lastSentAt, setLastSentAt] = createSignal(start.lastSentAt)

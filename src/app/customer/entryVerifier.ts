@@ -1,0 +1,126 @@
+/**
+ * Signature checks of received entries, off the main thread. A late join hands
+ * the customer's page thousands of signed entries at once, and each WebCrypto
+ * `verify` costs the calling thread its argument copies and promise turns: on
+ * the main thread that was most of a 10 MB late join's CPU time (BENCHMARKS.md,
+ * lateJoin). So a Web Worker (verifyWorker.ts) builds each entry's signed
+ * bytes and runs the checks: the page only posts the parsed entries (building
+ * 10 MB of signed bytes and cloning them cost the page more than the checks
+ * saved). Where no
+ * worker can start (tests in Node, a blocked script) they run here instead.
+ * Callers judge the verdicts: this module only answers "did this key sign
+ * these bytes".
+ */
+import type { Entry } from '../../doc/entry'
+import { importVerifyingKey, verifyEntry } from '../../net/sessionAuthority'
+
+/** One signature to check: the entry (parsed), its signature and the public key that should have made it (both base64url). */
+export interface VerifyJob {
+  entry: Entry
+  signature: string
+  publicKey: string
+}
+
+/** A batch sent to the worker; `seq` pairs the answer with its question. */
+export interface VerifyRequest {
+  seq: number
+  sessionId: string
+  jobs: VerifyJob[]
+}
+
+/** The worker's answer: one verdict per job, in the order asked. */
+export interface VerifyResponse {
+  seq: number
+  results: boolean[]
+}
+
+/** What the page needs of a worker (the DOM's `Worker`, or a fake in tests). */
+export interface VerifyPort {
+  postMessage(message: VerifyRequest, transfer: Transferable[]): void
+  onmessage: ((event: MessageEvent<VerifyResponse>) => void) | null
+  onerror: ((event: ErrorEvent) => void) | null
+  terminate(): void
+}
+
+/** Checks batches of signatures. */
+export interface EntryVerifier {
+  /** One verdict per job of session `sessionId`, in order; false for anything that does not verify (bad key, bad signature). */
+  verify(sessionId: string, jobs: VerifyJob[]): Promise<boolean[]>
+  stop(): void
+}
+
+/** Imports each public key once per cache (a session has two or three: the authority's and devices'). */
+export function createKeyCache(): (publicKey: string) => Promise<CryptoKey | undefined> {
+  const keys = new Map<string, Promise<CryptoKey | undefined>>()
+  return (publicKey) => {
+    let key = keys.get(publicKey)
+    if (!key) keys.set(publicKey, (key = importVerifyingKey(publicKey)))
+    return key
+  }
+}
+
+/** Runs the checks of a batch on this thread (the worker's body, and the fallback). */
+export async function verifyJobs(sessionId: string, jobs: readonly VerifyJob[], keyFor: (publicKey: string) => Promise<CryptoKey | undefined>): Promise<boolean[]> {
+  return Promise.all(
+    jobs.map(async (job) => {
+      const key = await keyFor(job.publicKey)
+      return key !== undefined && (await verifyEntry(key, sessionId, job.entry, job.signature))
+    }),
+  )
+}
+
+/** Verification on this thread. */
+export function createInlineVerifier(): EntryVerifier {
+  const keyFor = createKeyCache()
+  return { verify: (sessionId, jobs) => verifyJobs(sessionId, jobs, keyFor), stop: () => undefined }
+}
+
+/**
+ * Verification through `port` (a worker running verifyWorker.ts). Batches may be answered in any order; each
+ * answer settles the batch with its `seq`. If the worker fails, the batches still open and every later one
+ * are checked on this thread, so a verdict is never lost.
+ */
+export function createPortVerifier(port: VerifyPort): EntryVerifier {
+  const waiting = new Map<number, { sessionId: string; jobs: VerifyJob[]; resolve: (results: boolean[]) => void }>()
+  let fallback: EntryVerifier | undefined
+  let seq = 0
+  const fail = (): void => {
+    port.terminate()
+    fallback ??= createInlineVerifier()
+    const open = [...waiting.values()]
+    waiting.clear()
+    for (const batch of open) void fallback.verify(batch.sessionId, batch.jobs).then(batch.resolve)
+  }
+  port.onmessage = (event) => {
+    const batch = waiting.get(event.data.seq)
+    if (!batch) return
+    waiting.delete(event.data.seq)
+    batch.resolve(event.data.results.length === batch.jobs.length ? event.data.results : batch.jobs.map(() => false))
+  }
+  port.onerror = fail
+  return {
+    verify(sessionId, jobs) {
+      if (jobs.length === 0) return Promise.resolve([])
+      if (fallback) return fallback.verify(sessionId, jobs)
+      const id = ++seq
+      return new Promise((resolve) => {
+        waiting.set(id, { sessionId, jobs, resolve })
+        port.postMessage({ seq: id, sessionId, jobs }, [])
+      })
+    },
+    stop() {
+      waiting.clear()
+      port.terminate()
+    },
+  }
+}
+
+/** A verifier on a Web Worker where the platform has them, else on this thread. */
+export function createEntryVerifier(): EntryVerifier {
+  if (typeof Worker === 'undefined') return createInlineVerifier()
+  try {
+    return createPortVerifier(new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' }))
+  } catch {
+    return createInlineVerifier()
+  }
+}
