@@ -12,7 +12,7 @@
 import MiniSearch from 'minisearch'
 import { Worker } from 'node:worker_threads'
 import { foldText } from '../src/doc/text'
-import { addEntries, createTranscriptIndex, searchTranscripts, type IndexedEntry } from '../src/store/searchIndex'
+import { addEntries, createTranscriptIndex, searchTranscripts, vocabularyOf, type IndexedEntry } from '../src/store/searchIndex'
 import type { StoredSegment } from '../src/store/searchSegment'
 import { envInt, stats } from './browser'
 import type { BenchResult } from './benchResult'
@@ -86,7 +86,7 @@ function storedChars(segment: StoredSegment): number {
 }
 
 /** A worker thread holding the stored segments; `reload()` has it clone and decode them, resolving with how many it read. */
-async function reloadWorker(stored: StoredSegment[]): Promise<{ reload: () => Promise<number>; stop: () => void }> {
+async function reloadWorker(stored: StoredSegment[], vocabulary: string): Promise<{ reload: () => Promise<number>; stop: () => void }> {
   const worker = new Worker(new URL('./searchReload.worker.mjs', import.meta.url))
   const next = (): Promise<unknown> =>
     new Promise((resolve, reject) => {
@@ -94,7 +94,7 @@ async function reloadWorker(stored: StoredSegment[]): Promise<{ reload: () => Pr
       worker.once('error', reject)
     })
   const ready = next()
-  worker.postMessage({ stored })
+  worker.postMessage({ stored, vocabulary })
   await ready
   return {
     reload: async () => {
@@ -136,8 +136,9 @@ export async function run(): Promise<BenchResult[]> {
   const encodeStart = performance.now()
   const stored = [...index.segments.values()].map((segment) => segment.encode())
   const encodeMs = performance.now() - encodeStart
-  const indexChars = stored.reduce((sum, segment) => sum + storedChars(segment), 0)
-  const worker = await reloadWorker(stored)
+  const vocabulary = [...vocabularyOf(index)].join('\n')
+  const indexChars = stored.reduce((sum, segment) => sum + storedChars(segment), vocabulary.length)
+  const worker = await reloadWorker(stored, vocabulary)
   const loadStart = performance.now()
   const { result: reloadedCount, longestStallMs } = await withStallMeter(worker.reload)
   const loadMs = performance.now() - loadStart

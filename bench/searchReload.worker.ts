@@ -7,17 +7,19 @@ import { parentPort } from 'node:worker_threads'
 import { createTranscriptIndex, putSegment } from '../src/store/searchIndex'
 import { Segment } from '../src/store/searchSegment'
 
-let disk: unknown[] = []
-parentPort?.on('message', (message: { stored?: unknown[] } | 'reload') => {
+let disk: { stored: unknown[]; vocabulary: string } = { stored: [], vocabulary: '' }
+parentPort?.on('message', (message: { stored: unknown[]; vocabulary: string } | 'reload') => {
   if (message !== 'reload') {
-    disk = message.stored ?? []
+    disk = message
     parentPort?.postMessage('stored')
     return
   }
   const index = createTranscriptIndex()
-  for (const raw of structuredClone(disk)) {
+  const { stored, vocabulary } = structuredClone(disk)
+  for (const raw of stored) {
     const segment = Segment.decode(raw)
     if (segment) putSegment(index, segment)
   }
+  index.vocabulary = new Set(vocabulary.split('\n'))
   parentPort?.postMessage(index.segments.size)
 })

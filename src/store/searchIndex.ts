@@ -90,11 +90,19 @@ function withinEdits(a: string, b: string, max: number): number | undefined {
   return distance <= max ? distance : undefined
 }
 
+/** Every term of the index: kept up to date once built, built from the segments when first needed (stored beside them, so rarely). */
+export function vocabularyOf(index: TranscriptIndex): Set<string> {
+  if (index.vocabulary) return index.vocabulary
+  const vocabulary = new Set<string>()
+  for (const segment of index.segments.values()) for (const term of segment.vocabulary()) vocabulary.add(term)
+  return (index.vocabulary = vocabulary)
+}
+
 /** How each index term a query term reaches counts: 1 exact, less for a prefix or a typo (minisearch's formulas). */
 function expansions(index: TranscriptIndex, query: string): Map<string, number> {
   const weights = new Map<string, number>()
   if (query.length >= FUZZY_MIN_LENGTH) {
-    const vocabulary = (index.vocabulary ??= new Set([...index.segments.values()].flatMap((segment) => [...segment.vocabulary()])))
+    const vocabulary = vocabularyOf(index)
     const max = Math.round(query.length * FUZZY_SHARE)
     for (const term of vocabulary) {
       if (term === query || term.startsWith(query)) continue
@@ -173,7 +181,7 @@ export function searchTranscripts(index: TranscriptIndex, query: string, limit =
     }
     for (const [doc, found] of combined ?? []) matches.push({ segment, doc, ...found })
   }
-  const entryAt = (match: Match): number => match.segment.entry(match.doc).at
+  const entryAt = (match: Match): number => match.segment.at(match.doc)
   matches.sort((a, b) => b.score - a.score || entryAt(b) - entryAt(a))
   return matches.slice(0, limit).map((match) => {
     const entry = match.segment.entry(match.doc)

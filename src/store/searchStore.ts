@@ -6,8 +6,8 @@
  * Calls run one after another in the order made, so a search sent after an
  * add sees that add.
  */
-import { clear, createStore, del, entries, setMany, type UseStore } from 'idb-keyval'
-import { addEntries, createTranscriptIndex, putSegment, removeSession, searchTranscripts, type IndexedEntry, type SearchHit } from './searchIndex'
+import { clear, createStore, del, entries, get, setMany, type UseStore } from 'idb-keyval'
+import { addEntries, createTranscriptIndex, putSegment, removeSession, searchTranscripts, vocabularyOf, type IndexedEntry, type SearchHit } from './searchIndex'
 import { Segment } from './searchSegment'
 
 /** What History asks of the search index (the worker answers the same calls). */
@@ -27,6 +27,19 @@ export interface SearchService {
 /** The method names a client may call (the worker checks a message against these). */
 export const SEARCH_METHODS = ['load', 'add', 'remove', 'search', 'flush'] as const
 
+/**
+ * The record of every term (what fuzzy matching scans), kept beside the segments so a reload need not collect it from
+ * all of them. Its key holds a space, which no session id does. A term it lacks only misses a typo match, never an exact one.
+ */
+const VOCABULARY_KEY = 'vocabulary terms'
+
+/** The stored vocabulary's terms; undefined when absent or unreadable. */
+function parseVocabulary(raw: unknown): string[] | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined
+  const { v, terms } = raw as { v?: unknown; terms?: unknown }
+  return v === 1 && typeof terms === 'string' ? (terms === '' ? [] : terms.split('\n')) : undefined
+}
+
 let store: UseStore | undefined
 function segmentStore(): UseStore {
   store ??= createStore('asiste-search', 'segments')
@@ -35,7 +48,7 @@ function segmentStore(): UseStore {
 
 /** The session ids that have a stored segment (readable or not). */
 export async function storedSegmentIds(): Promise<string[]> {
-  return (await entries(segmentStore())).map(([key]) => String(key))
+  return (await entries(segmentStore())).map(([key]) => String(key)).filter((key) => key !== VOCABULARY_KEY)
 }
 
 /** Forgets every stored segment (the next load indexes every session again). */
@@ -56,13 +69,19 @@ export function createSearchService(): SearchService {
   }
   const readAll = async (): Promise<string[]> => {
     const readable: string[] = []
+    let vocabulary: string[] | undefined
     for (const [key, value] of await entries(segmentStore())) {
+      if (key === VOCABULARY_KEY) {
+        vocabulary = parseVocabulary(value)
+        continue
+      }
       const segment = Segment.decode(value)
       // Unreadable (corrupt, or an older format): skipped; History then indexes that session again and the save replaces it.
       if (!segment || segment.sessionId !== key || index.segments.has(segment.sessionId)) continue
       putSegment(index, segment)
       readable.push(segment.sessionId)
     }
+    if (vocabulary) index.vocabulary = new Set(vocabulary)
     return readable
   }
   return {
@@ -77,7 +96,12 @@ export function createSearchService(): SearchService {
     flush: () =>
       inTurn(async () => {
         const changed = [...index.segments.values()].filter((segment) => segment.dirty)
-        if (changed.length > 0) await setMany(changed.map((segment) => [segment.sessionId, segment.encode()]), segmentStore())
+        if (changed.length === 0) return
+        // Another tab's worker may have stored terms this one never loaded: keep them.
+        const terms = new Set([...(parseVocabulary(await get(VOCABULARY_KEY, segmentStore())) ?? []), ...vocabularyOf(index)])
+        const records: [string, unknown][] = changed.map((segment) => [segment.sessionId, segment.encode()])
+        records.push([VOCABULARY_KEY, { v: 1, terms: [...terms].join('\n') }])
+        await setMany(records, segmentStore())
       }),
   }
 }
