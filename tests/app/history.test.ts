@@ -10,7 +10,7 @@ import { listDocDatabases } from '../../src/store/localDatabases'
 import { appendEntry } from '../../src/doc/transcript'
 import { initRepDoc } from '../../src/doc/session'
 import { readLocal, writeLocal } from '../../src/store/keyValue'
-import { clearStoredSegments, storedSegmentIds } from '../../src/store/searchStore'
+import { clearStoredSegments, createSearchService, storedSegmentIds } from '../../src/store/searchStore'
 import { loadReadMark, saveReadMark } from '../../src/store/readMarks'
 import { loadCredentialKeys, saveCredentialKey } from '../../src/store/credentialKeys'
 
@@ -114,6 +114,21 @@ describe('History after a restart', () => {
       expect((await history.search('indice')).map((hit) => hit.sessionId)).toEqual(['hist-restart'])
       dispose()
     })
+  })
+
+  it('a saved segment whose session is no longer on this device is dropped at load, not searched', async () => {
+    const service = createSearchService()
+    await service.load()
+    await service.add([{ sessionId: 'hist-ghost', entryId: 'e1', text: 'fantasma sin base de datos', at: 1_700_000_000_000 }])
+    await service.flush()
+    expect(await storedSegmentIds()).toContain('hist-ghost')
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      await history.load()
+      expect(await history.search('fantasma')).toEqual([])
+      dispose()
+    })
+    await vi.waitFor(async () => expect(await storedSegmentIds()).not.toContain('hist-ghost'))
   })
 
   it('a closed session is no longer watched, and the same session reopened (a new doc) is indexed again', async () => {

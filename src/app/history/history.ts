@@ -185,7 +185,7 @@ export function createHistory(workspace: HistoryWorkspace): History {
     summaries = parseSummaries(await stored.readStoredSummaries())
     const stale = new Set([...(await stored.readStoredDirty()), ...dirty])
     const onDisk = new Set((await stored.listDocDatabases()).filter((db) => db.kind === 'rep').map((db) => db.id))
-    for (const sessionId of [...summaries.keys()]) {
+    for (const sessionId of new Set([...summaries.keys(), ...indexed])) {
       if (onDisk.has(sessionId)) continue
       summaries.delete(sessionId) // deleted meanwhile (e.g. in another tab): its entries leave the index too
       void search.remove(sessionId)
