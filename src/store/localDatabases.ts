@@ -1,11 +1,12 @@
 /**
  * The device's document databases, by name (`asiste:<kind>:<id>`): which
  * sessions are stored here, deleting them for good, and raw updates for the
- * archive (export / import). Also the persisted search index.
+ * archive (export / import). Also History's summaries (the search index has
+ * its own database, src/store/searchStore.ts).
  */
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { readLocal, writeLocal } from './keyValue'
+import { deleteLocal, readLocal, writeLocal } from './keyValue'
 
 const NAME = /^asiste:(rep|customer|team):([A-Za-z0-9_.:-]{1,64})$/
 
@@ -80,14 +81,9 @@ export function writeStoredDirty(sessionIds: string[]): Promise<void> {
   return writeLocal(DIRTY_KEY, sessionIds)
 }
 
-/** The persisted search index (serialized), if any. */
-export function readStoredIndex(): Promise<string | undefined> {
-  return readLocal<string>(INDEX_KEY)
-}
-
-/** Persists the serialized search index. */
-export function writeStoredIndex(json: string): Promise<void> {
-  return writeLocal(INDEX_KEY, json)
+/** Drops the single-record search index of earlier versions (tens of MB); the per-session segments replace it. */
+export function forgetLegacyIndex(): Promise<void> {
+  return deleteLocal(INDEX_KEY)
 }
 
 /** The persisted per-session summaries of History (plain JSON, validated by the reader). */

@@ -1,18 +1,18 @@
 /**
- * Full-text index of every transcript on this device (minisearch). Entries
- * are added as they arrive, so a query never reopens documents; the index is
- * serialized to IndexedDB. Terms are folded (accents stripped, lower case):
+ * Full-text index of every transcript on this device: one segment per session
+ * (src/store/searchSegment.ts), so reloading reads compact per-session
+ * records and a change rewrites only its session. Queries follow what History
+ * relied on from minisearch: every term matches as a prefix, longer terms also
+ * with a typo or two (fuzzy), all terms must match (AND), ranked by BM25+ with
+ * minisearch's weights. Terms are folded (accents stripped, lower case):
  * "canción" is found by "cancion" and "CANCIÓN".
  */
-import MiniSearch from 'minisearch'
 import { foldText } from '../doc/text'
+import { Segment, tokenize, type SegmentEntry } from './searchSegment'
 
 /** One indexed transcript entry. */
-export interface IndexedEntry {
+export interface IndexedEntry extends SegmentEntry {
   sessionId: string
-  entryId: string
-  text: string
-  at: number
 }
 
 /** A search hit: the entry and the ranges of `text` that matched, for highlighting. */
@@ -21,57 +21,171 @@ export interface SearchHit extends IndexedEntry {
   ranges: [start: number, end: number][]
 }
 
-type Document = IndexedEntry & { id: string }
-
-/** The index over all sessions. */
-export type TranscriptIndex = MiniSearch<Document>
-
-
-// Session and entry ids are not stored apart: they are the document id (`<session>/<entry>`), and storing
-// them again added ~15 % to the serialized index. Indexes saved before still load (their extra fields are ignored).
-const OPTIONS = {
-  idField: 'id',
-  fields: ['text'],
-  storeFields: ['text', 'at'],
-  processTerm: (term: string) => foldText(term),
-  searchOptions: { prefix: true, combineWith: 'AND' as const },
+/** The index over all sessions: a segment per session, and every term seen (what fuzzy matching scans). */
+export interface TranscriptIndex {
+  segments: Map<string, Segment>
+  vocabulary?: Set<string>
 }
 
-const docId = (sessionId: string, entryId: string): string => `${sessionId}/${entryId}`
-
-/** The session and entry ids of a document id (session ids hold no slash). */
-function splitDocId(id: string): { sessionId: string; entryId: string } {
-  const slash = id.indexOf('/')
-  return { sessionId: id.slice(0, slash), entryId: id.slice(slash + 1) }
-}
+// minisearch's defaults, so results rank as they did before the engine was replaced.
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
+const PREFIX_WEIGHT = 0.375
+const FUZZY_WEIGHT = 0.45
+/** Edits allowed per character of a query term (minisearch's `fuzzy: 0.2`). */
+const FUZZY_SHARE = 0.2
+/** Shorter query terms match exactly or as prefixes only: one edit in a 3-letter word matches half the dictionary. */
+const FUZZY_MIN_LENGTH = 5
 
 /** An empty index. */
 export function createTranscriptIndex(): TranscriptIndex {
-  return new MiniSearch<Document>(OPTIONS)
+  return { segments: new Map() }
 }
 
 /** Adds entries not indexed yet (idempotent); returns how many were new. */
 export function addEntries(index: TranscriptIndex, entries: IndexedEntry[]): number {
-  const fresh = entries.filter((entry) => entry.text.trim() !== '' && !index.has(docId(entry.sessionId, entry.entryId)))
-  index.addAll(fresh.map((entry) => ({ ...entry, id: docId(entry.sessionId, entry.entryId) })))
-  return fresh.length
+  const bySession = new Map<string, IndexedEntry[]>()
+  for (const entry of entries) {
+    const list = bySession.get(entry.sessionId)
+    if (list) list.push(entry)
+    else bySession.set(entry.sessionId, [entry])
+  }
+  let added = 0
+  for (const [sessionId, list] of bySession) {
+    let segment = index.segments.get(sessionId)
+    if (!segment) index.segments.set(sessionId, (segment = Segment.empty(sessionId)))
+    added += segment.add(list)
+    if (index.vocabulary) for (const entry of list) for (const term of tokenize(entry.text)) index.vocabulary.add(term)
+  }
+  return added
+}
+
+/** Puts a loaded segment in (replacing the session's previous one). */
+export function putSegment(index: TranscriptIndex, segment: Segment): void {
+  index.segments.set(segment.sessionId, segment)
+  if (index.vocabulary) for (const term of segment.vocabulary()) index.vocabulary.add(term)
 }
 
 /** Removes every entry of a session. */
 export function removeSession(index: TranscriptIndex, sessionId: string): void {
-  const ids: string[] = []
-  // minisearch has no per-field delete: find the session's ids through a filter over all documents.
-  const prefix = `${sessionId}/`
-  for (const hit of index.search(MiniSearch.wildcard, { filter: (result) => String(result.id).startsWith(prefix) })) ids.push(String(hit.id))
-  index.discardAll(ids)
+  index.segments.delete(sessionId) // its terms may stay in the vocabulary: a fuzzy candidate no segment holds matches nothing
 }
 
-/** Searches; hits best first, each with the ranges of its text to highlight. */
+/** Whether `a` and `b` are at most `max` edits apart (Levenshtein, stopping as soon as a row exceeds `max`). */
+function withinEdits(a: string, b: string, max: number): number | undefined {
+  if (Math.abs(a.length - b.length) > max) return undefined
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
+      row.push(value)
+      best = Math.min(best, value)
+    }
+    if (best > max) return undefined
+    previous = row
+  }
+  const distance = previous[b.length] ?? max + 1
+  return distance <= max ? distance : undefined
+}
+
+/** Every term of the index: kept up to date once built, built from the segments when first needed (stored beside them, so rarely). */
+export function vocabularyOf(index: TranscriptIndex): Set<string> {
+  if (index.vocabulary) return index.vocabulary
+  const vocabulary = new Set<string>()
+  for (const segment of index.segments.values()) for (const term of segment.vocabulary()) vocabulary.add(term)
+  return (index.vocabulary = vocabulary)
+}
+
+/** How each index term a query term reaches counts: 1 exact, less for a prefix or a typo (minisearch's formulas). */
+function expansions(index: TranscriptIndex, query: string): Map<string, number> {
+  const weights = new Map<string, number>()
+  if (query.length >= FUZZY_MIN_LENGTH) {
+    const vocabulary = vocabularyOf(index)
+    const max = Math.round(query.length * FUZZY_SHARE)
+    for (const term of vocabulary) {
+      if (term === query || term.startsWith(query)) continue
+      const distance = withinEdits(query, term, max)
+      if (distance !== undefined) weights.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance))
+    }
+  }
+  return weights
+}
+
+interface Match {
+  segment: Segment
+  doc: number
+  score: number
+  terms: string[]
+}
+
+/** Searches; hits best first (newest first among equals), each with the ranges of its text to highlight. */
 export function searchTranscripts(index: TranscriptIndex, query: string, limit = 100): SearchHit[] {
-  if (query.trim() === '') return []
-  return index.search(query).slice(0, limit).map((result) => {
-    const entry = { ...splitDocId(String(result.id)), text: String(result.text), at: Number(result.at) }
-    return { ...entry, score: result.score, ranges: highlightRanges(entry.text, Object.keys(result.match)) }
+  const queryTerms = [...new Set(tokenize(query))]
+  if (queryTerms.length === 0) return []
+  const fuzzy = queryTerms.map((term) => expansions(index, term))
+  // First pass: which segments hold every query term, and how many entries hold each matched term (BM25's idf is over the whole index).
+  let entryCount = 0
+  let termTotal = 0
+  const frequency = new Map<string, number>()
+  const candidates: { segment: Segment; terms: Map<string, number>[] }[] = []
+  for (const segment of index.segments.values()) {
+    entryCount += segment.size
+    termTotal += segment.totalTerms
+    const perQuery: Map<string, number>[] = []
+    for (const [i, queryTerm] of queryTerms.entries()) {
+      const weights = new Map<string, number>()
+      for (const term of segment.matchingTerms(queryTerm, true)) {
+        weights.set(term, term === queryTerm ? 1 : (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - queryTerm.length)))
+      }
+      for (const [term, weight] of fuzzy[i] ?? []) if (segment.has(term)) weights.set(term, weight)
+      if (weights.size === 0) break
+      perQuery.push(weights)
+    }
+    if (perQuery.length < queryTerms.length) continue
+    candidates.push({ segment, terms: perQuery })
+    for (const weights of perQuery) for (const term of weights.keys()) frequency.set(term, (frequency.get(term) ?? 0) + segment.entriesWith(term))
+  }
+  const averageTerms = termTotal / Math.max(1, entryCount)
+  const bm25 = (count: number, holding: number, terms: number): number => {
+    const idf = Math.log(1 + (entryCount - holding + 0.5) / (holding + 0.5))
+    return idf * (BM25.d + (count * (BM25.k + 1)) / (count + BM25.k * (1 - BM25.b + (BM25.b * terms) / averageTerms)))
+  }
+  // Second pass: score each entry per query term, keep those every query term reached.
+  const matches: Match[] = []
+  for (const { segment, terms } of candidates) {
+    let combined: Map<number, { score: number; terms: string[] }> | undefined
+    for (const weights of terms) {
+      const scores = new Map<number, { score: number; terms: string[] }>()
+      for (const [term, weight] of weights) {
+        const holding = frequency.get(term) ?? 1
+        segment.visit(term, (doc, count) => {
+          if (combined && !combined.has(doc)) return
+          const score = weight * bm25(count, holding, segment.termCount(doc))
+          const found = scores.get(doc)
+          if (found) {
+            found.score += score
+            found.terms.push(term)
+          } else scores.set(doc, { score, terms: [term] })
+        })
+      }
+      for (const [doc, found] of scores) {
+        const before = combined?.get(doc)
+        if (!before) continue
+        found.score += before.score
+        found.terms.push(...before.terms)
+      }
+      combined = scores
+      if (combined.size === 0) break
+    }
+    for (const [doc, found] of combined ?? []) matches.push({ segment, doc, ...found })
+  }
+  const entryAt = (match: Match): number => match.segment.at(match.doc)
+  matches.sort((a, b) => b.score - a.score || entryAt(b) - entryAt(a))
+  return matches.slice(0, limit).map((match) => {
+    const entry = match.segment.entry(match.doc)
+    return { sessionId: match.segment.sessionId, ...entry, score: match.score, ranges: highlightRanges(entry.text, match.terms) }
   })
 }
 
@@ -111,21 +225,3 @@ export function highlightRanges(text: string, terms: string[]): [number, number]
   return merged
 }
 
-/** Serializes the index for storage. */
-export function serializeIndex(index: TranscriptIndex): string {
-  return JSON.stringify(index)
-}
-
-/**
- * Loads a serialized index in slices that yield to the event loop (minisearch's
- * loadJSONAsync), so a large index never freezes the page while it loads.
- * Missing or corrupt: undefined, and the caller re-reads the documents.
- */
-export async function loadIndexAsync(json: string | undefined): Promise<TranscriptIndex | undefined> {
-  if (!json) return undefined
-  try {
-    return await MiniSearch.loadJSONAsync<Document>(json, OPTIONS)
-  } catch {
-    return undefined
-  }
-}

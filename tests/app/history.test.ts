@@ -9,7 +9,8 @@ import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { listDocDatabases } from '../../src/store/localDatabases'
 import { appendEntry } from '../../src/doc/transcript'
 import { initRepDoc } from '../../src/doc/session'
-import { deleteLocal, readLocal, writeLocal } from '../../src/store/keyValue'
+import { readLocal, writeLocal } from '../../src/store/keyValue'
+import { clearStoredSegments, createSearchService, storedSegmentIds } from '../../src/store/searchStore'
 import { loadReadMark, saveReadMark } from '../../src/store/readMarks'
 import { loadCredentialKeys, saveCredentialKey } from '../../src/store/credentialKeys'
 
@@ -33,8 +34,6 @@ async function appendToStored(sessionId: string, text: string): Promise<void> {
   doc.destroy()
 }
 
-/** The key History saves its serialized index under (src/store/localDatabases.ts). */
-const INDEX_KEY = 'history:searchIndex'
 
 describe('History over the sessions stored on this device', () => {
   it('indexes the entries an open session receives after History loaded, each once', async () => {
@@ -45,11 +44,11 @@ describe('History over the sessions stored on this device', () => {
     await createRoot(async (dispose) => {
       const history = createHistory(oneTab)
       await history.load()
-      expect(history.search('primera').map((hit) => hit.sessionId)).toEqual(['hist-live'])
+      expect((await history.search('primera')).map((hit) => hit.sessionId)).toEqual(['hist-live'])
       appendEntry(repDoc, { kind: 'chat', audience: 'all', authorId: 'c1', authorName: 'Bea', authorRole: 'customer', text: 'segunda pregunta' })
       appendEntry(repDoc, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'segunda respuesta' })
-      expect(history.search('segunda').map((hit) => hit.text).sort()).toEqual(['segunda pregunta', 'segunda respuesta'])
-      expect(history.search('primera')).toHaveLength(1)
+      expect((await history.search('segunda')).map((hit) => hit.text).sort()).toEqual(['segunda pregunta', 'segunda respuesta'])
+      expect(await history.search('primera')).toHaveLength(1)
       dispose()
     })
     repDoc.destroy()
@@ -61,14 +60,14 @@ describe('History over the sessions stored on this device', () => {
       const history = createHistory(noTabs)
       await history.load()
       expect(history.sessions().map((row) => row.sessionId)).toContain('hist-one')
-      const [hit] = history.search('CANCION')
+      const [hit] = await history.search('CANCION')
       expect(hit?.sessionId).toBe('hist-one')
       expect(hit && hit.text.slice(...(hit.ranges[0] ?? [0, 0]))).toBe('canción')
       expect((await history.transcript('hist-one')).map((entry) => entry.text)).toContain('Gracias')
 
       await history.remove('hist-one')
       expect((await listDocDatabases()).map((db) => db.name)).not.toContain(docDatabaseName('rep', 'hist-one'))
-      expect(history.search('cancion')).toEqual([])
+      expect(await history.search('cancion')).toEqual([])
       expect(history.sessions().map((row) => row.sessionId)).not.toContain('hist-one')
       dispose()
     })
@@ -89,32 +88,47 @@ describe('History over the sessions stored on this device', () => {
 
 describe('History after a restart', () => {
   it('searches the index it saved without re-reading documents, and re-indexes when no index was saved', async () => {
-    await deleteLocal(INDEX_KEY)
+    await clearStoredSegments()
     await storeSession('hist-restart', ['El módem parpadea'])
     await createRoot(async (dispose) => {
       const history = createHistory(noTabs)
       await history.load()
-      expect(history.search('modem').map((hit) => hit.sessionId)).toContain('hist-restart')
+      expect((await history.search('modem')).map((hit) => hit.sessionId)).toContain('hist-restart')
       dispose() // saves the index, as closing the tab does
     })
-    await vi.waitFor(async () => expect(await readLocal(INDEX_KEY)).toBeDefined())
+    await vi.waitFor(async () => expect(await storedSegmentIds()).toContain('hist-restart'))
     // The document changes behind History's back: a restart that reads the saved index does not see it.
     await appendToStored('hist-restart', 'Un mensaje que el índice no conoce')
     await createRoot(async (dispose) => {
       const history = createHistory(noTabs)
       await history.load()
-      expect(history.search('modem').map((hit) => hit.sessionId)).toContain('hist-restart')
-      expect(history.search('indice')).toEqual([])
+      expect((await history.search('modem')).map((hit) => hit.sessionId)).toContain('hist-restart')
+      expect(await history.search('indice')).toEqual([])
       dispose()
     })
-    // With no saved index (first start, or a corrupt one) every stored document is read once more.
-    await deleteLocal(INDEX_KEY)
+    // With no saved segment (first start, or a corrupt one) the stored document is read once more.
+    await clearStoredSegments()
     await createRoot(async (dispose) => {
       const history = createHistory(noTabs)
       await history.load()
-      expect(history.search('indice').map((hit) => hit.sessionId)).toEqual(['hist-restart'])
+      expect((await history.search('indice')).map((hit) => hit.sessionId)).toEqual(['hist-restart'])
       dispose()
     })
+  })
+
+  it('a saved segment whose session is no longer on this device is dropped at load, not searched', async () => {
+    const service = createSearchService()
+    await service.load()
+    await service.add([{ sessionId: 'hist-ghost', entryId: 'e1', text: 'fantasma sin base de datos', at: 1_700_000_000_000 }])
+    await service.flush()
+    expect(await storedSegmentIds()).toContain('hist-ghost')
+    await createRoot(async (dispose) => {
+      const history = createHistory(noTabs)
+      await history.load()
+      expect(await history.search('fantasma')).toEqual([])
+      dispose()
+    })
+    await vi.waitFor(async () => expect(await storedSegmentIds()).not.toContain('hist-ghost'))
   })
 
   it('a closed session is no longer watched, and the same session reopened (a new doc) is indexed again', async () => {
@@ -127,19 +141,19 @@ describe('History after a restart', () => {
       const history = createHistory(workspace)
       await history.load()
       appendEntry(first, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'antes de cerrar' })
-      expect(history.search('antes')).toHaveLength(1)
+      expect(await history.search('antes')).toHaveLength(1)
       // Closed: the workspace forgets it, its doc is no longer watched.
       live = undefined
       setTabs([])
       appendEntry(first, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'escrito tras cerrar' })
-      expect(history.search('tras')).toEqual([])
+      expect(await history.search('tras')).toEqual([])
       // Reopened with a new doc: its new entries are indexed.
       const second = new Y.Doc()
       Y.applyUpdate(second, Y.encodeStateAsUpdate(first))
       live = second
       setTabs([{ sessionId: 'hist-reopen' }])
       appendEntry(second, { kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text: 'después de reabrir' })
-      expect(history.search('reabrir').map((hit) => hit.sessionId)).toEqual(['hist-reopen'])
+      expect((await history.search('reabrir')).map((hit) => hit.sessionId)).toEqual(['hist-reopen'])
       dispose()
       second.destroy()
     })

@@ -81,3 +81,40 @@ test('export all → import restores the sessions on a fresh context, and delete
   await fresh.page.getByRole('searchbox', { name: 'Search transcripts' }).fill('termica')
   await expect(fresh.page.getByText('No message matches “termica”.')).toBeVisible()
 })
+
+/** Whether the service worker has precached the app shell (then a reload needs no network). */
+function shellPrecached(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) if (/\/index\.html(\?|$)/.test(request.url)) return true
+    }
+    return false
+  })
+}
+
+test('offline: after a reload with no network, History searches the saved index in its worker', async ({ newPerson }) => {
+  const rep = await newPerson()
+  await startRep(rep.page, 'Ana Rep')
+  await newSession(rep.page)
+  await say(rep.page, 'El módem parpadea en naranja')
+  await openHistory(rep.page)
+  await expect(rep.page.getByRole('list', { name: 'Past sessions' }).getByRole('listitem')).toHaveCount(1)
+  await expect.poll(() => shellPrecached(rep.page)).toBe(true)
+
+  // No network at all: the shell and the search worker's script come from the precache, the index from IndexedDB.
+  await rep.context.setOffline(true)
+  await rep.page.reload()
+  await openHistory(rep.page)
+  const search = rep.page.getByRole('searchbox', { name: 'Search transcripts' })
+  const results = rep.page.getByRole('list', { name: 'Search results' })
+  await search.fill('MODEM naran')
+  await expect(results.locator('mark')).toHaveText(['módem', 'naranja'])
+  await search.fill('parpadeo') // a typo in a longer word still finds it
+  await expect(results.locator('mark')).toHaveText(['parpadea'])
+  await search.fill('verde')
+  await expect(rep.page.getByText('No message matches “verde”.')).toBeVisible()
+  expect(await rep.page.evaluate(() => navigator.onLine)).toBe(false)
+  // Only the requests the cut refuses (config, signaling) may fail; a search worker that failed to start would show here.
+  expect(rep.errors.list.filter((line) => !line.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([])
+})

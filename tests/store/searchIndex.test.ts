@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { foldText } from '../../src/doc/text'
-import { addEntries, createTranscriptIndex, highlightRanges, loadIndexAsync, removeSession, searchTranscripts, serializeIndex } from '../../src/store/searchIndex'
+import { createStore, set } from 'idb-keyval'
+import { addEntries, createTranscriptIndex, highlightRanges, removeSession, searchTranscripts } from '../../src/store/searchIndex'
+import { Segment } from '../../src/store/searchSegment'
+import { clearStoredSegments, createSearchService, storedSegmentIds } from '../../src/store/searchStore'
 import { deleteDatabase, listDocDatabases, readDocUpdate, writeDocUpdate } from '../../src/store/localDatabases'
 import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
@@ -30,6 +33,25 @@ describe('transcript search index', () => {
     expect(searchTranscripts(index, 'message')).toHaveLength(2)
   })
 
+  it('every term matches as a prefix, all terms must match, and an exact word ranks above a longer one', () => {
+    const index = createTranscriptIndex()
+    addEntries(index, [entry('s1', 'a', 'la impresora térmica'), entry('s1', 'b', 'imprimir otra vez'), entry('s2', 'c', 'impres sin tinta'), entry('s2', 'd', 'la pantalla')])
+    expect(searchTranscripts(index, 'impr').map((hit) => hit.entryId).sort()).toEqual(['a', 'b', 'c'])
+    expect(searchTranscripts(index, 'impres').map((hit) => hit.entryId)).toEqual(['c', 'a']) // exact beats prefix
+    expect(searchTranscripts(index, 'impres term').map((hit) => hit.entryId)).toEqual(['a'])
+    expect(searchTranscripts(index, 'la xyz')).toEqual([])
+  })
+
+  it('a longer term also matches with a typo, ranked below the exact word; a short one does not', () => {
+    const index = createTranscriptIndex()
+    addEntries(index, [entry('s1', 'a', 'the printer is stuck'), entry('s1', 'b', 'priter is misspelled'), entry('s2', 'c', 'a cat and a car')])
+    expect(searchTranscripts(index, 'printer').map((hit) => hit.entryId)).toEqual(['a', 'b'])
+    expect(searchTranscripts(index, 'primter').map((hit) => hit.entryId).sort()).toEqual(['a', 'b'])
+    expect(searchTranscripts(index, 'cot')).toEqual([]) // under five letters: no fuzzy
+    const [typo] = searchTranscripts(index, 'primter')
+    expect(typo && marked(typo.text, typo.ranges)).toHaveLength(1)
+  })
+
   it('highlight ranges point at the original text, accents and all, at word starts only', () => {
     const text = 'Canción: la CANCIÓN, no «acancion»'
     expect(marked(text, highlightRanges(text, ['cancion']))).toEqual(['Canción', 'CANCIÓN'])
@@ -41,23 +63,58 @@ describe('transcript search index', () => {
     expect(found && marked(found.text, found.ranges)).toEqual(['módem', 'impresora']) // a prefix query marks the whole matched word
   })
 
-  it('survives serialization and forgets a removed session', async () => {
+  it('forgets a removed session', () => {
     const index = createTranscriptIndex()
     addEntries(index, [entry('s1', 'a', 'alpha'), entry('s2', 'b', 'alpha beta')])
-    const restored = await loadIndexAsync(serializeIndex(index))
-    if (!restored) throw new Error('the index did not load')
-    expect(searchTranscripts(restored, 'alpha')).toHaveLength(2)
-    removeSession(restored, 's2')
-    expect(searchTranscripts(restored, 'alpha').map((hit) => hit.sessionId)).toEqual(['s1'])
+    removeSession(index, 's2')
+    expect(searchTranscripts(index, 'alpha').map((hit) => hit.sessionId)).toEqual(['s1'])
+    expect(searchTranscripts(index, 'beta')).toEqual([])
   })
 
-  it('loads a saved index without blocking, and tells a missing or corrupt one apart', async () => {
-    const index = createTranscriptIndex()
-    addEntries(index, [entry('s1', 'a', 'canción'), entry('s2', 'b', 'otra canción')])
-    const restored = await loadIndexAsync(serializeIndex(index))
-    expect(restored && searchTranscripts(restored, 'cancion').map((hit) => hit.sessionId).sort()).toEqual(['s1', 's2'])
-    expect(await loadIndexAsync(undefined)).toBeUndefined()
-    expect(await loadIndexAsync('{corrupt')).toBeUndefined()
+  it('a segment survives encoding, entries added after a reload included, and a damaged one does not decode', () => {
+    const segment = Segment.empty('s1')
+    const texts = ['Hola, ¿qué tal? tal cual', 'Impresora HP-2000 atascada', 'emoji 😀 y más', 'x'.repeat(300)]
+    segment.add(texts.map((text, i) => ({ entryId: `e${i}`, text, at: 1_700_000_000_000 - i * 5_000 })))
+    const stored = segment.encode()
+    const reloaded = Segment.decode(structuredClone(stored))
+    if (!reloaded) throw new Error('the segment did not decode')
+    expect(reloaded.size).toBe(4)
+    expect([0, 1, 2, 3].map((doc) => reloaded.entry(doc))).toEqual(texts.map((text, i) => ({ entryId: `e${i}`, text, at: 1_700_000_000_000 - i * 5_000 })))
+    const counts: number[] = []
+    reloaded.visit('tal', (_doc, count) => counts.push(count))
+    expect(counts).toEqual([2])
+    expect(reloaded.add([{ entryId: 'e1', text: 'again', at: 0 }, { entryId: 'e4', text: 'tal vez', at: 1 }])).toBe(1)
+    const again = Segment.decode(reloaded.encode())
+    expect(again?.entriesWith('tal')).toBe(2)
+    expect(again?.matchingTerms('hp', true)).toEqual(['hp'])
+
+    expect(Segment.decode({ ...stored, postings: stored.postings.slice(0, -1) })).toBeUndefined()
+    expect(Segment.decode({ ...stored, strings: stored.strings.slice(1) })).toBeUndefined()
+    expect(Segment.decode({ ...stored, v: 1 })).toBeUndefined() // an older format: the session is indexed again
+    expect(Segment.decode('{corrupt')).toBeUndefined()
+  })
+})
+
+describe('search store (IndexedDB asiste-search)', () => {
+  it('reloads the segments it saved, forgets a removed session on disk, and skips a corrupt record', async () => {
+    await clearStoredSegments()
+    const first = createSearchService()
+    expect(await first.load()).toEqual([])
+    await first.add([entry('r1', 'a', 'canción'), entry('r2', 'b', 'otra canción'), entry('r3', 'c', 'adiós')])
+    await first.flush()
+    await first.remove('r3')
+    expect((await storedSegmentIds()).sort()).toEqual(['r1', 'r2'])
+    await set('r2', { v: 2, sessionId: 'r2', docs: new Uint8Array([200]), strings: '', terms: '', postings: new Uint8Array() }, createStore('asiste-search', 'segments'))
+
+    const second = createSearchService()
+    expect(await second.load()).toEqual(['r1']) // r2 is unreadable: History indexes it again
+    expect((await second.search('cancion')).map((hit) => hit.sessionId)).toEqual(['r1'])
+    await second.add([entry('r2', 'b', 'otra canción')])
+    await second.flush()
+    const third = createSearchService()
+    expect((await third.load()).sort()).toEqual(['r1', 'r2'])
+    expect((await third.search('CANCIÓN')).map((hit) => hit.sessionId).sort()).toEqual(['r1', 'r2'])
+    expect((await third.search('canciom')).map((hit) => hit.sessionId).sort()).toEqual(['r1', 'r2']) // a typo, through the stored vocabulary
   })
 })
 

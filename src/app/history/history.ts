@@ -1,9 +1,9 @@
 /**
  * History: every session stored on this device, its read-only transcript,
  * full-text search over all of them, deletion, export and import. The search
- * index is fed incrementally (entries as they reach the open rep docs, a
- * stored doc once when first seen) and persisted, so a query never reopens
- * documents.
+ * index lives in a worker (src/store/searchClient.ts); it is fed incrementally
+ * (entries as they reach the open rep docs, a stored doc once when first seen)
+ * and persisted per session, so a query never reopens documents.
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
@@ -17,7 +17,8 @@ import { docDatabaseName } from '../../store/persistDoc'
 import { forgetReadMark } from '../../store/readMarks'
 import { deleteCredentialKeys } from '../../store/credentialKeys'
 import { forgetLocalPending } from '../session/syncMarks'
-import type { IndexedEntry, SearchHit, TranscriptIndex } from '../../store/searchIndex'
+import type { IndexedEntry, SearchHit } from '../../store/searchIndex'
+import type { SearchService } from '../../store/searchStore'
 import * as stored from '../../store/localDatabases'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../store/storageQuota'
 import { isQuotaError } from '../../store/storageQuota'
@@ -50,7 +51,8 @@ export interface History {
   ready: Accessor<boolean>
   /** Storage used by this origin and whether the browser keeps it (undefined where unknown). */
   storage: Accessor<StorageInfo | undefined>
-  search(query: string): HistoryHit[]
+  /** Hits for a query, best first (answered by the search worker). */
+  search(query: string): Promise<HistoryHit[]>
   /** The transcript of a session (live doc if open, else read from disk). */
   transcript(sessionId: string): Promise<Entry[]>
   /** Whether the session is open in a tab (then it cannot be deleted). */
@@ -66,11 +68,8 @@ export interface History {
   importArchive(text: string, passphrase?: string): Promise<number>
 }
 
-/** Batches index writes: serializing a large index costs main-thread time, and open sessions are re-read at start anyway. */
+/** Batches index writes (only changed sessions are rewritten, in the worker); open sessions are re-read at start anyway. */
 const SAVE_DELAY_MS = 10_000
-
-/** The search engine's module: its own chunk, fetched when History first loads, so a console start never downloads it. */
-type SearchModule = typeof import('../../store/searchIndex')
 
 /** Searchable entries among `entries`: messages and pushed URLs (status notes hold only names). */
 function indexable(sessionId: string, entries: Entry[]): IndexedEntry[] {
@@ -123,8 +122,7 @@ export interface HistoryWorkspace {
 
 /** Creates History for the console's workspace. Must run inside a reactive owner. */
 export function createHistory(workspace: HistoryWorkspace): History {
-  let engine: SearchModule | undefined
-  let index: TranscriptIndex | undefined
+  let engine: SearchService | undefined
   let summaries = new Map<string, HistorySession>()
   const [sessions, setSessions] = createSignal<HistorySession[]>([])
   const [ready, setReady] = createSignal(false)
@@ -152,10 +150,11 @@ export function createHistory(workspace: HistoryWorkspace): History {
     if (saveTimer === undefined) return
     clearTimeout(saveTimer)
     saveTimer = undefined
-    if (!engine || !index) return
-    const json = engine.serializeIndex(index)
+    if (!engine) return
     dirty.clear()
-    void Promise.all([stored.writeStoredIndex(json), stored.writeStoredSummaries([...summaries.values()])]).then(() => stored.writeStoredDirty([...dirty]))
+    void Promise.all([engine.flush(), stored.writeStoredSummaries([...summaries.values()])])
+      .then(() => stored.writeStoredDirty([...dirty]))
+      .catch((cause: unknown) => console.warn('history could not save the search index', cause))
   }
   const save = (): void => {
     clearTimeout(saveTimer)
@@ -168,7 +167,7 @@ export function createHistory(workspace: HistoryWorkspace): History {
   /** Indexes `entries` of a session (all of them when omitted) and refreshes its History row. */
   const absorb = (sessionId: string, doc: Y.Doc, entries?: Entry[]): void => {
     const list = entries ?? readTranscript(doc)
-    if (engine && index) engine.addEntries(index, indexable(sessionId, list))
+    if (engine) void engine.add(indexable(sessionId, list))
     // Only changed entries are at hand for an open session: a rating seen before is kept.
     summaries.set(sessionId, summarize(sessionId, doc, ratingIn(list) ?? summaries.get(sessionId)?.rating))
     publish()
@@ -178,21 +177,21 @@ export function createHistory(workspace: HistoryWorkspace): History {
   let loaded: Promise<void> | undefined
   const load = (): Promise<void> => (loaded ??= catchUp().catch((cause: unknown) => console.warn('history could not load', cause)))
   const catchUp = async (): Promise<void> => {
-    const search = (engine = await import('../../store/searchIndex'))
-    const storedIndex = await search.loadIndexAsync(await stored.readStoredIndex())
-    // No readable index (first start, or a corrupt one): every stored session is indexed once more.
-    const reindex = storedIndex === undefined
-    const loadedIndex = (index = storedIndex ?? search.createTranscriptIndex())
+    // The client is its own chunk, fetched when History first loads, so a console start never downloads it.
+    const search = (engine = await (await import('../../store/searchClient')).createSearchClient())
+    // A session with no readable segment (first start, a corrupt record) is indexed once more.
+    const indexed = new Set(await search.load())
+    void stored.forgetLegacyIndex()
     summaries = parseSummaries(await stored.readStoredSummaries())
     const stale = new Set([...(await stored.readStoredDirty()), ...dirty])
     const onDisk = new Set((await stored.listDocDatabases()).filter((db) => db.kind === 'rep').map((db) => db.id))
-    for (const sessionId of [...summaries.keys()]) {
+    for (const sessionId of new Set([...summaries.keys(), ...indexed])) {
       if (onDisk.has(sessionId)) continue
       summaries.delete(sessionId) // deleted meanwhile (e.g. in another tab): its entries leave the index too
-      search.removeSession(loadedIndex, sessionId)
+      void search.remove(sessionId)
     }
     for (const sessionId of onDisk) {
-      if ((summaries.has(sessionId) && !stale.has(sessionId) && !reindex) || workspace.session(sessionId)) continue
+      if ((summaries.has(sessionId) && !stale.has(sessionId) && indexed.has(sessionId)) || workspace.session(sessionId)) continue
       const doc = await stored.loadStoredDoc(docDatabaseName('rep', sessionId))
       absorb(sessionId, doc)
       doc.destroy()
@@ -245,10 +244,11 @@ export function createHistory(workspace: HistoryWorkspace): History {
     load,
     ready,
     storage,
-    search(query) {
+    async search(query) {
+      if (!engine || query.trim() === '') return []
+      const hits = await engine.search(query)
       const customers = names()
-      if (!engine || !index) return []
-      return engine.searchTranscripts(index, query).map((hit) => ({ ...hit, customerName: customers.get(hit.sessionId) ?? '' }))
+      return hits.map((hit) => ({ ...hit, customerName: customers.get(hit.sessionId) ?? '' }))
     },
     async transcript(sessionId) {
       const live = workspace.session(sessionId)?.repDoc
@@ -266,7 +266,7 @@ export function createHistory(workspace: HistoryWorkspace): History {
       // What else this device kept of the session: its reading position, credential request keys, "waiting to sync" marks.
       forgetReadMark(sessionId)
       await Promise.all([deleteCredentialKeys(sessionId), forgetLocalPending(sessionId)])
-      if (engine && index) engine.removeSession(index, sessionId)
+      await engine?.remove(sessionId)
       summaries.delete(sessionId)
       publish()
       save()

@@ -1,16 +1,30 @@
 /** The `Search transcripts` box and its highlighted results over every session on this device. */
-import { For, Show, createMemo, createSignal } from 'solid-js'
-import type { History } from '../../app/history/history'
+import { For, Show, createEffect, createSignal } from 'solid-js'
+import type { History, HistoryHit } from '../../app/history/history'
 import { formatDateTime, t } from '../../i18n/i18n'
 import { Highlighted } from './Highlighted'
 
 /** Search box and results; choosing a result opens its session's transcript. */
 export function HistorySearch(props: { history: History; onOpen: (sessionId: string) => void }) {
   const [query, setQuery] = createSignal('')
-  const hits = createMemo(() => {
+  // The worker answers asynchronously: the latest question wins, and the hits shown say which query they answer,
+  // so "no results" never flashes for a query still being searched.
+  const [answer, setAnswer] = createSignal<{ query: string; hits: HistoryHit[] }>({ query: '', hits: [] })
+  let asked = 0
+  createEffect(() => {
     props.history.sessions() // re-run as the index grows
-    return props.history.ready() ? props.history.search(query()) : []
+    const current = query()
+    if (!props.history.ready()) return
+    const ticket = ++asked
+    void props.history
+      .search(current)
+      .catch(() => [])
+      .then((hits) => {
+        if (ticket === asked) setAnswer({ query: current, hits })
+      })
   })
+  const hits = (): HistoryHit[] => answer().hits
+  const answered = (): boolean => answer().query === query()
   return (
     <section class="history__search">
       <input
@@ -24,7 +38,7 @@ export function HistorySearch(props: { history: History; onOpen: (sessionId: str
       />
       <p id="history-search-help" class="hint">{t('history.searchHelp')}</p>
       <Show when={query().trim() !== ''}>
-        <Show when={hits().length > 0} fallback={<p class="hint">{t('history.noResults', { query: query() })}</p>}>
+        <Show when={hits().length > 0} fallback={<Show when={answered()}><p class="hint">{t('history.noResults', { query: query() })}</p></Show>}>
           <ul class="history__results" aria-label={t('history.results')}>
             <For each={hits()}>
               {(hit) => (
