@@ -47,6 +47,12 @@ for (const how of ['click', 'Enter'] as const) {
       ['End session', 'End session'],
     ]
     for (const [button, title] of dialogs) await opensOnFirstPress(page, toolbar.getByRole('button', { name: button, exact: true }), title, how)
+    // A dialog's own close button (here Cancel) closes it too, focus back on the opener.
+    const push = toolbar.getByRole('button', { name: 'Push URL', exact: true })
+    await press(push, how)
+    await press(page.getByRole('dialog', { name: 'Push URL' }).getByRole('button', { name: 'Cancel' }), how)
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    await expect(push).toBeFocused()
     // The scripted-message picker hands focus to the message box, where its text goes.
     await opensOnFirstPress(page, toolbar.getByRole('button', { name: 'Scripted message', exact: true }), 'Scripted messages', how, page.getByRole('textbox', { name: 'Message' }))
   })
@@ -76,7 +82,7 @@ for (const how of ['click', 'Enter'] as const) {
     const help = page.getByRole('dialog', { name: 'About the session tools' })
     await expect(help).toBeVisible()
     await expect.poll(() => help.evaluate((element) => element.contains(document.activeElement))).toBe(true)
-    await page.keyboard.press('Escape')
+    await press(help.getByRole('button', { name: 'Close' }), how)
     await expect(help).toHaveCount(0)
   })
 }
