@@ -5,19 +5,21 @@ import { ProfileForm } from './ProfileForm'
 import { SessionView } from '../session/SessionView'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
-import { TeamDialog } from './TeamDialog'
-import { PortalsDialog } from './PortalsDialog'
 import { QueuePanel } from './QueuePanel'
 import { InvitationsBanner } from './InvitationsBanner'
 import { SessionTabs } from './SessionTabs'
-import { PrefsDialog } from '../shell/PrefsDialog'
 import { UpdatePrompt } from '../shell/UpdatePrompt'
 import { formatBytes } from '../../i18n/format'
 import { t } from '../../i18n/i18n'
 import { useUnreadTitle } from '../shell/pageTitle'
+import { lazyPart } from '../shell/lazyPart'
 
 // #/history is its own chunk: the console's first paint does not wait for it.
 const HistoryView = lazy(() => import('../history/HistoryView').then((module) => ({ default: module.HistoryView })))
+// The topbar's dialogs load when first opened (lazyPart.tsx); the console's first load does without them.
+const TeamDialog = lazyPart(() => import('./TeamDialog').then((module) => module.TeamDialog), (props) => props.open)
+const PortalsDialog = lazyPart(() => import('./PortalsDialog').then((module) => module.PortalsDialog), (props) => props.open)
+const PrefsDialog = lazyPart(() => import('../shell/PrefsDialog').then((module) => module.PrefsDialog), (props) => props.open)
 
 /** The console page. */
 export function RepConsole() {
@@ -25,6 +27,8 @@ export function RepConsole() {
   const { workspace, tabs: sessionTabs, history, storageWarning } = useConsole()
   const historyOpen = () => app.route().page === 'history'
   const [prefsOpen, setPrefsOpen] = createSignal(false)
+  const [teamOpen, setTeamOpen] = createSignal(false)
+  const [portalsOpen, setPortalsOpen] = createSignal(false)
   useUnreadTitle(sessionTabs.totalUnread)
   return (
     <div class="console">
@@ -33,8 +37,12 @@ export function RepConsole() {
         <Show when={workspace.profile()}>{(profile) => <span class="topbar__who">{t('console.signedInAs', { name: profile().name })}</span>}</Show>
         <span class="topbar__spacer" />
         <Show when={workspace.phase() === 'ready'}>
-          <TeamDialog />
-          <PortalsDialog />
+          <button type="button" class="button" aria-haspopup="dialog" onClick={() => setTeamOpen(true)}>
+            {t('team.button')}
+          </button>
+          <button type="button" class="button" aria-haspopup="dialog" onClick={() => setPortalsOpen(true)}>
+            {t('portals.button')}
+          </button>
           <a class="button" href="#/history" aria-current={historyOpen() ? 'page' : undefined}>
             {t('history.open')}
           </a>
@@ -97,6 +105,10 @@ export function RepConsole() {
           </main>
         </Match>
       </Switch>
+      <Show when={workspace.phase() === 'ready'}>
+        <TeamDialog open={teamOpen()} onOpenChange={setTeamOpen} />
+        <PortalsDialog open={portalsOpen()} onOpenChange={setPortalsOpen} />
+      </Show>
       <PrefsDialog
         open={prefsOpen()}
         onOpenChange={setPrefsOpen}

@@ -1,14 +1,20 @@
 /** The dialogs of a session's tools: push URL, end, help, export, invite, transfer, scripted items and the library. */
 import { For, Show } from 'solid-js'
 import { useSession } from '../../app/shell/appContext'
-import { CredentialsRevealDialog } from '../tools/CredentialsRevealDialog'
-import { ScriptedPicker } from '../scripts/ScriptedPicker'
-import { ScriptLibrary } from '../scripts/ScriptLibrary'
-import { InviteDialog } from './InviteDialog'
-import { PushUrlDialog } from './PushUrlDialog'
-import { EndSessionDialog } from './EndSessionDialog'
-import { HelpDialog } from '../shell/HelpDialog'
-import { ExportDialog } from './ExportDialog'
+import { lazyPart } from '../shell/lazyPart'
+
+// Each dialog is its own chunk, loaded when first opened (lazyPart.tsx): most sessions open few of them, if any.
+const PushUrlDialog = lazyPart(() => import('./PushUrlDialog').then((module) => module.PushUrlDialog), (props) => props.open)
+const EndSessionDialog = lazyPart(() => import('./EndSessionDialog').then((module) => module.EndSessionDialog), (props) => props.open)
+const HelpDialog = lazyPart(() => import('../shell/HelpDialog').then((module) => module.HelpDialog), (props) => props.open)
+const ExportDialog = lazyPart(() => import('./ExportDialog').then((module) => module.ExportDialog), (props) => props.open)
+const InviteDialog = lazyPart(() => import('./InviteDialog').then((module) => module.InviteDialog), (props) => props.open)
+const ScriptedPicker = lazyPart(() => import('../scripts/ScriptedPicker').then((module) => module.ScriptedPicker), (props) => props.open)
+const ScriptLibrary = lazyPart(() => import('../scripts/ScriptLibrary').then((module) => module.ScriptLibrary), (props) => props.open)
+const CredentialsRevealDialog = lazyPart(
+  () => import('../tools/CredentialsRevealDialog').then((module) => module.CredentialsRevealDialog),
+  (props) => props.credentials !== undefined,
+)
 
 /** Which dialog is open. */
 export type DialogName = 'push' | 'end' | 'help' | 'export' | 'invite' | 'transfer' | 'scriptedMessage' | 'scriptedUrl' | 'library'

@@ -5,29 +5,63 @@
  * Buttons show an icon and, on wide screens, a short label that is part of their name.
  */
 import { For, Show } from 'solid-js'
-import { DropdownMenu } from '@kobalte/core/dropdown-menu'
+import { Dynamic } from 'solid-js/web'
 import { t } from '../../i18n/i18n'
-import { Icon, type IconName } from '../shell/Icon'
+import { Icon } from '../shell/Icon'
+import { makeLoader } from '../shell/lazyPart'
 import { FontSizeButtons, type FontSizeControl } from './FontSizeButtons'
+import type { MenuPress, SessionTool } from './sessionTool'
 
-/** One session function. */
-export interface SessionTool {
-  id: string
-  label: string
-  /** Shown beside the icon on wide screens; always a part of `label`, so what people see is what they can say. */
-  short: string
-  icon: IconName
-  /** Shown as a quick button in the toolbar, not only in the menu. */
-  quick: boolean
-  /** For toggles: current state (`aria-pressed`). */
-  pressed?: boolean
-  run(): void
+// The menu (with Kobalte's menu and floating-ui, ~15 kB gzip) loads on the first press, or as soon as the pointer or focus comes near its button.
+const menu = makeLoader(() => import('./SessionMenu').then((module) => module.SessionMenu))
+
+/** Keys that open a menu from its button (WAI-ARIA menu button). */
+const MENU_KEYS = new Set(['Enter', ' ', 'ArrowDown', 'ArrowUp'])
+
+/** Looks and is named like the menu's button; a press loads the menu and is handed on to it. */
+function MenuStandIn(props: { ref: (button: HTMLButtonElement) => void; onPress: (press: MenuPress) => void; onIntent: () => void }) {
+  let pointerType = 'mouse'
+  return (
+    <button
+      ref={(button) => props.ref(button)}
+      type="button"
+      class="button"
+      aria-label={t('tools.menu')}
+      aria-haspopup="menu"
+      aria-expanded="false"
+      onPointerEnter={() => props.onIntent()}
+      onFocus={() => props.onIntent()}
+      onPointerDown={(event) => {
+        pointerType = event.pointerType
+        if (event.pointerType !== 'touch' && event.button === 0) props.onPress({ kind: 'pointer', pointerType })
+      }}
+      onClick={(event) => {
+        // A touch opens on click (as Kobalte does); a click from the keyboard (detail 0) was handled on keydown.
+        if (pointerType === 'touch' && event.detail !== 0) props.onPress({ kind: 'pointer', pointerType })
+      }}
+      onKeyDown={(event) => {
+        if (!MENU_KEYS.has(event.key)) return
+        event.preventDefault()
+        props.onPress({ kind: 'key', key: event.key })
+      }}
+    >
+      <Icon name="menu" />
+      {t('tools.menu')}
+    </button>
+  )
 }
+
 
 /** Toolbar plus menu over the same tools. */
 export function SessionToolbar(props: { tools: SessionTool[]; font: FontSizeControl }) {
   let bar: HTMLDivElement | undefined
   let tools: HTMLDivElement | undefined
+  let press: MenuPress | undefined
+  let standIn: HTMLButtonElement | undefined
+  const openMenu = (pressed: MenuPress): void => {
+    press = pressed
+    void menu.want()
+  }
   const onKeyDown = (event: KeyboardEvent): void => {
     const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End']
     if (!bar || !keys.includes(event.key)) return
@@ -62,36 +96,9 @@ export function SessionToolbar(props: { tools: SessionTool[]; font: FontSizeCont
         </For>
         <FontSizeButtons font={props.font} />
       </div>
-      {/* Not modal: a modal menu aria-hides the page while its controls stay focusable (axe aria-hidden-focus); Escape, Tab and outside clicks still close it. */}
-      <DropdownMenu modal={false}>
-        <DropdownMenu.Trigger class="button" aria-label={t('tools.menu')}>
-          <Icon name="menu" />
-          {t('tools.menu')}
-        </DropdownMenu.Trigger>
-        {/* Inside the session's landmark, not at the end of body (axe region). */}
-        <DropdownMenu.Portal mount={tools}>
-          <DropdownMenu.Content class="menu">
-            <For each={props.tools}>
-              {(tool) => (
-                <Show
-                  when={tool.pressed !== undefined}
-                  fallback={
-                    <DropdownMenu.Item class="menu__item" onSelect={() => tool.run()}>
-                      <Icon name={tool.icon} />
-                      {tool.label}
-                    </DropdownMenu.Item>
-                  }
-                >
-                  <DropdownMenu.CheckboxItem class="menu__item" checked={tool.pressed} onChange={() => tool.run()}>
-                    <Icon name={tool.icon} />
-                    {tool.label}
-                  </DropdownMenu.CheckboxItem>
-                </Show>
-              )}
-            </For>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu>
+      <Show when={menu.get()} fallback={<MenuStandIn ref={(button) => (standIn = button)} onPress={openMenu} onIntent={() => void menu.want()} />}>
+        {(Menu) => <Dynamic component={Menu()} tools={props.tools} mount={tools} press={press} focus={standIn !== undefined && document.activeElement === standIn} />}
+      </Show>
     </div>
   )
 }

@@ -1,5 +1,5 @@
 /** The list of session functions shown in the toolbar and the session menu, for the state a session is in. */
-import type { SessionTool } from './SessionToolbar'
+import type { SessionTool } from './sessionTool'
 import { t } from '../../i18n/i18n'
 
 /** What the tool list depends on. */

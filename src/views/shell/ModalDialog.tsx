@@ -1,30 +1,26 @@
-/** The shell every modal dialog shares: Kobalte's Dialog (focus trap and return, Escape) with our overlay, panel and title. */
-import type { JSX } from 'solid-js'
-import { Dialog } from '@kobalte/core/dialog'
+/**
+ * The shell every modal dialog shares. Kobalte's Dialog (focus trap and
+ * return, Escape, scroll lock: ~7 kB gzip) is in ModalDialogPart, loaded
+ * when a dialog first opens (lazyPart.tsx), so pages that only might show
+ * a dialog (the console, the customer chat) do not load it up front.
+ */
+import { useContext, type Component } from 'solid-js'
+import { lazyPart } from './lazyPart'
+import { DialogClose } from './dialogClose'
+import type { ModalDialogProps } from './ModalDialogPart'
 import './dialogs.css'
 
-/** Props: open state, the title (the dialog's accessible name) and the body; `onCloseAutoFocus` may send focus elsewhere than the trigger. */
-export function ModalDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; title: string; wide?: boolean; onCloseAutoFocus?: (event: Event) => void; children: JSX.Element }) {
-  return (
-    <Dialog open={props.open} onOpenChange={(open) => props.onOpenChange(open)}>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content class="dialog" classList={{ 'dialog--wide': props.wide === true }} onCloseAutoFocus={(event) => props.onCloseAutoFocus?.(event)}>
-            <Dialog.Title class="dialog__title">{props.title}</Dialog.Title>
-            {props.children}
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog>
-  )
-}
+export type { ModalDialogProps } from './ModalDialogPart'
 
-/** A button that closes the dialog it is in (Kobalte's close button, named by its text). */
+/** A modal dialog: open state, the title (its accessible name) and the body; focus goes back where it was on close, unless `onCloseAutoFocus` sends it elsewhere. */
+export const ModalDialog: Component<ModalDialogProps> = lazyPart(() => import('./ModalDialogPart').then((module) => module.ModalDialogPart), (props) => props.open)
+
+/** A button that closes the dialog it is in, named by its text. */
 export function CloseButton(props: { label: string; primary?: boolean }) {
+  const close = useContext(DialogClose)
   return (
-    <Dialog.CloseButton class="button" classList={{ 'button--primary': props.primary === true }} aria-label={props.label}>
+    <button type="button" class="button" classList={{ 'button--primary': props.primary === true }} aria-label={props.label} onClick={() => close?.()}>
       {props.label}
-    </Dialog.CloseButton>
+    </button>
   )
 }

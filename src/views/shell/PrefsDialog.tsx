@@ -8,6 +8,7 @@ import { Dialog } from '@kobalte/core/dialog'
 import { useApp } from '../../app/shell/appContext'
 import type { NotifyPermission } from '../../app/shell/notify'
 import { lang, t } from '../../i18n/i18n'
+import { makeReturnFocus } from './returnFocus'
 import './dialogs.css'
 import '../console/tabs.css'
 
@@ -46,6 +47,7 @@ export function PrefsDialog(props: PrefsDialogProps) {
       },
     ),
   )
+  const returnFocus = makeReturnFocus(() => props.open)
   const idleProblem = () => app.prefs.checkIdle(asNumber(yellow()), asNumber(red()))
   const fontInvalid = () => !(app.prefs.limits.fontSizes as readonly number[]).includes(asNumber(font()))
   const sizes = app.prefs.limits.fontSizes.join(', ')
@@ -69,7 +71,7 @@ export function PrefsDialog(props: PrefsDialogProps) {
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <Dialog.Content class="dialog">
+          <Dialog.Content class="dialog" onCloseAutoFocus={returnFocus}>
             <Dialog.Title class="dialog__title">{t('prefs.title')}</Dialog.Title>
             <form class="dialog__body" onSubmit={(event) => event.preventDefault()}>
               <p class="hint" id="prefs-idle-help">{t('prefs.idleHelp')}</p>
