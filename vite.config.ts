@@ -46,10 +46,38 @@ function fastOpenAdapters(): Plugin {
   }
 }
 
+/**
+ * The modules the customer page needs to start: the entry's static imports and those of the customer
+ * page's two lazy chunks (its view and its model), walked when the module graph is complete. The chunk
+ * groups below read it: code shared by several routes goes to `shared` only if the customer start needs
+ * it, else to `console`, so a customer never downloads the rep console's widgets (issue 20, bundles).
+ */
+const CUSTOMER_START_ROOTS = ['src/main.tsx', 'src/views/customer/CustomerPage.tsx', 'src/app/customer/customerSessionModel.ts']
+const customerStart = new Set<string>()
+
+function customerStartModules(): Plugin {
+  return {
+    name: 'asiste:customer-start-modules',
+    apply: 'build',
+    buildEnd() {
+      customerStart.clear()
+      const pending = CUSTOMER_START_ROOTS.map((root) => fileURLToPath(new URL(`./${root}`, import.meta.url)))
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        if (customerStart.has(id)) continue
+        const info = this.getModuleInfo(id)
+        if (!info) throw new Error(`customer start: no module ${id} (was a root moved?)`)
+        customerStart.add(id)
+        pending.push(...info.importedIds)
+      }
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     simplePeerWithoutNodePolyfills(),
     fastOpenAdapters(),
+    customerStartModules(),
     solid(),
     VitePWA({
       registerType: 'prompt',
@@ -88,7 +116,8 @@ export default defineConfig({
           groups: [
             { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols)[\\/]|[\\/]src[\\/]net[\\/]fastDecoding\.ts$/ },
             { name: 'solid', test: /[\\/]node_modules[\\/]solid-js[\\/]/ },
-            { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2 },
+            { name: 'shared', test: (id) => customerStart.has(id), minShareCount: 2 },
+            { name: 'console', test: /[\\/]src[\\/]/, minShareCount: 2 },
           ],
         },
       },
