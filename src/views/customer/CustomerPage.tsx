@@ -2,7 +2,7 @@
 import { For, Match, Show, Switch } from 'solid-js'
 import { useCustomerSession } from '../../app/shell/appContext'
 import { IntakeForm } from './IntakeForm'
-import { Transcript } from '../session/Transcript'
+import { CustomerTranscript } from './CustomerTranscript'
 import { Composer } from '../session/Composer'
 import { CustomerConnection } from './CustomerConnection'
 import { LanguagePicker } from '../shell/LanguagePicker'
@@ -101,11 +101,10 @@ export function CustomerPage() {
             <Show when={session.find.open()}>
               <FindBar find={session.find} entries={session.entries()} selfId={session.identity()?.customerId} onClose={() => findReturn?.focus()} />
             </Show>
-            <Transcript
+            <CustomerTranscript
               find={session.find.open() ? { query: session.find.query().trim(), currentId: session.find.currentId() } : undefined}
               entries={session.entries()}
               selfId={session.identity()?.customerId}
-              viewer="customer"
               deliveryOf={(entry) => session.deliveryOf(entry)}
               files={session.files}
             />

@@ -11,6 +11,7 @@ import { EntryView } from './EntryView'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
 import { t, tn } from '../../i18n/i18n'
+import { createNewMessageAnnouncer } from './newMessageAnnouncer'
 
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
 const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
@@ -45,25 +46,7 @@ export function Transcript(props: {
   let scroller: HTMLDivElement | undefined
   const saved = props.scroll
   const [following, setFollowing] = createSignal(saved?.following ?? true)
-  const [announcement, setAnnouncement] = createSignal('')
-  let announcedUpTo = props.entries.at(-1)?.id ?? ''
-  createEffect(
-    on(
-      () => props.entries.at(-1)?.id,
-      (lastId) => {
-        if (lastId === undefined || lastId <= announcedUpTo) return
-        const fresh = []
-        for (let i = props.entries.length - 1; i >= 0; i--) {
-          const entry = props.entries[i]
-          if (!entry || entry.id <= announcedUpTo) break
-          if (entry.kind === 'chat' && entry.authorId !== props.selfId) fresh.unshift(entry)
-        }
-        announcedUpTo = lastId
-        if (fresh.length > 0) setAnnouncement(fresh.map((entry) => `${entry.authorName}: ${entry.text}`).join('\n'))
-      },
-      { defer: true },
-    ),
-  )
+  const announcement = createNewMessageAnnouncer(() => props.entries, () => props.selfId)
   const offset = (): number => (props.header ? 1 : 0)
   const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
     get count() {
