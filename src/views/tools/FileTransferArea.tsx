@@ -3,15 +3,18 @@
  * `Incoming file` dialog, the transfers list, and the error when a file cannot go.
  * `bind` hands the parent `pick` (for the tool) and `send` (for a file dropped on the message box).
  */
-import { Show, createSignal, type JSX } from 'solid-js'
+import { Show, createSignal, lazy, type JSX } from 'solid-js'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
 import type { Entry } from '../../doc/entry'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
 import { formatBytes } from '../../i18n/format'
-import { FileOfferDialog } from './FileOfferDialog'
 import { FileTransferList } from './FileTransferList'
 import { t } from '../../i18n/i18n'
+import { OpenedOnce } from '../shell/OpenedOnce'
 import './media.css'
+
+// Fetched with the first offer: the dialog library is not part of the customer page's start (issue 20, bundles).
+const FileOfferDialog = lazy(() => import('./FileOfferDialog').then((module) => ({ default: module.FileOfferDialog })))
 
 /** What the parent can do with the area. */
 export interface FileSending {
@@ -58,7 +61,9 @@ export function FileTransferArea(props: {
         <p role="alert" class="error">{error()}</p>
       </Show>
       <FileTransferList transfers={props.transfers} entries={props.entries} />
-      <FileOfferDialog offer={props.transfers.offer()} onAccept={(key) => props.transfers.accept(key)} onDecline={(key) => props.transfers.decline(key)} />
+      <OpenedOnce when={props.transfers.offer() !== undefined}>
+        <FileOfferDialog offer={props.transfers.offer()} onAccept={(key) => props.transfers.accept(key)} onDecline={(key) => props.transfers.decline(key)} />
+      </OpenedOnce>
     </>
   )
 }
