@@ -48,4 +48,6 @@ export const historyEs: Record<keyof typeof historyEn, string> = {
   'history.diskFull': 'Este dispositivo no tiene espacio libre. No se perdió nada de lo ya guardado; libere espacio o elimine sesiones antiguas y vuelva a importar.',
   'update.available': 'Hay una nueva versión disponible',
   'update.reload': 'Recargar',
+  'history.rating': 'Valoración: {{rating}} de 5',
+  'history.noRating': 'Sin valorar',
 }
