@@ -10,9 +10,10 @@ import type { Plugin } from 'vite'
  * page). This resolves y-webrtc's import to simple-peer's own source instead
  * and, for imports made from simple-peer only, swaps its Node-flavoured
  * dependencies for the small adapters in shims/simple-peer (each says what
- * simple-peer uses of the real one). Nothing in node_modules is patched.
+ * simple-peer uses of the real one). Nothing in node_modules is patched. Exported for the bundle floor
+ * (bench/bundles.bench.ts), built with the same adapters.
  */
-function simplePeerWithoutNodePolyfills(): Plugin {
+export function simplePeerWithoutNodePolyfills(): Plugin {
   const shim = (name: string): string => fileURLToPath(new URL(`./shims/simple-peer/${name}.cjs`, import.meta.url))
   const SHIMMED = new Set(['readable-stream', 'buffer', 'randombytes', 'debug'])
   return {
