@@ -49,27 +49,35 @@ function fastOpenAdapters(): Plugin {
 
 /**
  * The modules the customer page needs to start: the entry's static imports and those of the customer
- * page's two lazy chunks (its view and its model), walked when the module graph is complete. The chunk
- * groups below read it: code shared by several routes goes to `shared` only if the customer start needs
- * it, else to `console`, so a customer never downloads the rep console's widgets (issue 20, bundles).
+ * page's two lazy chunks (its view and its model), walked when the module graph is complete; and the
+ * modules the customer page may fetch later (those two chunks' dynamic imports too: find, rating, dialogs).
+ * The chunk groups below read them: code shared by several routes goes to `shared` only if the customer
+ * start needs it, and to `console` only if no customer chunk can need it, so a customer never downloads
+ * the rep console's widgets (issue 20, bundles).
  */
-const CUSTOMER_START_ROOTS = ['src/main.tsx', 'src/views/customer/CustomerPage.tsx', 'src/app/customer/customerSessionModel.ts']
+const CUSTOMER_PAGE_ROOTS = ['src/views/customer/CustomerPage.tsx', 'src/app/customer/customerSessionModel.ts']
 const customerStart = new Set<string>()
+const customerLater = new Set<string>()
 
-function customerStartModules(): Plugin {
+function customerModules(): Plugin {
   return {
-    name: 'asiste:customer-start-modules',
+    name: 'asiste:customer-modules',
     apply: 'build',
     buildEnd() {
-      customerStart.clear()
-      const pending = CUSTOMER_START_ROOTS.map((root) => fileURLToPath(new URL(`./${root}`, import.meta.url)))
-      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-        if (customerStart.has(id)) continue
-        const info = this.getModuleInfo(id)
-        if (!info) throw new Error(`customer start: no module ${id} (was a root moved?)`)
-        customerStart.add(id)
-        pending.push(...info.importedIds)
+      const walk = (roots: string[], into: Set<string>, dynamic: boolean): void => {
+        const pending = roots.map((root) => fileURLToPath(new URL(`./${root}`, import.meta.url)))
+        for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+          if (into.has(id)) continue
+          const info = this.getModuleInfo(id)
+          if (!info) throw new Error(`customer modules: no module ${id} (was a root moved?)`)
+          into.add(id)
+          pending.push(...info.importedIds, ...(dynamic ? info.dynamicallyImportedIds : []))
+        }
       }
+      customerStart.clear()
+      customerLater.clear()
+      walk(['src/main.tsx', ...CUSTOMER_PAGE_ROOTS], customerStart, false)
+      walk(CUSTOMER_PAGE_ROOTS, customerLater, true) // not main.tsx's dynamic imports: they include the rep console
     },
   }
 }
@@ -78,7 +86,7 @@ export default defineConfig({
   plugins: [
     simplePeerWithoutNodePolyfills(),
     fastOpenAdapters(),
-    customerStartModules(),
+    customerModules(),
     solid(),
     VitePWA({
       registerType: 'prompt',
@@ -118,7 +126,7 @@ export default defineConfig({
             { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols)[\\/]|[\\/]src[\\/]net[\\/]fastDecoding\.ts$/ },
             { name: 'solid', test: /[\\/]node_modules[\\/]solid-js[\\/]/ },
             { name: 'shared', test: (id) => customerStart.has(id), minShareCount: 2 },
-            { name: 'console', test: /[\\/]src[\\/]/, minShareCount: 2 },
+            { name: 'console', test: (id) => /[\\/]src[\\/]/.test(id) && !customerLater.has(id), minShareCount: 2 },
           ],
         },
       },
