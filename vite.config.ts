@@ -10,9 +10,10 @@ import type { Plugin } from 'vite'
  * page). This resolves y-webrtc's import to simple-peer's own source instead
  * and, for imports made from simple-peer only, swaps its Node-flavoured
  * dependencies for the small adapters in shims/simple-peer (each says what
- * simple-peer uses of the real one). Nothing in node_modules is patched.
+ * simple-peer uses of the real one). Nothing in node_modules is patched. Exported for the bundle floor
+ * (bench/bundles.bench.ts), built with the same adapters.
  */
-function simplePeerWithoutNodePolyfills(): Plugin {
+export function simplePeerWithoutNodePolyfills(): Plugin {
   const shim = (name: string): string => fileURLToPath(new URL(`./shims/simple-peer/${name}.cjs`, import.meta.url))
   const SHIMMED = new Set(['readable-stream', 'buffer', 'randombytes', 'debug'])
   return {
@@ -49,10 +50,46 @@ function fastOpenAdapters(): Plugin {
   }
 }
 
+/**
+ * The modules the customer page needs to start: the entry's static imports and those of the customer
+ * page's two lazy chunks (its view and its model), walked when the module graph is complete; and the
+ * modules the customer page may fetch later (those two chunks' dynamic imports too: find, rating, dialogs).
+ * The chunk groups below read them: code shared by several routes goes to `shared` only if the customer
+ * start needs it, and to `console` only if no customer chunk can need it, so a customer never downloads
+ * the rep console's widgets (issue 20, bundles).
+ */
+const CUSTOMER_PAGE_ROOTS = ['src/views/customer/CustomerPage.tsx', 'src/app/customer/customerSessionModel.ts']
+const customerStart = new Set<string>()
+const customerLater = new Set<string>()
+
+function customerModules(): Plugin {
+  return {
+    name: 'asiste:customer-modules',
+    apply: 'build',
+    buildEnd() {
+      const walk = (roots: string[], into: Set<string>, dynamic: boolean): void => {
+        const pending = roots.map((root) => fileURLToPath(new URL(`./${root}`, import.meta.url)))
+        for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+          if (into.has(id)) continue
+          const info = this.getModuleInfo(id)
+          if (!info) throw new Error(`customer modules: no module ${id} (was a root moved?)`)
+          into.add(id)
+          pending.push(...info.importedIds, ...(dynamic ? info.dynamicallyImportedIds : []))
+        }
+      }
+      customerStart.clear()
+      customerLater.clear()
+      walk(['src/main.tsx', ...CUSTOMER_PAGE_ROOTS], customerStart, false)
+      walk(CUSTOMER_PAGE_ROOTS, customerLater, true) // not main.tsx's dynamic imports: they include the rep console
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     simplePeerWithoutNodePolyfills(),
     fastOpenAdapters(),
+    customerModules(),
     solid(),
     VitePWA({
       registerType: 'prompt',
@@ -91,7 +128,8 @@ export default defineConfig({
           groups: [
             { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols)[\\/]|[\\/]src[\\/]net[\\/]fastDecoding\.ts$/ },
             { name: 'solid', test: /[\\/]node_modules[\\/]solid-js[\\/]/ },
-            { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2 },
+            { name: 'shared', test: (id) => customerStart.has(id), minShareCount: 2 },
+            { name: 'console', test: (id) => /[\\/]src[\\/]/.test(id) && !customerLater.has(id), minShareCount: 2 },
           ],
         },
       },

@@ -8,7 +8,11 @@
  * the page's and are left out.
  *
  * - rep console: open, save a profile, create a session (the console ready to chat);
- * - customer page: open the join link, fill the intake and start the chat.
+ * - customer page: open the join link as a customer gets it (no `?debug=1`: the test hooks are not the
+ *   page's), fill the intake and start the chat;
+ * - floor: bench/floor, the least a page can be that syncs a Yjs document over y-webrtc and renders it with
+ *   Solid, built with the app's simple-peer adapters (one chunk; all its JS gzipped). The customer page's
+ *   budget (60 kB) is shown beside what no page of this stack can go under.
  *
  * The same customer load gives the row `customer page first paint (cold cache)`:
  * the page's first-contentful-paint entry, and `intakeMs`, when the intake's
@@ -16,12 +20,17 @@
  * script), both from the navigation start of a fresh context (no HTTP cache, no
  * service worker yet).
  */
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
+import { build } from 'vite'
+import solid from 'vite-plugin-solid'
 import type { BenchResult } from './benchResult'
-import { appDistDir, joinAsCustomer, load1, newSession, startHarness } from './browser'
+import { appDistDir, load1, newSession, startHarness } from './browser'
+import { simplePeerWithoutNodePolyfills } from '../vite.config.ts'
 
 /**
  * Scripts the service worker machinery loads outside the route's own code:
@@ -61,7 +70,36 @@ async function sizes(distDir: string, paths: Set<string>): Promise<{ raw: number
   return { raw, gzip, files: paths.size }
 }
 
+/** Opens the join link as the customer gets it (no test query), fills the intake and waits for the chat. */
+async function joinAsCustomer(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link.replace('/#/', '/?lang=en#/'))
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('textbox', { name: 'Describe your problem' }).fill('My printer does not print')
+  await page.getByRole('button', { name: 'Start chat' }).click()
+  await page.getByRole('textbox', { name: 'Message' }).waitFor()
+}
+
+/** Builds bench/floor into a temp folder and returns the sizes of all its JavaScript. */
+async function floorSize(): Promise<{ raw: number; gzip: number; files: number }> {
+  const outDir = await mkdtemp(join(tmpdir(), 'asiste-bench-floor-'))
+  try {
+    await build({
+      configFile: false,
+      root: fileURLToPath(new URL('./floor', import.meta.url)),
+      logLevel: 'error',
+      plugins: [simplePeerWithoutNodePolyfills(), solid()],
+      build: { outDir, emptyOutDir: true, target: 'es2022' },
+    })
+    const assets = join(outDir, 'assets')
+    const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js')).map((name) => `/assets/${name}`)
+    return await sizes(outDir, new Set(scripts))
+  } finally {
+    await rm(outDir, { recursive: true, force: true })
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
+  const floor = await floorSize()
   const distDir = await appDistDir()
   const harness = await startHarness()
   try {
@@ -104,7 +142,14 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'kB',
         value: kB(customerSize.gzip),
         values: { rawKB: kB(customerSize.raw), files: customerSize.files },
-        note: 'scripts loaded from the join link to the chat',
+        note: 'scripts loaded from the join link (no ?debug=1) to the chat',
+      },
+      {
+        name: 'bundle: floor, Yjs + y-webrtc + Solid only (gzip)',
+        unit: 'kB',
+        value: kB(floor.gzip),
+        values: { rawKB: kB(floor.raw), files: floor.files },
+        note: 'bench/floor: a minimal page syncing one Y.Array over y-webrtc, rendered with Solid; no app code',
       },
       {
         name: 'customer page first paint (cold cache)',

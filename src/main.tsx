@@ -6,12 +6,17 @@ import { createAppServices } from './app/shell/appServices'
 import { createNetworkHub } from './app/shell/networkHub'
 import { registerServiceWorker } from './app/shell/serviceWorker'
 import { isDebugPage, recordRooms } from './app/shell/debugRegistry'
-import { loadLang, pickLang, setLang } from './i18n/i18n'
+import { loadConsoleStrings, loadLang, pickLang, setLang } from './i18n/i18n'
 import { loadPrefs } from './store/prefs'
 import { createPrefsStore } from './app/shell/prefsStore'
 import { parseRoute } from './app/shell/routes'
 
 const params = new URLSearchParams(location.search)
+const firstPage = parseRoute(location.hash).page
+const consolePage = firstPage === 'console' || firstPage === 'history'
+// The console's own strings are asked for before the first language loads, so they come in that language too
+// (App awaits them again before the console renders). The customer page never fetches them.
+if (consolePage) void loadConsoleStrings().catch(() => undefined)
 const firstLang = pickLang(params.get('lang') ?? loadPrefs().lang, navigator.languages)
 // Only English ships in the first chunk; another language's catalog is fetched alongside the app's services
 // and applied before the first render (no English flash). If it cannot be fetched, the page opens in English.
@@ -27,8 +32,7 @@ if (isDebugPage) void import('./app/debug/debugHooks').then((debug) => debug.ins
 registerServiceWorker()
 
 // The page's view chunk is fetched while its model chunk loads (side by side, not one after the other).
-const firstPage = parseRoute(location.hash).page
-if (firstPage === 'console' || firstPage === 'history') void import('./views/console/RepConsole')
+if (consolePage) void import('./views/console/RepConsole')
 else if (firstPage === 'join') void import('./views/customer/CustomerPage')
 const services = await createAppServices(hub, createPrefsStore(), `${location.origin}${location.pathname.replace(/\/$/, '')}`)
 

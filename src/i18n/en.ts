@@ -1,9 +1,6 @@
 import { teamEn } from './teamStrings'
 import { exportEn } from './exportStrings'
-import { scriptsEn } from './scripts'
 import { portalEn } from './portalStrings'
-import { tabsEn } from './tabsStrings'
-import { historyEn } from './historyStrings'
 import { securityEn } from './securityStrings'
 import { proofEn } from './proofStrings'
 import { intakeEn } from './intakeStrings'
@@ -13,7 +10,12 @@ import { mediaEn } from './mediaStrings'
 import { richEn } from './richStrings'
 import { notesEn } from './noteStrings'
 
-/** English catalog: the source of every user-visible string. */
+import type { ConsoleKey } from './consoleStrings'
+
+/**
+ * English catalog of every page: the source of every user-visible string but the rep console's own
+ * (`consoleStrings.ts`, fetched before the console renders), so the customer page loads none of those.
+ */
 export const en = {
   appName: 'Asiste',
   loading: 'Loading…',
@@ -157,12 +159,9 @@ export const en = {
   "end.outcomeRequired": "Choose an outcome.",
   "customer.ended": "The representative ended this session. Thank you!",
   ...exportEn,
-  ...scriptsEn,
   ...portalEn,
-  ...tabsEn,
   ...teamEn,
   ...mediaEn,
-  ...historyEn,
   ...securityEn,
   ...proofEn,
   ...intakeEn,
@@ -172,5 +171,8 @@ export const en = {
   ...queueEn,
 } as const
 
-/** A catalog key. */
-export type MessageKey = keyof typeof en
+/** A key of the catalog every page loads. */
+export type PageKey = keyof typeof en
+
+/** A catalog key: of every page, or of the rep console. */
+export type MessageKey = PageKey | ConsoleKey

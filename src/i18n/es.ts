@@ -1,10 +1,7 @@
 import { teamEs } from './teamStrings.es'
-import type { MessageKey } from './en'
-import { scriptsEs } from './scripts.es'
+import type { PageKey } from './en'
 import { exportEs } from './exportStrings.es'
 import { portalEs } from './portalStrings.es'
-import { tabsEs } from './tabsStrings.es'
-import { historyEs } from './historyStrings.es'
 import { securityEs } from './securityStrings.es'
 import { proofEs } from './proofStrings.es'
 import { intakeEs } from './intakeStrings.es'
@@ -14,8 +11,8 @@ import { mediaEs } from './mediaStrings.es'
 import { richEs } from './richStrings.es'
 import { notesEs } from './noteStrings.es'
 
-/** Spanish catalog: every key of the English one (the type checker enforces it). */
-export const es: Record<MessageKey, string> = {
+/** Spanish catalog of every page: every key of the English one (the type checker enforces it). */
+export const es: Record<PageKey, string> = {
   appName: 'Asiste',
   loading: 'Cargando…',
   'profile.title': 'Bienvenido a Asiste',
@@ -158,12 +155,9 @@ export const es: Record<MessageKey, string> = {
   "end.outcomeRequired": "Elija un resultado.",
   "customer.ended": "El representante finalizó esta sesión. ¡Gracias!",
   ...exportEs,
-  ...scriptsEs,
   ...portalEs,
-  ...tabsEs,
   ...teamEs,
   ...mediaEs,
-  ...historyEs,
   ...securityEs,
   ...proofEs,
   ...intakeEs,

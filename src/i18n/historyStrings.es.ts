@@ -58,4 +58,6 @@ export const historyEs: Record<keyof typeof historyEn, string> = {
   'history.teamState.ended': 'Finalizada',
   'update.available': 'Hay una nueva versión disponible',
   'update.reload': 'Recargar',
+  'history.rating': 'Valoración: {{rating}} de 5',
+  'history.noRating': 'Sin valorar',
 }

@@ -1,4 +1,4 @@
-/** Strings of History (past sessions, transcript search, export / import, delete) and the app update prompt (English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
+/** Strings of History (past sessions, transcript search, export / import, delete) and the app update prompt (English, spread into consoleStrings.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
 
 /** English. */
 export const historyEn = {
@@ -58,4 +58,6 @@ export const historyEn = {
   'history.teamState.ended': 'Ended',
   'update.available': 'A new version is available',
   'update.reload': 'Reload',
+  'history.rating': 'Rating: {{rating}} of 5',
+  'history.noRating': 'Not rated',
 } as const

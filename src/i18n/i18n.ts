@@ -6,35 +6,73 @@ import { en, type MessageKey } from './en'
 /** Supported UI languages. */
 export type Lang = 'en' | 'es'
 
-type Catalog = Record<MessageKey, string>
+/** A catalog as loaded: every page's strings, and the console's once `loadConsoleStrings` has fetched them. */
+type Catalog = Partial<Record<MessageKey, string>>
+
+/** Strings fetched apart from a language's catalog, for one part of the app (merged into it once loaded). */
+type Part = 'console'
 
 /**
  * Loaded catalogs. English (the fallback, and the source of every key) is in the page's first chunk;
- * Spanish is its own chunk, fetched only when the page is shown in Spanish (issue 20).
+ * Spanish is its own chunk, fetched only when the page is shown in Spanish (issue 20). The rep console's
+ * strings are a part of their own in each language, fetched only by `loadConsoleStrings`.
  */
-const catalogs: Partial<Record<Lang, Catalog>> & { en: Catalog } = { en }
+const catalogs: Partial<Record<Lang, Catalog>> & { en: Catalog } = { en: { ...en } }
 const loaders: Record<Exclude<Lang, 'en'>, () => Promise<Catalog>> = {
   es: () => import('./es').then((module) => module.es),
 }
-const loading = new Map<Lang, Promise<void>>()
+const partLoaders: Record<Part, Record<Lang, () => Promise<Catalog>>> = {
+  console: {
+    en: () => import('./consoleStrings').then((module) => module.consoleEn),
+    es: () => import('./consoleStrings.es').then((module) => module.consoleEs),
+  },
+}
+/** Parts the page has asked for: every language loaded from now on brings them too. */
+const wantedParts = new Set<Part>()
+const loading = new Map<string, Promise<void>>()
 
-/** Fetches a language's catalog (once); resolves when `t()` can use it. */
-export function loadLang(next: Lang): Promise<void> {
-  if (catalogs[next]) return Promise.resolve()
-  let pending = loading.get(next)
+/** Runs a fetch once per name; a failed one (offline, new deploy) may be retried by the next call. */
+function once(name: string, fetch: () => Promise<void>): Promise<void> {
+  let pending = loading.get(name)
   if (!pending) {
-    pending = loaders[next as Exclude<Lang, 'en'>]().then(
-      (catalog) => {
-        catalogs[next] = catalog
-      },
-      (error: unknown) => {
-        loading.delete(next) // a failed fetch (offline, new deploy) may be retried by the next switch
-        throw error
-      },
-    )
-    loading.set(next, pending)
+    pending = fetch().catch((error: unknown) => {
+      loading.delete(name)
+      throw error
+    })
+    loading.set(name, pending)
   }
   return pending
+}
+
+function loadBase(next: Lang): Promise<void> {
+  if (next === 'en') return Promise.resolve()
+  return once(next, () =>
+    loaders[next]().then((catalog) => {
+      catalogs[next] = { ...catalogs[next], ...catalog }
+    }),
+  )
+}
+
+function loadPart(next: Lang, part: Part): Promise<void> {
+  return once(`${next}:${part}`, async () => {
+    const strings = await partLoaders[part][next]()
+    await loadBase(next) // the part is merged into the language's catalog, which must be there first
+    catalogs[next] = { ...catalogs[next], ...strings }
+  })
+}
+
+/** Fetches a language's catalog (once), with the parts the page has asked for; resolves when `t()` can use it. */
+export async function loadLang(next: Lang): Promise<void> {
+  await Promise.all([loadBase(next), ...[...wantedParts].map((part) => loadPart(next, part))])
+}
+
+/**
+ * Fetches the rep console's own strings in the current language (and in the one a switch is waiting for);
+ * the console renders once this resolves. Later language switches bring them along.
+ */
+export async function loadConsoleStrings(): Promise<void> {
+  wantedParts.add('console')
+  await Promise.all([...new Set([lang(), wanted])].map((next) => loadPart(next, 'console')))
 }
 
 /** Picks the language: explicit choice, else the browser's first supported language, else English. */
@@ -80,7 +118,7 @@ export function setLang(next: Lang): void {
 }
 
 /** The active catalog: English until another language's catalog has loaded (setLang waits for it). */
-const active = (): Catalog => catalogs[lang()] ?? en
+const active = (): Catalog => catalogs[lang()] ?? catalogs.en
 
 const translate = translator(active, resolveTemplate)
 

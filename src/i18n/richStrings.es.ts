@@ -26,8 +26,6 @@ export const richEs: Record<keyof typeof richEn, string> = {
   'rating.failed': 'No se pudo guardar su valoración: {{message}}',
   'status.rated': '{{author}} valoró esta conversación con {{name}} de 5',
   'status.mine.rated': 'Usted valoró esta conversación con {{name}} de 5',
-  'history.rating': 'Valoración: {{rating}} de 5',
-  'history.noRating': 'Sin valorar',
   'customer.link.connected': 'Su representante está aquí',
   'customer.link.waiting': 'Esperando a su representante',
   'customer.link.connecting': 'Conectando…',

@@ -26,8 +26,6 @@ export const richEn = {
   'rating.failed': 'Your rating could not be saved: {{message}}',
   'status.rated': '{{author}} rated this chat {{name}} of 5',
   'status.mine.rated': 'You rated this chat {{name}} of 5',
-  'history.rating': 'Rating: {{rating}} of 5',
-  'history.noRating': 'Not rated',
   'customer.link.connected': 'Your representative is here',
   'customer.link.waiting': 'Waiting for your representative',
   'customer.link.connecting': 'Connecting…',

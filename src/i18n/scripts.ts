@@ -1,4 +1,4 @@
-/** Strings of the script library and the scripted message / URL pickers (English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
+/** Strings of the script library and the scripted message / URL pickers (English, spread into consoleStrings.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
 
 /** English. */
 export const scriptsEn = {

@@ -10,8 +10,7 @@ import { writeFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect, type Lang, type NewPerson } from './fixtures'
-import { en, type MessageKey } from '../../src/i18n/en'
-import { es } from '../../src/i18n/es'
+import { en, es, type MessageKey } from '../../src/i18n/catalogs'
 
 /** Fewer passing rules than this means axe saw an empty page; the smallest view here (the bad-link page) passes 9. */
 const MIN_AXE_PASSES = 5

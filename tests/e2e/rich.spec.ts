@@ -7,8 +7,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test, type Lang } from './fixtures'
 import { joinAsCustomer, newSession, say, startRep } from './people'
-import { en, type MessageKey } from '../../src/i18n/en'
-import { es } from '../../src/i18n/es'
+import { en, es, type MessageKey } from '../../src/i18n/catalogs'
 
 /** A valid w×h PNG, one colour: enough for the browser to decode and lay out. */
 function png(width: number, height: number): Buffer {

@@ -3,8 +3,7 @@
 // folder (the scene is still checked); `npm run screenshots` (SCREENSHOTS=1) writes them to docs/screenshots/.
 import { join } from 'node:path'
 import { expect, test, type Lang } from './fixtures'
-import { en, type MessageKey } from '../../src/i18n/en'
-import { es } from '../../src/i18n/es'
+import { en, es, type MessageKey } from '../../src/i18n/catalogs'
 
 const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, es }
 const VIEWPORTS = [

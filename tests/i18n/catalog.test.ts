@@ -4,8 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import ts from 'typescript'
-import { en } from '../../src/i18n/en'
-import { es } from '../../src/i18n/es'
+import { en, es } from '../../src/i18n/catalogs'
 import { SPANISH_GLOSSARY, glossaryViolations } from '../../src/i18n/glossary'
 
 const VIEWS = join(import.meta.dirname, '../../src/views')

@@ -2,8 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatNumber, setLang, tn } from '../../src/i18n/i18n'
 import { formatBytes, formatDuration, formatRelative } from '../../src/i18n/format'
-import { en } from '../../src/i18n/en'
-import { es } from '../../src/i18n/es'
+import { en, es } from '../../src/i18n/catalogs'
 
 afterEach(() => setLang('en'))
 

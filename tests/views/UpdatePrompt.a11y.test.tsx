@@ -7,8 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { render } from 'solid-js/web'
 import axe from 'axe-core'
 import { setLang, type Lang } from '../../src/i18n/i18n'
-import { en, type MessageKey } from '../../src/i18n/en'
-import { es } from '../../src/i18n/es'
+import { en, es, type MessageKey } from '../../src/i18n/catalogs'
 
 const worker = vi.hoisted(() => ({ setReady: (_ready: boolean) => {} }))
 const { createSignal } = await import('solid-js')

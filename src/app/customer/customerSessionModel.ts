@@ -23,7 +23,6 @@ import type { ScreenRequest } from '../../doc/screenRequests'
 import { verifyCredentialRequest } from '../../net/peerProof'
 import { createCustomerSession, type CustomerSession } from './customerSession'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
-import { saveCustomerChatLog } from './customerChatLog'
 import { openInNewTab } from './pushedUrls'
 import { readOsAndBrowser, readSystemInfo, type OsAndBrowser } from './systemInfo'
 
@@ -119,7 +118,11 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       draft,
       setDraft,
       systemInfo: () => readSystemInfo(undefined, named()),
-      saveChatLog: () => saveCustomerChatLog(session.doc, entries(), verifiedMeta.meta()),
+      saveChatLog: () => {
+        // The text formatter is fetched on the first save, not with the page (issue 20, bundles); what is saved is what the page showed at the click.
+        const [shown, meta] = [entries(), verifiedMeta.meta()]
+        void import('./customerChatLog').then((chatLog) => chatLog.saveCustomerChatLog(session.doc, shown, meta))
+      },
       openLink: (url) => openInNewTab(url),
       dispose: () => {
         repReceipts.stop()

@@ -1,8 +1,8 @@
 /** The customer's page at the join link: intake, then the chat over the customer doc. */
-import { For, Match, Show, Switch } from 'solid-js'
+import { For, Match, Show, Suspense, Switch, lazy } from 'solid-js'
 import { useCustomerSession } from '../../app/shell/appContext'
 import { IntakeForm } from './IntakeForm'
-import { Transcript } from '../session/Transcript'
+import { CustomerTranscript } from './CustomerTranscript'
 import { Composer } from '../session/Composer'
 import { CustomerConnection } from './CustomerConnection'
 import { LanguagePicker } from '../shell/LanguagePicker'
@@ -14,11 +14,13 @@ import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileT
 import { lang, t } from '../../i18n/i18n'
 import { formatBytes } from '../../i18n/format'
 import { CustomerHeading } from './CustomerHeading'
-import { RatingForm } from './RatingForm'
-import { FindBar } from '../session/FindBar'
 import { useShortcuts } from '../shell/shortcuts'
 import { createUnreadCount } from './unreadCount'
 import { useUnreadTitle } from '../shell/pageTitle'
+
+// Shown only when asked for (find) or at the end (rating): fetched then, not with the page (issue 20, bundles).
+const FindBar = lazy(() => import('../session/FindBar').then((module) => ({ default: module.FindBar })))
+const RatingForm = lazy(() => import('./RatingForm').then((module) => ({ default: module.RatingForm })))
 
 /** The customer page of the session in context. */
 export function CustomerPage() {
@@ -99,13 +101,14 @@ export function CustomerPage() {
               <p class="banner" role="status" data-unverified-hidden={session.hiddenUnverified()}>{t('customer.hiddenUnverified', { count: session.hiddenUnverified() })}</p>
             </Show>
             <Show when={session.find.open()}>
-              <FindBar find={session.find} entries={session.entries()} selfId={session.identity()?.customerId} onClose={() => findReturn?.focus()} />
+              <Suspense>
+                <FindBar find={session.find} entries={session.entries()} selfId={session.identity()?.customerId} onClose={() => findReturn?.focus()} />
+              </Suspense>
             </Show>
-            <Transcript
+            <CustomerTranscript
               find={session.find.open() ? { query: session.find.query().trim(), currentId: session.find.currentId() } : undefined}
               entries={session.entries()}
               selfId={session.identity()?.customerId}
-              viewer="customer"
               deliveryOf={(entry) => session.deliveryOf(entry)}
               files={session.files}
             />
@@ -115,7 +118,9 @@ export function CustomerPage() {
               fallback={
                 <>
                   <p class="banner" role="status">{t('customer.ended')}</p>
-                  <RatingForm rating={session.rating()} onRate={(rating) => session.rate(rating)} />
+                  <Suspense>
+                    <RatingForm rating={session.rating()} onRate={(rating) => session.rate(rating)} />
+                  </Suspense>
                 </>
               }
             >

@@ -8,10 +8,10 @@ import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
 import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
 import { EntryView } from './EntryView'
-import { statusNoteText } from './entryText'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
 import { t, tn } from '../../i18n/i18n'
+import { createNewMessageAnnouncer } from './newMessageAnnouncer'
 
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
 const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
@@ -46,28 +46,7 @@ export function Transcript(props: {
   let scroller: HTMLDivElement | undefined
   const saved = props.scroll
   const [following, setFollowing] = createSignal(saved?.following ?? true)
-  const [announcement, setAnnouncement] = createSignal('')
-  let announcedUpTo = props.entries.at(-1)?.id ?? ''
-  createEffect(
-    on(
-      () => props.entries.at(-1)?.id,
-      (lastId) => {
-        if (lastId === undefined || lastId <= announcedUpTo) return
-        const fresh: string[] = []
-        for (let i = props.entries.length - 1; i >= 0; i--) {
-          const entry = props.entries[i]
-          if (!entry || entry.id <= announcedUpTo) break
-          if (entry.authorId === props.selfId) continue
-          if (entry.kind === 'chat') fresh.unshift(`${entry.authorName}: ${entry.text}`)
-          // A file offer waits for an answer inside the (silent) log: say it, as the old offer dialog did.
-          else if (entry.event === 'fileOffered') fresh.unshift(statusNoteText(entry, false))
-        }
-        announcedUpTo = lastId
-        if (fresh.length > 0) setAnnouncement(fresh.join('\n'))
-      },
-      { defer: true },
-    ),
-  )
+  const announcement = createNewMessageAnnouncer(() => props.entries, () => props.selfId)
   const offset = (): number => (props.header ? 1 : 0)
   const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
     get count() {

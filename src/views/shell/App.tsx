@@ -1,11 +1,12 @@
 /** The page: the rep console at `#/`, the customer page at `#/join/…`, the session-code portal at `#/portal`. */
 import { Match, Switch, lazy } from 'solid-js'
 import { CustomerContext, useApp } from '../../app/shell/appContext'
-import { t } from '../../i18n/i18n'
+import { loadConsoleStrings, t } from '../../i18n/i18n'
 import './styles.css'
 
 // Each page is its own chunk: a customer never downloads the rep console (issue #10, bundle budgets).
-const RepConsole = lazy(() => import('../console/RepConsole').then((module) => ({ default: module.RepConsole })))
+// The console's own strings are a chunk apart from the catalog every page loads; it renders once both are in.
+const RepConsole = lazy(() => Promise.all([import('../console/RepConsole'), loadConsoleStrings()]).then(([module]) => ({ default: module.RepConsole })))
 const CustomerPage = lazy(() => import('../customer/CustomerPage').then((module) => ({ default: module.CustomerPage })))
 const PortalRequestPage = lazy(() => import('../customer/PortalRequestPage').then((module) => ({ default: module.PortalRequestPage })))
 const PortalPage = lazy(() => import('../customer/PortalPage').then((module) => ({ default: module.PortalPage })))

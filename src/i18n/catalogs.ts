@@ -1,0 +1,16 @@
+/**
+ * Whole catalogs, every page's strings and the rep console's together, for tests and tools that need every
+ * key at once. The app never imports this module: it loads the console's strings apart (`loadConsoleStrings`).
+ */
+import { en as pageEn, type MessageKey } from './en'
+import { es as pageEs } from './es'
+import { consoleEn } from './consoleStrings'
+import { consoleEs } from './consoleStrings.es'
+
+/** Every English string. */
+export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn }
+
+/** Every Spanish string. */
+export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs }
+
+export type { MessageKey }

@@ -1,0 +1,116 @@
+/**
+ * The customer page's transcript `log`: every entry rendered, in order. A customer's session is one
+ * conversation, so it needs no virtual list (the rep console's `Transcript` keeps one for sessions of
+ * 100,000 entries); without it the customer page loads none of the virtualiser's code (issue 20, bundles).
+ * Same behaviour as the console's: it follows new entries while the reader is at the bottom, offers
+ * "Jump to latest" otherwise, announces others' messages once, and scrolls find's current match into view.
+ */
+import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
+import type { Entry } from '../../doc/entry'
+import type { DeliveryState } from '../../doc/receipts'
+import type { FileTransfers } from '../../app/tools/fileTransfer'
+import { EntryView } from '../session/EntryView'
+import { createNewMessageAnnouncer } from '../session/newMessageAnnouncer'
+import { t, tn } from '../../i18n/i18n'
+
+const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
+
+function sameIds(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i])
+}
+
+/** The transcript of the customer's session. */
+export function CustomerTranscript(props: {
+  entries: Entry[]
+  selfId: string | undefined
+  /** Delivery state of an entry, for the customer's own messages. */
+  deliveryOf?: (entry: Entry) => DeliveryState | undefined
+  /** Find in session: the query whose matches are marked, and the entry of the current match (scrolled into view). */
+  find?: { query: string; currentId: string | undefined }
+  /** This page's file transfers, shown inline in their file notes. */
+  files?: FileTransfers
+}) {
+  let scroller: HTMLDivElement | undefined
+  const rows = new Map<string, HTMLElement>()
+  const [following, setFollowing] = createSignal(true)
+  const announcement = createNewMessageAnnouncer(() => props.entries, () => props.selfId)
+  // Rows are keyed by entry id: a snapshot with new entry objects updates rows in place instead of re-creating them.
+  const byId = createMemo(() => new Map(props.entries.map((entry) => [entry.id, entry])))
+  const ids = createMemo(() => props.entries.map((entry) => entry.id), [], { equals: sameIds })
+  const scrollToEnd = (): void => {
+    if (scroller) scroller.scrollTop = scroller.scrollHeight
+  }
+  onMount(scrollToEnd)
+  createEffect(
+    on(
+      () => props.entries.length,
+      () => {
+        if (following()) queueMicrotask(scrollToEnd)
+      },
+    ),
+  )
+  createEffect(
+    on(
+      () => props.find?.currentId,
+      (id) => {
+        const row = id === undefined ? undefined : rows.get(id)
+        if (!row) return
+        setFollowing(false)
+        row.scrollIntoView({ block: 'center' })
+      },
+    ),
+  )
+  const onScroll = (): void => {
+    if (!scroller) return
+    setFollowing(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < AT_BOTTOM_PX)
+  }
+  return (
+    <div class="transcript">
+      <p class="transcript__count" aria-live="off">
+        {tn('transcript.count', props.entries.length)}
+      </p>
+      {/* As in the console's transcript, the log stays quiet and the live region below announces new messages from others once. */}
+      <div ref={scroller} class="transcript__scroller" role="log" aria-live="off" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
+        <Show when={props.entries.length > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
+          <div class="transcript__list">
+            <For each={ids()}>
+              {(id) => {
+                onCleanup(() => rows.delete(id))
+                return (
+                  <div
+                    class="transcript__row"
+                    ref={(el) => {
+                      rows.set(id, el)
+                    }}
+                  >
+                    <Show when={byId().get(id)}>
+                      {(entry) => (
+                        <EntryView
+                          entry={entry()}
+                          selfId={props.selfId}
+                          viewer="customer"
+                          delivery={props.deliveryOf?.(entry())}
+                          highlight={props.find?.query}
+                          current={props.find?.currentId === entry().id}
+                          files={props.files}
+                        />
+                      )}
+                    </Show>
+                  </div>
+                )
+              }}
+            </For>
+          </div>
+        </Show>
+      </div>
+      <p class="visually-hidden transcript__announcer" aria-live="polite">
+        {announcement()}
+      </p>
+      <Show when={!following()}>
+        <button type="button" class="transcript__jump" onClick={() => { setFollowing(true); scrollToEnd() }}>
+          {t('transcript.jumpToLatest')}
+        </button>
+      </Show>
+    </div>
+  )
+}
