@@ -85,7 +85,8 @@ test('a peer with only the join link that claims to be a rep and relabels the re
   const offer = rep.page.getByRole('group', { name: 'Incoming file' }).filter({ hasText: 'invoice.txt' })
   await expect(offer).toContainText('invoice.txt (13 bytes) · From Carla')
   await offer.getByRole('button', { name: 'Accept' }).click()
-  await expect(rep.page.getByRole('log', { name: 'Transcript' }).getByRole('article').filter({ hasText: 'invoice.txt' })).toContainText('Done')
+  // The outcome shows in the offer's own note (a second note, "Carla sent invoice.txt", follows it).
+  await expect(offer).toContainText('Done — SHA-256 verified')
 
   // The peer that only claimed to be a rep got neither, and each refusal is flagged to the rep.
   await expect(warnings.locator('[data-refused="screen"]')).toContainText('“Boss Rep”', { timeout: 20_000 })
