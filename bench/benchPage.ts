@@ -9,7 +9,7 @@
 import * as Y from 'yjs'
 import type {} from '../src/app/debug/debugHooks'
 import { WebsocketProvider } from 'y-websocket'
-import { appendEntry, entriesMap } from '../src/doc/transcript'
+import { appendEntry, entriesMap, readEntry } from '../src/doc/transcript'
 import { benchDocApi } from './docLink'
 
 declare global {
@@ -56,6 +56,7 @@ window.__benchRelayConnect = async (serverUrl, room) => {
   window.__benchDoc = benchDocApi(
     (text) => void appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'relay', authorName: 'Relay', authorRole: 'rep', text }),
     (listener) =>
-      entries.observe((event) => listener([...event.keysChanged].map((key) => textOf(entries.get(key))))),
+      // Through the app's reader: a stored entry is a compact array since schema v3, not an object with `text`.
+      entries.observe((event) => listener([...event.keysChanged].map((key) => readEntry(doc, key)?.text ?? ''))),
   )
 }

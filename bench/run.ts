@@ -88,21 +88,32 @@ async function main(): Promise<void> {
   }
 
   const fresh: StoredResult[] = []
+  const failed: string[] = []
+  // Rows of modules not run this time are kept, so filtered runs don't erase the others.
+  const ran = new Set(selected.map((module) => module.name))
+  const kept = (await readStored()).filter((row) => !ran.has(row.module))
   for (const { name, load } of selected) {
     const started = performance.now()
     console.error(`running ${name}…`)
-    const results = await (await load()).run()
-    const measuredAt = new Date().toISOString()
-    fresh.push(...results.map((result) => ({ module: name, ...result, measuredAt })))
-    console.error(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    try {
+      const results = await (await load()).run()
+      const measuredAt = new Date().toISOString()
+      fresh.push(...results.map((result) => ({ module: name, ...result, measuredAt })))
+      console.error(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    } catch (error) {
+      // One broken module must not cost the rows of the others (a run takes many minutes): say so, go on.
+      failed.push(name)
+      console.error(`${name} FAILED after ${((performance.now() - started) / 1000).toFixed(1)} s:`, error)
+    }
+    // Written after every module, so an interrupted run keeps what it measured.
+    await writeFile(RESULTS_FILE, `${JSON.stringify([...kept, ...fresh], null, 2)}\n`)
   }
   printTable(fresh)
-
-  // Keep rows of modules not run this time, so filtered runs don't erase the others.
-  const ran = new Set(selected.map((module) => module.name))
-  const kept = (await readStored()).filter((row) => !ran.has(row.module))
-  await writeFile(RESULTS_FILE, `${JSON.stringify([...kept, ...fresh], null, 2)}\n`)
   console.error(`wrote ${RESULTS_FILE}`)
+  if (failed.length > 0) {
+    console.error(`failed modules (their earlier rows were dropped from results.json): ${failed.join(', ')}`)
+    process.exitCode = 1
+  }
 }
 
 await main()
