@@ -83,7 +83,8 @@ export function Transcript(props: {
       const rows = [...unmeasured]
       unmeasured.clear()
       rows.forEach((row) => virtualizer.measureElement(row))
-      if (followPending && following()) scrollToEnd()
+      // A row measured taller than its estimate pushes the end down: while following, keep the end in view.
+      if ((followPending || rows.length > 0) && following()) scrollToEnd()
       followPending = false
     })
   }
