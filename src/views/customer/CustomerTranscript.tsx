@@ -1,7 +1,9 @@
 /**
- * The customer page's transcript `log`: every entry rendered, in order. A customer's session is one
- * conversation, so it needs no virtual list (the rep console's `Transcript` keeps one for sessions of
- * 100,000 entries); without it the customer page loads none of the virtualiser's code (issue 20, bundles).
+ * The customer page's transcript `log`: the newest entries rendered in order, more as the reader scrolls
+ * up (or as find reaches an older match). A customer's session is one conversation, so it needs no
+ * virtual list (the rep console's `Transcript` keeps one for sessions of 100,000 entries); without it the
+ * customer page loads none of the virtualiser's code (issue 20, bundles). Rendering only the newest
+ * `PAGE` rows at first keeps a late join into a long session from laying out thousands of rows.
  * Same behaviour as the console's: it follows new entries while the reader is at the bottom, offers
  * "Jump to latest" otherwise, announces others' messages once, and scrolls find's current match into view.
  */
@@ -14,6 +16,8 @@ import { createNewMessageAnnouncer } from '../session/newMessageAnnouncer'
 import { t, tn } from '../../i18n/i18n'
 
 const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
+const PAGE = 150 // rows rendered at first, and added each time the reader nears the top
+const NEAR_TOP_PX = 600 // within this distance of the top, the next older rows are rendered
 
 function sameIds(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i])
@@ -37,6 +41,12 @@ export function CustomerTranscript(props: {
   // Rows are keyed by entry id: a snapshot with new entry objects updates rows in place instead of re-creating them.
   const byId = createMemo(() => new Map(props.entries.map((entry) => [entry.id, entry])))
   const ids = createMemo(() => props.entries.map((entry) => entry.id), [], { equals: sameIds })
+  // How many of the newest entries are rendered (more as the reader nears the top; see onScroll).
+  const [shown, setShown] = createSignal(PAGE)
+  const shownIds = createMemo(() => {
+    const all = ids()
+    return all.length <= shown() ? all : all.slice(all.length - shown())
+  }, [], { equals: sameIds })
   const scrollToEnd = (): void => {
     if (scroller) scroller.scrollTop = scroller.scrollHeight
   }
@@ -44,8 +54,10 @@ export function CustomerTranscript(props: {
   createEffect(
     on(
       () => props.entries.length,
-      () => {
+      (length, previous) => {
         if (following()) queueMicrotask(scrollToEnd)
+        // A reader scrolled back keeps every row rendered above it: the window grows instead of sliding.
+        else if (previous !== undefined && length > previous) setShown(shown() + length - previous)
       },
     ),
   )
@@ -53,16 +65,32 @@ export function CustomerTranscript(props: {
     on(
       () => props.find?.currentId,
       (id) => {
-        const row = id === undefined ? undefined : rows.get(id)
-        if (!row) return
-        setFollowing(false)
-        row.scrollIntoView({ block: 'center' })
+        if (id === undefined) return
+        const index = ids().indexOf(id)
+        // A match older than the rendered rows: render down to it first, then scroll to it.
+        if (index >= 0 && ids().length - index > shown()) setShown(ids().length - index + PAGE / 2)
+        const reveal = (): void => {
+          const row = rows.get(id)
+          if (!row) return
+          setFollowing(false)
+          row.scrollIntoView({ block: 'center' })
+        }
+        // Rows added from inside this effect are rendered once it returns.
+        if (rows.has(id)) reveal()
+        else queueMicrotask(reveal)
       },
     ),
   )
   const onScroll = (): void => {
     if (!scroller) return
     setFollowing(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < AT_BOTTOM_PX)
+    if (scroller.scrollTop < NEAR_TOP_PX && shown() < ids().length) {
+      // Older rows go in above what the reader sees: keep the same distance from the bottom (scroll
+      // anchoring is off on this list, so this is the only adjustment, also when the reader is at the very top).
+      const fromBottom = scroller.scrollHeight - scroller.scrollTop
+      setShown(shown() + PAGE)
+      scroller.scrollTop = scroller.scrollHeight - fromBottom
+    }
   }
   return (
     <div class="transcript">
@@ -73,7 +101,7 @@ export function CustomerTranscript(props: {
       <div ref={scroller} class="transcript__scroller" role="log" aria-live="off" aria-label={t('transcript.label')} tabindex="0" onScroll={onScroll}>
         <Show when={props.entries.length > 0} fallback={<p class="transcript__empty">{t('transcript.empty')}</p>}>
           <div class="transcript__list">
-            <For each={ids()}>
+            <For each={shownIds()}>
               {(id) => {
                 onCleanup(() => rows.delete(id))
                 return (
