@@ -170,8 +170,15 @@ export async function startRep(page: Page, name: string): Promise<void> {
 
 /** Creates a session and returns its customer link. */
 export async function newSession(page: Page): Promise<string> {
+  const before = await page.getByRole('tab').count()
   await page.getByRole('button', { name: 'New session' }).click()
-  const box = page.getByRole('textbox', { name: 'Customer link' })
+  // Wait for the new session's own panel: the previous session's panel (and its link and Message box) stays
+  // until the new tab is selected, and a message typed meanwhile would go to the previous session.
+  await page.waitForFunction((count) => {
+    const selected = document.querySelector('[role="tab"][aria-selected="true"]')
+    return document.querySelectorAll('[role="tab"]').length > count && selected !== null && document.querySelector('[role="tabpanel"]')?.getAttribute('aria-labelledby') === selected.id
+  }, before)
+  const box = page.getByRole('tabpanel').getByRole('textbox', { name: 'Customer link' })
   await box.waitFor()
   const link = await box.inputValue()
   if (!/#\/join\/[\w-]+\.[\w-]{22,}(\.[\w-]+)?$/.test(link)) throw new Error(`unexpected customer link: ${link}`)
