@@ -1,6 +1,6 @@
 /** The customer's `Login credentials request` dialog. The typed values live only in the inputs until sealed. */
 import type { CustomerCredentials } from '../../app/tools/credentials'
-import { LazyModalDialog } from '../shell/LazyModalDialog'
+import { ModalDialog } from '../shell/ModalDialog'
 import { t } from '../../i18n/i18n'
 
 /** Props: the customer's credential requests. */
@@ -17,7 +17,7 @@ export function CredentialsRequestDialog(props: { credentials: CustomerCredentia
     await props.credentials.send({ user, password })
   }
   return (
-    <LazyModalDialog
+    <ModalDialog
       open={props.credentials.pending() !== undefined}
       onOpenChange={(open) => {
         if (!open) props.credentials.decline()
@@ -43,6 +43,6 @@ export function CredentialsRequestDialog(props: { credentials: CustomerCredentia
           </button>
         </div>
       </form>
-    </LazyModalDialog>
+    </ModalDialog>
   )
 }

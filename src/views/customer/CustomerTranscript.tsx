@@ -13,9 +13,9 @@ import type { DeliveryState } from '../../doc/receipts'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
 import { EntryView } from '../session/EntryView'
 import { createNewMessageAnnouncer } from '../session/newMessageAnnouncer'
+import { TranscriptFooter, AT_BOTTOM_PX } from '../session/TranscriptFooter'
 import { t, tn } from '../../i18n/i18n'
 
-const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
 const PAGE = 150 // rows rendered at first, and added each time the reader nears the top
 const NEAR_TOP_PX = 600 // within this distance of the top, the next older rows are rendered
 
@@ -131,14 +131,7 @@ export function CustomerTranscript(props: {
           </div>
         </Show>
       </div>
-      <p class="visually-hidden transcript__announcer" aria-live="polite">
-        {announcement()}
-      </p>
-      <Show when={!following()}>
-        <button type="button" class="transcript__jump" onClick={() => { setFollowing(true); scrollToEnd() }}>
-          {t('transcript.jumpToLatest')}
-        </button>
-      </Show>
+      <TranscriptFooter announcement={announcement()} following={following()} onJump={() => { setFollowing(true); scrollToEnd() }} />
     </div>
   )
 }

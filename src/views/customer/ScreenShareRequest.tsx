@@ -1,7 +1,7 @@
 /** The customer's side of screen sharing: the request dialog, then a Stop sharing bar while sharing. */
 import { Show } from 'solid-js'
 import type { CustomerScreen } from '../../app/tools/screenShare'
-import { LazyModalDialog } from '../shell/LazyModalDialog'
+import { ModalDialog } from '../shell/ModalDialog'
 import { t } from '../../i18n/i18n'
 
 /** Props: the customer's screen-sharing state. */
@@ -9,7 +9,7 @@ export function ScreenShareRequest(props: { screen: CustomerScreen }) {
   const canShare = typeof navigator.mediaDevices?.getDisplayMedia === 'function'
   return (
     <>
-      <LazyModalDialog
+      <ModalDialog
         open={props.screen.pending() !== undefined && !props.screen.sharing()}
         onOpenChange={(open) => {
           if (!open) props.screen.decline()
@@ -28,7 +28,7 @@ export function ScreenShareRequest(props: { screen: CustomerScreen }) {
             {t('screen.share')}
           </button>
         </div>
-      </LazyModalDialog>
+      </ModalDialog>
       <Show when={props.screen.sharing()}>
         <p class="banner banner--action" role="status">
           {t('screen.sharing')}{' '}

@@ -4,7 +4,7 @@
  * its selection), and the caret and focus come back after it.
  */
 import { Suspense, createSignal, lazy } from 'solid-js'
-import { LazyModalDialog } from '../shell/LazyModalDialog'
+import { ModalDialog } from '../shell/ModalDialog'
 import { Icon } from '../shell/Icon'
 import { t } from '../../i18n/i18n'
 import { insertAt } from './insertText'
@@ -34,7 +34,7 @@ export function EmojiPicker(props: { box: () => HTMLTextAreaElement | undefined;
       <button type="button" class="button button--icon" aria-label={t('emoji.button')} title={t('emoji.button')} aria-haspopup="dialog" disabled={props.disabled} onClick={show}>
         <Icon name="smile" />
       </button>
-      <LazyModalDialog
+      <ModalDialog
         open={open()}
         onOpenChange={setOpen}
         title={t('emoji.dialog')}
@@ -51,7 +51,7 @@ export function EmojiPicker(props: { box: () => HTMLTextAreaElement | undefined;
         <Suspense fallback={<p class="hint" aria-busy="true">{t('loading')}</p>}>
           <EmojiChoices onChoose={choose} />
         </Suspense>
-      </LazyModalDialog>
+      </ModalDialog>
     </>
   )
 }

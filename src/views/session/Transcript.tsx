@@ -12,10 +12,10 @@ import type { FileTransfers } from '../../app/tools/fileTransfer'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
 import { t, tn } from '../../i18n/i18n'
 import { createNewMessageAnnouncer } from './newMessageAnnouncer'
+import { TranscriptFooter, AT_BOTTOM_PX } from './TranscriptFooter'
 
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
 const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
-const AT_BOTTOM_PX = 48 // within this distance of the end the view keeps following new entries
 const HEADER_KEY = 'header' // the virtual row of the details block (entry ids never take this form)
 
 type RowKey = VirtualItem['key']
@@ -161,14 +161,7 @@ export function Transcript(props: {
           </div>
         </Show>
       </div>
-      <p class="visually-hidden transcript__announcer" aria-live="polite">
-        {announcement()}
-      </p>
-      <Show when={!following()}>
-        <button type="button" class="transcript__jump" onClick={() => { setFollowing(true); scrollToEnd() }}>
-          {t('transcript.jumpToLatest')}
-        </button>
-      </Show>
+      <TranscriptFooter announcement={announcement()} following={following()} onJump={() => { setFollowing(true); scrollToEnd() }} />
     </div>
   )
 }
