@@ -21,9 +21,12 @@
  */
 import * as Y from 'yjs'
 import type { BenchResult } from './benchResult'
+import { answerInvitation, putInvitation } from '../src/doc/invitations'
+import { pruneTeamDoc } from '../src/doc/teamRetention'
 import { initTeamDoc, putRep, putSessionSummary, readReps, readSessionIndex, sessionsMap, updateSessionSummary, type SessionSummary } from '../src/doc/team'
 import { readSessionRows, sessionDay, sessionPeriodId } from '../src/doc/teamSessions'
 import { openTeamPeriods, type TeamPeriods, type TeamPeriodsOptions } from '../src/app/console/teamPeriods'
+import { createTeamCoordination, type TeamCoordination } from '../src/app/console/coordination'
 import type { DocConnection } from '../src/net/connectDoc'
 import { docDatabaseName } from '../src/store/persistDoc'
 import { ACTIVITY_WRITE_MS, createRepSessionActions } from '../src/app/session/repSessionActions'
@@ -138,7 +141,7 @@ const noNetwork: TeamPeriodsOptions['hub'] = {
 }
 
 /** Writes `count` sessions of `day` as the app writes them (create, join, end), each rep through its own client; the last `open` stay active. */
-function writeDay(periods: TeamPeriods, day: number, count: number, open: number): void {
+function writeDay(periods: TeamPeriods, coordination: TeamCoordination, day: number, count: number, open: number): void {
   const doc = periods.today()
   const realClient = doc.clientID
   for (let s = 0; s < count; s++) {
@@ -147,6 +150,12 @@ function writeDay(periods: TeamPeriods, day: number, count: number, open: number
     doc.clientID = 10_000 + (s % REPS) // each rep's console is its own Yjs client (set between transactions, as a page load would)
     periods.put({ sessionId, createdAt: at, customerName: '', state: 'waiting', lastActivity: at, reps: [`rep-${s % REPS}`] })
     periods.update(sessionId, { customerName: `Customer ${s}`, state: 'active', lastActivity: at + 1 })
+    if (s % 10 === 0) {
+      // One session in ten brings in a colleague, as the app does: an invitation in today's document, answered.
+      const id = `inv-${sessionId}`
+      coordination.invite({ id, kind: 'invite', sessionId, customerName: `Customer ${s}`, fromId: `rep-${s % REPS}`, fromName: `Rep ${s % REPS}`, toId: `rep-${(s + 1) % REPS}`, hidden: false, comment: 'Billing question, needs a second opinion', at: at + 2, state: 'pending' })
+      coordination.answer(id, 'accepted')
+    }
     if (s < count - open) periods.update(sessionId, { state: 'ended', lastActivity: at + 600_000 })
   }
   doc.clientID = realClient
@@ -180,7 +189,7 @@ async function simulatedYear(): Promise<{ teamDoc: Y.Doc; disk: Map<string, Uint
     clock.now = YEAR_START + day * DAY_MS + 8 * 3_600_000
     const periods = await openTeamPeriods(options)
     const full = day >= DAYS - 2
-    writeDay(periods, day, full ? ROWS_PER_DAY : LIGHT_ROWS, OPEN_OVER_MIDNIGHT)
+    writeDay(periods, createTeamCoordination(teamDoc, periods), day, full ? ROWS_PER_DAY : LIGHT_ROWS, OPEN_OVER_MIDNIGHT)
     yesterday = periods.day()
     if (day < DAYS - 1) {
       clock.now = YEAR_START + (day + 1) * DAY_MS + 30 * 60_000
@@ -190,6 +199,25 @@ async function simulatedYear(): Promise<{ teamDoc: Y.Doc; disk: Map<string, Uint
     await periods.close()
   }
   return { teamDoc, disk: disk.saved, today: yesterday, yesterday: sessionDay(Date.parse(`${yesterday}T00:00:00Z`) - DAY_MS) }
+}
+
+const INVITATIONS_PER_DAY = 300 // one session in ten of the team's 3,000 a day brings in or transfers to a colleague
+
+/** A year of invitations in one document (the team doc's layout before they moved to day documents), each answered within the day, with and without the daily prune (src/doc/teamRetention.ts); bytes. */
+function invitationYear(prune: boolean): number {
+  const doc = new Y.Doc()
+  for (let day = 0; day < 365; day++) {
+    const dayStart = T0 + day * DAY_MS
+    doc.transact(() => {
+      for (let i = 0; i < INVITATIONS_PER_DAY; i++) {
+        const id = `inv-${day}-${i}-${(day * INVITATIONS_PER_DAY + i).toString(36).padStart(8, '0')}`
+        putInvitation(doc, { id, kind: i % 4 === 0 ? 'transfer' : 'invite', sessionId: `sess-${day}-${i}`, customerName: 'Hugo Pérez', fromId: `rep-${i % 100}`, fromName: `Rep ${i % 100}`, toId: `rep-${(i + 1) % 100}`, hidden: false, comment: 'Billing question, needs a second opinion', at: dayStart + i * 60_000, state: 'pending' })
+        answerInvitation(doc, id, i % 5 === 0 ? 'declined' : 'accepted')
+      }
+    })
+    if (prune) pruneTeamDoc(doc, dayStart + DAY_MS)
+  }
+  return bytes(doc)
 }
 
 /** A new device joining: the team doc, today's and yesterday's day documents decoded, the index read; ms. */
@@ -224,6 +252,8 @@ export async function run(): Promise<BenchResult[]> {
   const today = dayUpdate(year.today)
   const yesterday = dayUpdate(year.yesterday)
   const dayJoin = dayJoinMs([teamUpdate, today, yesterday])
+  const invitationsKept = invitationYear(false)
+  const invitationsPruned = invitationYear(true)
   const MB = 1_000_000
   const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits
   const chatRow = `team doc after ${SESSIONS} sessions × ${MESSAGES} messages`
@@ -268,7 +298,7 @@ export async function run(): Promise<BenchResult[]> {
         joinSyncBytes: teamUpdate.byteLength + today.byteLength + yesterday.byteLength,
         buildS: round(buildS),
       },
-      note: `budget ≤ 1 MB; ${REPS} reps in the directory; the team doc takes no session rows, a day document holds its day's ${ROWS_PER_DAY.toLocaleString('en')} rows (written by ${REPS} clients) plus the ${OPEN_OVER_MIDNIGHT} carried over midnight`,
+      note: `budget ≤ 1 MB; ${REPS} reps in the directory; the team doc takes no session rows, a day document holds its day's ${ROWS_PER_DAY.toLocaleString('en')} rows (written by ${REPS} clients) and ${ROWS_PER_DAY / 10} answered invitations, plus the ${OPEN_OVER_MIDNIGHT} rows carried over midnight`,
     },
     {
       name: 'new device join after a simulated year (team doc + today + yesterday in grace, decode and read the index)',
@@ -276,6 +306,15 @@ export async function run(): Promise<BenchResult[]> {
       value: round(dayJoin.ms),
       values: { rowsListed: dayJoin.rows },
       note: 'budget ≤ 2 s; Node, no network: decode of what a new device syncs at start (older days open only from History)',
+    },
+    {
+      name: `invitations of a simulated year (${INVITATIONS_PER_DAY}/day, answered) in one document, pruned daily: the layout before day documents`,
+      unit: 'MB',
+      value: round(invitationsPruned / MB, 2),
+      values: { bytesPerInvitation: round(invitationsPruned / (365 * INVITATIONS_PER_DAY)) },
+      baseline: { name: 'same, never pruned', value: round(invitationsKept / MB, 2) },
+      ratio: round(invitationsPruned / invitationsKept, 3),
+      note: 'a pruned invitation leaves its Y.Map key\'s tombstone, so one document grows for ever; the app writes them to day documents (src/doc/teamCoordination.ts): the simulated-year rows above include an invitation for one session in ten, and the team doc takes none',
     },
   ]
 }

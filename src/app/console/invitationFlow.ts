@@ -3,7 +3,7 @@
  * customer never sees), answering an invitation, and handing a session over
  * (transfer = an invitation whose acceptance makes the inviting rep leave).
  */
-import { answerInvitation, MAX_REPS_PER_SESSION, putInvitation, type Invitation } from '../../doc/invitations'
+import { MAX_REPS_PER_SESSION, type Invitation } from '../../doc/invitations'
 import { attendeesMap, readAttendees } from '../../doc/attendees'
 import { readIntake } from '../../doc/intake'
 import { readReps } from '../../doc/team'
@@ -29,7 +29,7 @@ export function inviteRep(session: RepSession, team: OpenTeam, me: RepProfile, a
   if (reps.length >= MAX_REPS_PER_SESSION) throw new SessionFull()
   const invitee = readReps(team.doc).find((rep) => rep.repId === ask.toRepId)
   if (!invitee) throw new Error('unknown team mate')
-  putInvitation(team.doc, {
+  team.coordination.invite({
     id: randomId(),
     kind: ask.kind,
     sessionId: session.sessionId,
@@ -47,14 +47,14 @@ export function inviteRep(session: RepSession, team: OpenTeam, me: RepProfile, a
 
 /** Accepts: the invitation is answered and this rep is listed on the session. */
 export function acceptInvitation(team: OpenTeam, invitation: Invitation, me: RepProfile): void {
-  answerInvitation(team.doc, invitation.id, 'accepted')
+  team.coordination.answer(invitation.id, 'accepted')
   const row = team.sessions.read(invitation.sessionId)
   if (row && !row.reps.includes(me.repId)) team.sessions.update(invitation.sessionId, { reps: [...row.reps, me.repId] })
 }
 
 /** Declines an invitation. */
 export function declineInvitation(team: OpenTeam, invitation: Invitation): void {
-  answerInvitation(team.doc, invitation.id, 'declined')
+  team.coordination.answer(invitation.id, 'declined')
 }
 
 const leaving = new Set<string>()

@@ -9,7 +9,7 @@ import type { PortalIntake } from '../../doc/portalIntake'
 import type { Entry } from '../../doc/entry'
 import { readIntake } from '../../doc/intake'
 import type { SessionSummary } from '../../doc/team'
-import { invitationsMap, readInvitations, type Invitation } from '../../doc/invitations'
+import type { Invitation } from '../../doc/invitations'
 import { randomId, randomKey } from '../../net/roomKeys'
 import { generateDeviceKeys, loadProfile, saveProfile, type RepProfile, type TeamMembership } from '../../store/profile'
 import { createRepSession, joinRepSession, openRepSession, type OpenContext, type RepSession } from '../session/repSession'
@@ -124,10 +124,10 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   const refreshInvitations = (): void => {
     const me = profile()
     if (!me) return
-    const mine = teams().flatMap((team) => readInvitations(team.doc).filter((invitation) => invitation.toId === me.repId && invitation.state === 'pending'))
+    const mine = teams().flatMap((team) => team.coordination.invitations().filter((invitation) => invitation.toId === me.repId && invitation.state === 'pending'))
     setInvitations(mine.filter((invitation) => !openSessions().has(invitation.sessionId)))
     for (const team of teams()) {
-      for (const invitation of readInvitations(team.doc)) {
+      for (const invitation of team.coordination.invitations()) {
         const session = openSessions().get(invitation.sessionId)?.session
         if (session && invitation.kind === 'transfer' && invitation.fromId === me.repId && invitation.state === 'accepted') {
           void leaveAfterTransfer(session, team, me).then(() => forget(invitation.sessionId))
@@ -182,7 +182,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     const team = await openTeamDoc(hub, membership, me, creating)
     setTeams((list) => [...list, team])
     team.sessions.observe(refreshTabs)
-    invitationsMap(team.doc).observe(refreshInvitations)
+    team.coordination.observe(refreshInvitations)
     return team
   }
 
@@ -309,7 +309,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     },
     invitations,
     async accept(invitation) {
-      const team = teams().find((candidate) => readInvitations(candidate.doc).some((item) => item.id === invitation.id))
+      const team = teams().find((candidate) => candidate.coordination.invitations().some((item) => item.id === invitation.id))
       const context = team && contextFor(team)
       if (!team || !context) return
       acceptInvitation(team, invitation, context.profile)
@@ -318,7 +318,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       setActiveId(session.sessionId)
     },
     decline(invitation) {
-      const team = teams().find((candidate) => readInvitations(candidate.doc).some((item) => item.id === invitation.id))
+      const team = teams().find((candidate) => candidate.coordination.invitations().some((item) => item.id === invitation.id))
       if (team) declineInvitation(team, invitation)
     },
   }

@@ -6,10 +6,13 @@
  * is idempotent, so rotating on many devices at once is harmless), and keeps
  * watching the day before for `GRACE_MS` for rows a late device still writes
  * there. Nothing is ever deleted: a day document keeps its ~3,000 rows and
- * the team doc none, whatever the age of the team.
+ * the team doc none, whatever the age of the team. Invitations and handbacks
+ * live in the day documents too and are carried the same way while pending.
  */
 import * as Y from 'yjs'
 import { readSessionSummary, removeSessionSummary, putSessionSummary, sessionsMap, type SessionSummary } from '../../doc/team'
+import { carryCoordination, COORDINATION_MAPS } from '../../doc/teamCoordination'
+import { UNANSWERED_KEEP_MS } from '../../doc/teamRetention'
 import { carryOpenRows, initSessionDay, previousDay, readSessionRows, sessionDay, sessionPeriodId, type SessionDay } from '../../doc/teamSessions'
 import { deriveTeamPeriodKey } from '../../net/roomKeys'
 import type { DocConnection } from '../../net/connectDoc'
@@ -44,6 +47,8 @@ export interface TeamPeriods {
   day(): SessionDay
   /** Today's document (new rows go there). */
   today(): Y.Doc
+  /** Today's document, then the days in grace: where invitations and handbacks are read (src/doc/teamCoordination.ts). */
+  liveDocs(): Y.Doc[]
   /** Every row of today and of the days in grace, one per session, newest first. */
   rows(): SessionSummary[]
   read(sessionId: string): SessionSummary | undefined
@@ -128,10 +133,15 @@ export async function openTeamPeriods(options: TeamPeriodsOptions): Promise<Team
 
   /** Keeps carrying from `held` into today until `until`, then closes it. */
   const watchGrace = (held: Held, until: number): void => {
-    const carry = (): void => void carryOpenRows(held.doc, current.doc, now() - ABANDONED_AFTER_MS)
+    const carry = (): void => {
+      carryOpenRows(held.doc, current.doc, now() - ABANDONED_AFTER_MS)
+      carryCoordination(held.doc, current.doc, now() - UNANSWERED_KEEP_MS)
+    }
     carry()
     sessionsMap(held.doc).observe(carry)
     sessionsMap(held.doc).observe(notify)
+    const coordination = COORDINATION_MAPS.map((name) => held.doc.getMap(name))
+    coordination.forEach((map) => map.observe(carry))
     const timer = setTimeout(() => {
       graceDays.delete(held.day)
       void release(held).then(notify)
@@ -140,6 +150,7 @@ export async function openTeamPeriods(options: TeamPeriodsOptions): Promise<Team
       clearTimeout(timer)
       sessionsMap(held.doc).unobserve(carry)
       sessionsMap(held.doc).unobserve(notify)
+      coordination.forEach((map) => map.unobserve(carry))
     }
     graceDays.set(held.day, held)
   }
@@ -186,6 +197,7 @@ export async function openTeamPeriods(options: TeamPeriodsOptions): Promise<Team
   return {
     day: () => current.day,
     today: () => current.doc,
+    liveDocs: () => [current.doc, ...[...graceDays.values()].map((held) => held.doc)],
     rows: () => readSessionRows([current.doc, ...[...graceDays.values()].map((held) => held.doc)]),
     read: (sessionId) => readSessionSummary(current.doc, sessionId) ?? inGrace(sessionId),
     put: (summary) => putSessionSummary(current.doc, summary),

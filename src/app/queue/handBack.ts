@@ -1,5 +1,4 @@
 /** Hands a session back to its team's queue (the Transfer dialog's `Team queue`; src/doc/handbacks.ts). */
-import { putHandback } from '../../doc/handbacks'
 import { readIntake } from '../../doc/intake'
 import { appendStatusNote } from '../../doc/transcript'
 import { randomId } from '../../net/roomKeys'
@@ -11,7 +10,7 @@ import type { OpenTeam } from '../console/teamConnection'
 
 /** Puts a session into its team's queue (the Transfer dialog's `Team queue`). */
 export function handBack(session: RepSession, team: OpenTeam, me: RepProfile, comment: string): void {
-  putHandback(team.doc, {
+  team.coordination.handBack({
     id: randomId(),
     sessionId: session.sessionId,
     customerName: readIntake(session.repDoc, 'rep')?.customerName ?? '',

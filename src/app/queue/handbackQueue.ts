@@ -5,8 +5,7 @@
  * a winner's client accepts that invitation by itself, since its rep already pressed Take.
  */
 import { createSignal, type Accessor } from 'solid-js'
-import { readHandbackClaims, readHandbacks, handbackWinner, markHandbackTaken, putHandbackClaim, HANDBACK_MAPS, type Handback } from '../../doc/handbacks'
-import { readInvitations } from '../../doc/invitations'
+import { handbackWinner, type Handback } from '../../doc/handbacks'
 import type { RepProfile } from '../../store/profile'
 import { inviteRep } from '../console/invitationFlow'
 import type { OpenTeam, RepWorkspace } from '../console/repWorkspace'
@@ -47,11 +46,11 @@ export function createHandbackQueue(workspace: RepWorkspace, onOutcome: (outcome
     timers.set(
       handback.id,
       setTimeout(() => {
-        const current = readHandbacks(team.doc).find((candidate) => candidate.id === handback.id)
-        const winner = current?.state === 'waiting' ? handbackWinner(readHandbackClaims(team.doc, handback.id), handback.at) : undefined
+        const current = team.coordination.handbacks().find((candidate) => candidate.id === handback.id)
+        const winner = current?.state === 'waiting' ? handbackWinner(team.coordination.claims(handback.id), handback.at) : undefined
         const session = workspace.session(handback.sessionId)
         if (!current || !winner || !session) return
-        markHandbackTaken(team.doc, current, winner)
+        team.coordination.markTaken(current, winner)
         inviteRep(session, team, me, { toRepId: winner.repId, hidden: false, comment: current.comment, kind: 'transfer' })
       }, HANDBACK_SETTLE_MS),
     )
@@ -62,8 +61,8 @@ export function createHandbackQueue(workspace: RepWorkspace, onOutcome: (outcome
     if (!me) return
     const list: HandbackItem[] = []
     for (const team of workspace.teams()) {
-      for (const handback of readHandbacks(team.doc)) {
-        const claims = readHandbackClaims(team.doc, handback.id)
+      for (const handback of team.coordination.handbacks()) {
+        const claims = team.coordination.claims(handback.id)
         const mine = claims.some((claim) => claim.repId === me.repId)
         if (handback.fromId === me.repId) {
           if (handback.state === 'waiting' && claims.length > 0) arbitrate(team, handback, me)
@@ -77,7 +76,7 @@ export function createHandbackQueue(workspace: RepWorkspace, onOutcome: (outcome
         const won = handback.takenBy.repId === me.repId
         if (won) {
           // The handing rep's client addressed the transfer to this rep: accept it (Take was the yes).
-          const invitation = readInvitations(team.doc).find((candidate) => candidate.kind === 'transfer' && candidate.sessionId === handback.sessionId && candidate.toId === me.repId && candidate.at >= handback.at)
+          const invitation = team.coordination.invitations().find((candidate) => candidate.kind === 'transfer' && candidate.sessionId === handback.sessionId && candidate.toId === me.repId && candidate.at >= handback.at)
           if (!invitation) continue
           if (invitation.state === 'pending' && !accepting.has(invitation.id)) {
             accepting.add(invitation.id)
@@ -95,17 +94,12 @@ export function createHandbackQueue(workspace: RepWorkspace, onOutcome: (outcome
     items,
     refresh,
     observe(team) {
-      const maps = [...HANDBACK_MAPS.map((name) => team.doc.getMap(name)), team.doc.getMap('invitations')]
-      const onChange = (): void => refresh()
-      for (const map of maps) map.observe(onChange)
-      return () => {
-        for (const map of maps) map.unobserve(onChange)
-      }
+      return team.coordination.observe(() => refresh())
     },
     take(item) {
       const me = workspace.profile()
       const team = workspace.teams().find((candidate) => candidate.membership.teamId === item.teamId)
-      if (me && team) putHandbackClaim(team.doc, item.handback.id, { repId: me.repId, repName: me.name, at: Date.now() })
+      if (me && team) team.coordination.claim(item.handback.id, { repId: me.repId, repName: me.name, at: Date.now() })
     },
   }
 }
