@@ -17,7 +17,7 @@
  * Every wait has a limit and fails the module with what it saw (run.ts then
  * reports it as failed) rather than hanging.
  */
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import * as Y from 'yjs'
 import type { BenchResult } from './benchResult'
 import { envInt, load1, newSession, startHarness, startRep } from './browser'
@@ -50,12 +50,24 @@ async function showSession(page: Page, index: number, lastText: string): Promise
   }
 }
 
+/** Used and total JS heap of `page` in bytes after a forced GC (counts live objects only). */
+async function heapAfterGc(context: BrowserContext, page: Page): Promise<{ usedSize: number; totalSize: number }> {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const heap = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return heap
+}
+
+const megabytes = (bytes: number): number => Math.round(bytes / 1e5) / 10
+
 export async function run(): Promise<BenchResult[]> {
   const harness = await startHarness()
   try {
     const { context, page } = await harness.newPerson()
     await startRep(page, 'Bench Rep')
     for (let i = 0; i < SESSIONS; i++) await newSession(page)
+    const empty = await heapAfterGc(context, page) // the same sessions before their entries: what the entries cost
 
     const seedStarted = performance.now()
     const doc = new Y.Doc()
@@ -83,17 +95,15 @@ export async function run(): Promise<BenchResult[]> {
     }
     for (let i = 0; i < SESSIONS; i++) await showSession(fresh, i, lastText)
     const allShownMs = performance.now() - started
-    const cdp = await context.newCDPSession(fresh)
-    await cdp.send('HeapProfiler.collectGarbage')
-    const heap = await cdp.send('Runtime.getHeapUsage')
+    const heap = await heapAfterGc(context, fresh)
     const seedBytes = rows.reduce((sum, row) => sum + row.update.byteLength, 0) / stored.length
     return [
       {
         name: `console memory@${SESSIONS} sessions × ${ENTRIES.toLocaleString('en-US')} entries: JS heap`,
         unit: 'MB',
-        value: Math.round(heap.usedSize / 1e5) / 10,
-        values: { totalMB: Math.round(heap.totalSize / 1e5) / 10, seededSessions: stored.length, seedBytesPerSession: Math.round(seedBytes), seedBuildMs: Math.round(seedMs), allShownMs: Math.round(allShownMs), load1: load1() },
-        note: 'used JS heap after a forced GC, every session loaded from IndexedDB (signed as a linked customer device leaves it) and shown once',
+        value: megabytes(heap.usedSize),
+        values: { totalMB: megabytes(heap.totalSize), emptySessionsMB: megabytes(empty.usedSize), seededSessions: stored.length, seedBytesPerSession: Math.round(seedBytes), seedBuildMs: Math.round(seedMs), allShownMs: Math.round(allShownMs), load1: load1() },
+        note: 'used JS heap after a forced GC, every session loaded from IndexedDB (signed as a linked customer device leaves it) and shown once; emptySessionsMB = the same sessions before their entries',
       },
     ]
   } finally {
