@@ -42,9 +42,14 @@ async function panelText(page: Page): Promise<string> {
 
 /** Selects tab `index` and waits for `lastText` in its Transcript; throws a clear error after SHOW_TIMEOUT_MS. */
 async function showSession(page: Page, index: number, lastText: string): Promise<void> {
-  await page.getByRole('tab').nth(index).click()
+  const tab = page.getByRole('tab').nth(index)
+  const tabId = await tab.getAttribute('id')
+  if (!tabId) throw new Error(`session ${index + 1}: its tab has no id`)
+  await tab.click()
   try {
-    await page.getByRole('log', { name: 'Transcript' }).getByText(lastText).waitFor({ timeout: SHOW_TIMEOUT_MS })
+    // This tab's own panel: every session ends with the same text, and the previous panel stays until the new one shows.
+    const panel = page.locator(`[role="tabpanel"][aria-labelledby="${tabId}"]`)
+    await panel.getByRole('log', { name: 'Transcript' }).getByText(lastText).waitFor({ timeout: SHOW_TIMEOUT_MS })
   } catch (error) {
     throw new Error(`session ${index + 1} of ${SESSIONS}: its last message did not show within ${SHOW_TIMEOUT_MS / 1000} s; the panel reads ${await panelText(page)}`, { cause: error })
   }
