@@ -31,6 +31,8 @@ const SESSIONS = envInt('HISTORY_SESSIONS', 100)
 const MESSAGES = envInt('HISTORY_MESSAGES', 50)
 const RELOADS = envInt('HISTORY_RELOADS', 5)
 const IMPORT_TIMEOUT_MS = 120_000
+/** The service worker installs within seconds of the first load; past this the offline reloads would measure nothing. */
+const SERVICE_WORKER_TIMEOUT_MS = 30_000
 const DAY_MS = 86_400_000
 
 /** The archive of SESSIONS past sessions (rep docs: meta, intake, MESSAGES messages), one a day back from now. */
@@ -76,9 +78,12 @@ export async function run(): Promise<BenchResult[]> {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()])
     await chooser.setFiles(archive)
     await page.getByText(`Imported ${SESSIONS} sessions.`).waitFor({ timeout: IMPORT_TIMEOUT_MS })
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
-    })
+    // page.evaluate has no timeout of its own: a worker that never activates must fail the module, not hang it.
+    await page.evaluate(async (timeoutMs) => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no active service worker within ${timeoutMs / 1000} s: the offline reloads cannot run`)), timeoutMs)))
+      await Promise.race([navigator.serviceWorker.ready, late]).finally(() => clearTimeout(timer))
+    }, SERVICE_WORKER_TIMEOUT_MS)
     await context.setOffline(true)
 
     const rows = page.getByRole('list', { name: 'Past sessions' }).getByRole('listitem')

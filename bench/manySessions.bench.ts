@@ -8,6 +8,10 @@
  * - tab switch: in the page, from a tab's click to the end of the first
  *   frame after it (rAF, then a task: style, layout and paint done) with the
  *   session's panel showing its own message; every tab, PASSES times.
+ *
+ * Each wait has a limit and fails the module saying which session did not
+ * show what, rather than hanging (an earlier harness race typed a message
+ * into the previous session and left a tab switch waiting for ever).
  */
 import type { Page } from '@playwright/test'
 import type { BenchResult } from './benchResult'
@@ -15,6 +19,8 @@ import { envInt, load1, newSession, say, startHarness, startRep, stats } from '.
 
 const SESSIONS = envInt('MANY_SESSIONS', 20)
 const PASSES = 3 // rounds through every tab; the first warms each session's code paths and is left out
+/** Per wait (a sent message in its transcript, a tab's panel): seconds even on a loaded 2-core box. */
+const SHOW_TIMEOUT_MS = 30_000
 
 /** Creates the sessions; returns each one's tab id and message marker. */
 async function openSessions(page: Page): Promise<{ tabId: string; marker: string }[]> {
@@ -25,6 +31,15 @@ async function openSessions(page: Page): Promise<{ tabId: string; marker: string
     await say(page, `Session ${i} ${marker}: the printer does not print`)
     const tabId = await page.getByRole('tab', { selected: true }).getAttribute('id')
     if (!tabId) throw new Error('the selected tab has no id')
+    // The message must be in this session's own transcript (not the previous one's) before the next session starts.
+    const panel = page.locator(`[role="tabpanel"][aria-labelledby="${tabId}"]`)
+    await panel
+      .getByRole('log', { name: 'Transcript' })
+      .getByText(marker)
+      .waitFor({ timeout: SHOW_TIMEOUT_MS })
+      .catch((error: unknown) => {
+        throw new Error(`session ${i + 1}: the message sent in it did not show in its transcript within ${SHOW_TIMEOUT_MS / 1000} s`, { cause: error })
+      })
     sessions.push({ tabId, marker })
   }
   return sessions
@@ -33,7 +48,7 @@ async function openSessions(page: Page): Promise<{ tabId: string; marker: string
 /** Clicks a tab and returns ms until the frame after its panel shows the session's own message. */
 function switchTo(page: Page, tabId: string, marker: string): Promise<number> {
   return page.evaluate(
-    async ([id, expected]) => {
+    async ([id, expected, timeoutMs]) => {
       const tab = document.getElementById(id)
       if (!tab) throw new Error(`no tab ${id}`)
       const started = performance.now()
@@ -43,19 +58,24 @@ function switchTo(page: Page, tabId: string, marker: string): Promise<number> {
         return [...(panel?.querySelectorAll('[role="log"] article') ?? [])].some((article) => article.textContent?.includes(expected))
       }
       if (!shown()) {
-        await new Promise<void>((resolve) => {
+        await new Promise<void>((resolve, reject) => {
           const observer = new MutationObserver(() => {
             if (!shown()) return
             observer.disconnect()
+            clearTimeout(timer)
             resolve()
           })
+          const timer = setTimeout(() => {
+            observer.disconnect()
+            reject(new Error(`tab ${id}: its panel did not show "${expected}" within ${timeoutMs / 1000} s`))
+          }, timeoutMs)
           observer.observe(document.body, { childList: true, subtree: true, characterData: true })
         })
       }
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
       return performance.now() - started
     },
-    [tabId, marker] as const,
+    [tabId, marker, SHOW_TIMEOUT_MS] as const,
   )
 }
 
