@@ -29,7 +29,7 @@ const ROUNDS = 4 // alternating Asiste / relay rounds
 const WARMUP = 5 // untimed probes at the start of each round: link, JIT
 
 /** bench/benchPage.ts bundled into one script (with yjs, y-websocket and the app's doc model). */
-async function benchPageScript(): Promise<string> {
+export async function benchPageScript(): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
@@ -45,7 +45,7 @@ async function benchPageScript(): Promise<string> {
 }
 
 /** The rep console and a joined customer, each with `window.__benchDoc` over their customer doc. */
-async function appPair(harness: Harness, script: string): Promise<[Page, Page]> {
+export async function appPair(harness: Harness, script: string): Promise<[Page, Page]> {
   const rep = await harness.newPerson()
   const customer = await harness.newPerson()
   await startRep(rep.page, 'Bench Rep')
