@@ -12,6 +12,8 @@
  * - wire: that send → the receiving channel's `message` event was created (`event.timeStamp`);
  * - queued: event created → its first listener runs (the receiver's main thread was busy);
  * - receiver: first listener → the observer in the customer's doc saw the entry.
+ * `SEND_STAGES_VIA=relay` writes into the rep's own doc instead: the relay signs the entry and publishes
+ * it into the customer doc, as a sent message travels (the sender stage then includes the signature).
  * `SEND_STAGES_PROFILE=1` adds both pages' CPU profiles over the timed probes (call trees under the
  * rep's write and the customer's channel message, per probe; the build is the minified one, see sendProfile.ts for names).
  */
@@ -75,8 +77,8 @@ interface ProfileNode {
   children?: number[]
 }
 
-/** Roots of the call trees printed: the rep's write, the customer's channel message. */
-const TREE_ROOTS = [/^write /, /^#receive /]
+/** Roots of the call trees printed: the rep's write, the relay's publish (a later task), the customer's channel message. */
+const TREE_ROOTS = [/^write /, /^#receive /, /^putPublishedEntries /]
 const TREE_MIN_MS = 0.01 // per probe: smaller subtrees are left out
 const TREE_DEPTH = 40
 
@@ -134,7 +136,8 @@ async function main(): Promise<void> {
       await person.context.addInitScript(EDGE_TIMER)
       return person
     }
-    const [rep, customer] = await appPair(harness, script)
+    const viaRelay = process.env.SEND_STAGES_VIA === 'relay'
+    const [rep, customer] = await appPair(harness, script, viaRelay)
     await measureOneWay(rep, customer, 0, WARMUP, 'warm')
     const profiling = process.env.SEND_STAGES_PROFILE === '1'
     let sessions: CDPSession[] = []
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
       if (row) rows.push(row)
     }
     const names = ['sender: write → channel send', 'wire: send → message created', 'queued: created → listener', 'receiver: listener → applied', 'total: write → applied']
-    console.log(`send stages: ${rows.length}/${MESSAGES} probes matched, load1 ${Math.max(loadBefore, load1())}`)
+    console.log(`send stages${viaRelay ? ' (via the relay, signed)' : ''}: ${rows.length}/${MESSAGES} probes matched, load1 ${Math.max(loadBefore, load1())}`)
     names.forEach((name, stage) => {
       const values = rows.map((row) => (stage === 4 ? row[4]! - row[0]! : row[stage + 1]! - row[stage]!))
       const { p50, p90, mean } = stats(values)
