@@ -116,6 +116,14 @@ function printTrees(who: string, profile: { nodes: ProfileNode[]; samples?: numb
     for (const childId of node.children ?? []) visit(byId.get(childId)!)
   }
   visit(profile.nodes[0]!)
+  // Every task's entry point too (the root's children, two levels down), to see what else runs per probe.
+  const tasks = new Map<string, Tree>()
+  for (const childId of profile.nodes[0]!.children ?? []) {
+    const node = byId.get(childId)!
+    const tree = tasks.get(label(node)) ?? { ms: 0, self: 0, children: new Map() }
+    tasks.set(label(node), tree)
+    tree.ms += grow(tree, node)
+  }
   const print = (name: string, tree: Tree, depth: number): void => {
     if (tree.ms / count < TREE_MIN_MS || depth > TREE_DEPTH) return
     console.log(`${(tree.ms / count).toFixed(3).padStart(7)} ${(tree.self / count).toFixed(3).padStart(6)}  ${'  '.repeat(depth)}${name}`)
@@ -123,6 +131,13 @@ function printTrees(who: string, profile: { nodes: ProfileNode[]; samples?: numb
   }
   console.log(`\n${who}: call trees, ms per probe (inclusive, self)`)
   for (const [name, tree] of roots) print(name, tree, 0)
+  console.log(`\n${who}: every task's entry points (two levels), ms per probe`)
+  const shallow = (name: string, tree: Tree, depth: number): void => {
+    if (tree.ms / count < TREE_MIN_MS || depth > 2) return
+    console.log(`${(tree.ms / count).toFixed(3).padStart(7)} ${(tree.self / count).toFixed(3).padStart(6)}  ${'  '.repeat(depth)}${name}`)
+    for (const [child, branch] of [...tree.children].sort((a, b) => b[1].ms - a[1].ms)) shallow(child, branch, depth + 1)
+  }
+  for (const [name, tree] of [...tasks].sort((a, b) => b[1].ms - a[1].ms)) shallow(name, tree, 0)
 }
 
 async function main(): Promise<void> {

@@ -56,6 +56,24 @@ describe("the customer's visible transcript", () => {
     dispose()
   })
 
+  test("its readers re-run after every observer of the transaction, not inside Yjs's observer calls", async () => {
+    const doc = makeDoc(10)
+    const runs: string[] = []
+    const { visible, dispose } = createRoot((dispose) => {
+      const trust = createEntryTrust(doc, SESSION, undefined) // no session key: reps' entries show unverified
+      const visible = createVisibleTranscript(doc, trust)
+      createEffect(() => runs.push(`render ${visible.entries().length}`))
+      return { visible, dispose }
+    })
+    entriesMap(doc).observe(() => runs.push('later observer'))
+    fromHostilePeer(doc, (peer) => appendEntry(peer, repChat({ text: 'Hi', at: Date.now() })))
+    expect(visible.entries()).toHaveLength(1) // a read right after the transaction is current
+    expect(runs).toEqual(['render 0', 'later observer'])
+    await Promise.resolve()
+    expect(runs).toEqual(['render 0', 'later observer', 'render 1'])
+    dispose()
+  })
+
   test('an entry that fails verification is counted as hidden once its verdict is in', async () => {
     const { trust, visible, dispose, reads, arrive } = await transcript()
     await arrive('pay here', false)

@@ -36,6 +36,7 @@ export function createVisibleTranscript(doc: Y.Doc, trust: EntryTrust): VisibleT
   const unverified = new Set<string>()
   let view: Entry[] = []
   const [version, setVersion] = createSignal(0)
+  let bumpQueued = false
 
   const place = (ids: Iterable<string>): void => {
     // A rep's entry arrives unverified (its verdict comes from the worker a task later): nothing the page
@@ -59,7 +60,15 @@ export function createVisibleTranscript(doc: Y.Doc, trust: EntryTrust): VisibleT
     }
     if (!changed) return
     view = dedupeEvents(sorted)
-    setVersion((n) => n + 1)
+    // Readers re-run once per microtask, after every other observer of the transaction (as the rep's
+    // createTranscript does): the page's render no longer runs inside Yjs's observer calls, ahead of the
+    // entry's verification request and y-webrtc's own handling. `entries()` reads `view`, current already.
+    if (bumpQueued) return
+    bumpQueued = true
+    queueMicrotask(() => {
+      bumpQueued = false
+      setVersion((n) => n + 1)
+    })
   }
   const onChange = (event: Y.YMapEvent<unknown>): void => place(event.keysChanged)
   map.observe(onChange)
