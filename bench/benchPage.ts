@@ -16,8 +16,12 @@ declare global {
   interface Window {
     /** Connects this page to `room` on the relay and installs `window.__benchDoc` once synced. */
     __benchRelayConnect?: (serverUrl: string, room: string) => Promise<void>
-    /** Installs `window.__benchDoc` over the app's doc of the first room whose name starts with `prefix`. */
-    __benchAttachApp?: (prefix: string) => void
+    /**
+     * Installs `window.__benchDoc` over the app's doc of the first room whose name starts with `prefix`;
+     * with `writePrefix`, writes go to that room's doc instead (the rep's own doc: the relay signs and
+     * publishes them into the customer's, as a sent message travels).
+     */
+    __benchAttachApp?: (prefix: string, writePrefix?: string) => void
   }
 }
 
@@ -26,14 +30,19 @@ const RELAY_SYNC_TIMEOUT_MS = 10_000
 
 const textOf = (entry: unknown): string => String((entry as { text?: unknown } | undefined)?.text ?? '')
 
-window.__benchAttachApp = (prefix) => {
+window.__benchAttachApp = (prefix, writePrefix = prefix) => {
   const hooks = window.asisteDebug
   if (!hooks) throw new Error('no debug hooks: open the page with ?debug=1')
-  const room = hooks.roomDocs().find((name) => name.startsWith(prefix))
-  if (!room) throw new Error(`no ${prefix}* room in ${hooks.roomDocs().join(', ')}`)
+  const find = (start: string): string => {
+    const found = hooks.roomDocs().find((name) => name.startsWith(start))
+    if (!found) throw new Error(`no ${start}* room in ${hooks.roomDocs().join(', ')}`)
+    return found
+  }
+  const room = find(prefix)
+  const written = find(writePrefix)
   window.__benchDoc = benchDocApi(
     (text) => {
-      if (!hooks.appendChat(room, text)) throw new Error(`${room} is gone`)
+      if (!hooks.appendChat(written, text)) throw new Error(`${written} is gone`)
     },
     (listener) => void hooks.watchEntries(room, (entries) => listener(entries.map(textOf))),
   )

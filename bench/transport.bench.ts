@@ -29,7 +29,7 @@ const ROUNDS = 4 // alternating Asiste / relay rounds
 const WARMUP = 5 // untimed probes at the start of each round: link, JIT
 
 /** bench/benchPage.ts bundled into one script (with yjs, y-websocket and the app's doc model). */
-async function benchPageScript(): Promise<string> {
+export async function benchPageScript(): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
@@ -44,8 +44,11 @@ async function benchPageScript(): Promise<string> {
   return chunk.code
 }
 
-/** The rep console and a joined customer, each with `window.__benchDoc` over their customer doc. */
-async function appPair(harness: Harness, script: string): Promise<[Page, Page]> {
+/**
+ * The rep console and a joined customer, each with `window.__benchDoc` over their customer doc; with
+ * `viaRelay` the rep writes into its own doc instead (the relay signs and publishes into the customer doc).
+ */
+export async function appPair(harness: Harness, script: string, viaRelay = false): Promise<[Page, Page]> {
   const rep = await harness.newPerson()
   const customer = await harness.newPerson()
   await startRep(rep.page, 'Bench Rep')
@@ -53,7 +56,7 @@ async function appPair(harness: Harness, script: string): Promise<[Page, Page]> 
   await joinAsCustomer(customer.page, link, 'Bench Customer')
   for (const page of [rep.page, customer.page]) {
     await page.evaluate(script)
-    await page.evaluate(() => window.__benchAttachApp!('customer:'))
+    await page.evaluate((writeTo) => window.__benchAttachApp!('customer:', writeTo), viaRelay && page === rep.page ? 'rep:' : 'customer:')
   }
   return [rep.page, customer.page]
 }

@@ -18,6 +18,7 @@ import { parsePresence, type LinkEnd, type LinkMessageEvent, type LinkState, typ
 import { createLinkAwarenessFilter } from './awarenessFilter'
 import { encodeLinkMessage, readLinkMessage, sdpFingerprint } from './linkMessages'
 import { gateTabBroadcasts } from './roomSends'
+import { skipEchoes, type EchoRoom, type EchoSkip } from './echoSkip'
 
 /** A snapshot of a connection's health. */
 export interface ConnectionSnapshot {
@@ -169,7 +170,12 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
   })
   guard.attach(provider)
   // y-webrtc opens its room once the room key is derived (the first callback on `provider.key`).
-  void provider.key.then(() => provider.room && gateTabBroadcasts(provider.room))
+  let echoes: EchoSkip | undefined
+  void provider.key.then(() => {
+    if (!provider.room) return
+    gateTabBroadcasts(provider.room)
+    echoes = skipEchoes(doc, provider.room as unknown as EchoRoom)
+  })
   // Signaling messages that would open a connection pass the guard first: genuine peers keep their places under fake announces.
   const signalingScreen = screenSignaling(provider, (data) => guard.admit(data))
   const listeners = new Set<() => void>()
@@ -204,10 +210,14 @@ export async function connectDoc(doc: Y.Doc, kind: RoomKind, id: string, key: st
     if (user) provider.awareness.setLocalState({ user, peerId: ownPeerId() ?? null, ...(held === undefined ? {} : { held }) })
   }
   provider.on('status', () => {
+    echoes?.putFirst() // a reconnect added y-webrtc's update listener again, last
     publishUser()
     notify()
   })
-  provider.on('peers', notify)
+  provider.on('peers', () => {
+    echoes?.hook()
+    notify()
+  })
   provider.on('synced', notify)
   provider.awareness.on('change', notify)
   const timer = setInterval(() => {

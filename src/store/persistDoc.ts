@@ -1,11 +1,12 @@
 /**
  * Local persistence of documents in IndexedDB (y-indexeddb). Attached before
  * any network provider, so the device's copy is loaded first. Edits are
- * written merged, in a task of their own right after the edit's: y-indexeddb
+ * written merged, in a task of their own shortly after the edit's: y-indexeddb
  * would otherwise open an IndexedDB transaction inside each update event,
- * ahead of the network provider's send (issue #10, delivery latency), and a
- * write in the edit's own task (a microtask) kept the rep's page busy after
- * Enter (issue 20, send path). Nothing is lost to a reload or a closed tab:
+ * ahead of the network provider's send (issue #10, delivery latency), a write
+ * in the edit's own task (a microtask) kept the rep's page busy after Enter,
+ * and one in the very next task ran ahead of the rest of the send path (issue
+ * 20, `VISIBLE_WRITE_DELAY_MS`). Nothing is lost to a reload or a closed tab:
  * the pending write is made at once on `pagehide` and when the page is hidden.
  *
  * Per-session storage bound (issue 18, src/store/storageBound.ts): each write
@@ -72,6 +73,33 @@ export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: Stora
   }
 }
 
+/**
+ * How long a visible page lets an edit's write wait. The tasks right after an edit are the send path's: the
+ * relay's signature and publish on the rep's page, the entry's verification and render on the customer's
+ * (≈1–5 ms in all); a write in the next task (≈0.5–1 ms of IndexedDB work per document) went ahead of them
+ * (issue 20, bench/sendStages.ts). Short enough that a crash loses no more than a typing burst's last moment.
+ */
+export const VISIBLE_WRITE_DELAY_MS = 25
+
+/** Callbacks waiting for the `VISIBLE_WRITE_DELAY_MS` timer. */
+const delayed = new Set<() => void>()
+let delayTimer: ReturnType<typeof setTimeout> | undefined
+
+/**
+ * Runs `callback` in a task of its own: after VISIBLE_WRITE_DELAY_MS on a visible page, in the next task
+ * otherwise (timers of a hidden page are throttled to once a second or a minute; no document: unit tests).
+ */
+function soon(callback: () => void): void {
+  if (typeof document === 'undefined' || document.visibilityState !== 'visible') return inOwnTask(callback)
+  delayed.add(callback)
+  delayTimer ??= setTimeout(() => {
+    delayTimer = undefined
+    const due = [...delayed]
+    delayed.clear()
+    due.forEach((run) => run())
+  }, VISIBLE_WRITE_DELAY_MS)
+}
+
 /** Callbacks waiting for the next `inOwnTask` turn. */
 const nextTurn = new Set<() => void>()
 let turnPort: MessagePort | undefined
@@ -111,7 +139,7 @@ function flushWhenLeaving(flush: () => void): () => void {
 }
 
 /**
- * Replaces y-indexeddb's per-update write with one merged write per task (in a task of its own); returns a
+ * Replaces y-indexeddb's per-update write with one merged write per turn (`soon`); returns a
  * function that stops, writing what is pending unless told not to. With a bound, writes are counted and, past the share, peers' updates are not stored.
  */
 function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): (writePending?: boolean) => void {
@@ -158,7 +186,7 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     // Updates read from the database itself are not written back (y-indexeddb's own rule).
     if (origin === persistence) return
-    if (batch.length === 0) inOwnTask(flush)
+    if (batch.length === 0) soon(flush)
     // A peer's update arrives through Y.applyUpdate (a remote transaction); this page's own edits are local.
     batch.push({ update, peer: !transaction.local })
   }
@@ -179,6 +207,7 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
     doc.off('update', onUpdate)
     stopLeaving()
     nextTurn.delete(flush)
+    delayed.delete(flush)
     if (writePending) flush()
     else batch = []
   }

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-// src/store/persistDoc.ts writes a task's edits merged, in a task of its own (off the rep's Enter), and
+// src/store/persistDoc.ts writes a task's edits merged, in a task of its own (off the rep's Enter and the send path), and
 // makes a pending write at once when the page is left or hidden, so nothing typed is lost to a reload.
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
+import { VISIBLE_WRITE_DELAY_MS, docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
 
 const chat = (text: string) =>
@@ -40,6 +40,37 @@ describe('persistDoc write batching', () => {
     await vi.waitFor(() => expect(writes).toHaveBeenCalledTimes(1))
     await store.close()
     expect(await reopened(name)).toEqual(['one', 'two'])
+  })
+
+  it("a visible page writes VISIBLE_WRITE_DELAY_MS after the edit (the send path's next tasks go first); a hidden one in the next task", async () => {
+    const name = docDatabaseName('rep', 'delayed')
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name)
+    const writes = spyOnWrites()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      appendEntry(doc, chat('while visible'))
+      await new Promise<void>((resolve) => {
+        const turn = new MessageChannel() // the next task, where the write used to be made
+        turn.port2.onmessage = () => {
+          turn.port2.close()
+          resolve()
+        }
+        turn.port1.postMessage(null)
+      })
+      vi.advanceTimersByTime(VISIBLE_WRITE_DELAY_MS - 1)
+      expect(writes).not.toHaveBeenCalled()
+      vi.advanceTimersByTime(1)
+      expect(writes).toHaveBeenCalledTimes(1)
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+      appendEntry(doc, chat('while hidden'))
+      expect(vi.getTimerCount()).toBe(0) // no timer: a hidden page's would be throttled
+      await vi.waitFor(() => expect(writes).toHaveBeenCalledTimes(2))
+    } finally {
+      vi.useRealTimers()
+    }
+    await store.close()
+    expect(await reopened(name)).toEqual(['while visible', 'while hidden'])
   })
 
   it('pagehide writes the pending edits at once: a reload right after Enter loses nothing', async () => {
