@@ -55,10 +55,12 @@ export interface RepWorkspace {
   /** The open session's model: what its views render and its actions. */
   model(sessionId: string): RepSessionModel | undefined
   /**
-   * The last screenful of a session still opening (its tab is shown, its model not made yet): what this device
-   * last showed of it, read before its documents (undefined when there is none, or once the session is open).
+   * The last screenful of a session reopened at start: what this device last showed of it, read before its
+   * documents. Shown while it opens, and over its real transcript until that has drawn its end (then released).
    */
   snapshot(sessionId: string): Entry[] | undefined
+  /** The session view has replaced the snapshot: it is dropped. */
+  releaseSnapshot(sessionId: string): void
   /** The open session's unread count and idle clock. */
   activityOf(sessionId: string): SessionActivity | undefined
   /** Closes an open session on this device (it stays in History). */
@@ -164,10 +166,10 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     })
     const stopSnapshot = keepSnapshot(sessionId, model.entries)
     setOpenSessions((map) => map.set(sessionId, { session, model, stopSnapshot }))
-    stopOpening(sessionId)
+    refreshTabs() // an opening tab stays in `opening` until its view releases the snapshot
     refreshInvitations()
   }
-  /** The session is open, or could not be: its snapshot tab goes (refreshTabs keeps it if it opened). */
+  /** The session could not open, or its view released the snapshot: the opening record goes (the tab stays if it is open). */
   const stopOpening = (sessionId: string): void => {
     if (opening().has(sessionId)) {
       setOpening((map) => {
@@ -185,7 +187,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       return map
     })
     if (activeId() === sessionId) setActiveId(tabs().find((tab) => tab.sessionId !== sessionId)?.sessionId)
-    refreshTabs()
+    stopOpening(sessionId)
     open.stopSnapshot()
     open.model.dispose()
     await open.session.close()
@@ -289,7 +291,10 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     select: setActiveId,
     session: (sessionId) => openSessions().get(sessionId)?.session,
     model: (sessionId) => openSessions().get(sessionId)?.model,
-    snapshot: (sessionId) => (openSessions().has(sessionId) ? undefined : opening().get(sessionId)?.rows),
+    snapshot: (sessionId) => opening().get(sessionId)?.rows,
+    releaseSnapshot: (sessionId) => {
+      if (openSessions().has(sessionId)) stopOpening(sessionId)
+    },
     activityOf: (sessionId) => openSessions().get(sessionId)?.model.activity,
     close: forget,
     setAttention(next) {
