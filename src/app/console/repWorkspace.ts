@@ -218,6 +218,9 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   }
 
   const start = async (loaded: RepProfile): Promise<void> => {
+    // The last screenful of the tab in front last time is read while the teams load (it needs no team doc).
+    const lastFront = loadTabLayout().active
+    const prefetched = lastFront === undefined ? undefined : readSnapshot(lastFront).catch(() => undefined)
     const reopen: { context: OpenContext; row: SessionSummary }[] = []
     for (const [index, membership] of loaded.teams.entries()) {
       const team = await addTeam(membership, index === 0)
@@ -240,7 +243,8 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     const front = reopen.find(({ row }) => row.sessionId === frontId)
     // The tab in front shows at once with its last screenful (a small read), while its documents load: a big
     // session's record takes seconds to read and parse (issue 20, big session open).
-    const rows = front && (await readSnapshot(front.row.sessionId).catch(() => undefined))
+    const frontSnapshot = front && (front.row.sessionId === lastFront ? prefetched : readSnapshot(front.row.sessionId).catch(() => undefined))
+    const rows = await frontSnapshot
     if (front && rows) {
       setOpening((map) => map.set(front.row.sessionId, { teamId: front.context.team.teamId, rows }))
       refreshTabs()
