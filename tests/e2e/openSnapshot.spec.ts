@@ -8,6 +8,8 @@ import { chatTexts, newSession, say, startRep } from './people'
 declare global {
   interface Window {
     __snapshotSeen?: string[][]
+    /** Per animation frame once a Transcript log exists: whether a visible log shows the last message within its box. */
+    __framesShown?: boolean[]
   }
 }
 
@@ -54,6 +56,26 @@ async function watchSnapshotRows(page: Page): Promise<void> {
       const texts = [...log.querySelectorAll('article[data-kind="chat"] .entry__text')].map((node) => node.textContent ?? '')
       if (texts.length > 0 && JSON.stringify(seen.at(-1)) !== JSON.stringify(texts)) seen.push(texts)
     }).observe(document, { childList: true, subtree: true })
+    // Each frame from the first Transcript log on: whether a reader sees the last message (not hidden, inside the log's box).
+    const frames: boolean[] = []
+    window.__framesShown = frames
+    const tick = (): void => {
+      const logs = [...document.querySelectorAll<HTMLElement>('[role="log"][aria-label="Transcript"]')]
+      if (logs.length > 0 || frames.length > 0) {
+        let shown = false
+        for (const log of logs) {
+          if (getComputedStyle(log).visibility === 'hidden') continue
+          const box = log.getBoundingClientRect()
+          for (const article of log.querySelectorAll('article')) {
+            const rect = article.getBoundingClientRect()
+            if (article.textContent?.includes('the last message') && rect.bottom > box.top && rect.top < box.bottom && rect.height > 0) shown = true
+          }
+        }
+        frames.push(shown)
+      }
+      if (frames.length < 600) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
   })
 }
 
@@ -62,10 +84,11 @@ test('a reloaded console shows the session’s last messages from its saved snap
   const errors = collectPageErrors(rep.page, [/ERR_INTERNET_DISCONNECTED/]) // the offline reload's config and signaling requests
   await startRep(rep.page, 'Ana Rep')
   await newSession(rep.page)
-  const sent = ['first question', 'second answer', 'the last message']
+  // More rows than the log shows at once: the virtual list must scroll to its end, under the snapshot.
+  const sent = [...Array.from({ length: 40 }, (_, i) => `line ${i + 1}`), 'the last message']
   for (const text of sent) await say(rep.page, text)
   // The console writes the snapshot a moment after the transcript changes (SNAPSHOT_DEBOUNCE_MS).
-  await expect.poll(() => savedSnapshotIds(rep.page), { timeout: 10_000 }).toBeGreaterThanOrEqual(sent.length + 1)
+  await expect.poll(() => savedSnapshotIds(rep.page), { timeout: 10_000 }).toBeGreaterThanOrEqual(sent.length + 1) // and the opening note
 
   await expect.poll(() => precached(rep.page)).toBe(true)
   await watchSnapshotRows(rep.page)
@@ -75,12 +98,19 @@ test('a reloaded console shows the session’s last messages from its saved snap
   await expect(transcript.locator('article[data-kind="chat"]').filter({ hasText: 'the last message' })).toBeVisible()
   // The snapshot was shown first, with the sent messages in order…
   const seen = await rep.page.evaluate(() => window.__snapshotSeen ?? [])
-  expect(seen[0]).toEqual(sent)
+  expect(seen[0]).toEqual(sent) // all of them: within the snapshot's bounds
   // …and the real transcript replaced it: one log, not busy, each message once, the message box usable.
   await expect(rep.page.getByRole('textbox', { name: 'Message' })).toBeEnabled()
   await expect(transcript).toHaveCount(1)
   await expect(transcript).not.toHaveAttribute('aria-busy', 'true')
-  expect(await chatTexts(rep.page)).toEqual(sent)
+  const rendered = await chatTexts(rep.page) // the virtual list renders the rows in view: the end, each once
+  expect(rendered.length).toBeGreaterThan(0)
+  expect(rendered).toEqual(sent.slice(-rendered.length))
+  // Once the last message showed (the snapshot's), no frame showed the transcript without it: not empty, not its first rows.
+  const frames = await rep.page.evaluate(() => window.__framesShown ?? [])
+  const first = frames.indexOf(true)
+  expect(first).toBeGreaterThanOrEqual(0)
+  expect(frames.slice(first).filter((shown) => !shown)).toHaveLength(0)
   await rep.context.setOffline(false)
   expect(errors.list).toEqual([])
 })
