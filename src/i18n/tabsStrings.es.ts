@@ -29,4 +29,5 @@ export const tabsEs: Record<keyof typeof tabsEn, string> = {
   'prefs.error.redInvalid': 'Rojo tras debe ser un número entero de segundos de 1 a {{max}}. No se ha guardado.',
   'prefs.error.redNotAboveYellow': 'Rojo tras debe ser mayor que Amarillo tras. No se ha guardado.',
   'prefs.error.fontSize': 'El tamaño de letra predeterminado debe ser uno de {{sizes}}. No se ha guardado.',
+  'tabs.opening': 'Se muestran los últimos mensajes mientras se abre la sesión completa…',
 }

@@ -29,4 +29,5 @@ export const tabsEn = {
   'prefs.error.redInvalid': 'Red after must be a whole number of seconds from 1 to {{max}}. Not saved.',
   'prefs.error.redNotAboveYellow': 'Red after must be more than Yellow after. Not saved.',
   'prefs.error.fontSize': 'Default font size must be one of {{sizes}}. Not saved.',
+  'tabs.opening': 'Showing the latest messages while the whole session opens…',
 } as const

@@ -21,6 +21,8 @@ import { acceptInvitation, declineInvitation, leaveAfterTransfer } from './invit
 import type { NetworkHub } from '../shell/networkHub'
 import { initialTab } from './tabNavigation'
 import { loadTabLayout } from '../../store/tabLayout'
+import { readSnapshot } from '../../store/sessionSnapshot'
+import { keepSnapshot } from '../session/snapshotKeeper'
 
 export type { RepProfile, Outcome, OpenTeam, Invitation }
 
@@ -52,6 +54,13 @@ export interface RepWorkspace {
   session(sessionId: string): RepSession | undefined
   /** The open session's model: what its views render and its actions. */
   model(sessionId: string): RepSessionModel | undefined
+  /**
+   * The last screenful of a session reopened at start: what this device last showed of it, read before its
+   * documents. Shown while it opens, and over its real transcript until that has drawn its end (then released).
+   */
+  snapshot(sessionId: string): Entry[] | undefined
+  /** The session view has replaced the snapshot: it is dropped. */
+  releaseSnapshot(sessionId: string): void
   /** The open session's unread count and idle clock. */
   activityOf(sessionId: string): SessionActivity | undefined
   /** Closes an open session on this device (it stays in History). */
@@ -90,6 +99,14 @@ export interface WorkspaceOptions {
 interface OpenSession {
   session: RepSession
   model: RepSessionModel
+  /** Stops keeping its last screenful (src/app/session/snapshotKeeper.ts). */
+  stopSnapshot: () => void
+}
+
+/** A session whose tab shows while its documents load: its team, and the last screenful read for it. */
+interface OpeningSession {
+  teamId: string
+  rows: Entry[] | undefined
 }
 
 /** Creates the workspace and starts loading it. */
@@ -100,6 +117,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   const [tabs, setTabs] = createSignal<SessionTab[]>([])
   const [activeId, setActiveId] = createSignal<string>()
   const [openSessions, setOpenSessions] = createSignal(new Map<string, OpenSession>(), { equals: false })
+  const [opening, setOpening] = createSignal(new Map<string, OpeningSession>(), { equals: false })
   let attention: Attention = { isSeen: () => false, onCustomerMessage: () => undefined }
   const [teams, setTeams] = createSignal<OpenTeam[]>([])
   const [currentTeamId, setCurrentTeamId] = createSignal<string>()
@@ -116,7 +134,8 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     const rows: SessionTab[] = []
     for (const team of teams()) {
       for (const row of team.sessions.rows()) {
-        if (openSessions().get(row.sessionId)?.session.teamId === team.membership.teamId) rows.push({ ...row, teamId: team.membership.teamId })
+        const teamId = openSessions().get(row.sessionId)?.session.teamId ?? opening().get(row.sessionId)?.teamId
+        if (teamId === team.membership.teamId) rows.push({ ...row, teamId })
       }
     }
     setTabs(rows.sort((a, b) => a.createdAt - b.createdAt))
@@ -145,9 +164,20 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       onCustomerMessage: (entry) => attention.onCustomerMessage(sessionId, entry),
       close: () => forget(sessionId),
     })
-    setOpenSessions((map) => map.set(sessionId, { session, model }))
-    refreshTabs()
+    const stopSnapshot = keepSnapshot(sessionId, model.entries)
+    setOpenSessions((map) => map.set(sessionId, { session, model, stopSnapshot }))
+    refreshTabs() // an opening tab stays in `opening` until its view releases the snapshot
     refreshInvitations()
+  }
+  /** The session could not open, or its view released the snapshot: the opening record goes (the tab stays if it is open). */
+  const stopOpening = (sessionId: string): void => {
+    if (opening().has(sessionId)) {
+      setOpening((map) => {
+        map.delete(sessionId)
+        return map
+      })
+    }
+    refreshTabs()
   }
   const forget = async (sessionId: string): Promise<void> => {
     const open = openSessions().get(sessionId)
@@ -157,7 +187,8 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       return map
     })
     if (activeId() === sessionId) setActiveId(tabs().find((tab) => tab.sessionId !== sessionId)?.sessionId)
-    refreshTabs()
+    stopOpening(sessionId)
+    open.stopSnapshot()
     open.model.dispose()
     await open.session.close()
   }
@@ -187,6 +218,9 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   }
 
   const start = async (loaded: RepProfile): Promise<void> => {
+    // The last screenful of the tab in front last time is read while the teams load (it needs no team doc).
+    const lastFront = loadTabLayout().active
+    const prefetched = lastFront === undefined ? undefined : readSnapshot(lastFront).catch(() => undefined)
     const reopen: { context: OpenContext; row: SessionSummary }[] = []
     for (const [index, membership] of loaded.teams.entries()) {
       const team = await addTeam(membership, index === 0)
@@ -197,15 +231,30 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       }
     }
     const open = ({ context, row }: (typeof reopen)[number]): Promise<void> =>
-      openRepSession(context, row.sessionId).then(remember, (cause: unknown) => console.warn('could not reopen a session', cause))
+      openRepSession(context, row.sessionId).then(remember, (cause: unknown) => {
+        stopOpening(row.sessionId)
+        if (activeId() === row.sessionId) setActiveId(undefined) // its snapshot tab was in front: another takes its place
+        console.warn('could not reopen a session', cause)
+      })
     const pickFront = (ids: string[]): string | undefined => initialTab(ids, loadTabLayout().active) // the tab in front last time
     // The console is ready as soon as the tab in front is open; the other sessions open side by side
     // behind it, each waiting on its own IndexedDB reads only (issue #10, offline start).
     const frontId = pickFront([...reopen].sort((a, b) => a.row.createdAt - b.row.createdAt).map(({ row }) => row.sessionId))
     const front = reopen.find(({ row }) => row.sessionId === frontId)
+    // The tab in front shows at once with its last screenful (a small read), while its documents load: a big
+    // session's record takes seconds to read and parse (issue 20, big session open).
+    const frontSnapshot = front && (front.row.sessionId === lastFront ? prefetched : readSnapshot(front.row.sessionId).catch(() => undefined))
+    const rows = await frontSnapshot
+    if (front && rows) {
+      setOpening((map) => map.set(front.row.sessionId, { teamId: front.context.team.teamId, rows }))
+      refreshTabs()
+      setActiveId(front.row.sessionId)
+      setCurrentTeamId(loaded.teams[0]?.teamId)
+      setPhase('ready')
+    }
     if (front) await open(front)
     const others = Promise.all(reopen.filter((item) => item !== front).map(open))
-    setCurrentTeamId(loaded.teams[0]?.teamId)
+    setCurrentTeamId((current) => current ?? loaded.teams[0]?.teamId)
     setActiveId((current) => current ?? pickFront(tabs().map((tab) => tab.sessionId)))
     refreshInvitations()
     setPhase('ready')
@@ -246,6 +295,10 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     select: setActiveId,
     session: (sessionId) => openSessions().get(sessionId)?.session,
     model: (sessionId) => openSessions().get(sessionId)?.model,
+    snapshot: (sessionId) => opening().get(sessionId)?.rows,
+    releaseSnapshot: (sessionId) => {
+      if (openSessions().has(sessionId)) stopOpening(sessionId)
+    },
     activityOf: (sessionId) => openSessions().get(sessionId)?.model.activity,
     close: forget,
     setAttention(next) {

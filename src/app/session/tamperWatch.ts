@@ -4,7 +4,8 @@
  * open, so the view can flag it. Incremental: a full scan once, then only the
  * ids each change touches (the intake and receipts are small: checked whole).
  * A scan of many ids (opening a big session, its customer doc loading) runs in
- * slices with a task between them, so the page stays responsive meanwhile.
+ * slices, each in idle time (or after TAMPER_IDLE_TIMEOUT_MS at the latest),
+ * so the open's own work and the rep's input come first (issue 20).
  */
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
@@ -22,6 +23,17 @@ export const TAMPER_GRACE_MS = 3_000
 
 /** Ids judged per task in a large scan (a slice takes ~10–30 ms at 100k entries). */
 export const TAMPER_SCAN_SLICE = 2_000
+
+/** Longest a slice of a large scan waits for idle time: a busy page still gets its flags within a second or so. */
+export const TAMPER_IDLE_TIMEOUT_MS = 1_000
+
+/** Resolves in the page's next idle period (a task of its own where there is no idle callback, as in Node). */
+function idleTime(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: TAMPER_IDLE_TIMEOUT_MS })
+    else setTimeout(resolve, 0)
+  })
+}
 
 /** Calls `onChange` with the flagged entries (id order) whenever that list changes. Returns a stop function. */
 export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (flagged: Tampering[]) => void, graceMs = TAMPER_GRACE_MS, now = () => Date.now()): () => void {
@@ -67,6 +79,8 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
   const drain = async (): Promise<void> => {
     draining = true
     while (pending.size > 0 && !stopped) {
+      await idleTime()
+      if (stopped) break
       const slice: string[] = []
       for (const id of pending) {
         slice.push(id)
@@ -74,7 +88,6 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
       }
       slice.forEach((id) => pending.delete(id))
       checkNow(slice)
-      if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 0))
     }
     draining = false
   }
@@ -82,11 +95,8 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
     const list = [...ids]
     if (!draining && list.length <= TAMPER_SCAN_SLICE) return checkNow(list)
     list.forEach((id) => pending.add(id))
-    // Judged after the current transaction's other observers, so a load's entries and signatures merge.
-    if (!draining) {
-      draining = true
-      queueMicrotask(() => void drain())
-    }
+    // Judged in idle time, after the current transaction's other observers, so a load's entries and signatures merge.
+    if (!draining) void drain()
   }
   const checkWhole = (): void => {
     const found = [intakeTampering(customerDoc, repDoc), ...receiptTampering(customerDoc, repDoc)].filter((t) => t !== undefined)

@@ -3,6 +3,7 @@ import { Match, Show, Switch, createSignal, lazy } from 'solid-js'
 import { SessionContext, useApp, useConsole } from '../../app/shell/appContext'
 import { ProfileForm } from './ProfileForm'
 import { SessionView } from '../session/SessionView'
+import { OpeningSession } from '../session/OpeningSession'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { QueuePanel } from './QueuePanel'
@@ -90,7 +91,7 @@ export function RepConsole() {
               <SessionTabs tabs={sessionTabs} />
               <Show when={workspace.activeId()} keyed>
                 {(sessionId) => (
-                  <Show when={workspace.model(sessionId)} keyed>
+                  <Show when={workspace.model(sessionId)} keyed fallback={<OpeningSession sessionId={sessionId} />}>
                     {(session) => (
                       <div role="tabpanel" id={`panel-${sessionId}`} aria-labelledby={`tab-${sessionId}`}>
                         <SessionContext.Provider value={session}>

@@ -5,7 +5,7 @@
  * state, so switching tabs (which unmounts this view) loses nothing.
  */
 import { Show, createSignal, onCleanup, onMount } from 'solid-js'
-import { useApp, useSession } from '../../app/shell/appContext'
+import { useApp, useConsole, useSession } from '../../app/shell/appContext'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
 import { Transcript } from './Transcript'
 import { Composer } from './Composer'
@@ -18,6 +18,7 @@ import { SessionBanners } from './SessionBanners'
 import { JoinInfo } from './JoinInfo'
 import { SessionDialogs, type DialogName } from './SessionDialogs'
 import { FindBar } from './FindBar'
+import { SnapshotCover } from './SnapshotCover'
 import { useShortcuts } from '../shell/shortcuts'
 import { createMediaQuery } from '../shell/mediaQuery'
 import { lang, t } from '../../i18n/i18n'
@@ -26,6 +27,7 @@ import { lang, t } from '../../i18n/i18n'
 export function SessionView() {
   const prefs = useApp().prefs
   const session = useSession()
+  const workspace = useConsole().workspace
   const [dialog, setDialog] = createSignal<DialogName>()
   onMount(() => session.setOnScreen(true))
   onCleanup(() => session.setOnScreen(false))
@@ -101,17 +103,19 @@ export function SessionView() {
           <Show when={find.open()}>
             <FindBar find={find} entries={session.entries()} selfId={session.selfId()} onClose={() => (findReturn?.isConnected ? findReturn : messageBox)?.focus()} />
           </Show>
-          <Transcript
-            entries={session.entries()}
-            selfId={session.selfId()}
-            viewer="rep"
-            header={() => <DetailsList details={session.details()} class="details--header" />}
-            deliveryOf={(entry) => session.deliveryOf(entry)}
-            scroll={session.view.scroll}
-            onScrollSave={(scroll) => (session.view.scroll = scroll)}
-            find={find.open() ? { query: find.query().trim(), currentId: find.currentId() } : undefined}
-            files={session.files}
-          />
+          <SnapshotCover rows={workspace.snapshot(session.sessionId)} lastId={() => session.entries().at(-1)?.id} selfId={session.selfId()} onUncovered={() => workspace.releaseSnapshot(session.sessionId)}>
+            <Transcript
+              entries={session.entries()}
+              selfId={session.selfId()}
+              viewer="rep"
+              header={() => <DetailsList details={session.details()} class="details--header" />}
+              deliveryOf={(entry) => session.deliveryOf(entry)}
+              scroll={session.view.scroll}
+              onScrollSave={(scroll) => (session.view.scroll = scroll)}
+              find={find.open() ? { query: find.query().trim(), currentId: find.currentId() } : undefined}
+              files={session.files}
+            />
+          </SnapshotCover>
           <TypingIndicator names={session.presence.typingNames()} />
           <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
           <Show
