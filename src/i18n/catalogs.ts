@@ -6,11 +6,13 @@ import { en as pageEn, type MessageKey } from './en'
 import { es as pageEs } from './es'
 import { consoleEn } from './consoleStrings'
 import { consoleEs } from './consoleStrings.es'
+import { mediaToolsEn } from './mediaToolStrings'
+import { mediaToolsEs } from './mediaToolStrings.es'
 
 /** Every English string. */
-export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn }
+export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn }
 
 /** Every Spanish string. */
-export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs }
+export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs }
 
 export type { MessageKey }

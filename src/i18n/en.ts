@@ -11,6 +11,7 @@ import { richEn } from './richStrings'
 import { notesEn } from './noteStrings'
 
 import type { ConsoleKey } from './consoleStrings'
+import type { MediaToolKey } from './mediaToolStrings'
 
 /**
  * English catalog of every page: the source of every user-visible string but the rep console's own
@@ -174,5 +175,5 @@ export const en = {
 /** A key of the catalog every page loads. */
 export type PageKey = keyof typeof en
 
-/** A catalog key: of every page, or of the rep console. */
-export type MessageKey = PageKey | ConsoleKey
+/** A catalog key: of every page, of the rep console, or of the media tools' part. */
+export type MessageKey = PageKey | ConsoleKey | MediaToolKey
