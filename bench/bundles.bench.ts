@@ -30,7 +30,7 @@ import { build } from 'vite'
 import solid from 'vite-plugin-solid'
 import type { BenchResult } from './benchResult'
 import { appDistDir, load1, newSession, startHarness } from './browser'
-import { simplePeerWithoutNodePolyfills } from '../vite.config.ts'
+import { lib0DomWithoutSchema, simplePeerWithoutNodePolyfills } from '../vite.config.ts'
 
 /**
  * Scripts the service worker machinery loads outside the route's own code:
@@ -87,7 +87,7 @@ async function floorSize(): Promise<{ raw: number; gzip: number; files: number }
       configFile: false,
       root: fileURLToPath(new URL('./floor', import.meta.url)),
       logLevel: 'error',
-      plugins: [simplePeerWithoutNodePolyfills(), solid()],
+      plugins: [simplePeerWithoutNodePolyfills(), lib0DomWithoutSchema(), solid()],
       build: { outDir, emptyOutDir: true, target: 'es2022' },
     })
     const assets = join(outDir, 'assets')
