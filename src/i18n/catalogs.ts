@@ -8,11 +8,13 @@ import { consoleEn } from './consoleStrings'
 import { consoleEs } from './consoleStrings.es'
 import { mediaToolsEn } from './mediaToolStrings'
 import { mediaToolsEs } from './mediaToolStrings.es'
+import { exportEn } from './exportStrings'
+import { exportEs } from './exportStrings.es'
 
 /** Every English string. */
-export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn }
+export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn }
 
 /** Every Spanish string. */
-export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs }
+export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs }
 
 export type { MessageKey }

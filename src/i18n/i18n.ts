@@ -12,9 +12,10 @@ type Catalog = Partial<Record<MessageKey, string>>
 /**
  * Strings fetched apart from a language's catalog, for one part of the app (merged into it once loaded):
  * `console`, the rep console's own; `media`, the screen-sharing, file and credentials dialogs and cards,
- * which the customer page fetches with those tools' code on first use.
+ * which the customer page fetches with those tools' code on first use; `export`, the labels of an exported
+ * transcript (the rep's Export, the customer's Save chat log), fetched with the code that writes it.
  */
-export type StringsPart = 'console' | 'media'
+export type StringsPart = 'console' | 'media' | 'export'
 
 /**
  * Loaded catalogs. English (the fallback, and the source of every key) is in the page's first chunk;
@@ -34,10 +35,16 @@ const partLoaders: Record<StringsPart, Record<Lang, () => Promise<Catalog>>> = {
     en: () => import('./mediaToolStrings').then((module) => module.mediaToolsEn),
     es: () => import('./mediaToolStrings.es').then((module) => module.mediaToolsEs),
   },
+  export: {
+    en: () => import('./exportStrings').then((module) => module.exportEn),
+    es: () => import('./exportStrings.es').then((module) => module.exportEs),
+  },
 }
 /** Parts the page has asked for: every language loaded from now on brings them too. */
 const wantedParts = new Set<StringsPart>()
 const loading = new Map<string, Promise<void>>()
+/** `lang:part` of every part merged into its language's catalog. */
+const merged = new Set<string>()
 // Bumped when strings merge into a loaded catalog, so text already on screen in that language is read again.
 const [catalogVersion, setCatalogVersion] = createSignal(0)
 
@@ -68,6 +75,7 @@ function loadPart(next: Lang, part: StringsPart): Promise<void> {
     const strings = await partLoaders[part][next]()
     await loadBase(next) // the part is merged into the language's catalog, which must be there first
     catalogs[next] = { ...catalogs[next], ...strings }
+    merged.add(`${next}:${part}`)
     setCatalogVersion((version) => version + 1)
   })
 }
@@ -86,9 +94,9 @@ export async function loadStrings(part: StringsPart): Promise<void> {
   await Promise.all([...new Set([lang(), wanted])].map((next) => loadPart(next, part)))
 }
 
-/** Fetches the rep console's strings (its own, and the media tools' its toolbar and dialogs show); the console renders once this resolves. */
+/** Fetches the rep console's strings (its own, and the media tools' and export's its toolbar and dialogs show); the console renders once this resolves. */
 export async function loadConsoleStrings(): Promise<void> {
-  await Promise.all([loadStrings('console'), loadStrings('media')])
+  await Promise.all([loadStrings('console'), loadStrings('media'), loadStrings('export')])
 }
 
 /** Picks the language: explicit choice, else the browser's first supported language, else English. */
@@ -121,7 +129,8 @@ function apply(next: Lang): void {
  */
 export function setLang(next: Lang): void {
   wanted = next
-  if (catalogs[next]) return apply(next)
+  // English is always there, a part asked for in another language may not be: switch at once only with every part.
+  if (catalogs[next] && [...wantedParts].every((part) => merged.has(`${next}:${part}`))) return apply(next)
   loadLang(next).then(
     () => {
       if (wanted === next) apply(next)

@@ -19,6 +19,7 @@ import type { CustomerScreen } from '../tools/screenShare'
 import type { FileTransfers } from '../tools/fileTransfer'
 import type { CustomerCredentials } from '../tools/credentials'
 import { createCustomerTools } from './customerTools'
+import { loadStrings } from '../../i18n/i18n'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
 import { openInNewTab } from './pushedUrls'
 import { readOsAndBrowser, readSystemInfo, type OsAndBrowser } from './systemInfo'
@@ -100,7 +101,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       saveChatLog: () => {
         // The text formatter is fetched on the first save, not with the page (issue 20, bundles); what is saved is what the page showed at the click.
         const [shown, meta] = [entries(), verifiedMeta.meta()]
-        void import('./customerChatLog').then((chatLog) => chatLog.saveCustomerChatLog(session.doc, shown, meta))
+        void Promise.all([import('./customerChatLog'), loadStrings('export')]).then(([chatLog]) => chatLog.saveCustomerChatLog(session.doc, shown, meta))
       },
       openLink: (url) => openInNewTab(url),
       dispose: () => {
