@@ -10,11 +10,13 @@ import { mediaToolsEn } from './mediaToolStrings'
 import { mediaToolsEs } from './mediaToolStrings.es'
 import { exportEn } from './exportStrings'
 import { exportEs } from './exportStrings.es'
+import { queueEn } from './queueStrings'
+import { queueEs } from './queueStrings.es'
 
 /** Every English string. */
-export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn }
+export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn, ...queueEn }
 
 /** Every Spanish string. */
-export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs }
+export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs, ...queueEs }
 
 export type { MessageKey }

@@ -3,7 +3,6 @@ import { portalEn } from './portalStrings'
 import { securityEn } from './securityStrings'
 import { intakeEn } from './intakeStrings'
 import { limitsEn } from './limitsStrings'
-import { queueEn } from './queueStrings'
 import { mediaEn } from './mediaStrings'
 import { richEn } from './richStrings'
 import { notesEn } from './noteStrings'
@@ -11,6 +10,7 @@ import { notesEn } from './noteStrings'
 import type { ConsoleKey } from './consoleStrings'
 import type { MediaToolKey } from './mediaToolStrings'
 import type { ExportKey } from './exportStrings'
+import type { QueueKey } from './queueStrings'
 
 /**
  * English catalog of every page: the source of every user-visible string but the rep console's own
@@ -95,11 +95,10 @@ export const en = {
   ...notesEn,
   ...limitsEn,
   ...richEn,
-  ...queueEn,
 } as const
 
 /** A key of the catalog every page loads. */
 export type PageKey = keyof typeof en
 
-/** A catalog key: of every page, or of a part fetched apart (the rep console's, the media tools', the export's). */
-export type MessageKey = PageKey | ConsoleKey | MediaToolKey | ExportKey
+/** A catalog key: of every page, or of a part fetched apart (the rep console's, the media tools', the export's, the queue's). */
+export type MessageKey = PageKey | ConsoleKey | MediaToolKey | ExportKey | QueueKey

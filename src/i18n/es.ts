@@ -4,7 +4,6 @@ import { portalEs } from './portalStrings.es'
 import { securityEs } from './securityStrings.es'
 import { intakeEs } from './intakeStrings.es'
 import { limitsEs } from './limitsStrings.es'
-import { queueEs } from './queueStrings.es'
 import { mediaEs } from './mediaStrings.es'
 import { richEs } from './richStrings.es'
 import { notesEs } from './noteStrings.es'
@@ -89,5 +88,4 @@ export const es: Record<PageKey, string> = {
   ...notesEs,
   ...limitsEs,
   ...richEs,
-  ...queueEs,
 }

@@ -13,9 +13,10 @@ type Catalog = Partial<Record<MessageKey, string>>
  * Strings fetched apart from a language's catalog, for one part of the app (merged into it once loaded):
  * `console`, the rep console's own; `media`, the screen-sharing, file and credentials dialogs and cards,
  * which the customer page fetches with those tools' code on first use; `export`, the labels of an exported
- * transcript (the rep's Export, the customer's Save chat log), fetched with the code that writes it.
+ * transcript (the rep's Export, the customer's Save chat log), fetched with the code that writes it; `queue`,
+ * team portals and the queue (a portal's request page, the console's Portals and queue).
  */
-export type StringsPart = 'console' | 'media' | 'export'
+export type StringsPart = 'console' | 'media' | 'export' | 'queue'
 
 /**
  * Loaded catalogs. English (the fallback, and the source of every key) is in the page's first chunk;
@@ -34,6 +35,10 @@ const partLoaders: Record<StringsPart, Record<Lang, () => Promise<Catalog>>> = {
   media: {
     en: () => import('./mediaToolStrings').then((module) => module.mediaToolsEn),
     es: () => import('./mediaToolStrings.es').then((module) => module.mediaToolsEs),
+  },
+  queue: {
+    en: () => import('./queueStrings').then((module) => module.queueEn),
+    es: () => import('./queueStrings.es').then((module) => module.queueEs),
   },
   export: {
     en: () => import('./exportStrings').then((module) => module.exportEn),
@@ -94,9 +99,9 @@ export async function loadStrings(part: StringsPart): Promise<void> {
   await Promise.all([...new Set([lang(), wanted])].map((next) => loadPart(next, part)))
 }
 
-/** Fetches the rep console's strings (its own, and the media tools' and export's its toolbar and dialogs show); the console renders once this resolves. */
+/** Fetches the rep console's strings (its own, and the media tools', export's and queue's its toolbar, dialogs and panels show); the console renders once this resolves. */
 export async function loadConsoleStrings(): Promise<void> {
-  await Promise.all([loadStrings('console'), loadStrings('media'), loadStrings('export')])
+  await Promise.all([loadStrings('console'), loadStrings('media'), loadStrings('export'), loadStrings('queue')])
 }
 
 /** Picks the language: explicit choice, else the browser's first supported language, else English. */

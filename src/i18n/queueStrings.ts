@@ -1,4 +1,8 @@
-/** Strings of team portals and the queue (issue 22), English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20). */
+/**
+ * Strings of team portals and the queue (issue 22), English: a part of their own (`loadStrings('queue')`,
+ * issue 20), fetched by a portal's request page and by the rep console, never by the customer's chat page;
+ * the Spanish is in the sibling .es.ts module.
+ */
 
 /** English. */
 export const queueEn = {
@@ -45,3 +49,6 @@ export const queueEn = {
   'request.again': 'New request',
   'request.joining': 'A representative took your request. Opening the chat…',
 } as const
+
+/** A key of the queue's strings. */
+export type QueueKey = keyof typeof queueEn

@@ -6,6 +6,8 @@ import { mediaToolsEn } from '../../src/i18n/mediaToolStrings'
 import { mediaToolsEs } from '../../src/i18n/mediaToolStrings.es'
 import { exportEn } from '../../src/i18n/exportStrings'
 import { exportEs } from '../../src/i18n/exportStrings.es'
+import { queueEn } from '../../src/i18n/queueStrings'
+import { queueEs } from '../../src/i18n/queueStrings.es'
 import { repOnlyEn } from '../../src/i18n/repOnlyStrings'
 import { repOnlyEs } from '../../src/i18n/repOnlyStrings.es'
 import { consoleEn } from '../../src/i18n/consoleStrings'
@@ -17,7 +19,7 @@ async function freshI18n() {
 
 describe('string parts', () => {
   it('each part has the same keys in both languages, and none is in the catalog every page loads', () => {
-    for (const [english, spanish] of [[mediaToolsEn, mediaToolsEs], [exportEn, exportEs], [repOnlyEn, repOnlyEs]] as const) {
+    for (const [english, spanish] of [[mediaToolsEn, mediaToolsEs], [exportEn, exportEs], [queueEn, queueEs], [repOnlyEn, repOnlyEs]] as const) {
       expect(Object.keys(spanish).sort()).toEqual(Object.keys(english).sort())
       expect(Object.keys(english).filter((key) => key in en || key in es)).toEqual([])
     }
@@ -50,10 +52,10 @@ describe('string parts', () => {
     expect(i18n.t('export.transcript')).toBe(exportEn['export.transcript'])
   })
 
-  it('the console loads its own strings with the media tools’ and the export’s', async () => {
+  it('the console loads its own strings with the media tools’, the export’s and the queue’s', async () => {
     const i18n = await freshI18n()
     expect(i18n.t('screen.requestTool')).toBe('screen.requestTool')
     await i18n.loadConsoleStrings()
-    expect([i18n.t('screen.requestTool'), i18n.t('export.transcript'), i18n.t('tools.label')]).toEqual([mediaToolsEn['screen.requestTool'], exportEn['export.transcript'], repOnlyEn['tools.label']])
+    expect([i18n.t('screen.requestTool'), i18n.t('export.transcript'), i18n.t('request.title'), i18n.t('tools.label')]).toEqual([mediaToolsEn['screen.requestTool'], exportEn['export.transcript'], queueEn['request.title'], repOnlyEn['tools.label']])
   })
 })
