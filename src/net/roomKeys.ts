@@ -4,6 +4,7 @@
  * are one-way hashes of (kind, id, key), so the signaling server learns
  * neither session ids nor keys.
  */
+import { hkdf } from '@noble/hashes/hkdf.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 
 /** 128 bits: the floor DESIGN.md sets for a room key. */
@@ -64,10 +65,9 @@ const REP_KEY_BYTES = KEY_BYTES * 2
  * is busy with every room's PBKDF2 while the console starts.
  */
 export async function deriveRepKey(teamSecret: string, sessionId: string): Promise<string> {
-  const { hkdf } = await import('@noble/hashes/hkdf.js') // reps only: the customer page never fetches HKDF (issue 20, bundles)
   const encoder = new TextEncoder()
   const okm = hkdf(sha256, fromBase64Url(teamSecret), encoder.encode('asiste/rep-doc/v1'), encoder.encode(sessionId), REP_KEY_BYTES)
-  return toBase64Url(okm)
+  return Promise.resolve(toBase64Url(okm))
 }
 
 /**
@@ -76,8 +76,7 @@ export async function deriveRepKey(teamSecret: string, sessionId: string): Promi
  * team can open any day, and nothing needs storing or sending.
  */
 export async function deriveTeamPeriodKey(teamSecret: string, periodId: string): Promise<string> {
-  const { hkdf } = await import('@noble/hashes/hkdf.js')
   const encoder = new TextEncoder()
   const okm = hkdf(sha256, fromBase64Url(teamSecret), encoder.encode('asiste/team-sessions/v1'), encoder.encode(periodId), REP_KEY_BYTES)
-  return toBase64Url(okm)
+  return Promise.resolve(toBase64Url(okm))
 }
