@@ -51,6 +51,24 @@ function fastOpenAdapters(): Plugin {
 }
 
 /**
+ * lib0/dom.js (which lib0/logging imports, and so Yjs and y-webrtc) defines four schema checks at module
+ * level with `$.$custom(…)`: calls a bundler must keep, and with them all of lib0/schema (≈6.5 kB raw,
+ * ≈2.2 kB gzip on every page) though nothing here uses a check. Marking those calls pure (they only build
+ * a checker object) lets the unused ones, and lib0/schema, be tree-shaken. Only that file is touched, in
+ * the build, nothing in node_modules patched; were lib0 to change the line, the build would just keep them.
+ * Exported for the bundle floor (bench/bundles.bench.ts), built with the same adapters.
+ */
+export function lib0DomWithoutSchema(): Plugin {
+  return {
+    name: 'asiste:lib0-dom-without-schema',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]lib0[\\/]dom\.js$/.test(id)) return null
+      return { code: code.replaceAll('= $.$custom(', '= /* @__PURE__ */ $.$custom('), map: null }
+    },
+  }
+}
+
+/**
  * The modules the customer page needs to start: the entry's static imports and those of the customer
  * page's two lazy chunks (its view and its model), walked when the module graph is complete; and the
  * modules the customer page may fetch later (those two chunks' dynamic imports too: find, rating, dialogs).
@@ -89,6 +107,7 @@ export default defineConfig({
   plugins: [
     simplePeerWithoutNodePolyfills(),
     fastOpenAdapters(),
+    lib0DomWithoutSchema(),
     customerModules(),
     solid(),
     VitePWA({

@@ -20,7 +20,7 @@
  * script), both from the navigation start of a fresh context (no HTTP cache, no
  * service worker yet).
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,7 +30,7 @@ import { build } from 'vite'
 import solid from 'vite-plugin-solid'
 import type { BenchResult } from './benchResult'
 import { appDistDir, load1, newSession, startHarness } from './browser'
-import { simplePeerWithoutNodePolyfills } from '../vite.config.ts'
+import { lib0DomWithoutSchema, simplePeerWithoutNodePolyfills } from '../vite.config.ts'
 
 /**
  * Scripts the service worker machinery loads outside the route's own code:
@@ -79,20 +79,25 @@ async function joinAsCustomer(page: Page, link: string, name: string): Promise<v
   await page.getByRole('textbox', { name: 'Message' }).waitFor()
 }
 
-/** Builds bench/floor into a temp folder and returns the sizes of all its JavaScript. */
-async function floorSize(): Promise<{ raw: number; gzip: number; files: number }> {
+/**
+ * Builds one page of bench/floor (`index.html`, the floor; `essentials.html`, the floor with the chat's
+ * essentials) into a temp folder and returns the sizes of the JavaScript that page loads up front: its entry
+ * chunk and the chunks the built HTML preloads (chunks only fetched later, like the Spanish catalog, are not).
+ */
+async function floorSize(page = 'index.html'): Promise<{ raw: number; gzip: number; files: number }> {
   const outDir = await mkdtemp(join(tmpdir(), 'asiste-bench-floor-'))
+  const root = fileURLToPath(new URL('./floor', import.meta.url))
   try {
     await build({
       configFile: false,
-      root: fileURLToPath(new URL('./floor', import.meta.url)),
+      root,
       logLevel: 'error',
-      plugins: [simplePeerWithoutNodePolyfills(), solid()],
-      build: { outDir, emptyOutDir: true, target: 'es2022' },
+      plugins: [simplePeerWithoutNodePolyfills(), lib0DomWithoutSchema(), solid()],
+      build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(root, page) } },
     })
-    const assets = join(outDir, 'assets')
-    const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js')).map((name) => `/assets/${name}`)
-    return await sizes(outDir, new Set(scripts))
+    const html = await readFile(join(outDir, page), 'utf8')
+    const scripts = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!))
+    return await sizes(outDir, scripts)
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }
@@ -100,6 +105,7 @@ async function floorSize(): Promise<{ raw: number; gzip: number; files: number }
 
 export async function run(): Promise<BenchResult[]> {
   const floor = await floorSize()
+  const essentials = await floorSize('essentials.html')
   const distDir = await appDistDir()
   const harness = await startHarness()
   try {
@@ -150,6 +156,13 @@ export async function run(): Promise<BenchResult[]> {
         value: kB(floor.gzip),
         values: { rawKB: kB(floor.raw), files: floor.files },
         note: 'bench/floor: a minimal page syncing one Y.Array over y-webrtc, rendered with Solid; no app code',
+      },
+      {
+        name: 'bundle: floor + the chat\'s essentials (gzip)',
+        unit: 'kB',
+        value: kB(essentials.gzip),
+        values: { rawKB: kB(essentials.raw), files: essentials.files },
+        note: 'bench/floor/essentials.tsx: the floor plus the app\'s entry model, entry signature checks, intake, IndexedDB persistence, English catalog, entry view and message box',
       },
       {
         name: 'customer page first paint (cold cache)',

@@ -6,11 +6,17 @@ import { en as pageEn, type MessageKey } from './en'
 import { es as pageEs } from './es'
 import { consoleEn } from './consoleStrings'
 import { consoleEs } from './consoleStrings.es'
+import { mediaToolsEn } from './mediaToolStrings'
+import { mediaToolsEs } from './mediaToolStrings.es'
+import { exportEn } from './exportStrings'
+import { exportEs } from './exportStrings.es'
+import { queueEn } from './queueStrings'
+import { queueEs } from './queueStrings.es'
 
 /** Every English string. */
-export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn }
+export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn, ...queueEn }
 
 /** Every Spanish string. */
-export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs }
+export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs, ...queueEs }
 
 export type { MessageKey }

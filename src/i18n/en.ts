@@ -1,16 +1,16 @@
 import { teamEn } from './teamStrings'
-import { exportEn } from './exportStrings'
 import { portalEn } from './portalStrings'
 import { securityEn } from './securityStrings'
-import { proofEn } from './proofStrings'
 import { intakeEn } from './intakeStrings'
 import { limitsEn } from './limitsStrings'
-import { queueEn } from './queueStrings'
 import { mediaEn } from './mediaStrings'
 import { richEn } from './richStrings'
 import { notesEn } from './noteStrings'
 
 import type { ConsoleKey } from './consoleStrings'
+import type { MediaToolKey } from './mediaToolStrings'
+import type { ExportKey } from './exportStrings'
+import type { QueueKey } from './queueStrings'
 
 /**
  * English catalog of every page: the source of every user-visible string but the rep console's own
@@ -19,11 +19,6 @@ import type { ConsoleKey } from './consoleStrings'
 export const en = {
   appName: 'Asiste',
   loading: 'Loading…',
-  'profile.title': 'Welcome to Asiste',
-  'profile.intro': 'Tell your customers who is helping them.',
-  'profile.name': 'Your name',
-  'profile.save': 'Save profile',
-  'profile.nameRequired': 'Please type your name.',
   'console.title': 'Representative console',
   'console.titleUnread': '({{count}}) {{title}}',
   'console.signedInAs': 'Signed in as {{name}}',
@@ -77,11 +72,8 @@ export const en = {
   'customer.connecting': 'Connecting to your representative…',
   'customer.offline': "You're offline — your messages will be sent when you're back.",
   'customer.newerVersion': 'This session was created by a newer version of Asiste. Reload the page to update.',
-  'session.newerVersion': 'This session was saved by a newer version of Asiste, so this one opens it read only, in History. Reload the page to update Asiste and continue it.',
   'error.generic': 'Something went wrong: {{message}}',
   'error.storage': 'This browser cannot store data for the session (private mode?). Asiste needs IndexedDB.',
-  'tools.close': 'Close',
-  'tools.helpSessionKeys': 'Alt+Shift+M: message box. Alt+Shift+R: switch between Customer and reps and Reps only. Alt+Shift+P: show or hide the session panel. Alt+Shift+S: scripted messages. Ctrl+F (⌘F on a Mac): find in this session.',
   'lang.label': 'Language',
   "status.urlOpened": "The customer opened {{name}}",
   "status.urlBlocked": "The customer's browser blocked opening {{name}}; they were shown an Open link button",
@@ -91,88 +83,22 @@ export const en = {
   "entry.delivery.sent": "Sent",
   "entry.delivery.delivered": "Delivered",
   "entry.delivery.seen": "Seen",
-  "tools.label": "Session tools",
-  "tools.menu": "Session menu",
-  "tools.pushUrl": "Push URL",
-  "tools.spellCheck": "Spell check",
-  "tools.fontSize": "Font size",
-  "tools.fontSizeValue": "Font size: {{size}}%",
-  "tools.fontSizeShown": "{{size}}%",
-  "tools.fontSmaller": "Smaller text",
-  "tools.fontLarger": "Larger text",
-  "tools.short.scriptedMessage": "Script",
-  "tools.short.scriptedUrl": "URL",
-  "tools.short.pushUrl": "Push",
-  "tools.short.spellCheck": "Spell check",
-  "tools.short.screen": "Screen",
-  "tools.short.file": "File",
-  "tools.short.invite": "Invite",
-  "tools.short.export": "Export",
-  "tools.short.end": "End",
-  "tools.endSession": "End session",
-  "tools.scriptedMessage": "Scripted message",
-  "tools.scriptedUrl": "Scripted URL",
-  "tools.exportTranscript": "Export transcript",
-  "tools.help": "Help",
-  "tools.helpTitle": "About the session tools",
-  "tools.helpRunAsService": "\"Run as service\" from classic consoles needs a native agent installed on the customer's computer. A browser cannot do that, so Asiste does not offer it.",
-  "tools.helpKeys": "Enter sends, Shift+Enter adds a line, / opens scripted messages.",
-  "push.title": "Push URL",
-  "push.url": "URL",
-  "push.push": "Push",
-  "push.cancel": "Cancel",
-  "push.invalid": "Enter a full web address starting with http:// or https://.",
-  "push.badScheme": "Only http:// and https:// links can be pushed; \"{{scheme}}\" links are refused.",
-  "push.help": "The customer's browser opens the page in a new tab.",
   "customer.openLink": "Open link",
   "customer.linkPushed": "Your representative sent you a link:",
-  "panel.label": "Session panel",
-  "panel.hide": "Hide panel",
-  "panel.show": "Show panel",
-  "panel.attendees": "Attendees",
-  "panel.notes": "Notes",
-  "panel.screen": "Screen",
-  "panel.screenEmpty": "The customer has not shared their screen.",
-  "panel.notesLabel": "Session notes",
-  "panel.notesHelp": "Only representatives see these notes.",
-  "panel.notesWaiting": "Saved on this device — waiting to sync",
-  "panel.sessionWaiting": "Session changes saved on this device — waiting to sync",
-  "panel.visible": "Visible",
-  "panel.hidden": "Hidden",
-  "panel.online": "online",
-  "panel.offline": "offline",
-  "panel.unverifiedNamed": "Unverified peer claiming to be {{name}}",
-  "panel.unverifiedAnonymous": "Unverified peer (no name given)",
-  "panel.unverifiedHelp": "Someone with the customer link is connected but is not the customer who joined, nor a rep of your team. If you did not share the link elsewhere, end this session and start a new one.",
   "typing.person": "{{name}} is typing…",
-  "end.title": "End session",
-  "end.outcome": "Outcome",
-  "end.resolved": "Resolved",
-  "end.unresolved": "Unresolved",
-  "end.unknown": "Unknown",
-  "end.note": "Closing note",
-  "end.end": "End",
-  "end.cancel": "Cancel",
-  "end.ended": "This session has ended.",
-  "end.close": "Close session",
-  "end.closeHint": "It stays in History.",
-  "end.outcomeRequired": "Choose an outcome.",
   "customer.ended": "The representative ended this session. Thank you!",
-  ...exportEn,
   ...portalEn,
   ...teamEn,
   ...mediaEn,
   ...securityEn,
-  ...proofEn,
   ...intakeEn,
   ...notesEn,
   ...limitsEn,
   ...richEn,
-  ...queueEn,
 } as const
 
 /** A key of the catalog every page loads. */
 export type PageKey = keyof typeof en
 
-/** A catalog key: of every page, or of the rep console. */
-export type MessageKey = PageKey | ConsoleKey
+/** A catalog key: of every page, or of a part fetched apart (the rep console's, the media tools', the export's, the queue's). */
+export type MessageKey = PageKey | ConsoleKey | MediaToolKey | ExportKey | QueueKey

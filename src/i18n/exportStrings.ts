@@ -1,6 +1,7 @@
 /**
  * Strings of the transcript export and of the session details (whose labels
- * the Details panel shares), English, spread into en.ts; the Spanish is in exportStrings.es.ts (its own chunk, issue 20).
+ * the Details panel shares), English: a part of its own (`loadStrings('export')`, issue 20), fetched by the rep
+ * console before it renders and by the customer page with its Save chat log; the Spanish is in exportStrings.es.ts.
  */
 
 /** English export and details strings. */
@@ -46,3 +47,6 @@ export const exportEn = {
   'details.online.online': 'Online',
   'details.online.offline': 'Offline',
 } as const
+
+/** A key of the export's strings. */
+export type ExportKey = keyof typeof exportEn

@@ -6,30 +6,52 @@ import { en, type MessageKey } from './en'
 /** Supported UI languages. */
 export type Lang = 'en' | 'es'
 
-/** A catalog as loaded: every page's strings, and the console's once `loadConsoleStrings` has fetched them. */
+/** A catalog as loaded: every page's strings, and the parts `loadStrings` has fetched. */
 type Catalog = Partial<Record<MessageKey, string>>
 
-/** Strings fetched apart from a language's catalog, for one part of the app (merged into it once loaded). */
-type Part = 'console'
+/**
+ * Strings fetched apart from a language's catalog, for one part of the app (merged into it once loaded):
+ * `console`, the rep console's own; `media`, the screen-sharing, file and credentials dialogs and cards,
+ * which the customer page fetches with those tools' code on first use; `export`, the labels of an exported
+ * transcript (the rep's Export, the customer's Save chat log), fetched with the code that writes it; `queue`,
+ * team portals and the queue (a portal's request page, the console's Portals and queue).
+ */
+export type StringsPart = 'console' | 'media' | 'export' | 'queue'
 
 /**
  * Loaded catalogs. English (the fallback, and the source of every key) is in the page's first chunk;
- * Spanish is its own chunk, fetched only when the page is shown in Spanish (issue 20). The rep console's
- * strings are a part of their own in each language, fetched only by `loadConsoleStrings`.
+ * Spanish is its own chunk, fetched only when the page is shown in Spanish (issue 20). Each part is a
+ * chunk of its own in each language, fetched only by `loadStrings` (the console's by `loadConsoleStrings`).
  */
 const catalogs: Partial<Record<Lang, Catalog>> & { en: Catalog } = { en: { ...en } }
 const loaders: Record<Exclude<Lang, 'en'>, () => Promise<Catalog>> = {
   es: () => import('./es').then((module) => module.es),
 }
-const partLoaders: Record<Part, Record<Lang, () => Promise<Catalog>>> = {
+const partLoaders: Record<StringsPart, Record<Lang, () => Promise<Catalog>>> = {
   console: {
     en: () => import('./consoleStrings').then((module) => module.consoleEn),
     es: () => import('./consoleStrings.es').then((module) => module.consoleEs),
   },
+  media: {
+    en: () => import('./mediaToolStrings').then((module) => module.mediaToolsEn),
+    es: () => import('./mediaToolStrings.es').then((module) => module.mediaToolsEs),
+  },
+  queue: {
+    en: () => import('./queueStrings').then((module) => module.queueEn),
+    es: () => import('./queueStrings.es').then((module) => module.queueEs),
+  },
+  export: {
+    en: () => import('./exportStrings').then((module) => module.exportEn),
+    es: () => import('./exportStrings.es').then((module) => module.exportEs),
+  },
 }
 /** Parts the page has asked for: every language loaded from now on brings them too. */
-const wantedParts = new Set<Part>()
+const wantedParts = new Set<StringsPart>()
 const loading = new Map<string, Promise<void>>()
+/** `lang:part` of every part merged into its language's catalog. */
+const merged = new Set<string>()
+// Bumped when strings merge into a loaded catalog, so text already on screen in that language is read again.
+const [catalogVersion, setCatalogVersion] = createSignal(0)
 
 /** Runs a fetch once per name; a failed one (offline, new deploy) may be retried by the next call. */
 function once(name: string, fetch: () => Promise<void>): Promise<void> {
@@ -53,11 +75,13 @@ function loadBase(next: Lang): Promise<void> {
   )
 }
 
-function loadPart(next: Lang, part: Part): Promise<void> {
+function loadPart(next: Lang, part: StringsPart): Promise<void> {
   return once(`${next}:${part}`, async () => {
     const strings = await partLoaders[part][next]()
     await loadBase(next) // the part is merged into the language's catalog, which must be there first
     catalogs[next] = { ...catalogs[next], ...strings }
+    merged.add(`${next}:${part}`)
+    setCatalogVersion((version) => version + 1)
   })
 }
 
@@ -67,12 +91,17 @@ export async function loadLang(next: Lang): Promise<void> {
 }
 
 /**
- * Fetches the rep console's own strings in the current language (and in the one a switch is waiting for);
- * the console renders once this resolves. Later language switches bring them along.
+ * Fetches a part's strings in the current language (and in the one a switch is waiting for); later
+ * language switches bring them along. Resolves once `t()` has them: load them with the code that shows them.
  */
+export async function loadStrings(part: StringsPart): Promise<void> {
+  wantedParts.add(part)
+  await Promise.all([...new Set([lang(), wanted])].map((next) => loadPart(next, part)))
+}
+
+/** Fetches the rep console's strings (its own, and the media tools', export's and queue's its toolbar, dialogs and panels show); the console renders once this resolves. */
 export async function loadConsoleStrings(): Promise<void> {
-  wantedParts.add('console')
-  await Promise.all([...new Set([lang(), wanted])].map((next) => loadPart(next, 'console')))
+  await Promise.all([loadStrings('console'), loadStrings('media'), loadStrings('export'), loadStrings('queue')])
 }
 
 /** Picks the language: explicit choice, else the browser's first supported language, else English. */
@@ -105,7 +134,8 @@ function apply(next: Lang): void {
  */
 export function setLang(next: Lang): void {
   wanted = next
-  if (catalogs[next]) return apply(next)
+  // English is always there, a part asked for in another language may not be: switch at once only with every part.
+  if (catalogs[next] && [...wantedParts].every((part) => merged.has(`${next}:${part}`))) return apply(next)
   loadLang(next).then(
     () => {
       if (wanted === next) apply(next)
@@ -118,7 +148,10 @@ export function setLang(next: Lang): void {
 }
 
 /** The active catalog: English until another language's catalog has loaded (setLang waits for it). */
-const active = (): Catalog => catalogs[lang()] ?? catalogs.en
+const active = (): Catalog => {
+  catalogVersion()
+  return catalogs[lang()] ?? catalogs.en
+}
 
 const translate = translator(active, resolveTemplate)
 

@@ -17,5 +17,4 @@ export const intakeEs: Record<keyof typeof intakeEn, string> = {
   'intake.notifyTitle': '{{name}} quiere iniciar una conversación',
   'intake.acceptFailed': 'No se pudo aceptar esta solicitud: la sesión ya tiene un cliente, o la solicitud ya no está.',
   'customer.repVerified': 'Verificado: este nombre viene de la propia clave de su sesión.',
-  'tamper.screenRequest': 'Rechazada, una solicitud para compartir pantalla que no firmaron los representantes de esta sesión, atribuida a {{name}}. Al cliente no se le pregunta.',
 }

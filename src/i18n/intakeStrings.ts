@@ -17,5 +17,4 @@ export const intakeEn = {
   'intake.notifyTitle': '{{name}} wants to start a chat',
   'intake.acceptFailed': 'This request could not be accepted: the session already has a customer, or the request is gone.',
   'customer.repVerified': 'Verified: this name comes from your session’s own key.',
-  'tamper.screenRequest': 'Refused, a screen-sharing request not signed by this session’s representatives, claimed by {{name}}. The customer is not asked.',
 } as const

@@ -1,4 +1,8 @@
-/** Strings of team portals and the queue (issue 22), English, spread into en.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20). */
+/**
+ * Strings of team portals and the queue (issue 22), English: a part of their own (`loadStrings('queue')`,
+ * issue 20), fetched by a portal's request page and by the rep console, never by the customer's chat page;
+ * the Spanish is in the sibling .es.ts module.
+ */
 
 /** English. */
 export const queueEn = {
@@ -20,28 +24,6 @@ export const queueEn = {
   'portals.nameRequired': 'Please type a name for the portal.',
   'portals.link': 'Portal link',
   'portals.linkHelp': 'The link carries only the portal’s public keys: requests are sealed so that only your team can read them.',
-  'queue.title': 'Queue',
-  'queue.empty': 'No requests waiting.',
-  'queue.take': 'Take',
-  'queue.reject': 'Reject',
-  'queue.spam': 'Mark as spam',
-  'queue.waiting': 'waiting {{time}}',
-  'queue.portal': 'Portal: {{name}}',
-  'queue.claimed': 'Being taken by {{names}}',
-  'queue.taking': 'Taking…',
-  'queue.arrived.one': 'New request from {{name}}',
-  'queue.arrived.other': '{{count}} new requests',
-  'queue.won': 'You took the request of {{customer}}.',
-  'queue.lost': 'Taken by {{name}}: {{customer}} is chatting with them.',
-  'queue.cancelledOutcome': '{{customer}} cancelled the request.',
-  'queue.rejectedOutcome': 'The request of {{customer}} was rejected.',
-  'queue.numbers': 'Queue numbers',
-  'queue.waitingNow': 'Waiting now',
-  'queue.medianWait': 'Median wait today',
-  'queue.takenToday': 'Taken today',
-  'queue.none': '—',
-  'queue.handedBack': 'Handed back by {{name}}',
-  'transfer.queue': 'Team queue (any representative)',
   'request.title': 'Ask for help',
   'request.loading': 'Opening the portal…',
   'request.unverified': 'Waiting for the team’s portal details… You can already write your request.',
@@ -67,3 +49,6 @@ export const queueEn = {
   'request.again': 'New request',
   'request.joining': 'A representative took your request. Opening the chat…',
 } as const
+
+/** A key of the queue's strings. */
+export type QueueKey = keyof typeof queueEn

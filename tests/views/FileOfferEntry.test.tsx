@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // A file offer lives in its transcript note: Accept / Decline, progress, Cancel, outcome, Save, preview.
-import { afterEach, expect, test } from 'vitest'
+import { afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
 import { EntryView } from '../../src/views/session/EntryView'
@@ -36,6 +36,20 @@ function mount(entry: Entry, files: FileTransfers, selfId = 'cust-1'): HTMLEleme
 const group = (root: HTMLElement, name = 'Incoming file') => root.querySelector(`[role="group"][aria-label="${name}"]`)
 const buttons = (root: Element | null) => [...(root?.querySelectorAll('button') ?? [])].map((button) => button.textContent)
 const click = (root: Element | null, name: string) => [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent === name)?.click()
+
+// The card is a chunk of its own, fetched with the page's first one (EntryView): fetched here once, after
+// which every card renders at once, as on a page that has shown one.
+beforeAll(async () => {
+  const root = mount(fileNote('A', 'fileOffered', 'screen.png (10 bytes)'), transfersOf(() => [offered]))
+  await vi.waitFor(() => expect(group(root)).not.toBeNull())
+  document.body.textContent = ''
+})
+
+test('a note whose page has no transfers shows no card (and fetches none)', () => {
+  const root = mount(fileNote('A', 'fileOffered', 'screen.png (10 bytes)'), transfersOf(() => []))
+  expect(root.querySelector('.entry__status')?.textContent).toContain('Ana Rep offered screen.png (10 bytes)')
+  expect(root.querySelector('[role="group"]')).toBeNull()
+})
 
 test('an offer shows inside its note as the Incoming file group, naming the note’s author, with Decline and Accept', () => {
   const calls: string[] = []

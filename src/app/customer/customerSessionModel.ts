@@ -14,14 +14,12 @@ import { createFindState, type FindState } from '../session/findState'
 import type { EntryWay } from '../../doc/portal'
 import type { NetworkHub } from '../shell/networkHub'
 import { createVisibleTranscript, endedByRep } from './visibleTranscript'
-import { createCustomerScreen, type CustomerScreen } from '../tools/screenShare'
-import { createCustomerFileTransfers, type FileTransfers } from '../tools/fileTransfer'
-import { createProvenPeers } from '../tools/provenPeers'
-import { createCustomerCredentials, type CustomerCredentials, type RequestCheck } from '../tools/credentials'
-import { importVerifyingKey, verifyScreenRequest } from '../../net/sessionAuthority'
-import type { ScreenRequest } from '../../doc/screenRequests'
-import { verifyCredentialRequest } from '../../net/peerProof'
 import { createCustomerSession, type CustomerSession } from './customerSession'
+import type { CustomerScreen } from '../tools/screenShare'
+import type { FileTransfers } from '../tools/fileTransfer'
+import type { CustomerCredentials } from '../tools/credentials'
+import { createCustomerTools } from './customerTools'
+import { loadStrings } from '../../i18n/i18n'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
 import { openInNewTab } from './pushedUrls'
 import { readOsAndBrowser, readSystemInfo, type OsAndBrowser } from './systemInfo'
@@ -60,24 +58,6 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   dispose(): Promise<void>
 }
 
-/** Checks credentials requests against the link's session key (imported once). */
-function requestCheck(sessionId: string, authority: string): RequestCheck {
-  const key = importVerifyingKey(authority)
-  return async (request) => {
-    const verifying = await key
-    return verifying !== undefined && (await verifyCredentialRequest(verifying, sessionId, request))
-  }
-}
-
-/** Checks screen requests against the link's session key (imported once). */
-function screenCheck(sessionId: string, authority: string): (request: ScreenRequest) => Promise<boolean> {
-  const key = importVerifyingKey(authority)
-  return async (request) => {
-    const verifying = await key
-    return verifying !== undefined && (await verifyScreenRequest(verifying, sessionId, request))
-  }
-}
-
 /** Opens the customer's session of a join link in a root of its own. */
 export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, key: string, via: EntryWay, authority?: string): CustomerSessionModel {
   return createRoot((dispose) => {
@@ -85,8 +65,8 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     const visible = createVisibleTranscript(session.doc, session.trust)
     const entries = visible.entries
     const [draft, setDraft] = createSignal('')
-    // Screen and files only over links that prove the session key of the join link (src/net/linkProofs.ts).
-    const proven = createProvenPeers(() => session.connection(), sessionId, authority)
+    // Made on first use, their code fetched then (customerTools.ts); screen and files only over links that prove the session key.
+    const tools = createCustomerTools({ doc: session.doc, connection: () => session.connection(), identity: session.identity, sessionId, authority })
     // Delivered / Seen on the customer's own messages only from reps' receipts that verify against the link's session key.
     const repReceipts = createVerifiedRepReceipts(session.doc, sessionId, authority)
     const receipts = repReceipts.receipts
@@ -112,16 +92,16 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       // Reps' notes count too (the opening note names the rep who started the session); only what verified is here.
       repName: () => entries().findLast((entry) => entry.authorRole !== 'customer' && entry.authorName !== '')?.authorName,
       linkState: createCustomerLinkState(hub),
-      screen: createCustomerScreen(session.doc, () => session.connection(), session.identity, proven, authority === undefined ? undefined : screenCheck(sessionId, authority)),
-      files: createCustomerFileTransfers(session.doc, () => session.connection(), session.identity, proven),
-      credentials: createCustomerCredentials(session.doc, session.identity, authority === undefined ? undefined : requestCheck(sessionId, authority)),
+      screen: tools.screen,
+      files: tools.files,
+      credentials: tools.credentials,
       draft,
       setDraft,
       systemInfo: () => readSystemInfo(undefined, named()),
       saveChatLog: () => {
         // The text formatter is fetched on the first save, not with the page (issue 20, bundles); what is saved is what the page showed at the click.
         const [shown, meta] = [entries(), verifiedMeta.meta()]
-        void import('./customerChatLog').then((chatLog) => chatLog.saveCustomerChatLog(session.doc, shown, meta))
+        void Promise.all([import('./customerChatLog'), loadStrings('export')]).then(([chatLog]) => chatLog.saveCustomerChatLog(session.doc, shown, meta))
       },
       openLink: (url) => openInNewTab(url),
       dispose: () => {

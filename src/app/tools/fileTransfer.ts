@@ -80,6 +80,16 @@ export interface FileTransferOptions {
    * taken only from them; a peer that claims to be a rep without proving it is refused and reported.
    */
   proven?: ProvenPeers
+  /** Side channels a peer opened before these transfers existed (the customer page makes them on first use), taken as if just opened. */
+  caught?: CaughtChannel[]
+}
+
+/** A side channel caught before the transfers existed, with the messages it brought meanwhile (replayed in order). */
+export interface CaughtChannel {
+  channel: ChunkedChannel
+  peerId: string
+  /** Stops holding the channel's messages and returns those it held. */
+  release(): unknown[]
 }
 
 /** How long a refused file channel stays open for its `decline` to leave, if the sender does not close it first. */
@@ -114,8 +124,11 @@ function admitChannel(channel: ChunkedChannel, admit: Promise<boolean>, accepted
 /** The transfers state. */
 export interface FileTransfers {
   list: Accessor<Transfer[]>
-  /** Offers `file`; says why not when its name is too long, it is too large or nobody is there to receive it. */
-  send(file: File): SendResult
+  /**
+   * Offers `file`; says why not when its name is too long, it is too large or nobody is there to receive it
+   * (later, on the customer's page, when the transfers' code is still loading: src/app/customer/customerTools.ts).
+   */
+  send(file: File): SendResult | Promise<SendResult>
   accept(key: string): void
   decline(key: string): void
   cancel(key: string): void
@@ -175,23 +188,29 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
     )
   }
 
+  const caught = options.caught ?? []
   createEffect(() => {
     const connection = options.connection()
     if (!connection) return
     onCleanup(links.follow(connection))
-    onCleanup(
-      watchFileChannels(connection, (channel, peerId) => {
-        const key = randomId()
-        const user = peersByRole(connection).get(peerId)?.user
-        const peer = user?.name ?? ''
-        const proven = options.proven
-        if (proven && proven.status(peerId) !== 'proven') {
-          admitChannel(channel, proven.settled(peerId), () => receive(channel, peerId, key, peer, user?.id), () => proven.report({ what: 'fileIn', peerId, ...(user ? { claimedName: user.name } : {}) }))
-          return
-        }
-        receive(channel, peerId, key, peer, user?.id)
-      }, links.onPoll),
-    )
+    const onChannel = (channel: ChunkedChannel, peerId: string): void => {
+      const key = randomId()
+      const user = peersByRole(connection).get(peerId)?.user
+      const peer = user?.name ?? ''
+      const proven = options.proven
+      if (proven && proven.status(peerId) !== 'proven') {
+        admitChannel(channel, proven.settled(peerId), () => receive(channel, peerId, key, peer, user?.id), () => proven.report({ what: 'fileIn', peerId, ...(user ? { claimedName: user.name } : {}) }))
+        return
+      }
+      receive(channel, peerId, key, peer, user?.id)
+    }
+    // Listening first, then replaying: what a caught channel brought meanwhile reaches the same handlers as what comes next.
+    for (const early of caught.splice(0)) {
+      const held = early.release()
+      onChannel(early.channel, early.peerId)
+      for (const data of held) early.channel.dispatchEvent(new MessageEvent('message', { data }))
+    }
+    onCleanup(watchFileChannels(connection, onChannel, links.onPoll))
   })
 
   return {
@@ -270,10 +289,11 @@ export function createRepFileTransfers(session: Pick<RepSession, 'customer' | 'r
  * The customer's transfers: to and from every visible rep whose link proved the session key (`proven`).
  * Notes go to the customer doc (the reps' relay copies them).
  */
-export function createCustomerFileTransfers(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>, proven: ProvenPeers, maxBytes?: number): FileTransfers {
+export function createCustomerFileTransfers(doc: Y.Doc, connection: () => DocConnection | undefined, identity: Accessor<CustomerIdentity | undefined>, proven: ProvenPeers, maxBytes?: number, caught?: CaughtChannel[]): FileTransfers {
   return createFileTransfers({
     connection,
     proven,
+    ...(caught ? { caught } : {}),
     recipient: (user) => user?.role !== 'customer',
     note(event, text, id) {
       const me = identity()

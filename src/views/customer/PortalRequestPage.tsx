@@ -3,13 +3,13 @@
  * state with the customer's place, details and `Cancel request`, until a representative takes it and
  * the page moves into the chat by itself.
  */
-import { For, Match, Show, Switch, createEffect, createSignal } from 'solid-js'
+import { For, Match, Show, Switch, createEffect, createResource, createSignal } from 'solid-js'
 import { useApp } from '../../app/shell/appContext'
 import type { PortalRequestModel } from '../../app/queue/portalRequestModel'
 import type { PortalField } from '../../doc/teamPortals'
 import { MAX_NAME_CHARS, MAX_REQUEST_CHARS } from '../../doc/schema'
 import { LanguagePicker } from '../shell/LanguagePicker'
-import { formatTime, setLang, t, type MessageKey } from '../../i18n/i18n'
+import { formatTime, loadStrings, setLang, t, type MessageKey } from '../../i18n/i18n'
 import './portal.css'
 
 const FIELD_LABELS: Record<PortalField, MessageKey> = { email: 'portals.field.email', phone: 'portals.field.phone', order: 'portals.field.order' }
@@ -121,6 +121,8 @@ function Waiting(props: { model: PortalRequestModel }) {
 export function PortalRequestPage(props: { portalId: string; sealKey: string; signKey: string }) {
   const app = useApp()
   const model = app.request(props.portalId, props.sealKey, props.signKey)
+  // The queue's strings are a part of the catalog no other customer page loads: shown once here (or, if they cannot be fetched, as they are).
+  const [strings] = createResource(() => loadStrings('queue').then(() => true, () => true))
   const explicitLang = new URLSearchParams(location.search).has('lang')
   createEffect(() => {
     const lang = model.facts()?.lang
@@ -135,47 +137,49 @@ export function PortalRequestPage(props: { portalId: string; sealKey: string; si
     </section>
   )
   return (
-    <div class="customer">
-      <header class="topbar">
-        <span class="topbar__brand">{model.facts()?.name ?? t('request.title')}</span>
-        <span class="topbar__spacer" />
-        <LanguagePicker />
-      </header>
-      <main class="page page--narrow">
-        <h1>{model.facts()?.name ?? t('request.title')}</h1>
-        <Show when={model.facts()} fallback={<p class="hint">{t('request.unverified')}</p>}>
-          {(facts) => (
-            <>
-              <Show when={facts().greeting.trim() !== ''}>
-                <p class="request__greeting">{facts().greeting}</p>
-              </Show>
-              <Show when={facts().hours.trim() !== ''}>
-                <p class="hint">{t('request.hours', { hours: facts().hours })}</p>
-              </Show>
-            </>
-          )}
-        </Show>
-        <Switch>
-          <Match when={model.phase() === 'loading'}>
-            <p aria-busy="true">{t('request.loading')}</p>
-          </Match>
-          <Match when={model.phase() === 'failed'}>
-            <p role="alert" class="error">{t('error.generic', { message: model.error() ?? '' })}</p>
-          </Match>
-          <Match when={model.phase() === 'form'}>
-            <RequestForm model={model} systemInfo={() => model.systemInfo()} />
-          </Match>
-          <Match when={model.phase() === 'waiting'}>
-            <Waiting model={model} />
-          </Match>
-          <Match when={model.phase() === 'joining'}>
-            <p role="status">{t('request.joining')}</p>
-          </Match>
-          <Match when={model.phase() === 'full'}>{ended('request.full')}</Match>
-          <Match when={model.phase() === 'cancelled'}>{ended('request.cancelled')}</Match>
-          <Match when={model.phase() === 'rejected'}>{ended('request.rejected')}</Match>
-        </Switch>
-      </main>
-    </div>
+    <Show when={strings()}>
+      <div class="customer">
+        <header class="topbar">
+          <span class="topbar__brand">{model.facts()?.name ?? t('request.title')}</span>
+          <span class="topbar__spacer" />
+          <LanguagePicker />
+        </header>
+        <main class="page page--narrow">
+          <h1>{model.facts()?.name ?? t('request.title')}</h1>
+          <Show when={model.facts()} fallback={<p class="hint">{t('request.unverified')}</p>}>
+            {(facts) => (
+              <>
+                <Show when={facts().greeting.trim() !== ''}>
+                  <p class="request__greeting">{facts().greeting}</p>
+                </Show>
+                <Show when={facts().hours.trim() !== ''}>
+                  <p class="hint">{t('request.hours', { hours: facts().hours })}</p>
+                </Show>
+              </>
+            )}
+          </Show>
+          <Switch>
+            <Match when={model.phase() === 'loading'}>
+              <p aria-busy="true">{t('request.loading')}</p>
+            </Match>
+            <Match when={model.phase() === 'failed'}>
+              <p role="alert" class="error">{t('error.generic', { message: model.error() ?? '' })}</p>
+            </Match>
+            <Match when={model.phase() === 'form'}>
+              <RequestForm model={model} systemInfo={() => model.systemInfo()} />
+            </Match>
+            <Match when={model.phase() === 'waiting'}>
+              <Waiting model={model} />
+            </Match>
+            <Match when={model.phase() === 'joining'}>
+              <p role="status">{t('request.joining')}</p>
+            </Match>
+            <Match when={model.phase() === 'full'}>{ended('request.full')}</Match>
+            <Match when={model.phase() === 'cancelled'}>{ended('request.cancelled')}</Match>
+            <Match when={model.phase() === 'rejected'}>{ended('request.rejected')}</Match>
+          </Switch>
+        </main>
+      </div>
+    </Show>
   )
 }

@@ -5,7 +5,8 @@
  */
 import { Suspense, createSignal, lazy } from 'solid-js'
 import { ModalDialog } from '../shell/ModalDialog'
-import { Icon } from '../shell/Icon'
+// The one icon itself, not shell/Icon.tsx's set: the customer page starts with this button and no other icon.
+import FaceSlightlySmiling from 'lucide-solid/icons/face-slightly-smiling'
 import { t } from '../../i18n/i18n'
 import { insertAt } from './insertText'
 
@@ -32,7 +33,7 @@ export function EmojiPicker(props: { box: () => HTMLTextAreaElement | undefined;
   return (
     <>
       <button type="button" class="button button--icon" aria-label={t('emoji.button')} title={t('emoji.button')} aria-haspopup="dialog" disabled={props.disabled} onClick={show}>
-        <Icon name="smile" />
+        <FaceSlightlySmiling class="icon" size={18} aria-hidden="true" />
       </button>
       <ModalDialog
         open={open()}

@@ -1,13 +1,15 @@
 /** One transcript entry: a chat message, a pushed URL or a status note, rendered as text (never as HTML). */
-import { Match, Show, Switch, createMemo } from 'solid-js'
+import { Match, Show, Suspense, Switch, createMemo, lazy } from 'solid-js'
 import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
 import { MarkedText, RichText } from './RichText'
 import { richParser } from './richLoader'
 import { statusNoteText } from './entryText'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
-import { FileOfferEntry } from '../tools/FileOfferEntry'
 import { formatDateTime, formatTime, t, type MessageKey } from '../../i18n/i18n'
+
+// Only a page with transfers shows a file card: its code is fetched with the first (issue 20, bundles).
+const FileOfferEntry = lazy(() => import('../tools/FileOfferEntry').then((module) => ({ default: module.FileOfferEntry })))
 
 const DELIVERY: Record<DeliveryState, { key: MessageKey; glyph: string }> = {
   outbox: { key: 'entry.delivery.outbox', glyph: '◷' },
@@ -73,8 +75,12 @@ export function EntryView(props: EntryViewProps) {
               <span class="entry__audience">{t('entry.repsOnly')}</span>
             </Show>
           </p>
-          <Show when={props.entry.event === 'fileOffered' && props.files}>
-            {(files) => <FileOfferEntry note={props.entry} transfers={files()} selfId={props.selfId} />}
+          <Show when={props.entry.event === 'fileOffered' && props.files?.list().length ? props.files : undefined}>
+            {(files) => (
+              <Suspense>
+                <FileOfferEntry note={props.entry} transfers={files()} selfId={props.selfId} />
+              </Suspense>
+            )}
           </Show>
         </Match>
         <Match when={true}>

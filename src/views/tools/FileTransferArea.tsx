@@ -5,7 +5,7 @@
  * `bind` hands the parent `pick` (for the tool) and `send` (for a file dropped on the message box).
  */
 import { Show, createSignal, type JSX } from 'solid-js'
-import type { FileTransfers } from '../../app/tools/fileTransfer'
+import type { FileTransfers, SendResult } from '../../app/tools/fileTransfer'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
 import { formatBytes } from '../../i18n/format'
 import { t } from '../../i18n/i18n'
@@ -26,16 +26,21 @@ export function FileTransferArea(props: {
   const [error, setError] = createSignal<string>()
   let input: HTMLInputElement | undefined
   const send = (file: File): void => {
+    const said = (result: SendResult): void => {
+      setError(
+        result === 'nameTooLong'
+          ? t('files.nameTooLong', { max: MAX_FILE_NAME_CHARS, length: file.name.length })
+          : result === 'tooLarge'
+            ? t('files.tooLarge', { max: formatBytes(props.maxBytes ?? DEFAULT_MAX_FILE_BYTES) })
+            : result === 'noPeer'
+              ? t('files.noPeer')
+              : undefined,
+      )
+    }
+    // The customer's first file waits for the transfers' code (src/app/customer/customerTools.ts).
     const result = props.transfers.send(file)
-    setError(
-      result === 'nameTooLong'
-        ? t('files.nameTooLong', { max: MAX_FILE_NAME_CHARS, length: file.name.length })
-        : result === 'tooLarge'
-          ? t('files.tooLarge', { max: formatBytes(props.maxBytes ?? DEFAULT_MAX_FILE_BYTES) })
-          : result === 'noPeer'
-            ? t('files.noPeer')
-            : undefined,
-    )
+    if (typeof result === 'string') said(result)
+    else void result.then(said)
   }
   props.bind({ pick: () => input?.click(), send })
   return (

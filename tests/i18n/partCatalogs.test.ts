@@ -1,0 +1,61 @@
+/** Issue 20: the media tools' and the export's strings are parts of their own, fetched with the code that shows them. */
+import { describe, expect, it, vi } from 'vitest'
+import { en } from '../../src/i18n/en'
+import { es } from '../../src/i18n/es'
+import { mediaToolsEn } from '../../src/i18n/mediaToolStrings'
+import { mediaToolsEs } from '../../src/i18n/mediaToolStrings.es'
+import { exportEn } from '../../src/i18n/exportStrings'
+import { exportEs } from '../../src/i18n/exportStrings.es'
+import { queueEn } from '../../src/i18n/queueStrings'
+import { queueEs } from '../../src/i18n/queueStrings.es'
+import { repOnlyEn } from '../../src/i18n/repOnlyStrings'
+import { repOnlyEs } from '../../src/i18n/repOnlyStrings.es'
+import { consoleEn } from '../../src/i18n/consoleStrings'
+
+async function freshI18n() {
+  vi.resetModules()
+  return import('../../src/i18n/i18n')
+}
+
+describe('string parts', () => {
+  it('each part has the same keys in both languages, and none is in the catalog every page loads', () => {
+    for (const [english, spanish] of [[mediaToolsEn, mediaToolsEs], [exportEn, exportEs], [queueEn, queueEs], [repOnlyEn, repOnlyEs]] as const) {
+      expect(Object.keys(spanish).sort()).toEqual(Object.keys(english).sort())
+      expect(Object.keys(english).filter((key) => key in en || key in es)).toEqual([])
+    }
+    expect(Object.keys(repOnlyEn).filter((key) => !(key in consoleEn))).toEqual([]) // a part of the console's
+  })
+
+  it('what the customer page shows before its tools load stays in the first catalog', () => {
+    for (const key of ['files.sendTool', 'files.noPeer', 'files.tooLarge', 'status.fileOffered', 'status.screenShared', 'status.credentialsProvided']) expect(key in en).toBe(true)
+    for (const key of ['files.accept', 'screen.requestTitle', 'credentials.requestTitle']) expect(key in en).toBe(false)
+  })
+
+  it('media strings are keys until loadStrings, then text, in the page’s language', async () => {
+    const i18n = await freshI18n()
+    expect(i18n.t('files.accept')).toBe('files.accept')
+    await i18n.loadStrings('media')
+    expect(i18n.t('files.accept')).toBe(mediaToolsEn['files.accept'])
+    await i18n.loadLang('es')
+    i18n.setLang('es')
+    expect(i18n.t('files.accept')).toBe(mediaToolsEs['files.accept'])
+  })
+
+  it('a part asked for while Spanish comes in Spanish, and comes along when the page switches to English', async () => {
+    const i18n = await freshI18n()
+    await i18n.loadLang('es')
+    i18n.setLang('es')
+    await i18n.loadStrings('export')
+    expect(i18n.t('export.transcript')).toBe(exportEs['export.transcript'])
+    i18n.setLang('en')
+    await vi.waitFor(() => expect(i18n.lang()).toBe('en')) // once the English part is in: never a mix of languages
+    expect(i18n.t('export.transcript')).toBe(exportEn['export.transcript'])
+  })
+
+  it('the console loads its own strings with the media tools’, the export’s and the queue’s', async () => {
+    const i18n = await freshI18n()
+    expect(i18n.t('screen.requestTool')).toBe('screen.requestTool')
+    await i18n.loadConsoleStrings()
+    expect([i18n.t('screen.requestTool'), i18n.t('export.transcript'), i18n.t('request.title'), i18n.t('tools.label')]).toEqual([mediaToolsEn['screen.requestTool'], exportEn['export.transcript'], queueEn['request.title'], repOnlyEn['tools.label']])
+  })
+})
