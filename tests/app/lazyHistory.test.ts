@@ -23,7 +23,7 @@ describe('History loaded on first show', () => {
       expect(history.isOpen('lazy-live')).toBe(true)
       // Before History is shown: the change is noted (stored), so a later load re-reads the session.
       appendEntry(repDoc, { kind: 'chat', audience: 'all', authorId: 'c1', authorName: 'Bea', authorRole: 'customer', text: 'impresora atascada' })
-      await vi.waitFor(async () => expect(await readStoredDirty()).toContain('lazy-live'))
+      await vi.waitFor(async () => expect(await readStoredDirty()).toContain('lazy-live'), { timeout: 10_000 })
       await history.load()
       expect(history.ready()).toBe(true)
       expect(history.sessions().map((row) => row.sessionId)).toContain('lazy-live')

@@ -48,7 +48,7 @@ describe('rep tools created on first use', () => {
       expect(made).toMatchObject({ screen: 0, credentials: 0 })
       screen.request(ana)
       await credentials.request(ana)
-      await vi.waitFor(() => expect(made.screenRequests).toEqual([ana]))
+      await vi.waitFor(() => expect(made.screenRequests).toEqual([ana]), { timeout: 10_000 })
       expect(made.credentialRequests).toEqual([ana])
       expect(made).toMatchObject({ screen: 1, credentials: 1 })
       expect(screen.state()).toBe('pending')
@@ -64,7 +64,7 @@ describe('rep tools created on first use', () => {
     await createRoot(async (dispose) => {
       createLazyRepScreen(sessionWith(doc))
       createLazyRepCredentials(sessionWith(doc))
-      await vi.waitFor(() => expect(made).toMatchObject({ screen: 1, credentials: 1 }))
+      await vi.waitFor(() => expect(made).toMatchObject({ screen: 1, credentials: 1 }), { timeout: 10_000 })
       dispose()
     })
   })
