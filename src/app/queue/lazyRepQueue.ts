@@ -5,17 +5,15 @@
  * then it reads as an empty queue; an action (creating the first portal) waits for the chunk, then acts.
  */
 import { createEffect, createSignal, getOwner, on, onCleanup, runWithOwner } from 'solid-js'
-import type * as Y from 'yjs'
 import { portalsMap } from '../../doc/teamPortals'
-import { HANDBACK_MAPS } from '../../doc/handbacks'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PrefsStore } from '../shell/prefsStore'
-import type { RepWorkspace } from '../console/repWorkspace'
+import type { OpenTeam, RepWorkspace } from '../console/repWorkspace'
 import type { RepQueue } from './repQueue'
 
-/** Whether a team document holds anything the queue shows: a portal, or a session handed back. */
-function hasQueueWork(doc: Y.Doc): boolean {
-  return portalsMap(doc).size > 0 || doc.getMap(HANDBACK_MAPS[0]).size > 0
+/** Whether a team holds anything the queue shows: a portal (team doc), or a session handed back (its day documents). */
+function hasQueueWork(team: OpenTeam): boolean {
+  return portalsMap(team.doc).size > 0 || team.coordination.handbacks().length > 0
 }
 
 const NO_NUMBERS: ReturnType<RepQueue['numbers']> = { waiting: 0, medianWaitMs: undefined, takenToday: [], takenTodayNamed: [] }
@@ -25,8 +23,7 @@ export function createLazyRepQueue(workspace: RepWorkspace, hub: Pick<NetworkHub
   const owner = getOwner()
   const [real, setReal] = createSignal<RepQueue>()
   let loading: Promise<RepQueue> | undefined
-  // No signal is written until the chunk is in, so a read may ask for it from inside a computation.
-  /** `arrived`: loaded because a portal or handback just came in (announced), not found on opening a team. */
+  // `arrived`: loaded because a portal or handback just came in (then announced), not found on opening a team.
   const want = (arrived = false): Promise<RepQueue> =>
     (loading ??= import('./repQueue').then(
       (module) => {
@@ -40,16 +37,20 @@ export function createLazyRepQueue(workspace: RepWorkspace, hub: Pick<NetworkHub
         throw cause
       },
     ))
-  // Every rep has a team (their own), mostly without portals: its updates are watched for the first one.
+  // Every rep has a team (their own), mostly without portals: its portals and handbacks are watched for the first one.
   createEffect(
     on(workspace.teams, (teams) => {
       const check = (arrived: boolean): void => {
-        if (!loading && teams.some((team) => hasQueueWork(team.doc))) void want(arrived).catch(() => undefined)
+        if (!loading && teams.some(hasQueueWork)) void want(arrived).catch(() => undefined)
       }
       check(false)
       const onUpdate = (): void => check(true)
-      for (const team of teams) team.doc.on('update', onUpdate)
-      onCleanup(() => teams.forEach((team) => team.doc.off('update', onUpdate)))
+      const stops = teams.map((team) => team.coordination.observe(onUpdate))
+      for (const team of teams) portalsMap(team.doc).observe(onUpdate)
+      onCleanup(() => {
+        stops.forEach((stop) => stop())
+        teams.forEach((team) => portalsMap(team.doc).unobserve(onUpdate))
+      })
     }),
   )
   return {
