@@ -2,7 +2,8 @@
 import { createRoot } from 'solid-js'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PrefsStore } from '../shell/prefsStore'
-import { createHistory, type History } from '../history/history'
+import type { History } from '../history/history'
+import { createLazyHistory } from '../history/lazyHistory'
 import { createTeamHistory, type TeamHistory } from '../history/teamHistory'
 import { createRepWorkspace, type RepWorkspace } from './repWorkspace'
 import { createSessionTabs, type SessionTabs } from './sessionTabs'
@@ -10,7 +11,8 @@ import { createTeamView, type TeamView } from './teamView'
 import { createStorageWarning } from './storageWarning'
 import type { StorageInfo } from '../../store/storageQuota'
 import type { Accessor } from 'solid-js'
-import { createRepQueue, type RepQueue } from '../queue/repQueue'
+import type { RepQueue } from '../queue/repQueue'
+import { createLazyRepQueue } from '../queue/lazyRepQueue'
 
 /** What the console's views render. */
 export interface ConsoleModel {
@@ -33,10 +35,10 @@ export function createConsoleModel(hub: NetworkHub, prefs: PrefsStore, origin: s
     return {
       workspace,
       tabs: createSessionTabs(workspace, prefs),
-      history: createHistory(workspace),
+      history: createLazyHistory(workspace),
       teamHistory: createTeamHistory({ current: () => workspace.teams().find((team) => team.membership.teamId === workspace.currentTeamId()) }),
       team: createTeamView(workspace, origin),
-      queue: createRepQueue(workspace, hub, origin, prefs),
+      queue: createLazyRepQueue(workspace, hub, origin, prefs),
       storageWarning: createStorageWarning(),
     }
   })

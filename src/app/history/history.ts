@@ -5,9 +5,9 @@
  * (entries as they reach the open rep docs, a stored doc once when first seen)
  * and persisted per session, so a query never reopens documents.
  */
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { entriesMap, readEntry, readTranscript } from '../../doc/transcript'
+import { readEntry, readTranscript } from '../../doc/transcript'
 import type { Entry } from '../../doc/entry'
 import { readSessionMeta } from '../../doc/session'
 import { readIntake } from '../../doc/intake'
@@ -20,9 +20,10 @@ import { forgetLocalPending } from '../session/syncMarks'
 import type { IndexedEntry, SearchHit } from '../../store/searchIndex'
 import type { SearchService } from '../../store/searchStore'
 import * as stored from '../../store/localDatabases'
-import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../store/storageQuota'
+import { readStorageInfo, type StorageInfo } from '../../store/storageQuota'
 import { isQuotaError } from '../../store/storageQuota'
 import { ArchivePassphraseError, buildArchive, encryptArchive, openArchive } from './sessionArchive'
+import { createHistoryWatch, type HistoryWatch, type HistoryWorkspace } from './historyWatch'
 
 export { isQuotaError, ArchivePassphraseError }
 import { downloadFile } from '../shell/download'
@@ -114,14 +115,14 @@ function parseSummaries(raw: unknown): Map<string, HistorySession> {
   return map
 }
 
-/** The slice of the console's workspace History reads: the open tabs and their live rep docs. */
-export interface HistoryWorkspace {
-  tabs: Accessor<{ sessionId: string }[]>
-  session(sessionId: string): { repDoc: Y.Doc } | undefined
-}
+export type { HistoryWorkspace }
 
-/** Creates History for the console's workspace. Must run inside a reactive owner. */
-export function createHistory(workspace: HistoryWorkspace): History {
+/**
+ * Creates History for the console's workspace. Must run inside a reactive owner. `watch` is what has
+ * followed the open sessions since the console started (the console loads this module only when History
+ * is first shown, see lazyHistory.ts); without one, History starts watching now.
+ */
+export function createHistory(workspace: HistoryWorkspace, watch: HistoryWatch = createHistoryWatch(workspace)): History {
   let engine: SearchService | undefined
   let summaries = new Map<string, HistorySession>()
   const [sessions, setSessions] = createSignal<HistorySession[]>([])
@@ -132,15 +133,7 @@ export function createHistory(workspace: HistoryWorkspace): History {
       .then(setStorage)
       .catch(() => setStorage(undefined))
   }
-  /** Open sessions whose entries feed the index: the doc watched (a reopened session has a new one) and how to stop. */
-  const watched = new Map<string, { doc: Y.Doc; stop: () => void }>()
-  // Sessions changed since the index was last saved: re-read at the next load, so a tab closed before the save loses nothing.
-  const dirty = new Set<string>()
-  const markDirty = (sessionId: string): void => {
-    if (dirty.has(sessionId)) return
-    dirty.add(sessionId)
-    void stored.writeStoredDirty([...dirty])
-  }
+  const { watched, dirty } = watch
   let saveTimer: ReturnType<typeof setTimeout> | undefined
 
   const publish = (): void => {
@@ -205,34 +198,13 @@ export function createHistory(workspace: HistoryWorkspace): History {
     setReady(true)
     refreshStorage()
   }
-  // Ask early: the browser then keeps the sessions under storage pressure.
-  void requestPersistentStorage().catch(() => false)
-
-  // Open sessions feed the index as entries arrive.
-  createEffect(() => {
-    const tabs = workspace.tabs()
-    // A closed session's watcher goes (its doc is destroyed); a reopened one is watched on its new doc.
-    watched.forEach((watch, sessionId) => {
-      if (workspace.session(sessionId)?.repDoc === watch.doc) return
-      watch.stop()
-      watched.delete(sessionId)
-    })
-    for (const tab of tabs) {
-      const session = workspace.session(tab.sessionId)
-      if (!session || watched.has(tab.sessionId)) continue
-      const entries = entriesMap(session.repDoc)
-      // Only the entries a transaction touched are parsed: re-reading a long transcript on every message grew with the session.
-      const onChange = (event: Y.YMapEvent<unknown>): void => {
-        markDirty(tab.sessionId)
-        if (ready()) absorb(tab.sessionId, session.repDoc, changedEntries(session.repDoc, event.keysChanged))
-      }
-      entries.observe(onChange)
-      watched.set(tab.sessionId, { doc: session.repDoc, stop: () => entries.unobserve(onChange) })
-      if (ready()) absorb(tab.sessionId, session.repDoc)
-    }
+  // Open sessions feed the index as entries arrive (only the entries a transaction touched are parsed).
+  watch.listen({
+    changed: (sessionId, doc, ids) => ready() && absorb(sessionId, doc, changedEntries(doc, ids)),
+    watching: (sessionId, doc) => ready() && absorb(sessionId, doc),
   })
   onCleanup(() => {
-    watched.forEach((watch) => watch.stop())
+    watch.listen(undefined)
     document.removeEventListener('visibilitychange', onHide)
     flush()
   })

@@ -139,6 +139,8 @@ export function createRepQueue(
   origin: string,
   prefs: PrefsStore,
   notifier: Pick<Notifier, 'isHidden' | 'notify' | 'beep'> = createBrowserNotifier(),
+  /** Created because something new arrived (lazyRepQueue.ts): what is there now is announced, no quiet first round. */
+  announceAtOnce = false,
 ): RepQueue {
   const open = new Map<string, OpenPortal>()
   const cache = new OpenCache()
@@ -155,7 +157,7 @@ export function createRepQueue(
   const done = new Set<string>()
   /** Claims this page wrote and that no pick has settled yet (re-written if a peer deletes them). */
   const myClaims = new Map<string, Claim>()
-  let firstRound = true
+  let firstRound = !announceAtOnce
   const perPortal = new Map<string, QueueItem[]>()
 
   const me = () => workspace.profile()
@@ -392,7 +394,8 @@ export function createRepQueue(
       })
     }),
   )
-  createEffect(on(handbacks.items, () => publish(), { defer: true }))
+  // Not deferred: a queue created while handbacks already wait (loaded on their arrival) lists them at once.
+  createEffect(on(handbacks.items, () => publish()))
   // The first round lists what was already waiting without announcing it.
   setTimeout(() => {
     firstRound = false

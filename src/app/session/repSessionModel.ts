@@ -23,9 +23,10 @@ import type { OpenTeam } from '../console/teamConnection'
 import { createDocReader, createFollowingReader } from '../shell/createDocReader'
 import { customerLink, portalLink } from '../shell/routes'
 import { PORTAL_CODE_TTL_MS, formatPortalCode } from './portalCode'
-import { createRepScreen, type RepScreen } from '../tools/screenShare'
+import type { RepScreen } from '../tools/screenShare'
 import { createRepFileTransfers, type FileTransfers } from '../tools/fileTransfer'
-import { createRepCredentials, type RepCredentials } from '../tools/credentials'
+import type { RepCredentials } from '../tools/credentials'
+import { createLazyRepCredentials, createLazyRepScreen } from './lazyRepTools'
 import { createTranscript } from './createTranscript'
 import { createScripts } from './createScripts'
 import { createSessionActivity, type SessionActivity } from './sessionActivity'
@@ -136,8 +137,10 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       isSeen: deps.isSeen,
       onCustomerMessage: deps.onCustomerMessage,
     }, untrack(entries))
-    const screen = createRepScreen(session)
-    const credentials = createRepCredentials(session)
+    // Screen and credentials are chunks loaded on first use (lazyRepTools.ts). File transfers are not:
+    // a customer may offer a file at any moment, and its channel must find a listener.
+    const screen = createLazyRepScreen(session)
+    const credentials = createLazyRepCredentials(session)
     const actions = createRepSessionActions(
       session,
       { profile: deps.profile, team: deps.team, hidden, audience },

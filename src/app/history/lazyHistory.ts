@@ -1,0 +1,45 @@
+/**
+ * History without its code at the console's start: the watch of the open sessions (historyWatch.ts)
+ * runs from the start, and the rest (search index, summaries, delete, archives) is a chunk loaded when
+ * History is first shown (its view calls `load`) or any of its actions is used (issue 20, bundles).
+ * Until then it reads as History not loaded yet: no rows, not ready.
+ */
+import { createSignal, getOwner, runWithOwner } from 'solid-js'
+import type { History } from './history'
+import { createHistoryWatch, type HistoryWorkspace } from './historyWatch'
+
+/** A History whose real one is created on first use, in the caller's owner. Must run inside a reactive owner. */
+export function createLazyHistory(workspace: HistoryWorkspace): History {
+  const owner = getOwner()
+  const watch = createHistoryWatch(workspace)
+  const [real, setReal] = createSignal<History>()
+  let loading: Promise<History> | undefined
+  const want = (): Promise<History> =>
+    (loading ??= import('./history').then(
+      (module) => {
+        const history = runWithOwner(owner, () => module.createHistory(workspace, watch))
+        if (!history) throw new Error('the console is gone')
+        setReal(history)
+        return history
+      },
+      (cause: unknown) => {
+        loading = undefined // offline before the chunk was cached: the next use tries again
+        throw cause
+      },
+    ))
+  return {
+    sessions: () => real()?.sessions() ?? [],
+    load: async () => (await want()).load(),
+    ready: () => real()?.ready() ?? false,
+    storage: () => real()?.storage(),
+    search: async (query) => (await want()).search(query),
+    transcript: async (sessionId) => (await want()).transcript(sessionId),
+    // Open in a tab is known without the chunk (and decides whether Delete is offered).
+    isOpen: (sessionId) => workspace.session(sessionId) !== undefined,
+    remove: async (sessionId) => (await want()).remove(sessionId),
+    removeAll: async () => (await want()).removeAll(),
+    archiveProblem: (cause) => real()?.archiveProblem(cause),
+    exportAll: async (passphrase) => (await want()).exportAll(passphrase),
+    importArchive: async (text, passphrase) => (await want()).importArchive(text, passphrase),
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * A rep's screen sharing and credential requests without their code at the console's start: each is a
+ * chunk (src/app/tools/screenShare.ts, credentials.ts) created the first time the session has a use for
+ * it — the rep asks, or the customer doc already holds a request of that kind (made by a team mate, or
+ * before a reload, whose answer must still be opened). A rep's press waits for the chunk, then acts.
+ */
+import { createEffect, createSignal, getOwner, runWithOwner, type Accessor } from 'solid-js'
+import { requestsMap } from '../../doc/screenRequests'
+import { credentialsMap } from '../../doc/credentialRequests'
+import { createDocReader } from '../shell/createDocReader'
+import type { RepScreen } from '../tools/screenShare'
+import type { RepCredentials } from '../tools/credentials'
+import type { RepSession } from './repSession'
+
+/** Creates `create`'s result on the first `want`, and again after a failed load. */
+function onFirstUse<T>(create: () => Promise<T>): { real: Accessor<T | undefined>; want: () => Promise<T> } {
+  const [real, setReal] = createSignal<T>()
+  let loading: Promise<T> | undefined
+  const want = (): Promise<T> =>
+    (loading ??= create().then(
+      (value) => {
+        setReal(() => value)
+        return value
+      },
+      (cause: unknown) => {
+        loading = undefined // offline before the chunk was cached: the next use tries again
+        throw cause
+      },
+    ))
+  return { real, want }
+}
+
+/** Loads when the session's customer doc holds a request of the kind (or at once if it does now). */
+function wantWhen(hasRequest: Accessor<boolean>, want: () => Promise<unknown>): void {
+  createEffect(() => {
+    if (hasRequest()) void want().catch(() => undefined)
+  })
+}
+
+/** The rep's view of the customer's screen, its code loaded on first use. Must run inside a reactive owner. */
+export function createLazyRepScreen(session: RepSession): RepScreen {
+  const owner = getOwner()
+  const { real, want } = onFirstUse(async () => {
+    const { createRepScreen } = await import('../tools/screenShare')
+    const screen = runWithOwner(owner, () => createRepScreen(session))
+    if (!screen) throw new Error('the session is closed')
+    return screen
+  })
+  wantWhen(createDocReader(session.customerDoc, (doc) => requestsMap(doc).size > 0), want)
+  return {
+    stream: () => real()?.stream(),
+    state: () => real()?.state(),
+    request: (rep) => void want().then((screen) => screen.request(rep)),
+  }
+}
+
+/** The rep's credential requests, their code loaded on first use. Must run inside a reactive owner. */
+export function createLazyRepCredentials(session: RepSession): RepCredentials {
+  const owner = getOwner()
+  const { real, want } = onFirstUse(async () => {
+    const { createRepCredentials } = await import('../tools/credentials')
+    const credentials = runWithOwner(owner, () => createRepCredentials(session))
+    if (!credentials) throw new Error('the session is closed')
+    return credentials
+  })
+  wantWhen(createDocReader(session.customerDoc, (doc) => credentialsMap(doc).size > 0), want)
+  return {
+    revealed: () => real()?.revealed(),
+    pending: () => real()?.pending() ?? false,
+    request: async (rep) => (await want()).request(rep),
+    dismiss: () => real()?.dismiss(),
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The rows of a long transcript, virtualised so a session of 100,000 entries keeps a few dozen DOM nodes.
+ * Its own chunk with @tanstack/virtual-core: Transcript.tsx loads it only once a session grows past
+ * SHORT_LIST_MAX entries (or opens that long). It follows new entries while the reader is at the end.
+ */
+import { For, Show, createEffect, createMemo, on, onCleanup, onMount } from 'solid-js'
+import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
+import { HEADER_KEY, type RowsProps } from './transcriptRows'
+
+const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
+const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
+
+type RowKey = VirtualItem['key']
+
+function sameKeys(a: RowKey[], b: RowKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i])
+}
+
+/** The virtual rows of one transcript, inside the frame's scroller. */
+export function VirtualRows(props: RowsProps) {
+  const saved = props.saved
+  const offset = (): number => (props.hasHeader ? 1 : 0)
+  const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
+    get count() {
+      return props.entries.length + offset()
+    },
+    getScrollElement: () => props.scroller,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => (index < offset() ? HEADER_KEY : (props.entries[index - offset()]?.id ?? index)),
+    initialMeasurementsCache: saved?.measurements ?? [],
+    // Following: where the scroller is now (the plain list it replaces may be scrolled to its end), so
+    // mounting scrolls nothing, no scroll event says the reader left the end, and the next frame follows.
+    initialOffset: () => (saved && !saved.following ? saved.offset : props.scroller.scrollTop),
+  })
+  // The virtualizer hands out new row objects on every change; rows are keyed by entry id instead, so a new
+  // message mounts one row rather than re-creating every visible one (issue #10, delivery latency).
+  const rowsByKey = createMemo(() => new Map(virtualizer.getVirtualItems().map((row) => [row.key, row])))
+  const rowKeys = createMemo(() => [...rowsByKey().keys()], [], { equals: sameKeys })
+  const scrollToEnd = (): void => {
+    const count = props.entries.length + offset()
+    if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
+  }
+  onMount(() => {
+    if (saved && !saved.following) props.scroller.scrollTop = saved.offset
+  })
+  props.bind({
+    scrollToEnd,
+    reveal: (entryIndex) => virtualizer.scrollToIndex(entryIndex + offset(), { align: 'center' }),
+    save: () => ({ offset: virtualizer.scrollOffset ?? 0, following: props.following(), measurements: virtualizer.takeSnapshot() }),
+  })
+  // Measuring a row and following the end read layout right after the DOM changed: a forced layout. Done
+  // once per frame for every row mounted since, never in the task that appended (a rep's Enter, a received
+  // update; issue 20, send path). A hidden page has no frames: its rows are measured when it shows again.
+  const unmeasured = new Set<HTMLDivElement>()
+  let followPending = false
+  let frame: number | undefined
+  const inNextFrame = (): void => {
+    frame ??= requestAnimationFrame(() => {
+      frame = undefined
+      const rows = [...unmeasured]
+      unmeasured.clear()
+      rows.forEach((row) => virtualizer.measureElement(row))
+      // A row measured taller than its estimate pushes the end down: while following, keep the end in view.
+      if ((followPending || rows.length > 0) && props.following()) scrollToEnd()
+      followPending = false
+    })
+  }
+  onCleanup(() => frame !== undefined && cancelAnimationFrame(frame))
+  createEffect(
+    on(
+      () => props.entries.length,
+      () => {
+        if (!props.following()) return
+        followPending = true
+        inNextFrame()
+      },
+    ),
+  )
+  return (
+    <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+      <For each={rowKeys()}>
+        {(key) => {
+          const row = (): VirtualItem | undefined => rowsByKey().get(key)
+          return (
+            <div
+              class="transcript__row"
+              data-index={row()?.index}
+              ref={(el) => {
+                unmeasured.add(el)
+                inNextFrame()
+              }}
+              style={{ transform: `translateY(${row()?.start ?? 0}px)` }}
+            >
+              <Show when={key !== HEADER_KEY} fallback={props.header()}>
+                <Show when={props.entries[(row()?.index ?? -1) - offset()]}>{(entry) => props.entryView(entry)}</Show>
+              </Show>
+            </div>
+          )
+        }}
+      </For>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+/**
+ * What the console's transcript frame (Transcript.tsx) and the two ways of laying out its rows share: the
+ * plain list of a short session (ShortRows.tsx) and the virtual list of a long one (VirtualRows.tsx, its
+ * own chunk with the virtualiser, loaded only once a session grows long; issue 20, bundles).
+ */
+import type { Accessor, JSX } from 'solid-js'
+import type { VirtualItem } from '@tanstack/solid-virtual'
+import type { Entry } from '../../doc/entry'
+import type { TranscriptScroll } from '../../app/session/sessionViewState'
+
+/** Up to this many entries a transcript is a plain list; past it, a virtual list (the customer's page shows as many at first). */
+export const SHORT_LIST_MAX = 150
+/** From this many entries on, the virtual list's chunk is fetched ahead, so growing past SHORT_LIST_MAX swaps at once. */
+export const PREFETCH_AT = 120
+/** The row of the details block (entry ids never take this form). */
+export const HEADER_KEY = 'header'
+
+/** What the frame asks of the rows that are mounted. */
+export interface RowsHandle {
+  scrollToEnd(): void
+  /** Brings the row of this entry into the middle of the view. */
+  reveal(entryIndex: number): void
+  /** Where the reader is, enough to put the rows back (also into the other kind of list). */
+  save(): TranscriptScroll
+}
+
+/** What the frame gives either kind of rows. */
+export interface RowsProps {
+  scroller: HTMLDivElement
+  entries: Entry[]
+  /** Whether the details block heads the rows. */
+  hasHeader: boolean
+  header: () => JSX.Element
+  entryView: (entry: Accessor<Entry>) => JSX.Element
+  /** Whether the reader is at the end (new rows are followed). */
+  following: Accessor<boolean>
+  /** Where to put the reader when the rows mount. */
+  saved: TranscriptScroll | undefined
+  bind(handle: RowsHandle): void
+}
+
+/** The measured rows of a plain list, in the form the virtualiser restores sizes from. */
+export function measuredRows(rows: { key: string; size: number }[]): VirtualItem[] {
+  let start = 0
+  return rows.map(({ key, size }, index) => {
+    const item = { key, index, start, end: start + size, size, lane: 0 }
+    start += size
+    return item
+  })
+}

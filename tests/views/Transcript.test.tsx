@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+// The console's transcript: a plain list while a session is short, the virtual list (its own chunk) once it grows long.
+import { afterEach, expect, test, vi } from 'vitest'
+import { createSignal } from 'solid-js'
+import { render } from 'solid-js/web'
+import { Transcript } from '../../src/views/session/Transcript'
+import { SHORT_LIST_MAX } from '../../src/views/session/transcriptRows'
+import type { TranscriptScroll } from '../../src/app/session/sessionViewState'
+import type { Entry } from '../../src/doc/entry'
+
+afterEach(() => {
+  document.body.textContent = ''
+})
+
+function message(i: number): Entry {
+  const id = `e${String(i).padStart(6, '0')}`
+  return { id, kind: 'chat', audience: 'all', authorId: 'cust-1', authorName: 'Bea', authorRole: 'customer', text: `message ${i}`, at: i }
+}
+
+const entriesOf = (count: number): Entry[] => Array.from({ length: count }, (_, i) => message(i))
+const renderedIds = (root: HTMLElement): string[] => [...root.querySelectorAll('[role="log"] article')].map((article) => article.getAttribute('data-entry-id') ?? '')
+const isVirtual = (root: HTMLElement): boolean => root.querySelector('[role="log"] .transcript__space') !== null
+const isPlain = (root: HTMLElement): boolean => root.querySelector('[role="log"] .transcript__list') !== null
+
+function mount(entries: () => Entry[], extra: { onScrollSave?: (scroll: TranscriptScroll) => void } = {}): { root: HTMLElement; dispose: () => void } {
+  const root = document.body.appendChild(document.createElement('div'))
+  const dispose = render(
+    () => <Transcript entries={entries()} selfId="rep-1" viewer="rep" header={() => <p class="details-header">details</p>} onScrollSave={extra.onScrollSave} />,
+    root,
+  )
+  return { root, dispose }
+}
+
+test('a short session is a plain list of every entry in order, the details first', () => {
+  const { root } = mount(() => entriesOf(40))
+  expect(isPlain(root)).toBe(true)
+  expect(isVirtual(root)).toBe(false)
+  expect(renderedIds(root)).toEqual(entriesOf(40).map((entry) => entry.id))
+  expect(root.querySelector('[role="log"] .transcript__row')?.textContent).toBe('details')
+})
+
+test('a session growing past the limit changes to the virtual list, its rows still in order', async () => {
+  const [entries, setEntries] = createSignal(entriesOf(SHORT_LIST_MAX))
+  const { root } = mount(entries)
+  expect(isPlain(root)).toBe(true)
+  expect(renderedIds(root)).toHaveLength(SHORT_LIST_MAX)
+  setEntries(entriesOf(SHORT_LIST_MAX + 1))
+  await vi.waitFor(() => expect(isVirtual(root)).toBe(true), { timeout: 10_000 }) // the chunk's first import is slow on a loaded machine
+  expect(isPlain(root)).toBe(false)
+  // happy-dom lays nothing out, so which rows the virtual list renders is for the browser test; their order is not.
+  const ids = renderedIds(root)
+  expect(ids).toEqual([...ids].sort())
+  expect(root.querySelectorAll('[role="log"]')).toHaveLength(1)
+})
+
+test('nearing the limit does not change the list yet', async () => {
+  const [entries, setEntries] = createSignal(entriesOf(10))
+  const { root } = mount(entries)
+  setEntries(entriesOf(SHORT_LIST_MAX))
+  // The virtual list's chunk is fetched ahead; once it is here, the list is still plain.
+  await import('../../src/views/session/VirtualRows')
+  await new Promise<void>((resolve) => setTimeout(resolve))
+  expect(isPlain(root)).toBe(true)
+  expect(renderedIds(root)).toHaveLength(SHORT_LIST_MAX)
+})
+
+test('a session opened long shows its newest rows at once, then the virtual list', async () => {
+  const { root } = mount(() => entriesOf(2000))
+  if (!isVirtual(root)) {
+    const ids = renderedIds(root)
+    expect(ids).toHaveLength(SHORT_LIST_MAX)
+    expect(ids.at(-1)).toBe(message(1999).id)
+  }
+  await vi.waitFor(() => expect(isVirtual(root)).toBe(true), { timeout: 10_000 }) // the chunk's first import is slow on a loaded machine
+  expect(renderedIds(root).length).toBeLessThan(100)
+})
+
+test('a short transcript saves where the reader was with every row measured, for the virtual list to restore', () => {
+  let saved: TranscriptScroll | undefined
+  const { dispose } = mount(() => entriesOf(30), { onScrollSave: (scroll) => (saved = scroll) })
+  dispose()
+  expect(saved?.following).toBe(true)
+  expect(saved?.measurements.map((row) => row.key)).toEqual(['header', ...entriesOf(30).map((entry) => entry.id)])
+})
