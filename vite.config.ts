@@ -74,11 +74,15 @@ export function lib0DomWithoutSchema(): Plugin {
  * modules the customer page may fetch later (those two chunks' dynamic imports too: find, rating, dialogs).
  * The chunk groups below read them: code shared by several routes goes to `shared` only if the customer
  * start needs it, and to `console` only if no customer chunk can need it, so a customer never downloads
- * the rep console's widgets (issue 20, bundles).
+ * the rep console's widgets (issue 20, bundles). The console's own start set is walked the same way, so
+ * code only its lazy parts share (portals, the queue, History) does not ride in the chunk every start loads.
  */
 const CUSTOMER_PAGE_ROOTS = ['src/views/customer/CustomerPage.tsx', 'src/app/customer/customerSessionModel.ts']
 const customerStart = new Set<string>()
 const customerLater = new Set<string>()
+/** The modules the rep console needs to start (the entry's static imports and those of its view and model chunks). */
+const CONSOLE_ROOTS = ['src/views/console/RepConsole.tsx', 'src/app/console/consoleModel.ts']
+const consoleStart = new Set<string>()
 
 function customerModules(): Plugin {
   return {
@@ -97,7 +101,9 @@ function customerModules(): Plugin {
       }
       customerStart.clear()
       customerLater.clear()
+      consoleStart.clear()
       walk(['src/main.tsx', ...CUSTOMER_PAGE_ROOTS], customerStart, false)
+      walk(['src/main.tsx', ...CONSOLE_ROOTS], consoleStart, false)
       walk(CUSTOMER_PAGE_ROOTS, customerLater, true) // not main.tsx's dynamic imports: they include the rep console
     },
   }
@@ -148,7 +154,9 @@ export default defineConfig({
             { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols)[\\/]|[\\/]src[\\/]net[\\/]fastDecoding\.ts$/ },
             { name: 'solid', test: /[\\/]node_modules[\\/]solid-js[\\/]/ },
             { name: 'shared', test: (id) => customerStart.has(id), minShareCount: 2 },
-            { name: 'console', test: (id) => /[\\/]src[\\/]/.test(id) && !customerLater.has(id), minShareCount: 2 },
+            // The console's start gets what it imports; what only its lazy parts share (portals, queue, History…) is a chunk of its own.
+            { name: 'console', test: (id) => /[\\/]src[\\/]/.test(id) && !customerLater.has(id) && consoleStart.has(id), minShareCount: 2 },
+            { name: 'console-later', test: (id) => /[\\/]src[\\/]/.test(id) && !customerLater.has(id) && !consoleStart.has(id), minShareCount: 2 },
           ],
         },
       },

@@ -4,7 +4,7 @@ import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
 import { ExportDialog } from '../../src/views/session/ExportDialog'
 import { CUSTOMER_MESSAGE, REP_ONLY_MESSAGE, exportSession } from '../doc/exportFixtures'
-import { downloadTranscript } from '../../src/app/session/repSessionActions'
+import { downloadTranscript } from '../../src/app/session/downloadTranscript'
 
 const downloads = vi.hoisted(() => [] as Array<{ name: string; mime: string; content: string }>)
 vi.mock('../../src/app/shell/download', () => ({

@@ -5,17 +5,15 @@
  * the customer may see) and keeps the team's session index current.
  */
 import type { Accessor } from 'solid-js'
-import type * as Y from 'yjs'
 import { appendMessage } from '../../doc/transcript'
-import { readExportData, type ExportOptions } from '../../doc/exportData'
+import type { ExportOptions } from '../../doc/exportData'
 import type { Audience } from '../../doc/entry'
 import type { RepProfile } from '../../store/profile'
 import type { OpenTeam } from '../console/teamConnection'
 import { inviteRep } from '../console/invitationFlow'
 import { HANDBACK_TARGET } from '../../doc/handbacks'
 import { handBack } from '../queue/handBack'
-import { downloadFile } from '../shell/download'
-import { EXPORT_MIME, exportFileName, exportLabels, formatExport, type ExportFormat } from '../export/formatTranscript'
+import type { ExportFormat } from '../export/formatTranscript'
 import { endSession, pushUrl, type Outcome } from './sessionActions'
 import { repWriter } from './writers'
 import type { RepSession } from './repSession'
@@ -44,7 +42,7 @@ export interface RepSessionActions {
   requestScreen(): void
   requestCredentials(): Promise<void>
   /** Downloads the transcript in `format`; returns the file name. */
-  exportTranscript(format: ExportFormat, options: ExportOptions): string
+  exportTranscript(format: ExportFormat, options: ExportOptions): Promise<string>
 }
 
 /** What the actions read from the model around them. */
@@ -53,14 +51,6 @@ export interface ActionDeps {
   team: Accessor<OpenTeam | undefined>
   hidden: Accessor<boolean>
   audience: Accessor<Audience>
-}
-
-/** Downloads a session's transcript in `format`, in the UI language; returns the file name. */
-export function downloadTranscript(repDoc: Y.Doc, format: ExportFormat, options: ExportOptions): string {
-  const data = readExportData(repDoc, options)
-  const name = exportFileName(data, format)
-  downloadFile(name, EXPORT_MIME[format], formatExport(format, data, exportLabels()))
-  return name
 }
 
 /** Creates a session's actions. */
@@ -108,6 +98,6 @@ export function createRepSessionActions(session: RepSession, deps: ActionDeps, t
       const me = deps.profile()
       if (me) await tools.requestCredentials(me)
     },
-    exportTranscript: (format, options) => downloadTranscript(session.repDoc, format, options),
+    exportTranscript: async (format, options) => (await import('./downloadTranscript')).downloadTranscript(session.repDoc, format, options),
   }
 }

@@ -21,7 +21,8 @@ export interface ExportDialogProps {
   open: boolean
   onOpenChange: (open: boolean) => void
   /** Makes and downloads the file (may throw: the dialog shows why). */
-  onExport: (format: ExportFormat, options: ExportOptions) => void
+  /** Makes the file; may load the formatters first (a failure shows in the dialog). */
+  onExport: (format: ExportFormat, options: ExportOptions) => unknown
 }
 
 /** The formats, in the order the dialog offers them. */
@@ -49,9 +50,9 @@ export function ExportDialog(props: ExportDialogProps) {
     ),
   )
 
-  const download = (): void => {
+  const download = async (): Promise<void> => {
     try {
-      props.onExport(format(), { includeRepOnly: includeRepOnly(), includeNotes: includeNotes() })
+      await props.onExport(format(), { includeRepOnly: includeRepOnly(), includeNotes: includeNotes() })
       setError(undefined)
     } catch (cause) {
       setError(t('export.failed', { message: cause instanceof Error ? cause.message : String(cause) }))
@@ -101,7 +102,7 @@ export function ExportDialog(props: ExportDialogProps) {
               <Dialog.CloseButton class="button" aria-label={t('export.close')}>
                 {t('export.close')}
               </Dialog.CloseButton>
-              <button type="button" class="button button--primary" onClick={download}>
+              <button type="button" class="button button--primary" onClick={() => void download()}>
                 {t('export.download')}
               </button>
             </div>
