@@ -124,7 +124,7 @@ const SCENARIOS: Scenario[] = [
       const chooser = rep.page.waitForEvent('filechooser')
       await tools.getByRole('button', { name: t('files.sendTool') }).click()
       await (await chooser).setFiles(path)
-      const offer = customer.page.getByRole('group', { name: t('files.offerTitle') })
+      const offer = customer.page.getByRole('dialog', { name: t('files.offerTitle') })
       await expect(offer).toContainText('notes.txt')
       await check(customer.page, 'customer: file offer')
       await expect(rep.page.getByRole('group', { name: t('files.outgoingTitle') })).toContainText('notes.txt')

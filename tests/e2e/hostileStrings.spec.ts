@@ -96,9 +96,9 @@ async function dropFile(page: Page, name: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Message' }).dispatchEvent('drop', { dataTransfer: drop })
 }
 
-/** textContent of the offer row of the transcript's `Incoming file` group for `name` (declined once read). */
+/** textContent of the offer row of the transcript's `Incoming file` dialog for `name` (declined once read). */
 async function offerLine(page: Page, name: string): Promise<string> {
-  const offer = page.getByRole('log', { name: 'Transcript' }).getByRole('group', { name: 'Incoming file' }).filter({ hasText: name })
+  const offer = page.getByRole('log', { name: 'Transcript' }).getByRole('dialog', { name: 'Incoming file' }).filter({ hasText: name })
   await expect(offer).toBeVisible({ timeout: 15_000 })
   const line = (await offer.locator('.files__name').textContent()) ?? ''
   await offer.getByRole('button', { name: 'Decline' }).click()

@@ -82,7 +82,7 @@ test('a peer with only the join link that claims to be a rep and relabels the re
   await customer.page.getByRole('dialog', { name: 'Screen sharing request' }).getByRole('button', { name: 'Share screen' }).click()
   await expect.poll(() => thumbWidth(rep.page), { timeout: 20_000 }).toBe(320)
   await dropFile(customer.page, 'invoice.txt', 'genuine bytes')
-  const offer = rep.page.getByRole('group', { name: 'Incoming file' }).filter({ hasText: 'invoice.txt' })
+  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' }).filter({ hasText: 'invoice.txt' })
   await expect(offer).toContainText('invoice.txt (13 bytes) · From Carla')
   await offer.getByRole('button', { name: 'Accept' }).click()
   // The outcome shows in the offer's own note (a second note, "Carla sent invoice.txt", follows it).
@@ -108,7 +108,7 @@ test('a peer with only the join link that claims to be a rep and relabels the re
     })
   await expect.poll(freshStream, { timeout: 40_000 }).toBe(true)
   await dropFile(customer.page, 'second.txt', 'after reconnect')
-  await expect(rep.page.getByRole('group', { name: 'Incoming file' }).filter({ hasText: 'second.txt' })).toContainText('second.txt (15 bytes) · From Carla')
+  await expect(rep.page.getByRole('dialog', { name: 'Incoming file' }).filter({ hasText: 'second.txt' })).toContainText('second.txt (15 bytes) · From Carla')
   expect(await hostile.page.evaluate(() => window.asisteHostile!.incoming())).toEqual({ tracks: 0, fileChannels: 0 })
   for (const person of [rep, customer, hostile]) expect(person.errors.list.filter((error) => error.startsWith('pageerror'))).toEqual([])
 })

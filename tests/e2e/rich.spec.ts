@@ -77,7 +77,7 @@ test('a received image shows a sized preview named by the file; the sender keeps
   await customer.page.getByRole('button', { name: 'Send file' }).click()
   await (await chooser).setFiles(path)
   // Offered, and shown, inside the transcript's offer note (issue 21): no dialog, nothing above the composer.
-  await rep.page.getByRole('log', { name: 'Transcript' }).getByRole('group', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
+  await rep.page.getByRole('log', { name: 'Transcript' }).getByRole('dialog', { name: 'Incoming file' }).getByRole('button', { name: 'Accept' }).click()
   const preview = rep.page.getByRole('log', { name: 'Transcript' }).getByRole('img', { name: 'error-dialog.png' })
   await expect(preview).toBeVisible({ timeout: 15_000 })
   await expect(preview).toHaveAttribute('src', /^blob:/)
@@ -103,7 +103,7 @@ test('an image pasted into the message box is offered as a file, and the other s
     field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   }, [...png(64, 48)])
   await expect(box).toHaveValue('here is the error') // the draft is untouched
-  const offer = rep.page.getByRole('group', { name: 'Incoming file' })
+  const offer = rep.page.getByRole('dialog', { name: 'Incoming file' })
   await expect(offer).toContainText('image.png')
   await offer.getByRole('button', { name: 'Accept' }).click()
   await expect(rep.page.getByRole('img', { name: 'image.png' })).toBeVisible({ timeout: 15_000 })
@@ -348,7 +348,7 @@ for (const [lang, colorScheme] of [['en', 'light'], ['es', 'dark']] as const) {
     const chooser = customer.page.waitForEvent('filechooser')
     await customer.page.getByRole('button', { name: t('files.sendTool') }).click()
     await (await chooser).setFiles(path)
-    await rep.page.getByRole('group', { name: t('files.offerTitle') }).getByRole('button', { name: t('files.accept') }).click()
+    await rep.page.getByRole('dialog', { name: t('files.offerTitle') }).getByRole('button', { name: t('files.accept') }).click()
     await expect(rep.page.getByRole('img', { name: 'photo.png' })).toBeVisible({ timeout: 15_000 })
 
     await rep.page.getByRole('toolbar', { name: t('tools.label') }).getByRole('button', { name: t('find.tool') }).click()

@@ -33,7 +33,8 @@ function mount(entry: Entry, files: FileTransfers, selfId = 'cust-1'): HTMLEleme
   return root
 }
 
-const group = (root: HTMLElement, name = 'Incoming file') => root.querySelector(`[role="group"][aria-label="${name}"]`)
+/** An offer to this side is a non-modal dialog (UI-CONTRACT); the sender's own card is a group. */
+const group = (root: HTMLElement, name = 'Incoming file') => root.querySelector(`[role="${/Incoming|entrante/.test(name) ? 'dialog' : 'group'}"][aria-label="${name}"]`)
 const buttons = (root: Element | null) => [...(root?.querySelectorAll('button') ?? [])].map((button) => button.textContent)
 const click = (root: Element | null, name: string) => [...(root?.querySelectorAll('button') ?? [])].find((button) => button.textContent === name)?.click()
 
@@ -51,7 +52,7 @@ test('a note whose page has no transfers shows no card (and fetches none)', () =
   expect(root.querySelector('[role="group"]')).toBeNull()
 })
 
-test('an offer shows inside its note as the Incoming file group, naming the note’s author, with Decline and Accept', () => {
+test('an offer shows inside its note as the Incoming file dialog, naming the note’s author, with Decline and Accept', () => {
   const calls: string[] = []
   const root = mount(fileNote('A', 'fileOffered', 'screen.png (10 bytes)'), transfersOf(() => [offered], calls))
   expect(root.querySelector('.entry__status')?.textContent).toContain('Ana Rep offered screen.png (10 bytes)')

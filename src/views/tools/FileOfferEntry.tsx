@@ -26,7 +26,9 @@ function FileTransferCard(props: { item: Transfer; peer: string; transfers: File
   const offered = (): boolean => item().direction === 'in' && item().phase === 'offered'
   return (
     <div
-      role="group"
+      // An offer to this side is a non-modal dialog in the transcript (UI-CONTRACT: dialog `Incoming file` with
+      // Accept / Decline): it asks a question without taking focus; the sender's own card is a plain group.
+      role={item().direction === 'in' ? 'dialog' : 'group'}
       aria-label={t(item().direction === 'in' ? 'files.offerTitle' : 'files.outgoingTitle')}
       class="files__item files__item--inline"
       data-phase={item().phase}

@@ -190,7 +190,7 @@ test('with the ICE policy forced to relay, a rep and a customer chat and send a 
     const chooser = rep.page.waitForEvent('filechooser')
     await rep.page.getByRole('toolbar', { name: 'Session tools' }).getByRole('button', { name: 'Send file' }).click()
     await (await chooser).setFiles(file)
-    const offer = customer.page.getByRole('group', { name: 'Incoming file' })
+    const offer = customer.page.getByRole('dialog', { name: 'Incoming file' })
     await expect(offer).toContainText('through-turn.bin')
     await offer.getByRole('button', { name: 'Accept' }).click()
     await expect(customer.page.getByRole('log', { name: 'Transcript' })).toContainText('Done — SHA-256 verified', { timeout: 30_000 })
