@@ -60,13 +60,18 @@ export function ShortRows(props: RowsProps) {
   return (
     <div class="transcript__list">
       <For each={keys()}>
-        {(key) => (
-          <div class="transcript__row" ref={(el) => elements.set(key, el)}>
-            <Show when={key !== HEADER_KEY} fallback={props.header()}>
-              <Show when={byId().get(key)}>{(entry: () => Entry) => props.entryView(entry)}</Show>
-            </Show>
-          </div>
-        )}
+        {(key) => {
+          // Each row follows only its own entry: the map is new on every append, the entry object is not, so
+          // without this memo every row's view re-ran its reads on each new message (≈0.6 ms of Enter at 150 rows).
+          const entry = createMemo(() => byId().get(key))
+          return (
+            <div class="transcript__row" ref={(el) => elements.set(key, el)}>
+              <Show when={key !== HEADER_KEY} fallback={props.header()}>
+                <Show when={entry()}>{(current: () => Entry) => props.entryView(current)}</Show>
+              </Show>
+            </div>
+          )
+        }}
       </For>
     </div>
   )
