@@ -146,18 +146,23 @@ describe('restoreRemovedEntries', () => {
 describe('watchTampering', () => {
   afterEach(() => vi.useRealTimers())
 
-  test('flags a forgery only after the grace period, and unflags it when the record turns out to hold it', () => {
+  test('flags a forgery only after the grace period, and unflags it when the record turns out to hold it', async () => {
     vi.useFakeTimers()
     const { customerDoc, repDoc } = session()
     const seen: Tampering[][] = []
     const stop = watchTampering(customerDoc, repDoc, (list) => seen.push(list), 1_000)
+    // A few ids are judged in a microtask, after the transaction that wrote them (its update leaves first).
+    const judged = (): Promise<void> => Promise.resolve()
     // A team mate's entry that reached the customer doc before the rep doc: never flagged.
     const teamMate = repChat({ authorId: 'rep-2', authorName: 'Ana', text: 'hello from Ana' })
     const early = appendEntry(customerDoc, teamMate)
+    await judged()
     vi.advanceTimersByTime(500)
     entriesMap(repDoc).set(early, teamMate)
+    await judged()
     let forged = ''
     fromHostilePeer(customerDoc, (peer) => (forged = appendEntry(peer, repChat({ text: 'pay here' }))))
+    await judged()
     vi.advanceTimersByTime(999)
     expect(seen.flat().map((t) => t.id)).toEqual([])
     vi.advanceTimersByTime(1)

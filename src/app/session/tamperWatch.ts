@@ -91,9 +91,29 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
     }
     draining = false
   }
+  // A few ids (a message, a signature) are judged in a microtask: after the transaction, so its update has
+  // already left in the doc's update event (y-webrtc sends there) instead of waiting for this judgement (issue 20, send path).
+  const soon = new Set<string>()
+  let soonQueued = false
+  const judgeSoon = (): void => {
+    soonQueued = false
+    if (stopped) return
+    const list = [...soon]
+    soon.clear()
+    if (!draining && list.length <= TAMPER_SCAN_SLICE) return checkNow(list)
+    list.forEach((id) => pending.add(id))
+    if (!draining) void drain()
+  }
   const check = (ids: Iterable<string>): void => {
     const list = [...ids]
-    if (!draining && list.length <= TAMPER_SCAN_SLICE) return checkNow(list)
+    if (!draining && list.length + soon.size <= TAMPER_SCAN_SLICE) {
+      list.forEach((id) => soon.add(id))
+      if (!soonQueued) {
+        soonQueued = true
+        queueMicrotask(judgeSoon)
+      }
+      return
+    }
     list.forEach((id) => pending.add(id))
     // Judged in idle time, after the current transaction's other observers, so a load's entries and signatures merge.
     if (!draining) void drain()
