@@ -65,11 +65,6 @@ export function mergeClaims(docs: readonly Y.Doc[], handbackId: string): Handbac
   return [...byRep.values()]
 }
 
-/** The first of `docs` that holds the invitation, for answering it where it is. */
-export function docWithInvitation(docs: readonly Y.Doc[], id: string): Y.Doc | undefined {
-  return docs.find((doc) => parseInvitation(id, invitationsMap(doc).get(id)) !== undefined)
-}
-
 /** The first of `docs` that holds the handback. */
 export function docWithHandback(docs: readonly Y.Doc[], id: string): Y.Doc | undefined {
   return docs.find((doc) => readHandbacks(doc).some((handback) => handback.id === id))

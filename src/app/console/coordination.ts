@@ -5,7 +5,7 @@
 import type * as Y from 'yjs'
 import { answerInvitation, putInvitation, type Invitation } from '../../doc/invitations'
 import { markHandbackTaken, putHandback, putHandbackClaim, type Handback, type HandbackClaim } from '../../doc/handbacks'
-import { COORDINATION_MAPS, docWithHandback, docWithInvitation, mergeClaims, mergeHandbacks, mergeInvitations } from '../../doc/teamCoordination'
+import { COORDINATION_MAPS, docWithHandback, mergeClaims, mergeHandbacks, mergeInvitations } from '../../doc/teamCoordination'
 import type { TeamPeriods } from './teamPeriods'
 
 /** Invitations and handbacks of one team. */
@@ -32,8 +32,9 @@ export function createTeamCoordination(teamDoc: Y.Doc, periods: Pick<TeamPeriods
     invitations: () => mergeInvitations(docs()),
     invite: (invitation) => putInvitation(periods.today(), invitation),
     answer(id, state) {
-      // Answer every copy that is pending (yesterday's and the one carried into today), so no reader sees it open.
-      for (const doc of docs()) if (docWithInvitation([doc], id)) answerInvitation(doc, id, state)
+      // Answer every copy that is pending (yesterday's and the one carried into today), so no reader sees it open;
+      // answerInvitation writes nothing where there is no pending copy.
+      for (const doc of docs()) answerInvitation(doc, id, state)
     },
     handbacks: () => mergeHandbacks(docs()),
     claims: (handbackId) => mergeClaims(docs(), handbackId),

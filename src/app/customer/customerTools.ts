@@ -7,7 +7,7 @@
  * waits for the chunk, and a side channel opened early is held, with what it brings, until the transfers
  * take it.
  */
-import { createEffect, createSignal, getOwner, onCleanup, runWithOwner, type Accessor } from 'solid-js'
+import { createEffect, getOwner, onCleanup, runWithOwner } from 'solid-js'
 import type * as Y from 'yjs'
 import { watchFileChannels } from '../../net/fileChannel'
 import { requestsMap } from '../../doc/screenRequests'
@@ -19,8 +19,10 @@ import type { CaughtChannel, FileTransfers } from '../tools/fileTransfer'
 import type { CustomerCredentials } from '../tools/credentials'
 import type { ProvenPeers } from '../tools/provenPeers'
 import type { CustomerToolDeps } from './customerToolModels'
+import { firstUse, type FirstUse } from '../shell/firstUse'
 
 export type { CustomerToolDeps }
+export { firstUse, type FirstUse }
 
 /** The tools' chunk (a parameter for tests). */
 export type ToolsChunk = typeof import('./customerToolModels')
@@ -30,34 +32,6 @@ export interface CustomerTools {
   screen: CustomerScreen
   files: FileTransfers
   credentials: CustomerCredentials
-}
-
-/** A model made on its first use: `current` once made; every use before that shares one making. */
-export interface FirstUse<T> {
-  current: Accessor<T | undefined>
-  use(): Promise<T>
-}
-
-/** Makes `make`'s model once, on the first `use()`; a making that failed (chunk not fetched) is tried again by the next use. */
-export function firstUse<T>(make: () => Promise<T>): FirstUse<T> {
-  const [current, setCurrent] = createSignal<T>()
-  let making: Promise<T> | undefined
-  return {
-    current,
-    use() {
-      making ??= make().then(
-        (made) => {
-          setCurrent(() => made)
-          return made
-        },
-        (error: unknown) => {
-          making = undefined
-          throw error
-        },
-      )
-      return making
-    },
-  }
 }
 
 /** Calls `onFirst` once `map` holds an entry (now, or after a later change, local or remote). */

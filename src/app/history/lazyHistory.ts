@@ -4,7 +4,8 @@
  * History is first shown (its view calls `load`) or any of its actions is used (issue 20, bundles).
  * Until then it reads as History not loaded yet: no rows, not ready.
  */
-import { createSignal, getOwner, runWithOwner } from 'solid-js'
+import { getOwner, runWithOwner } from 'solid-js'
+import { firstUse } from '../shell/firstUse'
 import type { History } from './history'
 import { createHistoryWatch, type HistoryWorkspace } from './historyWatch'
 
@@ -12,21 +13,12 @@ import { createHistoryWatch, type HistoryWorkspace } from './historyWatch'
 export function createLazyHistory(workspace: HistoryWorkspace): History {
   const owner = getOwner()
   const watch = createHistoryWatch(workspace)
-  const [real, setReal] = createSignal<History>()
-  let loading: Promise<History> | undefined
-  const want = (): Promise<History> =>
-    (loading ??= import('./history').then(
-      (module) => {
-        const history = runWithOwner(owner, () => module.createHistory(workspace, watch))
-        if (!history) throw new Error('the console is gone')
-        setReal(history)
-        return history
-      },
-      (cause: unknown) => {
-        loading = undefined // offline before the chunk was cached: the next use tries again
-        throw cause
-      },
-    ))
+  const { current: real, use: want } = firstUse(async () => {
+    const module = await import('./history')
+    const history = runWithOwner(owner, () => module.createHistory(workspace, watch))
+    if (!history) throw new Error('the console is gone')
+    return history
+  })
   return {
     sessions: () => real()?.sessions() ?? [],
     load: async () => (await want()).load(),

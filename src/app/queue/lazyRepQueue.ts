@@ -4,8 +4,9 @@
  * are a chunk fetched once a team of the rep's has a portal or a handback (issue 20, bundles). Until
  * then it reads as an empty queue; an action (creating the first portal) waits for the chunk, then acts.
  */
-import { createEffect, createSignal, getOwner, on, onCleanup, runWithOwner } from 'solid-js'
+import { createEffect, getOwner, on, onCleanup, runWithOwner } from 'solid-js'
 import { portalsMap } from '../../doc/teamPortals'
+import { firstUse } from '../shell/firstUse'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PrefsStore } from '../shell/prefsStore'
 import type { OpenTeam, RepWorkspace } from '../console/repWorkspace'
@@ -21,27 +22,20 @@ const NO_NUMBERS: ReturnType<RepQueue['numbers']> = { waiting: 0, medianWaitMs: 
 /** A RepQueue whose real one is created on first need, in the caller's owner. Must run inside a reactive owner. */
 export function createLazyRepQueue(workspace: RepWorkspace, hub: Pick<NetworkHub, 'connect' | 'release'>, origin: string, prefs: PrefsStore): RepQueue {
   const owner = getOwner()
-  const [real, setReal] = createSignal<RepQueue>()
-  let loading: Promise<RepQueue> | undefined
   // `arrived`: loaded because a portal or handback just came in (then announced), not found on opening a team.
-  const want = (arrived = false): Promise<RepQueue> =>
-    (loading ??= import('./repQueue').then(
-      (module) => {
-        const queue = runWithOwner(owner, () => module.createRepQueue(workspace, hub, origin, prefs, undefined, arrived))
-        if (!queue) throw new Error('the console is gone')
-        setReal(queue)
-        return queue
-      },
-      (cause: unknown) => {
-        loading = undefined // offline before the chunk was cached: the next need tries again
-        throw cause
-      },
-    ))
+  const queue = firstUse(async (arrived: boolean = false) => {
+    const module = await import('./repQueue')
+    const made = runWithOwner(owner, () => module.createRepQueue(workspace, hub, origin, prefs, undefined, arrived))
+    if (!made) throw new Error('the console is gone')
+    return made
+  })
+  const real = queue.current
+  const want = (arrived = false): Promise<RepQueue> => queue.use(arrived)
   // Every rep has a team (their own), mostly without portals: its portals and handbacks are watched for the first one.
   createEffect(
     on(workspace.teams, (teams) => {
       const check = (arrived: boolean): void => {
-        if (!loading && teams.some(hasQueueWork)) void want(arrived).catch(() => undefined)
+        if (!queue.started() && teams.some(hasQueueWork)) void want(arrived).catch(() => undefined)
       }
       check(false)
       const onUpdate = (): void => check(true)

@@ -4,31 +4,14 @@
  * it — the rep asks, or the customer doc already holds a request of that kind (made by a team mate, or
  * before a reload, whose answer must still be opened). A rep's press waits for the chunk, then acts.
  */
-import { createEffect, createSignal, getOwner, runWithOwner, type Accessor } from 'solid-js'
+import { createEffect, getOwner, runWithOwner, type Accessor } from 'solid-js'
 import { requestsMap } from '../../doc/screenRequests'
 import { credentialsMap } from '../../doc/credentialRequests'
 import { createDocReader } from '../shell/createDocReader'
+import { firstUse } from '../shell/firstUse'
 import type { RepScreen } from '../tools/screenShare'
 import type { RepCredentials } from '../tools/credentials'
 import type { RepSession } from './repSession'
-
-/** Creates `create`'s result on the first `want`, and again after a failed load. */
-function onFirstUse<T>(create: () => Promise<T>): { real: Accessor<T | undefined>; want: () => Promise<T> } {
-  const [real, setReal] = createSignal<T>()
-  let loading: Promise<T> | undefined
-  const want = (): Promise<T> =>
-    (loading ??= create().then(
-      (value) => {
-        setReal(() => value)
-        return value
-      },
-      (cause: unknown) => {
-        loading = undefined // offline before the chunk was cached: the next use tries again
-        throw cause
-      },
-    ))
-  return { real, want }
-}
 
 /** Loads when the session's customer doc holds a request of the kind (or at once if it does now). */
 function wantWhen(hasRequest: Accessor<boolean>, want: () => Promise<unknown>): void {
@@ -40,7 +23,7 @@ function wantWhen(hasRequest: Accessor<boolean>, want: () => Promise<unknown>): 
 /** The rep's view of the customer's screen, its code loaded on first use. Must run inside a reactive owner. */
 export function createLazyRepScreen(session: RepSession): RepScreen {
   const owner = getOwner()
-  const { real, want } = onFirstUse(async () => {
+  const { current: real, use: want } = firstUse(async () => {
     const { createRepScreen } = await import('../tools/screenShare')
     const screen = runWithOwner(owner, () => createRepScreen(session))
     if (!screen) throw new Error('the session is closed')
@@ -57,7 +40,7 @@ export function createLazyRepScreen(session: RepSession): RepScreen {
 /** The rep's credential requests, their code loaded on first use. Must run inside a reactive owner. */
 export function createLazyRepCredentials(session: RepSession): RepCredentials {
   const owner = getOwner()
-  const { real, want } = onFirstUse(async () => {
+  const { current: real, use: want } = firstUse(async () => {
     const { createRepCredentials } = await import('../tools/credentials')
     const credentials = runWithOwner(owner, () => createRepCredentials(session))
     if (!credentials) throw new Error('the session is closed')
