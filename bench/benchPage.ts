@@ -4,11 +4,18 @@
  * over either
  * - the app's own customer doc, reached through its debug hooks (`?debug=1`), or
  * - a scratch customer doc written with the app's own `appendEntry` and
- *   synced through a y-websocket server instead of WebRTC (the relay baseline).
+ *   synced through a y-websocket server instead of WebRTC (the relay baseline),
+ * - the same scratch doc synced by a stock y-webrtc `WebrtcProvider` through
+ *   the app's signaling server (the floor of the stack: no Asiste code on the
+ *   data path), or
+ * - the same scratch doc whose Yjs updates go as they are over one raw
+ *   RTCDataChannel (the floor of Yjs alone: no y-webrtc, no simple-peer).
  */
 import * as Y from 'yjs'
 import type {} from '../src/app/debug/debugHooks'
+import { WebrtcProvider } from 'y-webrtc'
 import { WebsocketProvider } from 'y-websocket'
+import { defaultSignalingUrl, parseNetConfig } from '../src/net/config'
 import { appendEntry, entriesMap, readEntry } from '../src/doc/transcript'
 import { benchDocApi } from './docLink'
 
@@ -22,10 +29,21 @@ declare global {
      * publishes them into the customer's, as a sent message travels).
      */
     __benchAttachApp?: (prefix: string, writePrefix?: string) => void
+    /**
+     * Joins `room` with a stock y-webrtc provider (signaling and ICE servers from the app's `/config.json`,
+     * read as the app reads it) and installs `window.__benchDoc` once synced with a peer.
+     */
+    __benchStockConnect?: (room: string) => Promise<void>
+    /** Yjs over a raw data channel, offering side: makes the connection and returns the offer (ICE gathered). */
+    __benchChannelOffer?: () => Promise<RTCSessionDescriptionInit>
+    /** Answering side: takes the offer, installs `window.__benchDoc`, returns the answer (ICE gathered). */
+    __benchChannelAnswer?: (offer: RTCSessionDescriptionInit) => Promise<RTCSessionDescriptionInit>
+    /** Offering side again: takes the answer and installs `window.__benchDoc` once the channel is open. */
+    __benchChannelOpen?: (answer: RTCSessionDescriptionInit) => Promise<void>
   }
 }
 
-/** How long a relay client may take to sync before the benchmark stops with an error. */
+/** How long a relay client (or a stock y-webrtc peer) may take to sync before the benchmark stops with an error. */
 const RELAY_SYNC_TIMEOUT_MS = 10_000
 
 const textOf = (entry: unknown): string => String((entry as { text?: unknown } | undefined)?.text ?? '')
@@ -48,24 +66,100 @@ window.__benchAttachApp = (prefix, writePrefix = prefix) => {
   )
 }
 
-window.__benchRelayConnect = async (serverUrl, room) => {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(serverUrl, room, doc)
-  // Fail loudly rather than wait for ever (the page's CSP or a closed server leaves the client retrying quietly).
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no sync with the relay at ${serverUrl} within ${RELAY_SYNC_TIMEOUT_MS} ms`)), RELAY_SYNC_TIMEOUT_MS)
-    const done = (): void => {
+/** Resolves when `subscribe` calls back, or rejects after RELAY_SYNC_TIMEOUT_MS with `what` (a silent retry loop would hang the run). */
+function synced(what: string, subscribe: (done: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} within ${RELAY_SYNC_TIMEOUT_MS} ms`)), RELAY_SYNC_TIMEOUT_MS)
+    subscribe(() => {
       clearTimeout(timer)
       resolve()
-    }
-    if (provider.synced) done()
-    else provider.once('sync', done)
+    })
   })
+}
+
+/** `window.__benchDoc` over a scratch doc: writes with the app's `appendEntry`, reads entries through the app's reader. */
+function scratchDocApi(doc: Y.Doc): void {
   const entries = entriesMap(doc)
   window.__benchDoc = benchDocApi(
-    (text) => void appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'relay', authorName: 'Relay', authorRole: 'rep', text }),
+    (text) => void appendEntry(doc, { kind: 'chat', audience: 'all', authorId: 'bench', authorName: 'Bench', authorRole: 'rep', text }),
     (listener) =>
       // Through the app's reader: a stored entry is a compact array since schema v3, not an object with `text`.
       entries.observe((event) => listener([...event.keysChanged].map((key) => readEntry(doc, key)?.text ?? ''))),
   )
+}
+
+window.__benchRelayConnect = async (serverUrl, room) => {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(serverUrl, room, doc)
+  // Fail loudly rather than wait for ever (the page's CSP or a closed server leaves the client retrying quietly).
+  await synced(`no sync with the relay at ${serverUrl}`, (done) => (provider.synced ? done() : provider.once('sync', done)))
+  scratchDocApi(doc)
+}
+
+window.__benchStockConnect = async (room) => {
+  const config = parseNetConfig(await (await fetch('/config.json', { cache: 'no-store' })).json(), defaultSignalingUrl(location))
+  const doc = new Y.Doc()
+  // No password: y-webrtc encrypts only signaling and BroadcastChannel messages, never the data channel's.
+  // BroadcastChannel stays on as shipped: the two pages are separate browser contexts, which share none.
+  const provider = new WebrtcProvider(room, doc, { signaling: config.signaling, peerOpts: { config: { iceServers: config.iceServers } } })
+  // `synced` fires once every connected peer has answered our state vector: a peer is connected and caught up.
+  await synced(`no stock y-webrtc peer synced in ${room}`, (done) => {
+    const onSynced = ({ synced: all }: { synced: boolean }): void => {
+      if (!all || !provider.room || provider.room.webrtcConns.size === 0) return
+      provider.off('synced', onSynced)
+      done()
+    }
+    provider.on('synced', onSynced)
+  })
+  scratchDocApi(doc)
+}
+
+/** Marks updates this page applied from the channel, so they are not sent back (what a provider's origin does). */
+const FROM_CHANNEL = Symbol('from the bench channel')
+
+/** Sends every local update of `doc` over `channel` as it is, and applies every message received as an update. */
+function linkOverChannel(doc: Y.Doc, channel: RTCDataChannel): void {
+  channel.binaryType = 'arraybuffer'
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    // Yjs encodes into plain ArrayBuffers; the typings allow a SharedArrayBuffer, which send() refuses.
+    if (origin !== FROM_CHANNEL) channel.send(update as Uint8Array<ArrayBuffer>)
+  })
+  channel.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => Y.applyUpdate(doc, new Uint8Array(event.data), FROM_CHANNEL))
+}
+
+/** The local description once ICE gathering is complete (no trickle: the SDP crosses Node once each way). */
+async function gatheredDescription(pc: RTCPeerConnection): Promise<RTCSessionDescriptionInit> {
+  if (pc.iceGatheringState !== 'complete') {
+    await new Promise<void>((resolve) => pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve()))
+  }
+  return pc.localDescription!.toJSON() as RTCSessionDescriptionInit
+}
+
+let offering: { pc: RTCPeerConnection; channel: RTCDataChannel } | undefined
+
+window.__benchChannelOffer = async () => {
+  const pc = new RTCPeerConnection()
+  offering = { pc, channel: pc.createDataChannel('bench', { ordered: true }) }
+  await pc.setLocalDescription(await pc.createOffer())
+  return gatheredDescription(pc)
+}
+
+window.__benchChannelAnswer = async (offer) => {
+  const pc = new RTCPeerConnection()
+  const doc = new Y.Doc()
+  pc.addEventListener('datachannel', ({ channel }) => linkOverChannel(doc, channel))
+  scratchDocApi(doc)
+  await pc.setRemoteDescription(offer)
+  await pc.setLocalDescription(await pc.createAnswer())
+  return gatheredDescription(pc)
+}
+
+window.__benchChannelOpen = async (answer) => {
+  if (!offering) throw new Error('__benchChannelOffer first')
+  const { pc, channel } = offering
+  await pc.setRemoteDescription(answer)
+  if (channel.readyState !== 'open') await synced('the bench data channel did not open', (done) => channel.addEventListener('open', done, { once: true }))
+  const doc = new Y.Doc()
+  linkOverChannel(doc, channel)
+  scratchDocApi(doc)
 }

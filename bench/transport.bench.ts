@@ -10,10 +10,20 @@
  * - the relay: two pages syncing a scratch doc through a y-websocket server on
  *   loopback (bench/relayServer.ts, which also serves the pages), the classic
  *   hosted alternative;
+ * - the stack's floor: two pages on the app's origin syncing a scratch doc with
+ *   a stock y-webrtc `WebrtcProvider` through the same signaling server (the
+ *   app's `/config.json`), with none of Asiste's code on the data path (no
+ *   signing, guards, chunking, echo skip, persistence): what any page built on
+ *   Yjs + y-webrtc pays;
+ * - Yjs's floor: the same scratch doc, each update sent as it is over one raw
+ *   RTCDataChannel and applied with `Y.applyUpdate` (no y-webrtc, no simple-peer):
+ *   what Yjs alone adds to the channel;
  * - the limit: a raw RTCDataChannel between two fresh contexts (bench/rawChannel.ts).
  *
- * Asiste and the relay are measured in alternating rounds so background load
- * falls on both alike. `TRANSPORT_MESSAGES` (default 200) sets N per transport.
+ * Asiste, the relay and both floors are measured in alternating rounds so
+ * background load falls on all alike. `TRANSPORT_MESSAGES` (default 200) sets N
+ * per transport. The floor rows show whether the budgets (Asiste ≤ relay,
+ * Asiste ≤ 3 × raw) are reachable for any page on this stack.
  */
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
@@ -25,10 +35,10 @@ import { rawDataChannel } from './rawChannel'
 import { startRelayServer, type RelayServer } from './relayServer'
 
 const MESSAGES = envInt('TRANSPORT_MESSAGES', 200)
-const ROUNDS = 4 // alternating Asiste / relay rounds
+const ROUNDS = 4 // alternating Asiste / relay / stock / Yjs-over-channel rounds
 const WARMUP = 5 // untimed probes at the start of each round: link, JIT
 
-/** bench/benchPage.ts bundled into one script (with yjs, y-websocket and the app's doc model). */
+/** bench/benchPage.ts bundled into one script (with yjs, y-websocket, stock y-webrtc and the app's doc model). */
 export async function benchPageScript(): Promise<string> {
   const output = await build({
     configFile: false,
@@ -78,6 +88,37 @@ async function relayPair(harness: Harness, script: string, relay: RelayServer): 
   return [pages[0]!, pages[1]!]
 }
 
+/**
+ * Two fresh contexts on the app's origin (as rawChannel.ts), each with a scratch doc and a stock y-webrtc
+ * provider in one new room, connected through the harness's signaling server.
+ */
+async function stockPair(harness: Harness, script: string): Promise<[Page, Page]> {
+  const room = `bench-stock-${Date.now().toString(36)}`
+  const pages = await Promise.all([harness.newPerson(), harness.newPerson()].map(async (person) => (await person).page))
+  await Promise.all(
+    pages.map(async (page) => {
+      await page.goto('/config.json')
+      await page.evaluate(script)
+    }),
+  )
+  // Both at once: each waits until the other has connected and answered its sync.
+  await Promise.all(pages.map((page) => page.evaluate((name) => window.__benchStockConnect!(name), room)))
+  return [pages[0]!, pages[1]!]
+}
+
+/** Two fresh contexts on the app's origin whose scratch docs exchange Yjs updates over one raw RTCDataChannel. */
+async function channelPair(harness: Harness, script: string): Promise<[Page, Page]> {
+  const [writer, reader] = [(await harness.newPerson()).page, (await harness.newPerson()).page]
+  for (const page of [writer, reader]) {
+    await page.goto('/config.json')
+    await page.evaluate(script)
+  }
+  const offer = await writer.evaluate(() => window.__benchChannelOffer!())
+  const answer = await reader.evaluate((remote) => window.__benchChannelAnswer!(remote), offer)
+  await writer.evaluate((remote) => window.__benchChannelOpen!(remote), answer)
+  return [writer, reader]
+}
+
 export async function run(): Promise<BenchResult[]> {
   const script = await benchPageScript()
   const harness = await startHarness()
@@ -87,22 +128,30 @@ export async function run(): Promise<BenchResult[]> {
     const raw = await rawDataChannel(harness)
     const [rep, customer] = await appPair(harness, script)
     const [writer, reader] = await relayPair(harness, script, relay)
+    const [stockWriter, stockReader] = await stockPair(harness, script)
+    const [channelWriter, channelReader] = await channelPair(harness, script)
     const asiste: number[] = []
     const relayed: number[] = []
+    const stocked: number[] = []
+    const channelled: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       asiste.push(...(await measureOneWay(rep, customer, MESSAGES / ROUNDS, WARMUP, 'webrtc')))
       relayed.push(...(await measureOneWay(writer, reader, MESSAGES / ROUNDS, WARMUP, 'relay')))
+      stocked.push(...(await measureOneWay(stockWriter, stockReader, MESSAGES / ROUNDS, WARMUP, 'stock')))
+      channelled.push(...(await measureOneWay(channelWriter, channelReader, MESSAGES / ROUNDS, WARMUP, 'channel')))
     }
     const [app, server, limit] = [stats(asiste), stats(relayed), stats(raw.oneWay)]
+    const [stock, yjs] = [stats(stocked), stats(channelled)]
     const load = Math.max(loadBefore, load1())
     const relayName = `y-websocket relay write→applied@${relayed.length}`
     const rawName = 'raw datachannel one-way (same run)'
+    const vsStock = { stockP50: stock.p50, vsStock: app.p50 / stock.p50 }
     return [
       {
         name: `vs a server relay: Asiste write→applied@${asiste.length}`,
         unit: 'ms',
         value: app.p50,
-        values: { p90: app.p90, p99: app.p99, relayP90: server.p90, relayP99: server.p99, load1: load },
+        values: { p90: app.p90, p99: app.p99, relayP90: server.p90, relayP99: server.p99, ...vsStock, load1: load },
         baseline: { name: relayName, value: server.p50 },
         ratio: app.p50 / server.p50,
         note: "rep's customer-doc write → applied in the customer's doc, WebRTC vs y-websocket server on loopback",
@@ -111,10 +160,28 @@ export async function run(): Promise<BenchResult[]> {
         name: `vs the limit: Asiste write→applied@${asiste.length}`,
         unit: 'ms',
         value: app.p50,
-        values: { p99: app.p99, rawP90: limit.p90, rawP99: limit.p99, rawHalfRttP50: stats(raw.halfRtt).p50, load1: load },
+        values: { p99: app.p99, rawP90: limit.p90, rawP99: limit.p99, rawHalfRttP50: stats(raw.halfRtt).p50, ...vsStock, load1: load },
         baseline: { name: rawName, value: limit.p50 },
         ratio: app.p50 / limit.p50,
         note: "same samples as above, against a raw RTCDataChannel between two contexts of the same browser",
+      },
+      {
+        name: `floor: stock y-webrtc write→applied@${stocked.length}`,
+        unit: 'ms',
+        value: stock.p50,
+        values: { p90: stock.p90, p99: stock.p99, rawP50: limit.p50, vsRaw: stock.p50 / limit.p50, load1: load },
+        baseline: { name: relayName, value: server.p50 },
+        ratio: stock.p50 / server.p50,
+        note: "the same write between two plain Y.Docs with a stock y-webrtc 10.3 WebrtcProvider (its own simple-peer bundle), the app's signaling server, no Asiste code on the data path",
+      },
+      {
+        name: `floor: Yjs over a raw datachannel write→applied@${channelled.length}`,
+        unit: 'ms',
+        value: yjs.p50,
+        values: { p90: yjs.p90, p99: yjs.p99, relayP50: server.p50, vsRelay: yjs.p50 / server.p50, load1: load },
+        baseline: { name: rawName, value: limit.p50 },
+        ratio: yjs.p50 / limit.p50,
+        note: "the same write, its Yjs update sent as it is over one RTCDataChannel and applied with Y.applyUpdate: Yjs's cost without y-webrtc or simple-peer",
       },
     ]
   } finally {
