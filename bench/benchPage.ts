@@ -9,7 +9,9 @@
  *   the app's signaling server (the floor of the stack: no Asiste code on the
  *   data path), or
  * - the same scratch doc whose Yjs updates go as they are over one raw
- *   RTCDataChannel (the floor of Yjs alone: no y-webrtc, no simple-peer).
+ *   RTCDataChannel (the floor of Yjs alone: no y-webrtc, no simple-peer), or
+ * - no doc at all: the probe's text sent over a raw RTCDataChannel (the limit,
+ *   timed by the same harness as the rest).
  */
 import * as Y from 'yjs'
 import type {} from '../src/app/debug/debugHooks'
@@ -17,7 +19,7 @@ import { WebrtcProvider } from 'y-webrtc'
 import { WebsocketProvider } from 'y-websocket'
 import { defaultSignalingUrl, parseNetConfig } from '../src/net/config'
 import { appendEntry, entriesMap, readEntry } from '../src/doc/transcript'
-import { benchDocApi } from './docLink'
+import { benchDocApi, probeText } from './docLink'
 
 declare global {
   interface Window {
@@ -34,14 +36,28 @@ declare global {
      * read as the app reads it) and installs `window.__benchDoc` once synced with a peer.
      */
     __benchStockConnect?: (room: string) => Promise<void>
-    /** Yjs over a raw data channel, offering side: makes the connection and returns the offer (ICE gathered). */
-    __benchChannelOffer?: () => Promise<RTCSessionDescriptionInit>
-    /** Answering side: takes the offer, installs `window.__benchDoc`, returns the answer (ICE gathered). */
+    /**
+     * A raw data channel carrying Yjs updates (`yjs`) or the probe's bare text (`text`), offering side: makes
+     * the connection and returns the offer (ICE gathered).
+     */
+    __benchChannelOffer?: (mode: ChannelMode) => Promise<RTCSessionDescriptionInit>
+    /** Answering side: takes the offer, returns the answer (ICE gathered). */
     __benchChannelAnswer?: (offer: RTCSessionDescriptionInit) => Promise<RTCSessionDescriptionInit>
     /** Offering side again: takes the answer and installs `window.__benchDoc` once the channel is open. */
     __benchChannelOpen?: (answer: RTCSessionDescriptionInit) => Promise<void>
+    /** Answering side again: resolves once the channel has arrived and `window.__benchDoc` is installed. */
+    __benchChannelReady?: () => Promise<void>
+    /**
+     * Yjs with no transport at all: `count` probe writes into one scratch doc, each update applied at once to a
+     * second doc of this page; returns the mean ms from write to that doc's observer (one clock reading per
+     * batch: page clocks are coarsened to 0.1 ms, finer than one write).
+     */
+    __benchInPageMean?: (count: number) => number
   }
 }
+
+/** What a bench data channel carries; the offerer's choice travels as the channel's label. */
+type ChannelMode = 'yjs' | 'text'
 
 /** How long a relay client (or a stock y-webrtc peer) may take to sync before the benchmark stops with an error. */
 const RELAY_SYNC_TIMEOUT_MS = 10_000
@@ -127,6 +143,20 @@ function linkOverChannel(doc: Y.Doc, channel: RTCDataChannel): void {
   channel.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => Y.applyUpdate(doc, new Uint8Array(event.data), FROM_CHANNEL))
 }
 
+/** Installs `window.__benchDoc` over an open channel, as its label (a `ChannelMode`) says. */
+function attachChannel(channel: RTCDataChannel): void {
+  if (channel.label === 'text') {
+    window.__benchDoc = benchDocApi(
+      (text) => channel.send(text),
+      (listener) => channel.addEventListener('message', (event: MessageEvent<string>) => listener([event.data])),
+    )
+    return
+  }
+  const doc = new Y.Doc()
+  linkOverChannel(doc, channel)
+  scratchDocApi(doc)
+}
+
 /** The local description once ICE gathering is complete (no trickle: the SDP crosses Node once each way). */
 async function gatheredDescription(pc: RTCPeerConnection): Promise<RTCSessionDescriptionInit> {
   if (pc.iceGatheringState !== 'complete') {
@@ -136,22 +166,32 @@ async function gatheredDescription(pc: RTCPeerConnection): Promise<RTCSessionDes
 }
 
 let offering: { pc: RTCPeerConnection; channel: RTCDataChannel } | undefined
+let answered: Promise<void> | undefined
 
-window.__benchChannelOffer = async () => {
+window.__benchChannelOffer = async (mode) => {
   const pc = new RTCPeerConnection()
-  offering = { pc, channel: pc.createDataChannel('bench', { ordered: true }) }
+  offering = { pc, channel: pc.createDataChannel(mode, { ordered: true }) }
   await pc.setLocalDescription(await pc.createOffer())
   return gatheredDescription(pc)
 }
 
 window.__benchChannelAnswer = async (offer) => {
   const pc = new RTCPeerConnection()
-  const doc = new Y.Doc()
-  pc.addEventListener('datachannel', ({ channel }) => linkOverChannel(doc, channel))
-  scratchDocApi(doc)
+  // The answerer's channel arrives with the `datachannel` event, before any message on it.
+  answered = synced('no bench data channel arrived', (done) =>
+    pc.addEventListener('datachannel', ({ channel }) => {
+      attachChannel(channel)
+      done()
+    }),
+  )
   await pc.setRemoteDescription(offer)
   await pc.setLocalDescription(await pc.createAnswer())
   return gatheredDescription(pc)
+}
+
+window.__benchChannelReady = async () => {
+  if (!answered) throw new Error('__benchChannelAnswer first')
+  await answered
 }
 
 window.__benchChannelOpen = async (answer) => {
@@ -159,7 +199,23 @@ window.__benchChannelOpen = async (answer) => {
   const { pc, channel } = offering
   await pc.setRemoteDescription(answer)
   if (channel.readyState !== 'open') await synced('the bench data channel did not open', (done) => channel.addEventListener('open', done, { once: true }))
-  const doc = new Y.Doc()
-  linkOverChannel(doc, channel)
-  scratchDocApi(doc)
+  attachChannel(channel)
+}
+
+window.__benchInPageMean = (count) => {
+  const [writer, reader] = [new Y.Doc(), new Y.Doc()]
+  writer.on('update', (update: Uint8Array) => Y.applyUpdate(reader, update, FROM_CHANNEL))
+  let seen = 0
+  entriesMap(reader).observe((event) => {
+    for (const key of event.keysChanged) if (readEntry(reader, key)?.text.includes('probe')) seen++
+  })
+  const start = performance.now()
+  for (let i = 0; i < count; i++) {
+    appendEntry(writer, { kind: 'chat', audience: 'all', authorId: 'bench', authorName: 'Bench', authorRole: 'rep', text: probeText(`[in-page-${i}]`) })
+  }
+  const elapsed = performance.now() - start
+  if (seen !== count) throw new Error(`in-page Yjs: ${seen} of ${count} writes applied`)
+  writer.destroy()
+  reader.destroy()
+  return elapsed / count
 }

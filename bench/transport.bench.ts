@@ -106,16 +106,20 @@ async function stockPair(harness: Harness, script: string): Promise<[Page, Page]
   return [pages[0]!, pages[1]!]
 }
 
-/** Two fresh contexts on the app's origin whose scratch docs exchange Yjs updates over one raw RTCDataChannel. */
-async function channelPair(harness: Harness, script: string): Promise<[Page, Page]> {
+/**
+ * Two fresh contexts on the app's origin linked by one raw RTCDataChannel: their scratch docs exchange Yjs
+ * updates over it (`yjs`), or the probe's text goes bare (`text`: the limit, timed like everything else).
+ */
+async function channelPair(harness: Harness, script: string, mode: 'yjs' | 'text'): Promise<[Page, Page]> {
   const [writer, reader] = [(await harness.newPerson()).page, (await harness.newPerson()).page]
   for (const page of [writer, reader]) {
     await page.goto('/config.json')
     await page.evaluate(script)
   }
-  const offer = await writer.evaluate(() => window.__benchChannelOffer!())
+  const offer = await writer.evaluate((kind) => window.__benchChannelOffer!(kind), mode)
   const answer = await reader.evaluate((remote) => window.__benchChannelAnswer!(remote), offer)
   await writer.evaluate((remote) => window.__benchChannelOpen!(remote), answer)
+  await reader.evaluate(() => window.__benchChannelReady!())
   return [writer, reader]
 }
 
@@ -129,19 +133,24 @@ export async function run(): Promise<BenchResult[]> {
     const [rep, customer] = await appPair(harness, script)
     const [writer, reader] = await relayPair(harness, script, relay)
     const [stockWriter, stockReader] = await stockPair(harness, script)
-    const [channelWriter, channelReader] = await channelPair(harness, script)
+    const [channelWriter, channelReader] = await channelPair(harness, script, 'yjs')
+    const [textWriter, textReader] = await channelPair(harness, script, 'text')
     const asiste: number[] = []
     const relayed: number[] = []
     const stocked: number[] = []
     const channelled: number[] = []
+    const inPage: number[] = [] // Yjs with no transport: mean ms per write, one batch per round
+    const texted: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       asiste.push(...(await measureOneWay(rep, customer, MESSAGES / ROUNDS, WARMUP, 'webrtc')))
       relayed.push(...(await measureOneWay(writer, reader, MESSAGES / ROUNDS, WARMUP, 'relay')))
       stocked.push(...(await measureOneWay(stockWriter, stockReader, MESSAGES / ROUNDS, WARMUP, 'stock')))
       channelled.push(...(await measureOneWay(channelWriter, channelReader, MESSAGES / ROUNDS, WARMUP, 'channel')))
+      texted.push(...(await measureOneWay(textWriter, textReader, MESSAGES / ROUNDS, WARMUP, 'text')))
+      inPage.push(await channelReader.evaluate((count) => window.__benchInPageMean!(count), MESSAGES / ROUNDS))
     }
     const [app, server, limit] = [stats(asiste), stats(relayed), stats(raw.oneWay)]
-    const [stock, yjs] = [stats(stocked), stats(channelled)]
+    const [stock, yjs, bare] = [stats(stocked), stats(channelled), stats(texted)]
     const load = Math.max(loadBefore, load1())
     const relayName = `y-websocket relay write→applied@${relayed.length}`
     const rawName = 'raw datachannel one-way (same run)'
@@ -160,7 +169,16 @@ export async function run(): Promise<BenchResult[]> {
         name: `vs the limit: Asiste write→applied@${asiste.length}`,
         unit: 'ms',
         value: app.p50,
-        values: { p99: app.p99, rawP90: limit.p90, rawP99: limit.p99, rawHalfRttP50: stats(raw.halfRtt).p50, ...vsStock, load1: load },
+        values: {
+          p99: app.p99,
+          rawP90: limit.p90,
+          rawP99: limit.p99,
+          rawHalfRttP50: stats(raw.halfRtt).p50,
+          ...vsStock,
+          rawTimedP50: bare.p50,
+          vsRawTimed: app.p50 / bare.p50,
+          load1: load,
+        },
         baseline: { name: rawName, value: limit.p50 },
         ratio: app.p50 / limit.p50,
         note: "same samples as above, against a raw RTCDataChannel between two contexts of the same browser",
@@ -178,10 +196,19 @@ export async function run(): Promise<BenchResult[]> {
         name: `floor: Yjs over a raw datachannel write→applied@${channelled.length}`,
         unit: 'ms',
         value: yjs.p50,
-        values: { p90: yjs.p90, p99: yjs.p99, relayP50: server.p50, vsRelay: yjs.p50 / server.p50, load1: load },
+        values: { p90: yjs.p90, p99: yjs.p99, relayP50: server.p50, vsRelay: yjs.p50 / server.p50, inPageMean: stats(inPage).p50, load1: load },
         baseline: { name: rawName, value: limit.p50 },
         ratio: yjs.p50 / limit.p50,
-        note: "the same write, its Yjs update sent as it is over one RTCDataChannel and applied with Y.applyUpdate: Yjs's cost without y-webrtc or simple-peer",
+        note: "the same write, its Yjs update sent as it is over one RTCDataChannel and applied with Y.applyUpdate: Yjs's cost without y-webrtc or simple-peer; inPageMean: write→applied between two docs of one page, no transport (median of the rounds' means)",
+      },
+      {
+        name: `floor: raw datachannel text write→applied@${texted.length}`,
+        unit: 'ms',
+        value: bare.p50,
+        values: { p90: bare.p90, p99: bare.p99, load1: load },
+        baseline: { name: rawName, value: limit.p50 },
+        ratio: bare.p50 / limit.p50,
+        note: "no doc: the probe's text sent over one RTCDataChannel, timed by the same harness as every row above (one probe per Playwright round trip), against the raw row's back-to-back pings",
       },
     ]
   } finally {
