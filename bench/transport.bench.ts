@@ -18,12 +18,15 @@
  * - Yjs's floor: the same scratch doc, each update sent as it is over one raw
  *   RTCDataChannel and applied with `Y.applyUpdate` (no y-webrtc, no simple-peer):
  *   what Yjs alone adds to the channel;
- * - the limit: a raw RTCDataChannel between two fresh contexts (bench/rawChannel.ts).
+ * - the limit: a raw RTCDataChannel between two fresh contexts (bench/rawChannel.ts),
+ *   pinged back to back inside one page; and the same channel carrying the
+ *   probe's bare text, timed by this module's harness like every other row
+ *   (one probe per Playwright round trip, so the link idles between probes).
  *
- * Asiste, the relay and both floors are measured in alternating rounds so
- * background load falls on all alike. `TRANSPORT_MESSAGES` (default 200) sets N
- * per transport. The floor rows show whether the budgets (Asiste ≤ relay,
- * Asiste ≤ 3 × raw) are reachable for any page on this stack.
+ * Asiste, the relay, both floors and the bare text are measured in alternating
+ * rounds so background load falls on all alike. `TRANSPORT_MESSAGES` (default
+ * 200) sets N per transport. The floor rows show whether the budgets (Asiste ≤
+ * relay, Asiste ≤ 3 × raw) are reachable for any page on this stack.
  */
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
@@ -35,7 +38,7 @@ import { rawDataChannel } from './rawChannel'
 import { startRelayServer, type RelayServer } from './relayServer'
 
 const MESSAGES = envInt('TRANSPORT_MESSAGES', 200)
-const ROUNDS = 4 // alternating Asiste / relay / stock / Yjs-over-channel rounds
+const ROUNDS = 4 // alternating Asiste / relay / stock / Yjs-over-channel / bare-text rounds
 const WARMUP = 5 // untimed probes at the start of each round: link, JIT
 
 /** bench/benchPage.ts bundled into one script (with yjs, y-websocket, stock y-webrtc and the app's doc model). */
