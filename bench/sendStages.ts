@@ -14,13 +14,15 @@
  * - receiver: first listener → the observer in the customer's doc saw the entry.
  * `SEND_STAGES_VIA=relay` writes into the rep's own doc instead: the relay signs the entry and publishes
  * it into the customer doc, as a sent message travels (the sender stage then includes the signature).
+ * `SEND_STAGES_PAIR=stock` times the transport module's floor instead (two plain Y.Docs with a stock y-webrtc
+ * provider, no Asiste code), `channel` its Yjs-over-a-raw-datachannel floor, `text` the bare text over one.
  * `SEND_STAGES_PROFILE=1` adds both pages' CPU profiles over the timed probes (call trees under the
  * rep's write and the customer's channel message, per probe; the build is the minified one, see sendProfile.ts for names).
  */
 import type { CDPSession, Page } from '@playwright/test'
 import { envInt, load1, startHarness, stats } from './browser'
 import { measureOneWay } from './docLink'
-import { appPair, benchPageScript } from './transport.bench'
+import { appPair, benchPageScript, channelPair, stockPair } from './transport.bench'
 
 const MESSAGES = envInt('SEND_STAGES_MESSAGES', 100)
 const WARMUP = 5
@@ -36,10 +38,22 @@ const EDGE_TIMER = `(() => {
     log.push({ kind: 'send', at: clock(), text: text(data) })
     return send.call(this, data)
   }
+  const onMessage = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onmessage')
+  // simple-peer (the stock y-webrtc floor) listens through the onmessage property, not addEventListener.
+  Object.defineProperty(RTCDataChannel.prototype, 'onmessage', {
+    configurable: true,
+    get: onMessage.get,
+    set(listener) {
+      onMessage.set.call(this, listener && function edgeMessage(event) {
+        log.push({ kind: 'message', at: clock(), created: performance.timeOrigin + event.timeStamp, text: text(event.data) })
+        return listener.call(this, event)
+      })
+    },
+  })
   const listen = RTCDataChannel.prototype.addEventListener
   RTCDataChannel.prototype.addEventListener = function (type, listener, options) {
     if (type !== 'message') return listen.call(this, type, listener, options)
-    return listen.call(this, type, function (event) {
+    return listen.call(this, type, function edgeMessage(event) {
       log.push({ kind: 'message', at: clock(), created: performance.timeOrigin + event.timeStamp, text: text(event.data) })
       return listener.call(this, event)
     }, options)
@@ -77,8 +91,11 @@ interface ProfileNode {
   children?: number[]
 }
 
-/** Roots of the call trees printed: the rep's write, the relay's publish (a later task), the customer's channel message. */
-const TREE_ROOTS = [/^write /, /^#receive /, /^putPublishedEntries /]
+/**
+ * Roots of the call trees printed: the rep's write, the relay's publish (a later task), the customer's channel
+ * message (`edgeMessage`, EDGE_TIMER's wrapper of every data channel listener: the names below it are minified in the app's build).
+ */
+const TREE_ROOTS = [/^write /, /^edgeMessage /, /^putPublishedEntries /]
 const TREE_MIN_MS = 0.01 // per probe: smaller subtrees are left out
 const TREE_DEPTH = 40
 
@@ -152,7 +169,13 @@ async function main(): Promise<void> {
       return person
     }
     const viaRelay = process.env.SEND_STAGES_VIA === 'relay'
-    const [rep, customer] = await appPair(harness, script, viaRelay)
+    const pair = process.env.SEND_STAGES_PAIR ?? 'app'
+    const [rep, customer] =
+      pair === 'stock'
+        ? await stockPair(harness, script)
+        : pair === 'channel' || pair === 'text'
+          ? await channelPair(harness, script, pair === 'channel' ? 'yjs' : 'text')
+          : await appPair(harness, script, viaRelay)
     await measureOneWay(rep, customer, 0, WARMUP, 'warm')
     const profiling = process.env.SEND_STAGES_PROFILE === '1'
     let sessions: CDPSession[] = []
@@ -170,7 +193,8 @@ async function main(): Promise<void> {
       if (row) rows.push(row)
     }
     const names = ['sender: write → channel send', 'wire: send → message created', 'queued: created → listener', 'receiver: listener → applied', 'total: write → applied']
-    console.log(`send stages${viaRelay ? ' (via the relay, signed)' : ''}: ${rows.length}/${MESSAGES} probes matched, load1 ${Math.max(loadBefore, load1())}`)
+    const what = pair === 'app' ? (viaRelay ? ' (via the relay, signed)' : '') : ` (${pair} pair)`
+    console.log(`send stages${what}: ${rows.length}/${MESSAGES} probes matched, load1 ${Math.max(loadBefore, load1())}`)
     names.forEach((name, stage) => {
       const values = rows.map((row) => (stage === 4 ? row[4]! - row[0]! : row[stage + 1]! - row[stage]!))
       const { p50, p90, mean } = stats(values)

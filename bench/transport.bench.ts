@@ -95,7 +95,7 @@ async function relayPair(harness: Harness, script: string, relay: RelayServer): 
  * Two fresh contexts on the app's origin (as rawChannel.ts), each with a scratch doc and a stock y-webrtc
  * provider in one new room, connected through the harness's signaling server.
  */
-async function stockPair(harness: Harness, script: string): Promise<[Page, Page]> {
+export async function stockPair(harness: Harness, script: string): Promise<[Page, Page]> {
   const room = `bench-stock-${Date.now().toString(36)}`
   const pages = await Promise.all([harness.newPerson(), harness.newPerson()].map(async (person) => (await person).page))
   await Promise.all(
@@ -113,7 +113,7 @@ async function stockPair(harness: Harness, script: string): Promise<[Page, Page]
  * Two fresh contexts on the app's origin linked by one raw RTCDataChannel: their scratch docs exchange Yjs
  * updates over it (`yjs`), or the probe's text goes bare (`text`: the limit, timed like everything else).
  */
-async function channelPair(harness: Harness, script: string, mode: 'yjs' | 'text'): Promise<[Page, Page]> {
+export async function channelPair(harness: Harness, script: string, mode: 'yjs' | 'text'): Promise<[Page, Page]> {
   const [writer, reader] = [(await harness.newPerson()).page, (await harness.newPerson()).page]
   for (const page of [writer, reader]) {
     await page.goto('/config.json')
