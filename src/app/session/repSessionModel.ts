@@ -24,9 +24,10 @@ import { createDocReader, createFollowingReader } from '../shell/createDocReader
 import { customerLink, portalLink } from '../shell/routes'
 import { PORTAL_CODE_TTL_MS, formatPortalCode } from './portalCode'
 import type { RepScreen } from '../tools/screenShare'
-import { createRepFileTransfers, type FileTransfers } from '../tools/fileTransfer'
+import type { FileTransfers } from '../tools/fileTransfer'
 import type { RepCredentials } from '../tools/credentials'
 import { createLazyRepCredentials, createLazyRepScreen } from './lazyRepTools'
+import { createLazyRepFiles } from './lazyRepFiles'
 import { createTranscript } from './createTranscript'
 import { createScripts } from './createScripts'
 import { createSessionActivity, type SessionActivity } from './sessionActivity'
@@ -137,8 +138,8 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       isSeen: deps.isSeen,
       onCustomerMessage: deps.onCustomerMessage,
     }, untrack(entries))
-    // Screen and credentials are chunks loaded on first use (lazyRepTools.ts). File transfers are not:
-    // a customer may offer a file at any moment, and its channel must find a listener.
+    // Screen, credentials and file transfers are chunks loaded on first use (lazyRepTools.ts, lazyRepFiles.ts);
+    // a file channel the customer opens before then is held until the transfers take it.
     const screen = createLazyRepScreen(session)
     const credentials = createLazyRepCredentials(session)
     const actions = createRepSessionActions(
@@ -198,7 +199,7 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
         'session.id': session.sessionId,
       }),
       screen,
-      files: createRepFileTransfers(session, deps.profile),
+      files: createLazyRepFiles(session, deps.profile),
       credentials,
       activity,
       view: createSessionViewState(),
