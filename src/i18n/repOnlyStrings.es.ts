@@ -122,27 +122,6 @@ export const repOnlyEs: Record<keyof typeof repOnlyEn, string> = {
   'hide.hiddenHint': 'Está oculto: el cliente no puede verle. Sus mensajes van solo a los representantes.',
   'notes.editing': '{{name}} está editando las notas',
   // from queueStrings.es.ts
-  'queue.title': 'Cola',
-  'queue.empty': 'No hay solicitudes en espera.',
-  'queue.take': 'Atender',
-  'queue.reject': 'Rechazar',
-  'queue.spam': 'Marcar como spam',
-  'queue.waiting': 'esperando {{time}}',
-  'queue.portal': 'Portal: {{name}}',
-  'queue.claimed': 'La está tomando {{names}}',
-  'queue.taking': 'Tomando…',
-  'queue.arrived.one': 'Nueva solicitud de {{name}}',
-  'queue.arrived.other': '{{count}} solicitudes nuevas',
-  'queue.won': 'Usted atiende la solicitud de {{customer}}.',
-  'queue.lost': 'La atiende {{name}}: {{customer}} está conversando con esa persona.',
-  'queue.cancelledOutcome': '{{customer}} canceló la solicitud.',
-  'queue.rejectedOutcome': 'Se rechazó la solicitud de {{customer}}.',
-  'queue.numbers': 'Cifras de la cola',
-  'queue.waitingNow': 'En espera ahora',
-  'queue.medianWait': 'Espera mediana hoy',
-  'queue.takenToday': 'Atendidas hoy',
-  'queue.none': '—',
-  'queue.handedBack': 'Devuelta a la cola por {{name}}',
   'transfer.queue': 'Cola del equipo (cualquier representante)',
   // from securityStrings.es.ts
   'tamper.title': 'Actividad sospechosa del lado del cliente',
@@ -160,4 +139,10 @@ export const repOnlyEs: Record<keyof typeof repOnlyEn, string> = {
   'tamper.receipt': 'Confirmación de lectura de mensajes que no existen (se ignora), atribuida a {{name}}:',
   // from intakeStrings.es.ts
   'tamper.screenRequest': 'Rechazada, una solicitud para compartir pantalla que no firmaron los representantes de esta sesión, atribuida a {{name}}. Al cliente no se le pregunta.',
+  // Shown at the console's start (the topbar's History link and Portals button, the update prompt); the rest of
+  // History's and the portals' strings are parts fetched with them (historyStrings.ts, queueStrings.ts).
+  'history.open': 'Historial',
+  'update.available': 'Hay una nueva versión disponible',
+  'update.reload': 'Recargar',
+  'portals.button': 'Portales',
 }

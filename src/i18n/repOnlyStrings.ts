@@ -126,27 +126,6 @@ export const repOnlyEn = {
   'hide.hiddenHint': 'You are hidden: the customer cannot see you. Your messages go to reps only.',
   'notes.editing': '{{name}} is editing the notes',
   // from queueStrings.ts
-  'queue.title': 'Queue',
-  'queue.empty': 'No requests waiting.',
-  'queue.take': 'Take',
-  'queue.reject': 'Reject',
-  'queue.spam': 'Mark as spam',
-  'queue.waiting': 'waiting {{time}}',
-  'queue.portal': 'Portal: {{name}}',
-  'queue.claimed': 'Being taken by {{names}}',
-  'queue.taking': 'Taking…',
-  'queue.arrived.one': 'New request from {{name}}',
-  'queue.arrived.other': '{{count}} new requests',
-  'queue.won': 'You took the request of {{customer}}.',
-  'queue.lost': 'Taken by {{name}}: {{customer}} is chatting with them.',
-  'queue.cancelledOutcome': '{{customer}} cancelled the request.',
-  'queue.rejectedOutcome': 'The request of {{customer}} was rejected.',
-  'queue.numbers': 'Queue numbers',
-  'queue.waitingNow': 'Waiting now',
-  'queue.medianWait': 'Median wait today',
-  'queue.takenToday': 'Taken today',
-  'queue.none': '—',
-  'queue.handedBack': 'Handed back by {{name}}',
   'transfer.queue': 'Team queue (any representative)',
   // from securityStrings.ts
   'tamper.title': 'Suspicious activity on the customer side',
@@ -164,4 +143,10 @@ export const repOnlyEn = {
   'tamper.receipt': 'Read receipt for messages that do not exist (ignored), claimed for {{name}}:',
   // from intakeStrings.ts
   'tamper.screenRequest': 'Refused, a screen-sharing request not signed by this session’s representatives, claimed by {{name}}. The customer is not asked.',
+  // Shown at the console's start (the topbar's History link and Portals button, the update prompt); the rest of
+  // History's and the portals' strings are parts fetched with them (historyStrings.ts, queueStrings.ts).
+  'history.open': 'History',
+  'update.available': 'A new version is available',
+  'update.reload': 'Reload',
+  'portals.button': 'Portals',
 } as const
