@@ -29,13 +29,13 @@ import type { RepCredentials } from '../tools/credentials'
 import { createLazyRepCredentials, createLazyRepScreen } from './lazyRepTools'
 import { createLazyRepFiles } from './lazyRepFiles'
 import { createTranscript } from './createTranscript'
-import { createScripts } from './createScripts'
 import { createSessionActivity, type SessionActivity } from './sessionActivity'
 import { createSessionPresence, type SessionPresence } from './sessionPresence'
 import { createSessionViewState, type SessionViewState } from './sessionViewState'
 import { createRepSessionActions, type RepSessionActions } from './repSessionActions'
 import type { RepSession } from './repSession'
 import { t } from '../../i18n/i18n'
+import { firstUse } from '../shell/firstUse'
 
 /** What a session model needs from the console around it. */
 export interface RepSessionDeps {
@@ -85,7 +85,8 @@ export interface RepSessionModel extends RepSessionActions {
   teamReps: Accessor<TeamRep[]>
   /** Team mates who could be invited (not yet in the session). */
   candidates: Accessor<TeamRep[]>
-  scripts: Accessor<Script[]>
+  /** The team's script library; undefined while its code loads (the first read fetches it). */
+  scripts: Accessor<Script[] | undefined>
   /** Values for `{{customer.name}}`-style variables. */
   variables(): Record<string, string>
   screen: RepScreen
@@ -117,9 +118,13 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
     const receipts = createDocReader(repDoc, readReceipts)
     const portalCode = createDocReader(repDoc, readPortalCode)
     const teamReps = createFollowingReader(() => deps.team()?.doc, readReps, [])
-    const scripts = createMemo(() => {
+    // The library's code (src/doc/scripts.ts) is a chunk fetched when a picker or the library first reads it.
+    const scriptReader = firstUse(() => import('./createScripts').then((module) => module.createScripts))
+    const scripts = createMemo((): Accessor<Script[] | undefined> => {
       const doc = deps.team()?.doc
-      return doc ? createScripts(doc) : () => []
+      const make = scriptReader.current()
+      if (!doc) return () => []
+      return make ? make(doc) : () => undefined
     })
     const selfId = (): string | undefined => deps.profile()?.repId
     const hidden = (): boolean => listed().find((attendee) => attendee.id === selfId())?.hidden === true
@@ -191,7 +196,10 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       syncWaiting: () => ({ notes: session.sync.waiting('notes'), session: session.sync.waiting('session') }),
       teamReps,
       candidates: () => teamReps().filter((rep) => rep.repId !== selfId() && !listed().some((attendee) => attendee.id === rep.repId)),
-      scripts: () => scripts()(),
+      scripts: () => {
+        if (!scriptReader.started()) void scriptReader.use().catch(() => undefined) // a failed fetch is tried again by the next read
+        return scripts()()
+      },
       variables: () => ({
         'customer.name': intake()?.customerName ?? '',
         'customer.request': intake()?.request ?? '',

@@ -6,7 +6,6 @@ import { SessionView } from '../session/SessionView'
 import { OpeningSession } from '../session/OpeningSession'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
-import { InvitationsBanner } from './InvitationsBanner'
 import { SessionTabs } from './SessionTabs'
 import { UpdatePrompt } from '../shell/UpdatePrompt'
 import { formatBytes } from '../../i18n/format'
@@ -19,6 +18,8 @@ const HistoryView = lazy(() => Promise.all([import('../history/HistoryView'), lo
 // The topbar's dialogs load when first opened (lazyPart.tsx); the console's first load does without them.
 const TeamDialog = lazyPart(() => import('./TeamDialog').then((module) => module.TeamDialog), (props) => props.open)
 const PortalsDialog = lazyPart(() => Promise.all([import('./PortalsDialog'), loadStrings('queue')]).then(([module]) => module.PortalsDialog), (props) => props.open)
+// Invitations are rare: their banner loads with the first one.
+const InvitationsBanner = lazyPart(() => import('./InvitationsBanner').then((module) => module.InvitationsBanner), (props) => props.workspace.invitations().length > 0)
 // Most teams have no portal and nothing handed back: the Queue region and its strings load once there is something to show.
 const QueuePanel = lazyPart(() => Promise.all([import('./QueuePanel'), loadStrings('queue')]).then(([module]) => module.QueuePanel), (props) => props.shown)
 const PrefsDialog = lazyPart(() => import('../shell/PrefsDialog').then((module) => module.PrefsDialog), (props) => props.open)
