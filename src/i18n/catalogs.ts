@@ -16,11 +16,13 @@ import { historyEn } from './historyStrings'
 import { historyEs } from './historyStrings.es'
 import { scriptsEn } from './scripts'
 import { scriptsEs } from './scripts.es'
+import { consoleDialogsEn } from './consoleDialogStrings'
+import { consoleDialogsEs } from './consoleDialogStrings.es'
 
 /** Every English string. */
-export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn, ...queueEn, ...historyEn, ...scriptsEn }
+export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn, ...queueEn, ...historyEn, ...scriptsEn, ...consoleDialogsEn }
 
 /** Every Spanish string. */
-export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs, ...queueEs, ...historyEs, ...scriptsEs }
+export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs, ...queueEs, ...historyEs, ...scriptsEs, ...consoleDialogsEs }
 
 export type { MessageKey }

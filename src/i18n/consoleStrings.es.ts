@@ -1,11 +1,9 @@
 import type { ConsoleStartKey } from './consoleStrings'
 import { tabsEs } from './tabsStrings.es'
-import { proofEs } from './proofStrings.es'
 import { repOnlyEs } from './repOnlyStrings.es'
 
 /** Spanish strings of the rep console only: every key of the English ones (the type checker enforces it). */
 export const consoleEs: Record<ConsoleStartKey, string> = {
   ...tabsEs,
-  ...proofEs,
   ...repOnlyEs,
 }

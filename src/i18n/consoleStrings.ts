@@ -1,24 +1,24 @@
 /**
- * The rep console's own strings (English): tabs and preferences, the update prompt, refused peers and the
- * panels, tools, teams and tamper warnings (repOnlyStrings.ts). History's and the script library's are
- * parts fetched with their views (`loadStrings('history' | 'scripts')`), the queue's with the Queue region. Kept out of `en.ts`, which every page loads, so the customer page carries none of them (issue 20,
+ * The rep console's own strings (English): tabs, the update prompt, the panels and tools (repOnlyStrings.ts).
+ * History's, the script library's and the dialogs' and warnings' (preferences, team, invitations, tamper,
+ * refused peers) are parts fetched with their views (`loadStrings('history' | 'scripts' | 'dialogs')`, the
+ * queue's with the Queue region. Kept out of `en.ts`, which every page loads, so the customer page carries none of them (issue 20,
  * bundles); `loadConsoleStrings()` fetches this chunk, and the Spanish sibling when needed, before the console renders.
  */
 import { tabsEn } from './tabsStrings'
 import type { historyEn } from './historyStrings'
 import type { scriptsEn } from './scripts'
-import { proofEn } from './proofStrings'
+import type { ConsoleDialogKey } from './consoleDialogStrings'
 import { repOnlyEn } from './repOnlyStrings'
 
 /** English strings of the rep console only. */
 export const consoleEn = {
   ...tabsEn,
-  ...proofEn,
   ...repOnlyEn,
 } as const
 
-/** A key of the rep console's own strings (with History's and the script library's parts). */
-export type ConsoleKey = keyof typeof consoleEn | keyof typeof historyEn | keyof typeof scriptsEn
+/** A key of the rep console's own strings (with the parts of History, the script library and the dialogs). */
+export type ConsoleKey = keyof typeof consoleEn | keyof typeof historyEn | keyof typeof scriptsEn | ConsoleDialogKey
 
 /** A key of the strings loaded with the console (not History's nor the scripts' parts). */
 export type ConsoleStartKey = keyof typeof consoleEn

@@ -15,10 +15,11 @@ type Catalog = Partial<Record<MessageKey, string>>
  * which the customer page fetches with those tools' code on first use; `export`, the labels of an exported
  * transcript (the rep's Export, the customer's Save chat log), fetched with the code that writes it; `queue`,
  * team portals and the queue (a portal's request page, the console's Portals and queue); `history`, History's
- * view; `scripts`, the script library and the scripted pickers (the last three fetched by the console with the
- * view that shows them: most visits open none of them).
+ * view; `scripts`, the script library and the scripted pickers; `dialogs`, the console's preferences, team and
+ * invitation dialogs and its tamper warnings (the last four fetched by the console with the view that shows
+ * them: most visits open none of them).
  */
-export type StringsPart = 'console' | 'media' | 'export' | 'queue' | 'history' | 'scripts'
+export type StringsPart = 'console' | 'media' | 'export' | 'queue' | 'history' | 'scripts' | 'dialogs'
 
 /**
  * Loaded catalogs. English (the fallback, and the source of every key) is in the page's first chunk;
@@ -53,6 +54,10 @@ const partLoaders: Record<StringsPart, Record<Lang, () => Promise<Catalog>>> = {
   scripts: {
     en: () => import('./scripts').then((module) => module.scriptsEn),
     es: () => import('./scripts.es').then((module) => module.scriptsEs),
+  },
+  dialogs: {
+    en: () => import('./consoleDialogStrings').then((module) => module.consoleDialogsEn),
+    es: () => import('./consoleDialogStrings.es').then((module) => module.consoleDialogsEs),
   },
 }
 /** Parts the page has asked for: every language loaded from now on brings them too. */

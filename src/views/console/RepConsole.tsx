@@ -15,14 +15,14 @@ import { lazyPart } from '../shell/lazyPart'
 
 // #/history is its own chunk, with its strings: the console's first paint does not wait for them.
 const HistoryView = lazy(() => Promise.all([import('../history/HistoryView'), loadStrings('history')]).then(([module]) => ({ default: module.HistoryView })))
-// The topbar's dialogs load when first opened (lazyPart.tsx); the console's first load does without them.
-const TeamDialog = lazyPart(() => import('./TeamDialog').then((module) => module.TeamDialog), (props) => props.open)
+// The topbar's dialogs load when first opened, with their strings (lazyPart.tsx); the console's first load does without them.
+const TeamDialog = lazyPart(() => Promise.all([import('./TeamDialog'), loadStrings('dialogs')]).then(([module]) => module.TeamDialog), (props) => props.open)
 const PortalsDialog = lazyPart(() => Promise.all([import('./PortalsDialog'), loadStrings('queue')]).then(([module]) => module.PortalsDialog), (props) => props.open)
 // Invitations are rare: their banner loads with the first one.
-const InvitationsBanner = lazyPart(() => import('./InvitationsBanner').then((module) => module.InvitationsBanner), (props) => props.workspace.invitations().length > 0)
+const InvitationsBanner = lazyPart(() => Promise.all([import('./InvitationsBanner'), loadStrings('dialogs')]).then(([module]) => module.InvitationsBanner), (props) => props.workspace.invitations().length > 0)
 // Most teams have no portal and nothing handed back: the Queue region and its strings load once there is something to show.
 const QueuePanel = lazyPart(() => Promise.all([import('./QueuePanel'), loadStrings('queue')]).then(([module]) => module.QueuePanel), (props) => props.shown)
-const PrefsDialog = lazyPart(() => import('../shell/PrefsDialog').then((module) => module.PrefsDialog), (props) => props.open)
+const PrefsDialog = lazyPart(() => Promise.all([import('../shell/PrefsDialog'), loadStrings('dialogs')]).then(([module]) => module.PrefsDialog), (props) => props.open)
 
 /** The console page. */
 export function RepConsole() {

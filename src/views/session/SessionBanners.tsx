@@ -1,13 +1,13 @@
 /** What the rep must know about the session in context, above its transcript: hidden, storage full, an action that failed, tampering. */
 import { Show } from 'solid-js'
 import { useSession } from '../../app/shell/appContext'
-import { t } from '../../i18n/i18n'
+import { loadStrings, t } from '../../i18n/i18n'
 import { formatBytes } from '../../i18n/format'
 import { lazyPart } from '../shell/lazyPart'
 
 // Most sessions never show these: each is a chunk loaded when it first has something to show (lazyPart.tsx).
 const WaitingIntakes = lazyPart<{ shown: boolean }>(() => import('./WaitingIntakes').then((module) => module.WaitingIntakes), (props) => props.shown)
-const TamperWarnings = lazyPart(() => import('./TamperWarnings').then((module) => module.TamperWarnings), (props) => anyWarning(props))
+const TamperWarnings = lazyPart(() => Promise.all([import('./TamperWarnings'), loadStrings('dialogs')]).then(([module]) => module.TamperWarnings), (props) => anyWarning(props))
 
 /** Whether the tamper warnings have anything to say (the same test TamperWarnings shows them by). */
 function anyWarning(props: { tampering: unknown[]; spoofedReps: unknown[]; throttledAt: number | undefined; ignoredAttendees?: number; refused?: unknown[] }): boolean {
