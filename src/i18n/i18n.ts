@@ -12,7 +12,7 @@ type Catalog = Partial<Record<MessageKey, string>>
 /**
  * Strings fetched apart from a language's catalog, for one part of the app (merged into it once loaded):
  * `console`, the rep console's own; `media`, the screen-sharing, file and credentials dialogs and cards,
- * which the customer page fetches with those tools' code on first use; `export`, the labels of an exported
+ * which both pages fetch with those tools' code on first use; `export`, the labels of an exported
  * transcript (the rep's Export, the customer's Save chat log), fetched with the code that writes it; `queue`,
  * team portals and the queue (a portal's request page, the console's Portals and queue); `history`, History's
  * view; `scripts`, the script library and the scripted pickers; `dialogs`, the console's preferences, team and
@@ -114,9 +114,9 @@ export async function loadStrings(part: StringsPart): Promise<void> {
   await Promise.all([...new Set([lang(), wanted])].map((next) => loadPart(next, part)))
 }
 
-/** Fetches the rep console's strings (its own, and the media tools' and export's its toolbar and panels show); the console renders once this resolves. */
+/** Fetches the rep console's strings (its own, and the export's its Details panel shows); the console renders once this resolves. The media tools' come with the tools. */
 export async function loadConsoleStrings(): Promise<void> {
-  await Promise.all([loadStrings('console'), loadStrings('media'), loadStrings('export')])
+  await Promise.all([loadStrings('console'), loadStrings('export')])
 }
 
 /** Picks the language: explicit choice, else the browser's first supported language, else English. */

@@ -93,4 +93,13 @@ export const repOnlyEs: Record<keyof typeof repOnlyEn, string> = {
   'update.available': 'Hay una nueva versión disponible',
   'update.reload': 'Recargar',
   'portals.button': 'Portales',
+  // The rep's screen and credentials tools as the toolbar and the Screen panel show them at start (the rest of
+  // the media tools' strings load with the tools: mediaToolStrings.ts).
+  'screen.requestTool': 'Pedir ver la pantalla',
+  'screen.requested': 'Se ha pedido al cliente que comparta su pantalla. Esperando su respuesta…',
+  'screen.video': 'Pantalla del cliente',
+  'screen.openViewer': 'Haga doble clic en la pantalla para verla en grande.',
+  'screen.viewer': 'Visor',
+  'screen.fullScreen': 'Pantalla completa',
+  'credentials.tool': 'Pedir credenciales de acceso',
 }

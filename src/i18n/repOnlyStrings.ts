@@ -97,4 +97,13 @@ export const repOnlyEn = {
   'update.available': 'A new version is available',
   'update.reload': 'Reload',
   'portals.button': 'Portals',
+  // The rep's screen and credentials tools as the toolbar and the Screen panel show them at start (the rest of
+  // the media tools' strings load with the tools: mediaToolStrings.ts).
+  'screen.requestTool': 'Request screen sharing',
+  'screen.requested': 'Screen sharing requested. Waiting for the customer…',
+  'screen.video': 'Customer screen',
+  'screen.openViewer': 'Double-click the screen to open it large.',
+  'screen.viewer': 'Viewer',
+  'screen.fullScreen': 'Full screen',
+  'credentials.tool': 'Request login credentials',
 } as const

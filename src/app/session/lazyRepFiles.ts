@@ -11,6 +11,7 @@ import { createEffect, getOwner, onCleanup, runWithOwner } from 'solid-js'
 import { watchFileChannels } from '../../net/fileChannel'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
 import { firstUse } from '../shell/firstUse'
+import { loadStrings } from '../../i18n/i18n'
 import type { CaughtChannel, FileTransfers } from '../tools/fileTransfer'
 import type { RepSession } from './repSession'
 
@@ -24,7 +25,7 @@ export function createLazyRepFiles(session: Pick<RepSession, 'customer' | 'repDo
   const owner = getOwner()
   const caught: CaughtChannel[] = []
   const files = firstUse(async () => {
-    const chunk = await fetch()
+    const [chunk] = await Promise.all([fetch(), loadStrings('media')]) // the offers' and transfers' texts come with them
     const made = runWithOwner(owner, () => chunk.createRepFileTransfers(session, profile, undefined, caught))
     if (!made) throw new Error('the session is closed')
     return made

@@ -14,7 +14,7 @@ const InviteDialog = lazyPart(() => Promise.all([import('./InviteDialog'), loadS
 const ScriptedPicker = lazyPart(() => Promise.all([import('../scripts/ScriptedPicker'), loadStrings('scripts')]).then(([module]) => module.ScriptedPicker), (props) => props.open)
 const ScriptLibrary = lazyPart(() => Promise.all([import('../scripts/ScriptLibrary'), loadStrings('scripts')]).then(([module]) => module.ScriptLibrary), (props) => props.open)
 const CredentialsRevealDialog = lazyPart(
-  () => import('../tools/CredentialsRevealDialog').then((module) => module.CredentialsRevealDialog),
+  () => Promise.all([import('../tools/CredentialsRevealDialog'), loadStrings('media')]).then(([module]) => module.CredentialsRevealDialog),
   (props) => props.credentials !== undefined,
 )
 
