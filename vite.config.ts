@@ -83,16 +83,20 @@ const customerLater = new Set<string>()
 /** The modules the rep console needs to start (the entry's static imports and those of its view and model chunks). */
 const CONSOLE_ROOTS = ['src/views/console/RepConsole.tsx', 'src/app/console/consoleModel.ts']
 const consoleStart = new Set<string>()
+/** The modules any page but the rep console may load, now or later (so never in the chunk only the console loads). */
+const notConsole = new Set<string>()
 
 function customerModules(): Plugin {
   return {
     name: 'asiste:customer-modules',
     apply: 'build',
     buildEnd() {
-      const walk = (roots: string[], into: Set<string>, dynamic: boolean): void => {
-        const pending = roots.map((root) => fileURLToPath(new URL(`./${root}`, import.meta.url)))
+      const path = (root: string): string => fileURLToPath(new URL(`./${root}`, import.meta.url))
+      const walk = (roots: string[], into: Set<string>, dynamic: boolean, stopAt: string[] = []): void => {
+        const pending = roots.map(path)
+        const stops = new Set(stopAt.map(path))
         for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-          if (into.has(id)) continue
+          if (into.has(id) || stops.has(id)) continue
           const info = this.getModuleInfo(id)
           if (!info) throw new Error(`customer modules: no module ${id} (was a root moved?)`)
           into.add(id)
@@ -105,6 +109,8 @@ function customerModules(): Plugin {
       walk(['src/main.tsx', ...CUSTOMER_PAGE_ROOTS], customerStart, false)
       walk(['src/main.tsx', ...CONSOLE_ROOTS], consoleStart, false)
       walk(CUSTOMER_PAGE_ROOTS, customerLater, true) // not main.tsx's dynamic imports: they include the rep console
+      notConsole.clear()
+      walk(['src/main.tsx'], notConsole, true, CONSOLE_ROOTS) // every other route and its later chunks (portal pages, debug hooks)
     },
   }
 }
@@ -154,8 +160,12 @@ export default defineConfig({
             { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols)[\\/]|[\\/]src[\\/]net[\\/]fastDecoding\.ts$/ },
             { name: 'solid', test: /[\\/]node_modules[\\/]solid-js[\\/]/ },
             { name: 'shared', test: (id) => customerStart.has(id), minShareCount: 2 },
-            // The console's start gets what it imports; what only its lazy parts share (portals, queue, History…) is a chunk of its own.
-            { name: 'console', test: (id) => /[\\/]src[\\/]/.test(id) && !customerLater.has(id) && consoleStart.has(id), minShareCount: 2 },
+            // What the console's start shares with other pages' chunks (the customer's tools, the portal pages: icons, proofs,
+            // media channels, portal rooms…): one chunk, not one file each.
+            { name: 'console-tools', test: (id) => consoleStart.has(id) && notConsole.has(id) && !customerStart.has(id), minShareCount: 2 },
+            // What only the console's start loads is one chunk (its view, its model and what they share: fewer files, one gzip
+            // window); what only its lazy parts share (portals, queue, History…) is a chunk of its own.
+            { name: 'console', test: (id) => /[\\/]src[\\/]/.test(id) && consoleStart.has(id) && !notConsole.has(id) },
             { name: 'console-later', test: (id) => /[\\/]src[\\/]/.test(id) && !customerLater.has(id) && !consoleStart.has(id), minShareCount: 2 },
           ],
         },

@@ -70,6 +70,14 @@ async function sizes(distDir: string, paths: Set<string>): Promise<{ raw: number
   return { raw, gzip, files: paths.size }
 }
 
+/** Prints each recorded file's gzipped size per route (`BUNDLES_LIST=1 npm run bench -- bundles`), to see what a route loads. */
+async function listFiles(distDir: string, routes: Record<string, Set<string>>): Promise<void> {
+  for (const [route, paths] of Object.entries(routes)) {
+    const rows = await Promise.all([...paths].map(async (path) => `${path} ${((await sizes(distDir, new Set([path]))).gzip / 1000).toFixed(1)}`))
+    process.stderr.write(`${route}: ${rows.sort().join(', ')}\n`)
+  }
+}
+
 /** Opens the join link as the customer gets it (no test query), fills the intake and waits for the chat. */
 async function joinAsCustomer(page: Page, link: string, name: string): Promise<void> {
   await page.goto(link.replace('/#/', '/?lang=en#/'))
@@ -133,6 +141,7 @@ export async function run(): Promise<BenchResult[]> {
     await customer.page.waitForLoadState('networkidle')
 
     const [repSize, customerSize] = [await sizes(distDir, repScripts), await sizes(distDir, customerScripts)]
+    if (process.env.BUNDLES_LIST) await listFiles(distDir, { 'rep console': repScripts, 'customer page': customerScripts })
     if (repSize.files === 0 || customerSize.files === 0) throw new Error('no script responses recorded')
     const kB = (bytes: number): number => Math.round(bytes / 100) / 10
     return [

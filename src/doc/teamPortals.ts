@@ -6,6 +6,7 @@
 import type * as Y from 'yjs'
 import { boundedString, idString, isRecord, oneOf, timestamp } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS } from './schema'
+import { portalsMap } from './teamPortalsMap'
 
 /** Optional intake fields a portal may ask for besides name and problem. */
 export const PORTAL_FIELDS = ['email', 'phone', 'order'] as const
@@ -38,12 +39,7 @@ export interface TeamPortal extends PortalFacts {
   sign: { publicKey: string; privateKey: string }
 }
 
-const PORTALS = 'portals'
-
-/** The team doc's portals map. */
-export function portalsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(PORTALS)
-}
+export { portalsMap }
 
 /** Parses a portal's public facts; undefined when malformed. */
 export function parsePortalFacts(raw: unknown): PortalFacts | undefined {

@@ -12,11 +12,17 @@ import { exportEn } from './exportStrings'
 import { exportEs } from './exportStrings.es'
 import { queueEn } from './queueStrings'
 import { queueEs } from './queueStrings.es'
+import { historyEn } from './historyStrings'
+import { historyEs } from './historyStrings.es'
+import { scriptsEn } from './scripts'
+import { scriptsEs } from './scripts.es'
+import { consoleDialogsEn } from './consoleDialogStrings'
+import { consoleDialogsEs } from './consoleDialogStrings.es'
 
 /** Every English string. */
-export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn, ...queueEn }
+export const en: Record<MessageKey, string> = { ...pageEn, ...consoleEn, ...mediaToolsEn, ...exportEn, ...queueEn, ...historyEn, ...scriptsEn, ...consoleDialogsEn }
 
 /** Every Spanish string. */
-export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs, ...queueEs }
+export const es: Record<MessageKey, string> = { ...pageEs, ...consoleEs, ...mediaToolsEs, ...exportEs, ...queueEs, ...historyEs, ...scriptsEs, ...consoleDialogsEs }
 
 export type { MessageKey }

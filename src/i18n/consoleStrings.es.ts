@@ -1,15 +1,9 @@
-import type { ConsoleKey } from './consoleStrings'
-import { scriptsEs } from './scripts.es'
+import type { ConsoleStartKey } from './consoleStrings'
 import { tabsEs } from './tabsStrings.es'
-import { historyEs } from './historyStrings.es'
-import { proofEs } from './proofStrings.es'
 import { repOnlyEs } from './repOnlyStrings.es'
 
 /** Spanish strings of the rep console only: every key of the English ones (the type checker enforces it). */
-export const consoleEs: Record<ConsoleKey, string> = {
-  ...scriptsEs,
+export const consoleEs: Record<ConsoleStartKey, string> = {
   ...tabsEs,
-  ...historyEs,
-  ...proofEs,
   ...repOnlyEs,
 }

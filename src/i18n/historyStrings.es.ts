@@ -2,7 +2,6 @@ import type { historyEn } from './historyStrings'
 
 /** Spanish. */
 export const historyEs: Record<keyof typeof historyEn, string> = {
-  'history.open': 'Historial',
   'history.title': 'Historial',
   'history.back': 'Volver a las sesiones',
   'history.search': 'Buscar en conversaciones',
@@ -56,8 +55,6 @@ export const historyEs: Record<keyof typeof historyEn, string> = {
   'history.teamState.waiting': 'En espera',
   'history.teamState.active': 'En curso',
   'history.teamState.ended': 'Finalizada',
-  'update.available': 'Hay una nueva versión disponible',
-  'update.reload': 'Recargar',
   'history.rating': 'Valoración: {{rating}} de 5',
   'history.noRating': 'Sin valorar',
 }

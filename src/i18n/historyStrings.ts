@@ -1,8 +1,11 @@
-/** Strings of History (past sessions, transcript search, export / import, delete) and the app update prompt (English, spread into consoleStrings.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
+/**
+ * Strings of History (past sessions, transcript search, export / import, delete), English: a part of their own
+ * (`loadStrings('history')`, issue 20) fetched with History's view; the topbar's link is in repOnlyStrings.ts.
+ * The Spanish is in the sibling .es.ts module.
+ */
 
 /** English. */
 export const historyEn = {
-  'history.open': 'History',
   'history.title': 'History',
   'history.back': 'Back to sessions',
   'history.search': 'Search transcripts',
@@ -56,8 +59,6 @@ export const historyEn = {
   'history.teamState.waiting': 'Waiting',
   'history.teamState.active': 'In progress',
   'history.teamState.ended': 'Ended',
-  'update.available': 'A new version is available',
-  'update.reload': 'Reload',
   'history.rating': 'Rating: {{rating}} of 5',
   'history.noRating': 'Not rated',
 } as const

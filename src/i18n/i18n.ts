@@ -12,11 +12,14 @@ type Catalog = Partial<Record<MessageKey, string>>
 /**
  * Strings fetched apart from a language's catalog, for one part of the app (merged into it once loaded):
  * `console`, the rep console's own; `media`, the screen-sharing, file and credentials dialogs and cards,
- * which the customer page fetches with those tools' code on first use; `export`, the labels of an exported
+ * which both pages fetch with those tools' code on first use; `export`, the labels of an exported
  * transcript (the rep's Export, the customer's Save chat log), fetched with the code that writes it; `queue`,
- * team portals and the queue (a portal's request page, the console's Portals and queue).
+ * team portals and the queue (a portal's request page, the console's Portals and queue); `history`, History's
+ * view; `scripts`, the script library and the scripted pickers; `dialogs`, the console's preferences, team and
+ * invitation dialogs and its tamper warnings (the last four fetched by the console with the view that shows
+ * them: most visits open none of them).
  */
-export type StringsPart = 'console' | 'media' | 'export' | 'queue'
+export type StringsPart = 'console' | 'media' | 'export' | 'queue' | 'history' | 'scripts' | 'dialogs'
 
 /**
  * Loaded catalogs. English (the fallback, and the source of every key) is in the page's first chunk;
@@ -43,6 +46,18 @@ const partLoaders: Record<StringsPart, Record<Lang, () => Promise<Catalog>>> = {
   export: {
     en: () => import('./exportStrings').then((module) => module.exportEn),
     es: () => import('./exportStrings.es').then((module) => module.exportEs),
+  },
+  history: {
+    en: () => import('./historyStrings').then((module) => module.historyEn),
+    es: () => import('./historyStrings.es').then((module) => module.historyEs),
+  },
+  scripts: {
+    en: () => import('./scripts').then((module) => module.scriptsEn),
+    es: () => import('./scripts.es').then((module) => module.scriptsEs),
+  },
+  dialogs: {
+    en: () => import('./consoleDialogStrings').then((module) => module.consoleDialogsEn),
+    es: () => import('./consoleDialogStrings.es').then((module) => module.consoleDialogsEs),
   },
 }
 /** Parts the page has asked for: every language loaded from now on brings them too. */
@@ -99,9 +114,9 @@ export async function loadStrings(part: StringsPart): Promise<void> {
   await Promise.all([...new Set([lang(), wanted])].map((next) => loadPart(next, part)))
 }
 
-/** Fetches the rep console's strings (its own, and the media tools', export's and queue's its toolbar, dialogs and panels show); the console renders once this resolves. */
+/** Fetches the rep console's strings (its own, and the export's its Details panel shows); the console renders once this resolves. The media tools' come with the tools. */
 export async function loadConsoleStrings(): Promise<void> {
-  await Promise.all([loadStrings('console'), loadStrings('media'), loadStrings('export'), loadStrings('queue')])
+  await Promise.all([loadStrings('console'), loadStrings('export')])
 }
 
 /** Picks the language: explicit choice, else the browser's first supported language, else English. */

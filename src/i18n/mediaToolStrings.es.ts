@@ -2,12 +2,6 @@ import type { MediaToolKey } from './mediaToolStrings'
 
 /** Spanish strings of the media tools' part: every key of the English ones (the type checker enforces it). */
 export const mediaToolsEs: Record<MediaToolKey, string> = {
-  'screen.requestTool': 'Pedir ver la pantalla',
-  'screen.requested': 'Se ha pedido al cliente que comparta su pantalla. Esperando su respuesta…',
-  'screen.video': 'Pantalla del cliente',
-  'screen.openViewer': 'Haga doble clic en la pantalla para verla en grande.',
-  'screen.viewer': 'Visor',
-  'screen.fullScreen': 'Pantalla completa',
   'screen.requestTitle': 'Solicitud para compartir pantalla',
   'screen.requestText': '{{name}} pide ver su pantalla. Usted elige qué compartir y puede parar cuando quiera.',
   'screen.share': 'Compartir pantalla',
@@ -37,7 +31,6 @@ export const mediaToolsEs: Record<MediaToolKey, string> = {
   'files.failed.checksum': 'Error: la comprobación SHA-256 no coincide.',
   'files.failed.tooLarge': 'Rechazado: el archivo supera el límite.',
   'files.failed.protocol': 'Error: la otra parte envió algo inesperado.',
-  'credentials.tool': 'Pedir credenciales de acceso',
   'credentials.requestTitle': 'Solicitud de credenciales de acceso',
   'credentials.requestText': '{{name}} le pide un usuario y una contraseña. Se cifran para que solo {{name}} pueda leerlos, se muestran una vez y nunca se guardan.',
   'credentials.user': 'Usuario',

@@ -1,18 +1,12 @@
 /**
  * Strings of the screen-sharing, file-transfer and credentials dialogs and cards, English: a part of their
- * own (issue 20, bundles), fetched with the tools' code (`loadStrings('media')`) by the customer page on
- * first use and by the rep console before it renders. What a page shows before that (the Send file
+ * own (issue 20, bundles), fetched with the tools' code (`loadStrings('media')`) by the customer page and
+ * the rep console on first use (the rep's tool buttons and Screen panel are in repOnlyStrings.ts). What a page shows before that (the Send file
  * button, its errors, the transcript's notes) stays in mediaStrings.ts, in the catalog every page loads.
  */
 
 /** English. */
 export const mediaToolsEn = {
-  'screen.requestTool': 'Request screen sharing',
-  'screen.requested': 'Screen sharing requested. Waiting for the customer…',
-  'screen.video': 'Customer screen',
-  'screen.openViewer': 'Double-click the screen to open it large.',
-  'screen.viewer': 'Viewer',
-  'screen.fullScreen': 'Full screen',
   'screen.requestTitle': 'Screen sharing request',
   'screen.requestText': '{{name}} asks to see your screen. You choose what to share, and you can stop at any time.',
   'screen.share': 'Share screen',
@@ -42,7 +36,6 @@ export const mediaToolsEn = {
   'files.failed.checksum': 'Failed: the SHA-256 check did not match.',
   'files.failed.tooLarge': 'Refused: the file is larger than the limit.',
   'files.failed.protocol': 'Failed: the other side sent something unexpected.',
-  'credentials.tool': 'Request login credentials',
   'credentials.requestTitle': 'Login credentials request',
   'credentials.requestText': '{{name}} asks for a user name and password. They are encrypted so that only {{name}} can read them, shown once, and never stored.',
   'credentials.user': 'User name',

@@ -1,4 +1,4 @@
-/** Strings of what was refused to customer-room peers that could not prove themselves, English, spread into consoleStrings.ts (only the reps' view flags them); the Spanish is in the sibling .es.ts module (its own chunk, issue 20). */
+/** Strings of what was refused to customer-room peers that could not prove themselves, English, spread into consoleDialogStrings.ts (only the reps' view flags them); the Spanish is in the sibling .es.ts module (its own chunk, issue 20). */
 
 /** English. */
 export const proofEn = {

@@ -2,7 +2,6 @@ import type { queueEn } from './queueStrings'
 
 /** Spanish: every key of the English ones (the type checker enforces it). */
 export const queueEs: Record<keyof typeof queueEn, string> = {
-  'portals.button': 'Portales',
   'portals.title': 'Portales',
   'portals.intro': 'Un portal es una página pública para su sitio web: allí los clientes piden ayuda y sus solicitudes esperan en la cola de su equipo.',
   'portals.list': 'Portales de este equipo',
@@ -44,4 +43,26 @@ export const queueEs: Record<keyof typeof queueEn, string> = {
   'request.full': 'La cola está llena en este momento. Inténtelo de nuevo en unos minutos.',
   'request.again': 'Nueva solicitud',
   'request.joining': 'Un representante tomó su solicitud. Abriendo la conversación…',
+  // The console's Queue region, fetched with it (src/views/console/RepConsole.tsx).
+  'queue.title': 'Cola',
+  'queue.empty': 'No hay solicitudes en espera.',
+  'queue.take': 'Atender',
+  'queue.reject': 'Rechazar',
+  'queue.spam': 'Marcar como spam',
+  'queue.waiting': 'esperando {{time}}',
+  'queue.portal': 'Portal: {{name}}',
+  'queue.claimed': 'La está tomando {{names}}',
+  'queue.taking': 'Tomando…',
+  'queue.arrived.one': 'Nueva solicitud de {{name}}',
+  'queue.arrived.other': '{{count}} solicitudes nuevas',
+  'queue.won': 'Usted atiende la solicitud de {{customer}}.',
+  'queue.lost': 'La atiende {{name}}: {{customer}} está conversando con esa persona.',
+  'queue.cancelledOutcome': '{{customer}} canceló la solicitud.',
+  'queue.rejectedOutcome': 'Se rechazó la solicitud de {{customer}}.',
+  'queue.numbers': 'Cifras de la cola',
+  'queue.waitingNow': 'En espera ahora',
+  'queue.medianWait': 'Espera mediana hoy',
+  'queue.takenToday': 'Atendidas hoy',
+  'queue.none': '—',
+  'queue.handedBack': 'Devuelta a la cola por {{name}}',
 }

@@ -1,12 +1,12 @@
 /**
  * Strings of team portals and the queue (issue 22), English: a part of their own (`loadStrings('queue')`,
- * issue 20), fetched by a portal's request page and by the rep console, never by the customer's chat page;
+ * issue 20), fetched by a portal's request page and by the rep console with its Portals dialog or its Queue region (most
+ * teams have no portal), never by the customer's chat page;
  * the Spanish is in the sibling .es.ts module.
  */
 
 /** English. */
 export const queueEn = {
-  'portals.button': 'Portals',
   'portals.title': 'Portals',
   'portals.intro': 'A portal is a public page for your website: customers ask for help there and their requests wait in your team’s queue.',
   'portals.list': 'Portals of this team',
@@ -48,6 +48,28 @@ export const queueEn = {
   'request.full': 'The queue is full right now. Please try again in a few minutes.',
   'request.again': 'New request',
   'request.joining': 'A representative took your request. Opening the chat…',
+  // The console's Queue region, fetched with it (src/views/console/RepConsole.tsx).
+  'queue.title': 'Queue',
+  'queue.empty': 'No requests waiting.',
+  'queue.take': 'Take',
+  'queue.reject': 'Reject',
+  'queue.spam': 'Mark as spam',
+  'queue.waiting': 'waiting {{time}}',
+  'queue.portal': 'Portal: {{name}}',
+  'queue.claimed': 'Being taken by {{names}}',
+  'queue.taking': 'Taking…',
+  'queue.arrived.one': 'New request from {{name}}',
+  'queue.arrived.other': '{{count}} new requests',
+  'queue.won': 'You took the request of {{customer}}.',
+  'queue.lost': 'Taken by {{name}}: {{customer}} is chatting with them.',
+  'queue.cancelledOutcome': '{{customer}} cancelled the request.',
+  'queue.rejectedOutcome': 'The request of {{customer}} was rejected.',
+  'queue.numbers': 'Queue numbers',
+  'queue.waitingNow': 'Waiting now',
+  'queue.medianWait': 'Median wait today',
+  'queue.takenToday': 'Taken today',
+  'queue.none': '—',
+  'queue.handedBack': 'Handed back by {{name}}',
 } as const
 
 /** A key of the queue's strings. */

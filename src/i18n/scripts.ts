@@ -1,4 +1,7 @@
-/** Strings of the script library and the scripted message / URL pickers (English, spread into consoleStrings.ts; the Spanish is in the sibling .es.ts module (its own chunk, issue 20)). */
+/**
+ * Strings of the script library and the scripted message / URL pickers, English: a part of their own
+ * (`loadStrings('scripts')`, issue 20) fetched with those dialogs. The Spanish is in the sibling .es.ts module.
+ */
 
 /** English. */
 export const scriptsEn = {

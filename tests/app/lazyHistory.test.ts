@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import { createRoot } from 'solid-js'
 import * as Y from 'yjs'
-import { createLazyHistory } from '../../src/app/history/lazyHistory'
+import { createLazyHistory, createLazyTeamHistory } from '../../src/app/history/lazyHistory'
+import type { TeamDay, TeamHistory } from '../../src/app/history/teamHistory'
 import type { HistoryWorkspace } from '../../src/app/history/historyWatch'
 import { appendEntry } from '../../src/doc/transcript'
 import { initRepDoc } from '../../src/doc/session'
@@ -34,5 +35,29 @@ describe('History loaded on first show', () => {
       dispose()
     })
     repDoc.destroy()
+  })
+})
+
+describe('Team sessions loaded on first read', () => {
+  it('fetches nothing until its list is read, reads as loading meanwhile, tries a failed fetch again, then is the real list', async () => {
+    const days = [{ day: '2026-12-03', rows: [] }] as unknown as TeamDay[]
+    const real: TeamHistory = { days: () => days, loading: () => false, showEarlier: vi.fn(async () => undefined), collapse: vi.fn(async () => undefined) }
+    const fetch = vi.fn<() => Promise<{ createTeamHistory: () => TeamHistory }>>().mockRejectedValueOnce(new Error('offline')).mockResolvedValue({ createTeamHistory: () => real })
+    await createRoot(async (dispose) => {
+      const team = createLazyTeamHistory({ current: () => undefined }, fetch)
+      expect(fetch).not.toHaveBeenCalled()
+      expect(team.loading()).toBe(true) // the view says it is loading and holds its button
+      expect(team.days()).toEqual([])
+      expect(fetch).toHaveBeenCalledTimes(1)
+      await vi.waitFor(() => {
+        team.days() // the next read after the failure fetches again
+        expect(fetch).toHaveBeenCalledTimes(2)
+      })
+      await vi.waitFor(() => expect(team.days()).toBe(days))
+      expect(team.loading()).toBe(false)
+      await team.showEarlier()
+      expect(real.showEarlier).toHaveBeenCalledTimes(1)
+      dispose()
+    })
   })
 })

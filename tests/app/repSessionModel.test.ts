@@ -13,6 +13,9 @@ import { readTranscript } from '../../src/doc/transcript'
 import type { RepProfile } from '../../src/store/profile'
 import { rememberPortalSalt } from '../../src/net/config'
 import { makeFakeHub, until } from './fakeHub'
+import * as Y from 'yjs'
+import { addScript } from '../../src/doc/scripts'
+import type { OpenTeam } from '../../src/app/console/teamConnection'
 
 const team = { teamId: 'team-1', secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQ', name: 'Support' }
 const profile = { repId: 'rep-Ana', name: 'Ana', teams: [team], deviceKeys: {} as CryptoKeyPair } satisfies RepProfile
@@ -125,5 +128,19 @@ describe('RepSessionModel', () => {
     expect(model.problem()).toBeUndefined()
     await model.close()
     expect(model.problem()).toBe('the database is busy')
+  })
+
+  it('reads the team’s script library only once a picker asks: nothing until then, then the library, kept current', async () => {
+    const context: OpenContext = { profile, team, hub: makeFakeHub(new Map()), onCustomerJoined: () => undefined }
+    const session = await createRepSession(context)
+    const teamDoc = new Y.Doc()
+    addScript(teamDoc, { kind: 'message', title: 'Greeting', text: 'Hello!', category: '' })
+    const model = createRepSessionModel(session, { profile: () => profile, team: () => ({ doc: teamDoc }) as unknown as OpenTeam, origin: 'https://asiste.test', isSeen: () => true, close: async () => undefined })
+    cleanups.push(() => session.close(), () => model.dispose())
+    expect(model.scripts()).toBeUndefined() // the first read fetches the library's code
+    await until(() => model.scripts() !== undefined)
+    expect(model.scripts()?.map((script) => script.title)).toEqual(['Greeting'])
+    addScript(teamDoc, { kind: 'url', title: 'Docs', text: 'https://example.com', category: '' })
+    expect(model.scripts()?.map((script) => script.title)).toEqual(['Greeting', 'Docs'])
   })
 })

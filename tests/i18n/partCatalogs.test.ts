@@ -11,6 +11,12 @@ import { queueEs } from '../../src/i18n/queueStrings.es'
 import { repOnlyEn } from '../../src/i18n/repOnlyStrings'
 import { repOnlyEs } from '../../src/i18n/repOnlyStrings.es'
 import { consoleEn } from '../../src/i18n/consoleStrings'
+import { historyEn } from '../../src/i18n/historyStrings'
+import { historyEs } from '../../src/i18n/historyStrings.es'
+import { scriptsEn } from '../../src/i18n/scripts'
+import { scriptsEs } from '../../src/i18n/scripts.es'
+import { consoleDialogsEn } from '../../src/i18n/consoleDialogStrings'
+import { consoleDialogsEs } from '../../src/i18n/consoleDialogStrings.es'
 
 async function freshI18n() {
   vi.resetModules()
@@ -19,7 +25,7 @@ async function freshI18n() {
 
 describe('string parts', () => {
   it('each part has the same keys in both languages, and none is in the catalog every page loads', () => {
-    for (const [english, spanish] of [[mediaToolsEn, mediaToolsEs], [exportEn, exportEs], [queueEn, queueEs], [repOnlyEn, repOnlyEs]] as const) {
+    for (const [english, spanish] of [[mediaToolsEn, mediaToolsEs], [exportEn, exportEs], [queueEn, queueEs], [repOnlyEn, repOnlyEs], [historyEn, historyEs], [scriptsEn, scriptsEs], [consoleDialogsEn, consoleDialogsEs]] as const) {
       expect(Object.keys(spanish).sort()).toEqual(Object.keys(english).sort())
       expect(Object.keys(english).filter((key) => key in en || key in es)).toEqual([])
     }
@@ -52,10 +58,14 @@ describe('string parts', () => {
     expect(i18n.t('export.transcript')).toBe(exportEn['export.transcript'])
   })
 
-  it('the console loads its own strings with the media tools’, the export’s and the queue’s', async () => {
+  it('the console loads its own strings with the export’s; the queue’s, History’s, the scripts’ and the dialogs’ wait for their views', async () => {
     const i18n = await freshI18n()
     expect(i18n.t('screen.requestTool')).toBe('screen.requestTool')
     await i18n.loadConsoleStrings()
-    expect([i18n.t('screen.requestTool'), i18n.t('export.transcript'), i18n.t('request.title'), i18n.t('tools.label')]).toEqual([mediaToolsEn['screen.requestTool'], exportEn['export.transcript'], queueEn['request.title'], repOnlyEn['tools.label']])
+    expect([i18n.t('screen.requestTool'), i18n.t('export.transcript'), i18n.t('tools.label'), i18n.t('history.open'), i18n.t('portals.button')]).toEqual([repOnlyEn['screen.requestTool'], exportEn['export.transcript'], repOnlyEn['tools.label'], repOnlyEn['history.open'], repOnlyEn['portals.button']])
+    expect(i18n.t('files.accept')).toBe('files.accept') // the media tools' strings come with the tools
+    expect([i18n.t('queue.title'), i18n.t('history.title'), i18n.t('scripts.pickerMessages'), i18n.t('prefs.title')]).toEqual(['queue.title', 'history.title', 'scripts.pickerMessages', 'prefs.title'])
+    await Promise.all([i18n.loadStrings('queue'), i18n.loadStrings('history'), i18n.loadStrings('scripts'), i18n.loadStrings('dialogs')])
+    expect([i18n.t('queue.title'), i18n.t('history.title'), i18n.t('scripts.pickerMessages'), i18n.t('prefs.title')]).toEqual([queueEn['queue.title'], historyEn['history.title'], scriptsEn['scripts.pickerMessages'], consoleDialogsEn['prefs.title']])
   })
 })

@@ -30,7 +30,7 @@ afterEach(() => {
   document.body.replaceChildren()
 })
 
-function mount(options: { kind?: ScriptKind; scripts?: Script[]; initialQuery?: string; onManage?: () => void } = {}) {
+function mount(options: { kind?: ScriptKind; scripts?: Script[]; library?: () => Script[] | undefined; initialQuery?: string; onManage?: () => void } = {}) {
   const host = document.createElement('div')
   document.body.append(host)
   const [open, setOpen] = createSignal(true)
@@ -41,7 +41,7 @@ function mount(options: { kind?: ScriptKind; scripts?: Script[]; initialQuery?: 
         kind={options.kind ?? 'message'}
         open={open()}
         onOpenChange={setOpen}
-        scripts={() => options.scripts ?? LIBRARY}
+        scripts={options.library ?? (() => options.scripts ?? LIBRARY)}
         variables={() => VARIABLES}
         initialQuery={options.initialQuery}
         onChoose={(text) => chosen.push(text)}
@@ -84,6 +84,18 @@ function type(input: HTMLInputElement, value: string): void {
 const key = (el: Element, name: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }))
 
 describe('ScriptedPicker', () => {
+  test('says it is loading while the library’s code loads (not that there are no scripts), then lists them', async () => {
+    const [library, setLibrary] = createSignal<Script[] | undefined>(undefined)
+    mount({ library })
+    const dialog = await openDialog()
+    const busy = dialog.querySelector('[role="status"][aria-busy="true"]')
+    expect(busy?.textContent).toBe('Loading…')
+    expect(dialog.textContent).not.toContain('No scripted messages')
+    setLibrary(LIBRARY)
+    expect(dialog.querySelector('[aria-busy="true"]')).toBeNull()
+    expect(optionNames(dialog)).toContain('Greeting')
+  })
+
   test('is a dialog named after its kind, with a searchbox named Search listing that kind only', async () => {
     mount()
     const dialog = await openDialog()

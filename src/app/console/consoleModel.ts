@@ -3,8 +3,8 @@ import { createRoot } from 'solid-js'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PrefsStore } from '../shell/prefsStore'
 import type { History } from '../history/history'
-import { createLazyHistory } from '../history/lazyHistory'
-import { createTeamHistory, type TeamHistory } from '../history/teamHistory'
+import { createLazyHistory, createLazyTeamHistory } from '../history/lazyHistory'
+import type { TeamHistory } from '../history/teamHistory'
 import { createRepWorkspace, type RepWorkspace } from './repWorkspace'
 import { createSessionTabs, type SessionTabs } from './sessionTabs'
 import { createTeamView, type TeamView } from './teamView'
@@ -36,7 +36,7 @@ export function createConsoleModel(hub: NetworkHub, prefs: PrefsStore, origin: s
       workspace,
       tabs: createSessionTabs(workspace, prefs),
       history: createLazyHistory(workspace),
-      teamHistory: createTeamHistory({ current: () => workspace.teams().find((team) => team.membership.teamId === workspace.currentTeamId()) }),
+      teamHistory: createLazyTeamHistory({ current: () => workspace.teams().find((team) => team.membership.teamId === workspace.currentTeamId()) }),
       team: createTeamView(workspace, origin),
       queue: createLazyRepQueue(workspace, hub, origin, prefs),
       storageWarning: createStorageWarning(),

@@ -5,7 +5,7 @@
  * then it reads as an empty queue; an action (creating the first portal) waits for the chunk, then acts.
  */
 import { createEffect, getOwner, on, onCleanup, runWithOwner } from 'solid-js'
-import { portalsMap } from '../../doc/teamPortals'
+import { portalsMap } from '../../doc/teamPortalsMap'
 import { firstUse } from '../shell/firstUse'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PrefsStore } from '../shell/prefsStore'

@@ -2,13 +2,14 @@
  * A rep's screen sharing and credential requests without their code at the console's start: each is a
  * chunk (src/app/tools/screenShare.ts, credentials.ts) created the first time the session has a use for
  * it — the rep asks, or the customer doc already holds a request of that kind (made by a team mate, or
- * before a reload, whose answer must still be opened). A rep's press waits for the chunk, then acts.
+ * before a reload, whose answer must still be opened), with the media tools' strings. A rep's press waits for the chunk, then acts.
  */
 import { createEffect, getOwner, runWithOwner, type Accessor } from 'solid-js'
 import { requestsMap } from '../../doc/screenRequests'
 import { credentialsMap } from '../../doc/credentialRequests'
 import { createDocReader } from '../shell/createDocReader'
 import { firstUse } from '../shell/firstUse'
+import { loadStrings } from '../../i18n/i18n'
 import type { RepScreen } from '../tools/screenShare'
 import type { RepCredentials } from '../tools/credentials'
 import type { RepSession } from './repSession'
@@ -24,7 +25,7 @@ function wantWhen(hasRequest: Accessor<boolean>, want: () => Promise<unknown>): 
 export function createLazyRepScreen(session: RepSession): RepScreen {
   const owner = getOwner()
   const { current: real, use: want } = firstUse(async () => {
-    const { createRepScreen } = await import('../tools/screenShare')
+    const [{ createRepScreen }] = await Promise.all([import('../tools/screenShare'), loadStrings('media')])
     const screen = runWithOwner(owner, () => createRepScreen(session))
     if (!screen) throw new Error('the session is closed')
     return screen
@@ -41,7 +42,7 @@ export function createLazyRepScreen(session: RepSession): RepScreen {
 export function createLazyRepCredentials(session: RepSession): RepCredentials {
   const owner = getOwner()
   const { current: real, use: want } = firstUse(async () => {
-    const { createRepCredentials } = await import('../tools/credentials')
+    const [{ createRepCredentials }] = await Promise.all([import('../tools/credentials'), loadStrings('media')])
     const credentials = runWithOwner(owner, () => createRepCredentials(session))
     if (!credentials) throw new Error('the session is closed')
     return credentials

@@ -24,17 +24,18 @@ import { createDocReader, createFollowingReader } from '../shell/createDocReader
 import { customerLink, portalLink } from '../shell/routes'
 import { PORTAL_CODE_TTL_MS, formatPortalCode } from './portalCode'
 import type { RepScreen } from '../tools/screenShare'
-import { createRepFileTransfers, type FileTransfers } from '../tools/fileTransfer'
+import type { FileTransfers } from '../tools/fileTransfer'
 import type { RepCredentials } from '../tools/credentials'
 import { createLazyRepCredentials, createLazyRepScreen } from './lazyRepTools'
+import { createLazyRepFiles } from './lazyRepFiles'
 import { createTranscript } from './createTranscript'
-import { createScripts } from './createScripts'
 import { createSessionActivity, type SessionActivity } from './sessionActivity'
 import { createSessionPresence, type SessionPresence } from './sessionPresence'
 import { createSessionViewState, type SessionViewState } from './sessionViewState'
 import { createRepSessionActions, type RepSessionActions } from './repSessionActions'
 import type { RepSession } from './repSession'
 import { t } from '../../i18n/i18n'
+import { firstUse } from '../shell/firstUse'
 
 /** What a session model needs from the console around it. */
 export interface RepSessionDeps {
@@ -84,7 +85,8 @@ export interface RepSessionModel extends RepSessionActions {
   teamReps: Accessor<TeamRep[]>
   /** Team mates who could be invited (not yet in the session). */
   candidates: Accessor<TeamRep[]>
-  scripts: Accessor<Script[]>
+  /** The team's script library; undefined while its code loads (the first read fetches it). */
+  scripts: Accessor<Script[] | undefined>
   /** Values for `{{customer.name}}`-style variables. */
   variables(): Record<string, string>
   screen: RepScreen
@@ -116,9 +118,13 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
     const receipts = createDocReader(repDoc, readReceipts)
     const portalCode = createDocReader(repDoc, readPortalCode)
     const teamReps = createFollowingReader(() => deps.team()?.doc, readReps, [])
-    const scripts = createMemo(() => {
+    // The library's code (src/doc/scripts.ts) is a chunk fetched when a picker or the library first reads it.
+    const scriptReader = firstUse(() => import('./createScripts').then((module) => module.createScripts))
+    const scripts = createMemo((): Accessor<Script[] | undefined> => {
       const doc = deps.team()?.doc
-      return doc ? createScripts(doc) : () => []
+      const make = scriptReader.current()
+      if (!doc) return () => []
+      return make ? make(doc) : () => undefined
     })
     const selfId = (): string | undefined => deps.profile()?.repId
     const hidden = (): boolean => listed().find((attendee) => attendee.id === selfId())?.hidden === true
@@ -137,8 +143,8 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       isSeen: deps.isSeen,
       onCustomerMessage: deps.onCustomerMessage,
     }, untrack(entries))
-    // Screen and credentials are chunks loaded on first use (lazyRepTools.ts). File transfers are not:
-    // a customer may offer a file at any moment, and its channel must find a listener.
+    // Screen, credentials and file transfers are chunks loaded on first use (lazyRepTools.ts, lazyRepFiles.ts);
+    // a file channel the customer opens before then is held until the transfers take it.
     const screen = createLazyRepScreen(session)
     const credentials = createLazyRepCredentials(session)
     const actions = createRepSessionActions(
@@ -190,7 +196,10 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
       syncWaiting: () => ({ notes: session.sync.waiting('notes'), session: session.sync.waiting('session') }),
       teamReps,
       candidates: () => teamReps().filter((rep) => rep.repId !== selfId() && !listed().some((attendee) => attendee.id === rep.repId)),
-      scripts: () => scripts()(),
+      scripts: () => {
+        if (!scriptReader.started()) void scriptReader.use().catch(() => undefined) // a failed fetch is tried again by the next read
+        return scripts()()
+      },
       variables: () => ({
         'customer.name': intake()?.customerName ?? '',
         'customer.request': intake()?.request ?? '',
@@ -198,7 +207,7 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
         'session.id': session.sessionId,
       }),
       screen,
-      files: createRepFileTransfers(session, deps.profile),
+      files: createLazyRepFiles(session, deps.profile),
       credentials,
       activity,
       view: createSessionViewState(),

@@ -271,9 +271,10 @@ export function createFileTransfers(options: FileTransferOptions): FileTransfers
   }
 }
 
-/** A rep's transfers: to and from the customer, over the customer room (none while hidden). Notes go to the rep doc. */
-export function createRepFileTransfers(session: Pick<RepSession, 'customer' | 'repDoc'>, profile: () => { repId: string; name: string } | undefined, maxBytes?: number): FileTransfers {
+/** A rep's transfers: to and from the customer, over the customer room (none while hidden). Notes go to the rep doc; `caught`: channels held before they existed (src/app/session/lazyRepFiles.ts). */
+export function createRepFileTransfers(session: Pick<RepSession, 'customer' | 'repDoc'>, profile: () => { repId: string; name: string } | undefined, maxBytes?: number, caught?: CaughtChannel[]): FileTransfers {
   return createFileTransfers({
+    ...(caught ? { caught } : {}),
     connection: () => session.customer()?.connection,
     recipient: (user) => user?.role === 'customer',
     note(event, text, id) {

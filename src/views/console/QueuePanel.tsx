@@ -71,8 +71,8 @@ function Request(props: { item: QueueItem }) {
   )
 }
 
-/** The queue of the rep's portals and of sessions handed back to the team; hidden while there is neither. */
-export function QueuePanel() {
+/** The queue of the rep's portals and of sessions handed back to the team; hidden while there is neither (`shown`, which also loads this chunk: RepConsole.tsx). */
+export function QueuePanel(props: { shown: boolean }) {
   const { queue } = useConsole()
   const arrivalText = () => {
     const fresh = queue.arrivals()
@@ -80,7 +80,7 @@ export function QueuePanel() {
   }
   const numbers = () => queue.numbers()
   return (
-    <Show when={queue.portals().length > 0 || queue.items().length > 0 || queue.outcomes().length > 0}>
+    <Show when={props.shown}>
       <section class="queue" aria-labelledby="queue-title">
         <h2 id="queue-title" class="queue__title">
           {t('queue.title')}

@@ -6,26 +6,29 @@ import { SessionView } from '../session/SessionView'
 import { OpeningSession } from '../session/OpeningSession'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
-import { QueuePanel } from './QueuePanel'
-import { InvitationsBanner } from './InvitationsBanner'
 import { SessionTabs } from './SessionTabs'
 import { UpdatePrompt } from '../shell/UpdatePrompt'
 import { formatBytes } from '../../i18n/format'
-import { t } from '../../i18n/i18n'
+import { loadStrings, t } from '../../i18n/i18n'
 import { useUnreadTitle } from '../shell/pageTitle'
 import { lazyPart } from '../shell/lazyPart'
 
-// #/history is its own chunk: the console's first paint does not wait for it.
-const HistoryView = lazy(() => import('../history/HistoryView').then((module) => ({ default: module.HistoryView })))
-// The topbar's dialogs load when first opened (lazyPart.tsx); the console's first load does without them.
-const TeamDialog = lazyPart(() => import('./TeamDialog').then((module) => module.TeamDialog), (props) => props.open)
-const PortalsDialog = lazyPart(() => import('./PortalsDialog').then((module) => module.PortalsDialog), (props) => props.open)
-const PrefsDialog = lazyPart(() => import('../shell/PrefsDialog').then((module) => module.PrefsDialog), (props) => props.open)
+// #/history is its own chunk, with its strings: the console's first paint does not wait for them.
+const HistoryView = lazy(() => Promise.all([import('../history/HistoryView'), loadStrings('history')]).then(([module]) => ({ default: module.HistoryView })))
+// The topbar's dialogs load when first opened, with their strings (lazyPart.tsx); the console's first load does without them.
+const TeamDialog = lazyPart(() => Promise.all([import('./TeamDialog'), loadStrings('dialogs')]).then(([module]) => module.TeamDialog), (props) => props.open)
+const PortalsDialog = lazyPart(() => Promise.all([import('./PortalsDialog'), loadStrings('queue')]).then(([module]) => module.PortalsDialog), (props) => props.open)
+// Invitations are rare: their banner loads with the first one.
+const InvitationsBanner = lazyPart(() => Promise.all([import('./InvitationsBanner'), loadStrings('dialogs')]).then(([module]) => module.InvitationsBanner), (props) => props.workspace.invitations().length > 0)
+// Most teams have no portal and nothing handed back: the Queue region and its strings load once there is something to show.
+const QueuePanel = lazyPart(() => Promise.all([import('./QueuePanel'), loadStrings('queue')]).then(([module]) => module.QueuePanel), (props) => props.shown)
+const PrefsDialog = lazyPart(() => Promise.all([import('../shell/PrefsDialog'), loadStrings('dialogs')]).then(([module]) => module.PrefsDialog), (props) => props.open)
 
 /** The console page. */
 export function RepConsole() {
   const app = useApp()
-  const { workspace, tabs: sessionTabs, history, storageWarning } = useConsole()
+  const { workspace, tabs: sessionTabs, history, storageWarning, queue } = useConsole()
+  const queueShown = () => queue.portals().length > 0 || queue.items().length > 0 || queue.outcomes().length > 0
   const historyOpen = () => app.route().page === 'history'
   const [prefsOpen, setPrefsOpen] = createSignal(false)
   const [teamOpen, setTeamOpen] = createSignal(false)
@@ -86,7 +89,7 @@ export function RepConsole() {
               </button>
             </div>
             <InvitationsBanner workspace={workspace} />
-            <QueuePanel />
+            <QueuePanel shown={queueShown()} />
             <Show when={workspace.tabs().length > 0} fallback={<p class="hint">{t('console.noSessions')}</p>}>
               <SessionTabs tabs={sessionTabs} />
               <Show when={workspace.activeId()} keyed>

@@ -18,8 +18,8 @@ export interface ScriptLibraryProps {
   open: boolean
   onOpenChange: (open: boolean) => void
   teamDoc: Y.Doc
-  /** The team's library, kept current by the session model. */
-  scripts: () => Script[]
+  /** The team's library, kept current by the session model; undefined while it loads (its code is fetched on first use). */
+  scripts: () => Script[] | undefined
 }
 
 type Editing = { mode: 'add' } | { mode: 'edit'; script: Script }
@@ -27,7 +27,7 @@ type Editing = { mode: 'add' } | { mode: 'edit'; script: Script }
 /** The script library manager. */
 export function ScriptLibrary(props: ScriptLibraryProps) {
   const base = createUniqueId()
-  const scripts = () => props.scripts()
+  const scripts = () => props.scripts() ?? []
   const groups = createMemo(() => groupByCategory(scripts()))
   const categories = createMemo(() => groups().map((group) => group.category).filter((name) => name !== ''))
   const [editing, setEditing] = createSignal<Editing>()
@@ -84,55 +84,57 @@ export function ScriptLibrary(props: ScriptLibraryProps) {
                 />
               )}
             </Show>
-            <Show when={scripts().length > 0} fallback={<p class="hint">{t('scripts.libraryEmpty')}</p>}>
-              <For each={groups()}>
-                {(group) => (
-                  <section class="scripts-library__group">
-                    <h3 class="scripts-list__category">{group.category === '' ? t('scripts.uncategorized') : group.category}</h3>
-                    <ul class="scripts-library__list">
-                      <For each={group.scripts}>
-                        {(script, index) => (
-                          <li class="scripts-library__item">
-                            <div class="scripts-library__summary">
-                              <span class="scripts-list__title">{script.title}</span>{' '}
-                              <span class="scripts-library__kind">{t(script.kind === 'url' ? 'scripts.kindUrl' : 'scripts.kindMessage')}</span>
-                              <span class="scripts-list__text">{script.text}</span>
-                            </div>
-                            <div class="scripts-library__controls">
-                              <button
-                                id={buttonId('up', script.id)}
-                                type="button"
-                                class="button button--icon"
-                                aria-label={t('scripts.moveUp', { title: script.title })}
-                                disabled={index() === 0}
-                                onClick={() => move(script, index(), -1)}
-                              >
-                                <span aria-hidden="true">↑</span>
-                              </button>
-                              <button
-                                id={buttonId('down', script.id)}
-                                type="button"
-                                class="button button--icon"
-                                aria-label={t('scripts.moveDown', { title: script.title })}
-                                disabled={index() === group.scripts.length - 1}
-                                onClick={() => move(script, index(), 1)}
-                              >
-                                <span aria-hidden="true">↓</span>
-                              </button>
-                              <button id={buttonId('edit', script.id)} type="button" class="button" aria-label={t('scripts.edit', { title: script.title })} onClick={() => setEditing({ mode: 'edit', script })}>
-                                {t('scripts.editShort')}
-                              </button>
-                              <button type="button" class="button" aria-label={t('scripts.delete', { title: script.title })} onClick={() => remove(script)}>
-                                {t('scripts.deleteShort')}
-                              </button>
-                            </div>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </section>
-                )}
-              </For>
+            <Show when={props.scripts() !== undefined} fallback={<p class="hint" role="status" aria-busy="true">{t('loading')}</p>}>
+              <Show when={scripts().length > 0} fallback={<p class="hint">{t('scripts.libraryEmpty')}</p>}>
+                <For each={groups()}>
+                  {(group) => (
+                    <section class="scripts-library__group">
+                      <h3 class="scripts-list__category">{group.category === '' ? t('scripts.uncategorized') : group.category}</h3>
+                      <ul class="scripts-library__list">
+                        <For each={group.scripts}>
+                          {(script, index) => (
+                            <li class="scripts-library__item">
+                              <div class="scripts-library__summary">
+                                <span class="scripts-list__title">{script.title}</span>{' '}
+                                <span class="scripts-library__kind">{t(script.kind === 'url' ? 'scripts.kindUrl' : 'scripts.kindMessage')}</span>
+                                <span class="scripts-list__text">{script.text}</span>
+                              </div>
+                              <div class="scripts-library__controls">
+                                <button
+                                  id={buttonId('up', script.id)}
+                                  type="button"
+                                  class="button button--icon"
+                                  aria-label={t('scripts.moveUp', { title: script.title })}
+                                  disabled={index() === 0}
+                                  onClick={() => move(script, index(), -1)}
+                                >
+                                  <span aria-hidden="true">↑</span>
+                                </button>
+                                <button
+                                  id={buttonId('down', script.id)}
+                                  type="button"
+                                  class="button button--icon"
+                                  aria-label={t('scripts.moveDown', { title: script.title })}
+                                  disabled={index() === group.scripts.length - 1}
+                                  onClick={() => move(script, index(), 1)}
+                                >
+                                  <span aria-hidden="true">↓</span>
+                                </button>
+                                <button id={buttonId('edit', script.id)} type="button" class="button" aria-label={t('scripts.edit', { title: script.title })} onClick={() => setEditing({ mode: 'edit', script })}>
+                                  {t('scripts.editShort')}
+                                </button>
+                                <button type="button" class="button" aria-label={t('scripts.delete', { title: script.title })} onClick={() => remove(script)}>
+                                  {t('scripts.deleteShort')}
+                                </button>
+                              </div>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </section>
+                  )}
+                </For>
+              </Show>
             </Show>
           </Dialog.Content>
         </div>

@@ -19,7 +19,8 @@ export interface ScriptedPickerProps {
   kind: ScriptKind
   open: boolean
   onOpenChange: (open: boolean) => void
-  scripts: () => Script[]
+  /** The team's library; undefined while it loads (its code is fetched on first use). */
+  scripts: () => Script[] | undefined
   variables: () => Record<string, string>
   /** The search text when the dialog opens (the composer's `/` passes what follows the slash); followed while it changes. */
   initialQuery?: string
@@ -50,7 +51,7 @@ export function ScriptedPicker(props: ScriptedPickerProps) {
   )
   createComputed(on(() => props.initialQuery, (initial) => props.open && !pending() && setQuery(initial ?? ''), { defer: true }))
   // Sorted here too, so groups stay contiguous and arrow order matches what is shown whatever the caller passes.
-  const ofKind = createMemo(() => props.scripts().filter((script) => script.kind === props.kind).sort(compareScripts))
+  const ofKind = createMemo(() => (props.scripts() ?? []).filter((script) => script.kind === props.kind).sort(compareScripts))
   const encode = (value: string) => (props.kind === 'url' ? encodeURIComponent(value) : value)
 
   const finish = (script: Script, values: Record<string, string>): void => {
@@ -110,8 +111,17 @@ export function ScriptedPicker(props: ScriptedPickerProps) {
                     onChoose={(script) => finish(script, props.variables())}
                     inputRef={(el) => (search = el)}
                   />
-                  <Show when={ofKind().length === 0}>
-                    <p class="hint">{t(props.kind === 'url' ? 'scripts.emptyUrls' : 'scripts.emptyMessages')}</p>
+                  <Show
+                    when={props.scripts() !== undefined}
+                    fallback={
+                      <p class="hint" role="status" aria-busy="true">
+                        {t('loading')}
+                      </p>
+                    }
+                  >
+                    <Show when={ofKind().length === 0}>
+                      <p class="hint">{t(props.kind === 'url' ? 'scripts.emptyUrls' : 'scripts.emptyMessages')}</p>
+                    </Show>
                   </Show>
                   <Show when={error()}>
                     <p role="alert" class="error">

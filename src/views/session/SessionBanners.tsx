@@ -1,20 +1,29 @@
 /** What the rep must know about the session in context, above its transcript: hidden, storage full, an action that failed, tampering. */
 import { Show } from 'solid-js'
 import { useSession } from '../../app/shell/appContext'
-import { TamperWarnings } from './TamperWarnings'
-import { WaitingIntakes } from './WaitingIntakes'
-import { t } from '../../i18n/i18n'
+import { loadStrings, t } from '../../i18n/i18n'
 import { formatBytes } from '../../i18n/format'
+import { lazyPart } from '../shell/lazyPart'
+
+// Most sessions never show these: each is a chunk loaded when it first has something to show (lazyPart.tsx).
+const WaitingIntakes = lazyPart<{ shown: boolean }>(() => import('./WaitingIntakes').then((module) => module.WaitingIntakes), (props) => props.shown)
+const TamperWarnings = lazyPart(() => Promise.all([import('./TamperWarnings'), loadStrings('dialogs')]).then(([module]) => module.TamperWarnings), (props) => anyWarning(props))
+
+/** Whether the tamper warnings have anything to say (the same test TamperWarnings shows them by). */
+function anyWarning(props: { tampering: unknown[]; spoofedReps: unknown[]; throttledAt: number | undefined; ignoredAttendees?: number; refused?: unknown[] }): boolean {
+  return props.tampering.length > 0 || props.spoofedReps.length > 0 || props.throttledAt !== undefined || (props.ignoredAttendees ?? 0) > 0 || (props.refused ?? []).length > 0
+}
 
 /** The session's banners. */
 export function SessionBanners() {
   const session = useSession()
+  const waiting = () => session.waitingIntakes()
   return (
     <>
       <Show when={session.hidden()}>
         <p class="banner" role="status">{t('hide.hiddenHint')}</p>
       </Show>
-      <WaitingIntakes />
+      <WaitingIntakes shown={waiting().intakes.length > 0 || waiting().ignored > 0} />
       <Show when={session.presence.storageFull()}>
         {(full) => (
           <p class="banner" role="status" data-storage="sessionFull">

@@ -2,17 +2,19 @@
 import { For, Show } from 'solid-js'
 import { useSession } from '../../app/shell/appContext'
 import { lazyPart } from '../shell/lazyPart'
+import { loadStrings } from '../../i18n/i18n'
 
 // Each dialog is its own chunk, loaded when first opened (lazyPart.tsx): most sessions open few of them, if any.
 const PushUrlDialog = lazyPart(() => import('./PushUrlDialog').then((module) => module.PushUrlDialog), (props) => props.open)
 const EndSessionDialog = lazyPart(() => import('./EndSessionDialog').then((module) => module.EndSessionDialog), (props) => props.open)
 const HelpDialog = lazyPart(() => import('../shell/HelpDialog').then((module) => module.HelpDialog), (props) => props.open)
 const ExportDialog = lazyPart(() => import('./ExportDialog').then((module) => module.ExportDialog), (props) => props.open)
-const InviteDialog = lazyPart(() => import('./InviteDialog').then((module) => module.InviteDialog), (props) => props.open)
-const ScriptedPicker = lazyPart(() => import('../scripts/ScriptedPicker').then((module) => module.ScriptedPicker), (props) => props.open)
-const ScriptLibrary = lazyPart(() => import('../scripts/ScriptLibrary').then((module) => module.ScriptLibrary), (props) => props.open)
+const InviteDialog = lazyPart(() => Promise.all([import('./InviteDialog'), loadStrings('dialogs')]).then(([module]) => module.InviteDialog), (props) => props.open)
+// The scripts' dialogs bring their strings (a part of their own, i18n.ts).
+const ScriptedPicker = lazyPart(() => Promise.all([import('../scripts/ScriptedPicker'), loadStrings('scripts')]).then(([module]) => module.ScriptedPicker), (props) => props.open)
+const ScriptLibrary = lazyPart(() => Promise.all([import('../scripts/ScriptLibrary'), loadStrings('scripts')]).then(([module]) => module.ScriptLibrary), (props) => props.open)
 const CredentialsRevealDialog = lazyPart(
-  () => import('../tools/CredentialsRevealDialog').then((module) => module.CredentialsRevealDialog),
+  () => Promise.all([import('../tools/CredentialsRevealDialog'), loadStrings('media')]).then(([module]) => module.CredentialsRevealDialog),
   (props) => props.credentials !== undefined,
 )
 

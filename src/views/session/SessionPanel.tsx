@@ -4,10 +4,13 @@ import type { Attendee } from '../../doc/attendees'
 import type { ExportDetails } from '../../doc/exportData'
 import { DetailsList } from './DetailsList'
 import { NotesEditor } from './NotesEditor'
-import { ScreenPanel } from '../tools/ScreenPanel'
+import { lazyPart } from '../shell/lazyPart'
 import type { ScreenState } from '../../doc/screenRequests'
 import type * as Y from 'yjs'
 import { t } from '../../i18n/i18n'
+
+// Most sessions never share a screen: the Screen section's thumbnail and Viewer load with the first request or stream.
+const ScreenPanel = lazyPart(() => import('../tools/ScreenPanel').then((module) => module.ScreenPanel), (props) => props.stream !== undefined || props.state !== undefined)
 
 /** Props: panel state and the session's data. */
 export interface SessionPanelProps {
@@ -80,7 +83,9 @@ export function SessionPanel(props: SessionPanelProps) {
           </section>
           <section>
             <h2>{t('panel.screen')}</h2>
-            <ScreenPanel stream={props.screen?.stream} state={props.screen?.state} />
+            <Show when={props.screen?.stream !== undefined || props.screen?.state !== undefined} fallback={<p class="hint">{t('panel.screenEmpty')}</p>}>
+              <ScreenPanel stream={props.screen?.stream} state={props.screen?.state} />
+            </Show>
           </section>
         </aside>
       </Show>

@@ -4,7 +4,7 @@
  * The toolbar follows the ARIA toolbar pattern: one tab stop, arrow keys move.
  * Buttons show an icon and, on wide screens, a short label that is part of their name.
  */
-import { For, Show } from 'solid-js'
+import { For, Show, createMemo } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
 import { t } from '../../i18n/i18n'
 import { Icon } from '../shell/Icon'
@@ -58,6 +58,10 @@ export function SessionToolbar(props: { tools: SessionTool[]; font: FontSizeCont
   let tools: HTMLDivElement | undefined
   let press: MenuPress | undefined
   let standIn: HTMLButtonElement | undefined
+  // The list is rebuilt whenever a label or a state changes (a language's strings arriving, Spell check pressed):
+  // the buttons follow the tools' ids, so they stay the same elements and keep focus and the roving tab stop.
+  const quick = createMemo(() => props.tools.filter((tool) => tool.quick))
+  const quickIds = createMemo(() => quick().map((tool) => tool.id), [], { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) })
   const openMenu = (pressed: MenuPress): void => {
     press = pressed
     void menu.want()
@@ -76,23 +80,28 @@ export function SessionToolbar(props: { tools: SessionTool[]; font: FontSizeCont
   return (
     <div ref={tools} class="session-tools">
       <div ref={bar} role="toolbar" aria-label={t('tools.label')} class="toolbar" onKeyDown={onKeyDown}>
-        <For each={props.tools.filter((tool) => tool.quick)}>
-          {(tool, index) => (
-            <button
-              type="button"
-              class="toolbar__button"
-              aria-label={tool.label}
-              title={tool.label}
-              aria-pressed={tool.pressed === undefined ? undefined : tool.pressed}
-              tabIndex={index() === 0 ? 0 : -1}
-              onClick={() => tool.run()}
-            >
-              <Icon name={tool.icon} />
-              <span class="toolbar__short" aria-hidden="true">
-                {tool.short}
-              </span>
-            </button>
-          )}
+        <For each={quickIds()}>
+          {(id, index) => {
+            const tool = (): SessionTool | undefined => quick().find((item) => item.id === id)
+            return (
+              <button
+                type="button"
+                class="toolbar__button"
+                aria-label={tool()?.label}
+                title={tool()?.label}
+                aria-pressed={tool()?.pressed}
+                tabIndex={index() === 0 ? 0 : -1}
+                onClick={() => tool()?.run()}
+              >
+                <Show when={tool()?.icon} keyed>
+                  {(icon) => <Icon name={icon} />}
+                </Show>
+                <span class="toolbar__short" aria-hidden="true">
+                  {tool()?.short}
+                </span>
+              </button>
+            )
+          }}
         </For>
         <FontSizeButtons font={props.font} />
       </div>
