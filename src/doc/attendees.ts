@@ -2,9 +2,8 @@
 import * as Y from 'yjs'
 import { boundedString, idString, isRecord, oneOf } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, ROOT } from './schema'
-import { MAX_REPS_PER_SESSION } from './invitations'
 import { AttendeeIndex } from './attendeeIndex'
-import { ATTENDEE_ROLES, type Attendee, type AttendeeRole } from './attendeeTypes'
+import { ATTENDEE_ROLES, MAX_REPS_PER_SESSION, type Attendee, type AttendeeRole } from './attendeeTypes'
 
 /**
  * Most attendee records a reader takes from one document: the 8 reps of a session, as many again for
