@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 import { boundedString, idString, oneOf } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_REQUEST_CHARS, MAX_SYSTEM_VALUE_CHARS, ROOT } from './schema'
-import { stringRecord } from './session'
+import { stringRecord } from './sessionMeta'
 import { parsePublicKey } from './signatures'
 
 /** Most system facts a customer page shares (OS, browser, language, zone, screen, …). */
