@@ -33,8 +33,9 @@ export function simplePeerWithoutNodePolyfills(): Plugin {
  * (lib0's decoding with fewer allocations), and y-webrtc's connect-time broadcast to other tabs sends what
  * changed since the IndexedDB load instead of the whole document (`src/net/tabSyncStep2.ts`). A third, for
  * the send path, swaps y-webrtc's lib0/broadcastchannel for `src/net/roomSends.ts`.
+ * Exported for the bundle floor with the chat's essentials (bench/bundles.bench.ts), built with the same adapters.
  */
-function fastOpenAdapters(): Plugin {
+export function fastOpenAdapters(): Plugin {
   const src = (name: string): string => fileURLToPath(new URL(`./src/net/${name}.ts`, import.meta.url))
   return {
     name: 'asiste:fast-open-adapters',
