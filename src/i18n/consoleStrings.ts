@@ -8,6 +8,7 @@ import { tabsEn } from './tabsStrings'
 import { historyEn } from './historyStrings'
 import { proofEn } from './proofStrings'
 import { repOnlyEn } from './repOnlyStrings'
+import { joinEn } from './joinStrings'
 
 /** English strings of the rep console only. */
 export const consoleEn = {
@@ -16,6 +17,7 @@ export const consoleEn = {
   ...historyEn,
   ...proofEn,
   ...repOnlyEn,
+  ...joinEn,
 } as const
 
 /** A key of the rep console's own strings. */
