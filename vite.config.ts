@@ -70,19 +70,21 @@ export function lib0DomWithoutSchema(): Plugin {
 }
 
 /**
- * The modules the customer page needs to start: the entry's static imports and those of the customer
- * page's two lazy chunks (its view and its model), walked when the module graph is complete; and the
- * modules the customer page may fetch later (those two chunks' dynamic imports too: find, rating, dialogs).
- * The chunk groups below read them: code shared by several routes goes to `shared` only if the customer
- * start needs it, and to `console` only if no customer chunk can need it, so a customer never downloads
- * the rep console's widgets (issue 20, bundles). The console's own start set is walked the same way, so
- * code only its lazy parts share (portals, the queue, History) does not ride in the chunk every start loads.
- */
-/**
  * The entry module stays in the entry chunk: it awaits at top level (the first language, the app's services),
  * and a chunk holding it could not be imported by the lazy chunks it awaits (they would wait for each other).
  */
 const isEntry = (id: string): boolean => id === fileURLToPath(new URL('./src/main.tsx', import.meta.url))
+
+/**
+ * The modules the customer page needs to start: the entry's static imports and those of the customer
+ * page's two lazy chunks (its view and its model), walked when the module graph is complete; and the
+ * modules the customer page may fetch later (those two chunks' dynamic imports too: find, rating, dialogs).
+ * The chunk groups below read them: code goes to `shared` only if both the customer start and the console
+ * start need it, to `customer` (or `customer-portal`) if only the customer start does, and to `console` only
+ * if no customer chunk can need it, so a customer never downloads the rep console's widgets (issue 20, bundles).
+ * The console's own start set is walked the same way, so code only its lazy parts share (portals, the queue,
+ * History) does not ride in the chunk every start loads.
+ */
 const CUSTOMER_PAGE_ROOTS = ['src/views/customer/CustomerPage.tsx', 'src/app/customer/customerSessionModel.ts']
 const customerStart = new Set<string>()
 const customerLater = new Set<string>()
