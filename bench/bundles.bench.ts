@@ -20,7 +20,7 @@
  * script), both from the navigation start of a fresh context (no HTTP cache, no
  * service worker yet).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,7 +30,7 @@ import { build } from 'vite'
 import solid from 'vite-plugin-solid'
 import type { BenchResult } from './benchResult'
 import { appDistDir, load1, newSession, startHarness } from './browser'
-import { lib0DomWithoutSchema, simplePeerWithoutNodePolyfills } from '../vite.config.ts'
+import { fastOpenAdapters, lib0DomWithoutSchema, simplePeerWithoutNodePolyfills } from '../vite.config.ts'
 
 /**
  * Scripts the service worker machinery loads outside the route's own code:
@@ -90,7 +90,10 @@ async function joinAsCustomer(page: Page, link: string, name: string): Promise<v
 /**
  * Builds one page of bench/floor (`index.html`, the floor; `essentials.html`, the floor with the chat's
  * essentials) into a temp folder and returns the sizes of the JavaScript that page loads up front: its entry
- * chunk and the chunks the built HTML preloads (chunks only fetched later, like the Spanish catalog, are not).
+ * chunk, the chunks the built HTML preloads, and the Web Workers it starts (the essentials verify entries in
+ * one, as the customer page does: `*Worker-<hash>.js`); chunks only fetched later, like the Spanish catalog,
+ * are not. The essentials are built with the app's adapters for Yjs and y-webrtc too (vite.config.ts), so
+ * their connection code is the customer page's.
  */
 async function floorSize(page = 'index.html'): Promise<{ raw: number; gzip: number; files: number }> {
   const outDir = await mkdtemp(join(tmpdir(), 'asiste-bench-floor-'))
@@ -100,11 +103,12 @@ async function floorSize(page = 'index.html'): Promise<{ raw: number; gzip: numb
       configFile: false,
       root,
       logLevel: 'error',
-      plugins: [simplePeerWithoutNodePolyfills(), lib0DomWithoutSchema(), solid()],
+      plugins: [simplePeerWithoutNodePolyfills(), ...(page === 'index.html' ? [] : [fastOpenAdapters()]), lib0DomWithoutSchema(), solid()],
       build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(root, page) } },
     })
     const html = await readFile(join(outDir, page), 'utf8')
     const scripts = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!))
+    for (const name of await readdir(join(outDir, 'assets'))) if (/Worker-[\w-]+\.js$/.test(name)) scripts.add(`/assets/${name}`)
     return await sizes(outDir, scripts)
   } finally {
     await rm(outDir, { recursive: true, force: true })
@@ -171,7 +175,7 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'kB',
         value: kB(essentials.gzip),
         values: { rawKB: kB(essentials.raw), files: essentials.files },
-        note: 'bench/floor/essentials.tsx: the floor plus the app\'s entry model, entry signature checks, intake, IndexedDB persistence, English catalog, entry view and message box',
+        note: 'bench/floor/essentials.tsx: the floor plus what a secure customer chat cannot go without, from the app: connectDoc with every connection guard (hashed room names, chunked channels for the 256 KiB cap, per-peer rate limits, signaling guard, awareness filter), IndexedDB persistence, signed entries (reps\' verified in a worker, the customer\'s signed), intake and attendee written, signed delivery receipts and verified Delivered/Seen marks, English catalog, entry view and message box',
       },
       {
         name: 'customer page first paint (cold cache)',

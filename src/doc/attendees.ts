@@ -1,10 +1,10 @@
 /** Attendees of a session: a `Y.Map` from attendee id to name, role and visibility. */
 import * as Y from 'yjs'
 import { boundedString, idString, isRecord, oneOf } from './guards'
-import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, ROOT } from './schema'
-import { MAX_REPS_PER_SESSION } from './invitations'
+import { MAX_ID_CHARS, MAX_NAME_CHARS } from './schema'
 import { AttendeeIndex } from './attendeeIndex'
-import { ATTENDEE_ROLES, type Attendee, type AttendeeRole } from './attendeeTypes'
+import { attendeesMap, putAttendee } from './attendeeWrites'
+import { ATTENDEE_ROLES, MAX_REPS_PER_SESSION, type Attendee, type AttendeeRole } from './attendeeTypes'
 
 /**
  * Most attendee records a reader takes from one document: the 8 reps of a session, as many again for
@@ -14,18 +14,8 @@ import { ATTENDEE_ROLES, type Attendee, type AttendeeRole } from './attendeeType
 export const MAX_ATTENDEES = 2 * MAX_REPS_PER_SESSION + 8
 
 export { ATTENDEE_ROLES, type Attendee, type AttendeeRole }
-
-/** The attendees map. */
-export function attendeesMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(ROOT.attendees)
-}
-
-/** Adds or updates an attendee. */
-export function putAttendee(doc: Y.Doc, attendee: Attendee, origin: unknown = LOCAL): void {
-  const value: Record<string, unknown> = { name: attendee.name, role: attendee.role }
-  if (attendee.hidden) value.hidden = true
-  doc.transact(() => attendeesMap(doc).set(attendee.id, value), origin)
-}
+// Writing is in attendeeWrites.ts, which the customer page loads without the readers (issue 20, bundles).
+export { attendeesMap, putAttendee }
 
 /** Parses one attendee record. */
 export function parseAttendee(id: unknown, raw: unknown): Attendee | undefined {

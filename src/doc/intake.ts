@@ -4,9 +4,9 @@
  * copied by the relay into the rep doc's `details` map.
  */
 import * as Y from 'yjs'
-import { boundedString, idString } from './guards'
+import { boundedString, idString, oneOf } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_REQUEST_CHARS, MAX_SYSTEM_VALUE_CHARS, ROOT } from './schema'
-import { stringRecord } from './session'
+import { stringRecord } from './sessionMeta'
 import { parsePublicKey } from './signatures'
 
 /** Most system facts a customer page shares (OS, browser, language, zone, screen, …). */
@@ -53,4 +53,18 @@ export function readIntake(doc: Y.Doc, kind: 'customer' | 'rep'): Intake | undef
   const publicKey = parsePublicKey(map.get('publicKey'))
   if (publicKey) intake.publicKey = publicKey
   return intake
+}
+
+/** Ways a customer comes into a session (`meta.portal`). */
+export const ENTRY_WAYS = ['link', 'portal'] as const
+export type EntryWay = (typeof ENTRY_WAYS)[number]
+
+/** Records how the customer came in (customer side, before the intake, so any state holding the intake holds this too). */
+export function writeIntakeVia(customerDoc: Y.Doc, via: EntryWay): void {
+  customerDoc.transact(() => intakeMap(customerDoc, 'customer').set('via', via), LOCAL)
+}
+
+/** How the customer says they came in; undefined when not said or not a known way. */
+export function readIntakeVia(customerDoc: Y.Doc): EntryWay | undefined {
+  return oneOf(intakeMap(customerDoc, 'customer').get('via'), ENTRY_WAYS)
 }

@@ -7,8 +7,7 @@ import * as Y from 'yjs'
 import { boundedString, idString, isRecord, oneOf, timestamp } from './guards'
 import { LOCAL, MAX_ID_CHARS, MAX_NAME_CHARS } from './schema'
 
-/** Most reps in one session (the inviting rep plus seven): a full WebRTC mesh stays small. */
-export const MAX_REPS_PER_SESSION = 8
+export { MAX_REPS_PER_SESSION } from './attendeeTypes'
 /** Longest invitation comment. */
 export const MAX_COMMENT_CHARS = 500
 

@@ -10,15 +10,15 @@
  * Everything read here came from a peer: it is validated, never cast.
  */
 import type * as Y from 'yjs'
-import { idString, isRecord, oneOf, timestamp } from './guards'
-import { intakeMap } from './intake'
+import { idString, isRecord, timestamp } from './guards'
+import type { EntryWay } from './intake'
 import { metaMap } from './session'
 import { LOCAL, MAX_ID_CHARS } from './schema'
 import { parsePublicKey } from './signatures'
 
-/** Ways a customer comes into a session (`meta.portal`). */
-export const ENTRY_WAYS = ['link', 'portal'] as const
-export type EntryWay = (typeof ENTRY_WAYS)[number]
+// The customer's `intake.via` lives in intake.ts, which the customer page loads; this module only the console.
+export { ENTRY_WAYS, readIntakeVia, writeIntakeVia, type EntryWay } from './intake'
+
 
 /** A session's join link as an accepted intake gets it (sealed, src/doc/portalIntake.ts). */
 export interface PortalLink {
@@ -65,16 +65,6 @@ export function readPortalCode(repDoc: Y.Doc): PortalCodeRecord | undefined {
 /** Forgets the session code (used or expired). */
 export function clearPortalCode(repDoc: Y.Doc): void {
   if (metaMap(repDoc).has('portalCode')) repDoc.transact(() => metaMap(repDoc).delete('portalCode'), LOCAL)
-}
-
-/** Records how the customer came in (customer side, before the intake, so any state holding the intake holds this too). */
-export function writeIntakeVia(customerDoc: Y.Doc, via: EntryWay): void {
-  customerDoc.transact(() => intakeMap(customerDoc, 'customer').set('via', via), LOCAL)
-}
-
-/** How the customer says they came in; undefined when not said or not a known way. */
-export function readIntakeVia(customerDoc: Y.Doc): EntryWay | undefined {
-  return oneOf(intakeMap(customerDoc, 'customer').get('via'), ENTRY_WAYS)
 }
 
 /** Sets `meta.portal` of a session doc when it differs (idempotent). */

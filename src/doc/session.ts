@@ -2,22 +2,16 @@
  * Session documents: the customer doc (what the customer may see) and the rep
  * doc (what only reps may see). Both carry `meta.schemaVersion`.
  */
-import * as Y from 'yjs'
-import { boundedString, idString, isRecord, timestamp } from './guards'
-import { LOCAL, MAX_ID_CHARS, ROOT, SCHEMA_VERSION } from './schema'
-import { parseSignature } from './signatures'
+import type * as Y from 'yjs'
+import { idString } from './guards'
+import { LOCAL, SCHEMA_VERSION } from './schema'
+import { metaMap, readSessionMeta, type SessionMeta } from './sessionMeta'
+
+// What the customer page reads of the meta is in sessionMeta.ts (issue 20, bundles); re-exported for the rest.
+export { metaMap, readMetaSignature, readSessionMeta, sessionMetaBytes, stringRecord, type SessionMeta } from './sessionMeta'
 
 /** Which of the two session documents a doc is. */
 export type SessionDocKind = 'customer' | 'rep'
-
-/** Facts about the session both sides may see. */
-export interface SessionMeta {
-  schemaVersion: number
-  sessionId: string
-  createdAt: number
-  /** The way in the customer used ("link" or "portal"). */
-  portal: string
-}
 
 /** Rep-only facts about the session. */
 export interface RepSessionMeta extends SessionMeta {
@@ -29,12 +23,6 @@ export interface RepSessionMeta extends SessionMeta {
 }
 
 const MAX_KEY_CHARS = 64 // a base64url 256-bit key is 43 chars
-const MAX_PORTAL_CHARS = 32 // a short label, never free text
-
-/** The meta map of a session document. */
-export function metaMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(ROOT.meta)
-}
 
 /** Writes the meta block of a brand-new customer doc. */
 export function initCustomerDoc(doc: Y.Doc, meta: Omit<SessionMeta, 'schemaVersion'>): void {
@@ -56,33 +44,6 @@ export function initRepDoc(doc: Y.Doc, meta: Omit<RepSessionMeta, 'schemaVersion
     metaMap(doc).set('customerKey', meta.customerKey)
     metaMap(doc).set('state', 'open')
   }, LOCAL)
-}
-
-/** Reads the shared meta block, or undefined while it has not arrived (or is invalid). */
-export function readSessionMeta(doc: Y.Doc): SessionMeta | undefined {
-  const map = metaMap(doc)
-  const schemaVersion = map.get('schemaVersion')
-  const sessionId = idString(map.get('sessionId'), MAX_ID_CHARS)
-  const createdAt = timestamp(map.get('createdAt'))
-  const portal = boundedString(map.get('portal'), MAX_PORTAL_CHARS)
-  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || !sessionId || createdAt === undefined || portal === undefined) {
-    return undefined
-  }
-  return { schemaVersion, sessionId, createdAt, portal }
-}
-
-/**
- * The bytes the session authority signs for the customer doc's meta: UTF-8 of the JSON array
- * `["asiste/meta/v1", sessionId, createdAt, portal, schemaVersion]`, as ECMAScript `JSON.stringify`
- * writes it (docs/SCHEMA.md). The signature is `meta.signature` (base64url).
- */
-export function sessionMetaBytes(meta: SessionMeta): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(JSON.stringify(['asiste/meta/v1', meta.sessionId, meta.createdAt, meta.portal, meta.schemaVersion]))
-}
-
-/** The customer doc meta's signature (base64url), if any. */
-export function readMetaSignature(doc: Y.Doc): string | undefined {
-  return parseSignature(metaMap(doc).get('signature'))
 }
 
 /** Writes the customer doc's meta whole with its signature (a rep holding the session authority; values from the record). */
@@ -143,15 +104,4 @@ export function markSessionEnded(doc: Y.Doc, ending?: { outcome: Outcome; closin
     meta.set('closingNote', ending.closingNote)
     meta.set('endedAt', ending.at)
   }, LOCAL)
-}
-
-/** Validates a record of short string values (e.g. system information). */
-export function stringRecord(value: unknown, maxKeys: number, maxChars: number): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (!isRecord(value)) return out
-  for (const [key, item] of Object.entries(value).slice(0, maxKeys)) {
-    const text = boundedString(item, maxChars)
-    if (/^[a-zA-Z][a-zA-Z0-9]{0,31}$/.test(key) && text !== undefined) out[key] = text
-  }
-  return out
 }

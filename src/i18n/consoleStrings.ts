@@ -10,11 +10,13 @@ import type { historyEn } from './historyStrings'
 import type { scriptsEn } from './scripts'
 import type { ConsoleDialogKey } from './consoleDialogStrings'
 import { repOnlyEn } from './repOnlyStrings'
+import { joinEn } from './joinStrings'
 
 /** English strings of the rep console only. */
 export const consoleEn = {
   ...tabsEn,
   ...repOnlyEn,
+  ...joinEn,
 } as const
 
 /** A key of the rep console's own strings (with the parts of History, the script library and the dialogs). */

@@ -12,7 +12,6 @@ export const portalEs: Record<keyof typeof portalEn, string> = {
   'portal.malformed': 'Un código de sesión tiene 6 letras y cifras, por ejemplo K7P-4QX. Revise lo que escribió.',
   'portal.notFound': 'Este código no es válido o ha caducado. Revíselo o pida uno nuevo a su representante.',
   'portal.offline': 'No se pudo acceder a la red. Compruebe su conexión e inténtelo de nuevo.',
-  'console.sessionCodeHelp': 'En lugar del enlace, el cliente puede abrir {{url}} y escribir este código. Funciona una vez, durante {{minutes}} minutos.',
   'customer.saveLog': 'Guardar conversación',
   'customer.repAway': 'Su representante no está conectado en este momento; sus mensajes se enviarán cuando vuelva.',
   'details.connection': 'Tipo de conexión',

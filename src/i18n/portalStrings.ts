@@ -12,7 +12,6 @@ export const portalEn = {
   'portal.malformed': 'A session code has 6 letters and digits, for example K7P-4QX. Check what you typed.',
   'portal.notFound': 'This code is not valid or has expired. Check it, or ask your representative for a new one.',
   'portal.offline': 'Could not reach the network. Check your connection and try again.',
-  'console.sessionCodeHelp': 'Instead of the link, the customer can open {{url}} and type this code. It works once, for {{minutes}} minutes.',
   'customer.saveLog': 'Save chat log',
   'customer.repAway': "Your representative is not connected right now — your messages will be sent when they're back.",
   'details.connection': 'Connection type',

@@ -2,13 +2,13 @@
  * Keys and room names. Keys are random (or HKDF-derived) secrets that travel
  * only in URL fragments and inside already-encrypted documents; room names
  * are one-way hashes of (kind, id, key), so the signaling server learns
- * neither session ids nor keys.
+ * neither session ids nor keys. The keys reps derive from the team secret
+ * are in repKeys.ts: HKDF is code no customer page needs (issue 20, bundles).
  */
-import { hkdf } from '@noble/hashes/hkdf.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 
 /** 128 bits: the floor DESIGN.md sets for a room key. */
-const KEY_BYTES = 16
+export const KEY_BYTES = 16
 /** Session ids are random too (they appear in links, never on the server). */
 const SESSION_ID_BYTES = 9
 
@@ -53,30 +53,4 @@ export function isValidKey(key: string): boolean {
 export async function roomName(kind: RoomKind, id: string, key: string): Promise<string> {
   const data = new TextEncoder().encode(`asiste/room/v1\u0000${kind}\u0000${id}\u0000${key}`)
   return Promise.resolve(toBase64Url(sha256(data)))
-}
-
-/** Bytes of a rep key (HKDF output). */
-const REP_KEY_BYTES = KEY_BYTES * 2
-
-/**
- * The rep doc key of a session, derived from the team secret with HKDF-SHA-256
- * (RFC 5869), so it never needs storing. Computed in JavaScript rather than
- * crypto.subtle for the same reason as `roomName`: the browser's crypto queue
- * is busy with every room's PBKDF2 while the console starts.
- */
-export async function deriveRepKey(teamSecret: string, sessionId: string): Promise<string> {
-  const encoder = new TextEncoder()
-  const okm = hkdf(sha256, fromBase64Url(teamSecret), encoder.encode('asiste/rep-doc/v1'), encoder.encode(sessionId), REP_KEY_BYTES)
-  return Promise.resolve(toBase64Url(okm))
-}
-
-/**
- * The key of one period document of a team's session index (`<teamId>:s<day>`, src/doc/teamSessions.ts),
- * derived from the team secret like a rep doc key (own salt, so the two never collide): any rep of the
- * team can open any day, and nothing needs storing or sending.
- */
-export async function deriveTeamPeriodKey(teamSecret: string, periodId: string): Promise<string> {
-  const encoder = new TextEncoder()
-  const okm = hkdf(sha256, fromBase64Url(teamSecret), encoder.encode('asiste/team-sessions/v1'), encoder.encode(periodId), REP_KEY_BYTES)
-  return Promise.resolve(toBase64Url(okm))
 }

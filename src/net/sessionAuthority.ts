@@ -8,7 +8,8 @@
  */
 import { canonicalEntryBytes } from '../doc/signatures'
 import type { Entry } from '../doc/entry'
-import { sessionMetaBytes, type SessionAuthorityRecord, type SessionMeta } from '../doc/session'
+import { sessionMetaBytes, type SessionMeta } from '../doc/sessionMeta'
+import type { SessionAuthorityRecord } from '../doc/session'
 import { receiptBytes, type Receipt } from '../doc/receipts'
 import { screenRequestBytes, type ScreenRequest } from '../doc/screenRequests'
 

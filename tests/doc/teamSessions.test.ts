@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import * as Y from 'yjs'
 import { putSessionSummary, readSessionIndex, readSessionSummary, type SessionSummary } from '../../src/doc/team'
 import { carryOpenRows, isSessionDay, msUntilNextDay, previousDay, readSessionRows, sessionDay, sessionPeriodId } from '../../src/doc/teamSessions'
-import { deriveTeamPeriodKey, deriveRepKey } from '../../src/net/roomKeys'
+import { deriveTeamPeriodKey, deriveRepKey } from '../../src/net/repKeys'
 import { T0, makeDoc, syncBoth } from './fixtures'
 
 const row = (sessionId: string, overrides: Partial<SessionSummary> = {}): SessionSummary => ({

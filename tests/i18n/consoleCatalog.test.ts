@@ -90,3 +90,14 @@ describe('the console strings, apart from the catalog every page loads', () => {
     expect(i18n.t('tabs.opening')).toBe(consoleEs['tabs.opening'])
   })
 })
+
+describe("the console's own `console.` strings", () => {
+  it('are in its chunk in both languages; the catalog every page loads keeps only the unread title the customer page uses too', () => {
+    expect(Object.keys(en).filter((key) => key.startsWith('console.'))).toEqual(['console.titleUnread'])
+    expect(Object.keys(es).filter((key) => key.startsWith('console.'))).toEqual(['console.titleUnread'])
+    for (const key of ['console.newSession', 'console.copyLink', 'console.copied', 'console.sessionCode'] as const) {
+      expect(consoleEn[key]).toBeTruthy()
+      expect(consoleEs[key]).toBeTruthy()
+    }
+  })
+})

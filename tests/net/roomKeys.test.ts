@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { deriveRepKey, fromBase64Url, randomKey, roomName, toBase64Url } from '../../src/net/roomKeys'
+import { fromBase64Url, randomKey, roomName, toBase64Url } from '../../src/net/roomKeys'
+import { deriveRepKey } from '../../src/net/repKeys'
 
 /** The room name as WebCrypto computes it: what every earlier build sent to the signaling server. */
 async function subtleRoomName(kind: string, id: string, key: string): Promise<string> {

@@ -14,7 +14,7 @@ import { readSessionSummary, removeSessionSummary, putSessionSummary, sessionsMa
 import { carryCoordination, COORDINATION_MAPS } from '../../doc/teamCoordination'
 import { UNANSWERED_KEEP_MS } from '../../doc/teamRetention'
 import { carryOpenRows, initSessionDay, previousDay, readSessionRows, sessionDay, sessionPeriodId, type SessionDay } from '../../doc/teamSessions'
-import { deriveTeamPeriodKey } from '../../net/roomKeys'
+import { deriveTeamPeriodKey } from '../../net/repKeys'
 import type { DocConnection } from '../../net/connectDoc'
 import { docDatabaseName, persistDoc, type DocStore } from '../../store/persistDoc'
 import { readLocal, writeLocal } from '../../store/keyValue'

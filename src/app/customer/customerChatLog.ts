@@ -9,7 +9,7 @@ import type * as Y from 'yjs'
 import type { Entry } from '../../doc/entry'
 import type { ExportData } from '../../doc/exportData'
 import { readIntake } from '../../doc/intake'
-import { readSessionMeta, type SessionMeta } from '../../doc/session'
+import { readSessionMeta, type SessionMeta } from '../../doc/sessionMeta'
 import { downloadFile } from '../shell/download'
 import { EXPORT_MIME, exportFileName, exportLabels, formatTxt } from '../export/formatTranscript'
 

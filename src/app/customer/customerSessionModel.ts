@@ -11,7 +11,7 @@ import { customerDeliveryState } from './customerDelivery'
 import { createVerifiedRepReceipts } from './verifiedRepReceipts'
 import { createVerifiedMeta } from './verifiedMeta'
 import { createFindState, type FindState } from '../session/findState'
-import type { EntryWay } from '../../doc/portal'
+import type { EntryWay } from '../../doc/intake'
 import type { NetworkHub } from '../shell/networkHub'
 import { createVisibleTranscript, endedByRep } from './visibleTranscript'
 import { createCustomerSession, type CustomerSession } from './customerSession'
@@ -22,7 +22,7 @@ import { createCustomerTools } from './customerTools'
 import { loadStrings } from '../../i18n/i18n'
 import { createCustomerLinkState, type CustomerLinkState } from './customerLinkState'
 import { openInNewTab } from './pushedUrls'
-import { readOsAndBrowser, readSystemInfo, type OsAndBrowser } from './systemInfo'
+import { createSystemFacts } from './lazySystemInfo'
 
 /** The customer page, for its views. */
 export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'connection' | 'close'> {
@@ -48,8 +48,8 @@ export interface CustomerSessionModel extends Omit<CustomerSession, 'doc' | 'con
   credentials: CustomerCredentials
   draft: Accessor<string>
   setDraft: Setter<string>
-  /** The system facts this browser would share at intake, with consent. */
-  systemInfo(): Record<string, string>
+  /** The system facts this browser would share at intake, with consent (their reader is fetched on the first call). */
+  systemInfo(): Promise<Record<string, string>>
   /** Downloads the customer's own chat log. */
   saveChatLog(): void
   /** Opens a pushed URL the browser blocked, from the customer's click. */
@@ -72,10 +72,8 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
     const receipts = repReceipts.receipts
     // The chat log's session id, portal and start only from meta the session authority signed.
     const verifiedMeta = createVerifiedMeta(session.doc, sessionId, authority)
-    // Client hints (or, without them, the lazily loaded user agent parser) answer asynchronously; the intake
-    // form is read when it is sent, by then they are here.
-    const [named, setNamed] = createSignal<OsAndBrowser>()
-    void readOsAndBrowser().then(setNamed)
+    // Read only with the customer's consent, their code fetched then (lazySystemInfo.ts).
+    const systemFacts = createSystemFacts()
     return {
       ...session,
       entries,
@@ -97,7 +95,7 @@ export function createCustomerSessionModel(hub: NetworkHub, sessionId: string, k
       credentials: tools.credentials,
       draft,
       setDraft,
-      systemInfo: () => readSystemInfo(undefined, named()),
+      systemInfo: () => systemFacts.read(),
       saveChatLog: () => {
         // The text formatter is fetched on the first save, not with the page (issue 20, bundles); what is saved is what the page showed at the click.
         const [shown, meta] = [entries(), verifiedMeta.meta()]

@@ -7,7 +7,7 @@
  */
 import { createSignal, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { metaMap, readMetaSignature, readSessionMeta, type SessionMeta } from '../../doc/session'
+import { metaMap, readMetaSignature, readSessionMeta, type SessionMeta } from '../../doc/sessionMeta'
 import { importVerifyingKey, verifySessionMeta } from '../../net/sessionAuthority'
 import { createSerialQueue } from '../shell/serialQueue'
 

@@ -9,7 +9,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { entriesMap } from '../../doc/transcript'
 import { dedupeEvents, parseEntry, type Entry } from '../../doc/entry'
-import { insertSorted } from '../session/createTranscript'
+import { insertSorted } from '../session/insertSorted'
 import type { EntryTrust } from './entryTrust'
 
 /** The visible transcript and how many entries of the doc are not shown because they failed verification. */

@@ -7,22 +7,12 @@ import type * as Y from 'yjs'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import { byId, entriesMap, readTranscript } from '../../doc/transcript'
 import { dedupeEvents, parseEntry, type Entry } from '../../doc/entry'
+import { insertSorted } from './insertSorted'
+
+export { insertSorted }
 
 /** Past this many new entries in one event, one merge beats binary insertion (each splice copies the array). */
 const BATCH_RESORT = 64
-
-/** Inserts `entry` into `sorted` (by id) unless an entry with that id is there. */
-export function insertSorted(sorted: Entry[], entry: Entry): void {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    const probe = sorted[mid]
-    if (probe !== undefined && probe.id < entry.id) low = mid + 1
-    else high = mid
-  }
-  if (sorted[low]?.id !== entry.id) sorted.splice(low, 0, entry)
-}
 
 /**
  * Merges two id-sorted lists of distinct ids; on an id in both, keeps `sorted`'s entry (like

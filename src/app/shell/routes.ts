@@ -6,7 +6,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import { isValidKey } from '../../net/roomKeys'
 import { parsePublicKey } from '../../doc/signatures'
-import type { EntryWay } from '../../doc/portal'
+import type { EntryWay } from '../../doc/intake'
 
 /** A parsed route. */
 export type Route =

@@ -8,8 +8,7 @@ import { CustomerConnection } from './CustomerConnection'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { TypingIndicator } from '../session/TypingIndicator'
 import { CustomerLinkBanner } from './CustomerLinkBanner'
-import { ScreenShareRequest } from './ScreenShareRequest'
-import { CredentialsRequestDialog } from './CredentialsRequestDialog'
+import { makeRequestDialogs } from './requestDialogs'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
 import { lang, t } from '../../i18n/i18n'
 import { formatBytes } from '../../i18n/format'
@@ -21,6 +20,8 @@ import { useUnreadTitle } from '../shell/pageTitle'
 // Shown only when asked for (find) or at the end (rating): fetched then, not with the page (issue 20, bundles).
 const FindBar = lazy(() => import('../session/FindBar').then((module) => ({ default: module.FindBar })))
 const RatingForm = lazy(() => import('./RatingForm').then((module) => ({ default: module.RatingForm })))
+// Fetched when a rep's request first arrives (requestDialogs.ts).
+const { ScreenShareRequest, CredentialsRequestDialog } = makeRequestDialogs()
 
 /** The customer page of the session in context. */
 export function CustomerPage() {

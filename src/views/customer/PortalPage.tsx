@@ -65,7 +65,7 @@ export function PortalPage() {
       </header>
       <main class="page page--narrow">
         <Show when={state() === 'found'}>
-          <IntakeForm onStart={submit} systemInfo={() => portal.systemInfo()} focusFirst />
+          <IntakeForm onStart={submit} systemInfo={() => Promise.resolve(portal.systemInfo())} focusFirst />
         </Show>
         <Show when={state() === 'waiting' || state() === 'accepted'}>
           <div class="card portal">
