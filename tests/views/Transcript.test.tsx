@@ -82,3 +82,20 @@ test('a short transcript saves where the reader was with every row measured, for
   expect(saved?.following).toBe(true)
   expect(saved?.measurements.map((row) => row.key)).toEqual(['header', ...entriesOf(30).map((entry) => entry.id)])
 })
+
+test('in a short session an appended entry adds its row and leaves the others as they were; a new object for an entry updates its row in place', () => {
+  const [entries, setEntries] = createSignal(entriesOf(20))
+  const { root } = mount(entries)
+  const articles = (): Element[] => [...root.querySelectorAll('[role="log"] article')]
+  const before = articles()
+  setEntries([...entries(), message(20)])
+  expect(renderedIds(root)).toEqual(entriesOf(21).map((entry) => entry.id))
+  expect(articles().slice(0, 20)).toEqual(before) // the same nodes: nothing re-mounted
+  // A snapshot read afresh (new objects, same ids), one of them changed: that row shows it, no row re-mounts.
+  const fresh = entriesOf(21).map((entry) => (entry.id === message(5).id ? { ...entry, text: 'message 5, corrected' } : entry))
+  const kept = articles()
+  setEntries(fresh)
+  expect(articles()).toEqual(kept)
+  expect(articles()[5]?.textContent).toContain('message 5, corrected')
+  expect(articles()[6]?.textContent).toContain('message 6')
+})
