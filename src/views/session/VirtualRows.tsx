@@ -3,7 +3,7 @@
  * Its own chunk with @tanstack/virtual-core: Transcript.tsx loads it only once a session grows past
  * SHORT_LIST_MAX entries (or opens that long). It follows new entries while the reader is at the end.
  */
-import { For, Show, createEffect, createMemo, on, onCleanup, onMount } from 'solid-js'
+import { For, Show, createEffect, createMemo, on, onCleanup, onMount, untrack } from 'solid-js'
 import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
 import { HEADER_KEY, type RowsProps } from './transcriptRows'
 
@@ -20,14 +20,21 @@ function sameKeys(a: RowKey[], b: RowKey[]): boolean {
 export function VirtualRows(props: RowsProps) {
   const saved = props.saved
   const offset = (): number => (props.hasHeader ? 1 : 0)
+  // getItemKey runs for every row, from the first, on each change of the count (an appended message): it
+  // reads these plain copies, not the props' reactive getters (~1 µs a read: ~0.3 ms of an Enter at 300
+  // entries, growing with the session; issue 20). The virtualiser reads the count first, which refreshes them.
+  let list = untrack(() => props.entries)
+  let headerRows = untrack(offset)
   const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
     get count() {
-      return props.entries.length + offset()
+      list = props.entries
+      headerRows = offset()
+      return list.length + headerRows
     },
     getScrollElement: () => props.scroller,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
-    getItemKey: (index) => (index < offset() ? HEADER_KEY : (props.entries[index - offset()]?.id ?? index)),
+    getItemKey: (index) => (index < headerRows ? HEADER_KEY : (list[index - headerRows]?.id ?? index)),
     initialMeasurementsCache: saved?.measurements ?? [],
     // Following: where the scroller is now (the plain list it replaces may be scrolled to its end), so
     // mounting scrolls nothing, no scroll event says the reader left the end, and the next frame follows.
