@@ -23,7 +23,7 @@ const WARMUP = 5
 const SAMPLING_US = 50
 const TOP = 30
 const CALLER_DEPTH = 4
-const TREE_DEPTH = 3
+const TREE_DEPTH = envInt('DISPATCH_PROFILE_DEPTH', 3)
 const TREE_MIN_MS = 0.02
 const CALLERS_OF = 12 // the functions with most self time whose callers are listed
 
