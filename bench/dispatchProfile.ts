@@ -21,7 +21,7 @@ import { SHORT_LIST_MAX } from '../src/views/session/transcriptRows'
 const MESSAGES = envInt('DISPATCH_PROFILE_MESSAGES', 300)
 const WARMUP = 5
 const SAMPLING_US = 50
-const TOP = 30
+const TOP = envInt('DISPATCH_PROFILE_TOP', 30)
 const CALLER_DEPTH = 4
 const TREE_DEPTH = envInt('DISPATCH_PROFILE_DEPTH', 3)
 const TREE_MIN_MS = 0.02
