@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The console's transcript: a plain list while a session is short, the virtual list (its own chunk) once it grows long.
-import { afterEach, expect, test, vi } from 'vitest'
+import { afterEach, expect, onTestFinished, test, vi } from 'vitest'
 import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
 import { Transcript } from '../../src/views/session/Transcript'
@@ -98,4 +98,27 @@ test('in a short session an appended entry adds its row and leaves the others as
   expect(articles()).toEqual(kept)
   expect(articles()[5]?.textContent).toContain('message 5, corrected')
   expect(articles()[6]?.textContent).toContain('message 6')
+})
+
+test('in a long session an appended entry leaves the rendered rows as they were; a new object for a shown entry updates its row in place', async () => {
+  // happy-dom lays nothing out: a scroller 600 px tall (what the virtualiser reads) makes it render rows.
+  const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('transcript__scroller') ? 600 : 0
+  })
+  onTestFinished(() => height.mockRestore())
+  const [entries, setEntries] = createSignal(entriesOf(400))
+  const { root } = mount(entries)
+  await vi.waitFor(() => expect(isVirtual(root)).toBe(true), { timeout: 10_000 }) // the chunk's first import is slow on a loaded machine
+  const articles = (): Element[] => [...root.querySelectorAll('[role="log"] article')]
+  const before = articles()
+  const shown = renderedIds(root)
+  expect(shown.length).toBeGreaterThan(0)
+  setEntries([...entries(), message(400)])
+  expect(articles().slice(0, before.length)).toEqual(before)
+  const target = shown[0]!
+  const index = entries().findIndex((entry) => entry.id === target)
+  setEntries(entries().map((entry, i) => (i === index ? { ...entry, text: 'corrected' } : { ...entry })))
+  expect(articles().slice(0, before.length)).toEqual(before)
+  expect(root.querySelector(`[data-entry-id="${target}"]`)?.textContent).toContain('corrected')
+  expect(renderedIds(root)).toEqual(renderedIds(root).toSorted())
 })
