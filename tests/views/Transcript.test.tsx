@@ -122,3 +122,19 @@ test('in a long session an appended entry leaves the rendered rows as they were;
   expect(root.querySelector(`[data-entry-id="${target}"]`)?.textContent).toContain('corrected')
   expect(renderedIds(root)).toEqual(renderedIds(root).toSorted())
 })
+
+test('the Find query marks matches in every row and the current match is the row marked current, both following the find state', () => {
+  const [find, setFind] = createSignal<{ query: string; currentId: string | undefined } | undefined>(undefined)
+  const root = document.body.appendChild(document.createElement('div'))
+  render(() => <Transcript entries={entriesOf(12)} selfId="rep-1" viewer="rep" find={find()} />, root)
+  const marks = (): string[] => [...root.querySelectorAll('mark')].map((mark) => mark.textContent ?? '')
+  const current = (): string[] => [...root.querySelectorAll('article[aria-current="true"]')].map((article) => article.getAttribute('data-entry-id') ?? '')
+  expect([marks(), current()]).toEqual([[], []])
+  setFind({ query: 'message 1', currentId: message(10).id })
+  expect(marks()).toEqual(['message 1', 'message 1', 'message 1']) // message 1, 10 and 11
+  expect(current()).toEqual([message(10).id])
+  setFind({ query: 'message 1', currentId: message(1).id })
+  expect(current()).toEqual([message(1).id])
+  setFind(undefined)
+  expect([marks(), current()]).toEqual([[], []])
+})
