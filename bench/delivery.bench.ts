@@ -111,14 +111,14 @@ async function instrumentReceiver(page: Page): Promise<void> {
 }
 
 /** Arms the page's observer for `marker`; the returned promise resolves with when it appeared. */
-async function armArrival(page: Page, marker: string): Promise<() => Promise<Arrival>> {
+async function armArrival(page: Page, marker: string, who: 'customer' | 'rep'): Promise<() => Promise<Arrival>> {
   const arrival = page.evaluate(
-    ([awaited, timeout]) =>
+    ([awaited, timeout, where]) =>
       Promise.race([
         window.__benchArrival!(awaited),
-        new Promise<Arrival>((_, reject) => setTimeout(() => reject(new Error(`${awaited} did not appear`)), timeout)),
+        new Promise<Arrival>((_, reject) => setTimeout(() => reject(new Error(`${awaited} did not appear on the ${where} page`)), timeout)),
       ]),
-    [marker, ARRIVAL_TIMEOUT_MS] as const,
+    [marker, ARRIVAL_TIMEOUT_MS, who] as const,
   )
   arrival.catch(() => {}) // awaited by the caller; don't let an early rejection go unhandled meanwhile
   // CDP runs a page's evaluations in order: once this returns, the observer above is armed.
@@ -140,7 +140,7 @@ interface Delivery {
 
 /** Sends `text` from the rep through the composer and times its arrival on both pages. */
 async function deliver(rep: Page, box: ElementHandle, customer: Page, text: string, marker: string): Promise<Delivery> {
-  const [remoteArrival, localArrival] = [await armArrival(customer, marker), await armArrival(rep, marker)]
+  const [remoteArrival, localArrival] = [await armArrival(customer, marker, 'customer'), await armArrival(rep, marker, 'rep')]
   await box.fill(text)
   await box.press('Enter')
   const [remote, local] = [await remoteArrival(), await localArrival()]

@@ -18,14 +18,10 @@
  * Layout forced from script shows up as self time of the function that read
  * the layout (a `scrollHeight` or `getBoundingClientRect` after a write).
  */
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { CDPSession, Page } from '@playwright/test'
 import { envInt, joinAsCustomer, load1, newSession, startHarness, startRep } from './browser'
+import { buildUnminified } from './unminifiedBuild'
 
 const MESSAGES = envInt('SEND_PROFILE_MESSAGES', 60)
 const WARMUP = 5
@@ -42,19 +38,6 @@ interface CpuProfile {
   nodes: ProfileNode[]
   samples: number[]
   timeDeltas: number[]
-}
-
-/** Builds the app without minification (names kept for the profile) into a temp folder. */
-async function buildUnminified(): Promise<string> {
-  const root = fileURLToPath(new URL('..', import.meta.url))
-  const outDir = join(tmpdir(), `asiste-send-profile-${process.pid}`)
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(join(root, 'node_modules/.bin/vite'), ['build', '--minify', 'false', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
-    child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited ${code}`))))
-  })
-  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no build in ${outDir}`)
-  return outDir
 }
 
 async function metrics(session: CDPSession): Promise<Record<string, number>> {
@@ -107,7 +90,7 @@ async function send(rep: Page, customer: Page, text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const distDir = await buildUnminified()
+  const distDir = await buildUnminified('send-profile')
   process.env.BENCH_DIST_DIR = distDir
   const harness = await startHarness()
   try {

@@ -149,6 +149,19 @@ describe('session tabs model', () => {
     expect(tabs.idle('s2').colour).toBe('red')
   })
 
+  it('a rep message moves the idle clock in the next task, not inside the Enter that wrote it', () => {
+    vi.useFakeTimers({ now: T0 })
+    const doc = new Y.Doc()
+    initRepDoc(doc, { sessionId: 'r4', createdAt: T0, portal: 'link', customerKey: 'k' })
+    const activity = inRoot(() => createSessionActivity(doc, { sessionId: 'r4', repId: 'me', startedAt: T0, isSeen: () => true }))
+    expect(activity.lastSentAt()).toBe(T0)
+    repSays(doc, 'first', 'all', T0 + 5_000)
+    repSays(doc, 'second', 'all', T0 + 7_000)
+    expect(activity.lastSentAt()).toBe(T0)
+    vi.advanceTimersByTime(0)
+    expect(activity.lastSentAt()).toBe(T0 + 7_000)
+  })
+
   it('saves the tab layout', () => {
     const { tabs } = inRoot(setup)
     tabs.step(1)

@@ -170,6 +170,23 @@ describe('watchTampering', () => {
     stop()
   })
 
+  test("a peer's write is judged in the microtask after it; this client's own write in a task of its own, after the rep's Enter", async () => {
+    const { customerDoc, repDoc } = session()
+    const seen: Tampering[][] = []
+    const stop = watchTampering(customerDoc, repDoc, (list) => seen.push(list), 0)
+    let forged = ''
+    fromHostilePeer(customerDoc, (peer) => (forged = appendEntry(peer, repChat({ text: 'pay here' }))))
+    await Promise.resolve()
+    expect(seen.at(-1)?.map((t) => t.id)).toEqual([forged])
+    // Written here (as the relay writes its copies): not judged in the Enter's microtasks, judged a task later.
+    const local = appendEntry(customerDoc, repChat({ text: 'not in the record' }))
+    await Promise.resolve()
+    expect(seen.at(-1)?.map((t) => t.id)).toEqual([forged])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(seen.at(-1)?.map((t) => t.id).sort()).toEqual([forged, local].sort())
+    stop()
+  })
+
   test('a large batch (a big customer doc loading) is judged in slices, each in a task of its own after the load, each id once, all of it in the end', async () => {
     vi.useFakeTimers()
     const { customerDoc, repDoc } = session()

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The console's transcript: a plain list while a session is short, the virtual list (its own chunk) once it grows long.
-import { afterEach, expect, test, vi } from 'vitest'
+import { afterEach, expect, onTestFinished, test, vi } from 'vitest'
 import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
 import { Transcript } from '../../src/views/session/Transcript'
@@ -81,4 +81,60 @@ test('a short transcript saves where the reader was with every row measured, for
   dispose()
   expect(saved?.following).toBe(true)
   expect(saved?.measurements.map((row) => row.key)).toEqual(['header', ...entriesOf(30).map((entry) => entry.id)])
+})
+
+test('in a short session an appended entry adds its row and leaves the others as they were; a new object for an entry updates its row in place', () => {
+  const [entries, setEntries] = createSignal(entriesOf(20))
+  const { root } = mount(entries)
+  const articles = (): Element[] => [...root.querySelectorAll('[role="log"] article')]
+  const before = articles()
+  setEntries([...entries(), message(20)])
+  expect(renderedIds(root)).toEqual(entriesOf(21).map((entry) => entry.id))
+  expect(articles().slice(0, 20)).toEqual(before) // the same nodes: nothing re-mounted
+  // A snapshot read afresh (new objects, same ids), one of them changed: that row shows it, no row re-mounts.
+  const fresh = entriesOf(21).map((entry) => (entry.id === message(5).id ? { ...entry, text: 'message 5, corrected' } : entry))
+  const kept = articles()
+  setEntries(fresh)
+  expect(articles()).toEqual(kept)
+  expect(articles()[5]?.textContent).toContain('message 5, corrected')
+  expect(articles()[6]?.textContent).toContain('message 6')
+})
+
+test('in a long session an appended entry leaves the rendered rows as they were; a new object for a shown entry updates its row in place', async () => {
+  // happy-dom lays nothing out: a scroller 600 px tall (what the virtualiser reads) makes it render rows.
+  const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('transcript__scroller') ? 600 : 0
+  })
+  onTestFinished(() => height.mockRestore())
+  const [entries, setEntries] = createSignal(entriesOf(400))
+  const { root } = mount(entries)
+  await vi.waitFor(() => expect(isVirtual(root)).toBe(true), { timeout: 10_000 }) // the chunk's first import is slow on a loaded machine
+  const articles = (): Element[] => [...root.querySelectorAll('[role="log"] article')]
+  const before = articles()
+  const shown = renderedIds(root)
+  expect(shown.length).toBeGreaterThan(0)
+  setEntries([...entries(), message(400)])
+  expect(articles().slice(0, before.length)).toEqual(before)
+  const target = shown[0]!
+  const index = entries().findIndex((entry) => entry.id === target)
+  setEntries(entries().map((entry, i) => (i === index ? { ...entry, text: 'corrected' } : { ...entry })))
+  expect(articles().slice(0, before.length)).toEqual(before)
+  expect(root.querySelector(`[data-entry-id="${target}"]`)?.textContent).toContain('corrected')
+  expect(renderedIds(root)).toEqual(renderedIds(root).toSorted())
+})
+
+test('the Find query marks matches in every row and the current match is the row marked current, both following the find state', () => {
+  const [find, setFind] = createSignal<{ query: string; currentId: string | undefined } | undefined>(undefined)
+  const root = document.body.appendChild(document.createElement('div'))
+  render(() => <Transcript entries={entriesOf(12)} selfId="rep-1" viewer="rep" find={find()} />, root)
+  const marks = (): string[] => [...root.querySelectorAll('mark')].map((mark) => mark.textContent ?? '')
+  const current = (): string[] => [...root.querySelectorAll('article[aria-current="true"]')].map((article) => article.getAttribute('data-entry-id') ?? '')
+  expect([marks(), current()]).toEqual([[], []])
+  setFind({ query: 'message 1', currentId: message(10).id })
+  expect(marks()).toEqual(['message 1', 'message 1', 'message 1']) // message 1, 10 and 11
+  expect(current()).toEqual([message(10).id])
+  setFind({ query: 'message 1', currentId: message(1).id })
+  expect(current()).toEqual([message(1).id])
+  setFind(undefined)
+  expect([marks(), current()]).toEqual([[], []])
 })

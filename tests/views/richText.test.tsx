@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest'
+import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
 import { linkify, parseRich, safeHref } from '../../src/views/session/richText'
 import { RichText, matchRanges } from '../../src/views/session/RichText'
@@ -78,6 +79,22 @@ describe('rich message text', () => {
     const root = show('Printer **printer** `PRINTER`', 'printer')
     expect([...root.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Printer', 'printer', 'PRINTER'])
     expect(matchRanges('aaa', 'aa')).toEqual([[0, 2]])
+  })
+
+  test('a Find query that changes marks and unmarks the drawn text in place, in links, lists and code blocks too', () => {
+    const [query, setQuery] = createSignal<string | undefined>(undefined)
+    const root = document.body.appendChild(document.createElement('div'))
+    render(() => <RichText blocks={parseRich('see https://printer.example.com\n\n- **printer** one\n\n```\nprinter()\n```')} highlight={query()} />, root)
+    const marks = (): string[] => [...root.querySelectorAll('mark')].map((mark) => mark.textContent ?? '')
+    const link = root.querySelector('a')
+    expect(marks()).toEqual([])
+    setQuery('PRINTER')
+    expect(marks()).toEqual(['printer', 'printer', 'printer'])
+    expect(root.querySelector('a')).toBe(link) // the same nodes: only the text inside changed
+    expect(root.querySelector('a')?.textContent).toBe('https://printer.example.com')
+    setQuery('')
+    expect(marks()).toEqual([])
+    expect(root.querySelector('pre code')?.textContent).toBe('printer()')
   })
 })
 

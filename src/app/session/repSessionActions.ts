@@ -75,9 +75,9 @@ export function createRepSessionActions(session: RepSession, deps: ActionDeps, t
   return {
     send(text) {
       asMe((me) => {
+        // "Stopped typing" is the composer's to say, in a task of its own (Composer.tsx): saying it here too
+        // was a second awareness broadcast to every peer and a second timer in each Enter (issue 20).
         appendMessage(session.repDoc, repWriter(me), text, deps.hidden() ? 'reps' : deps.audience())
-        // An awareness broadcast to every peer: in a task of its own, off the Enter's (issue 20, send path).
-        setTimeout(() => session.customer()?.connection.setTyping(false), 0)
         touchIndex()
       })
     },

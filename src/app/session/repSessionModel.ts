@@ -8,11 +8,11 @@
  */
 import { createMemo, createRoot, createSignal, untrack, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { readRepSessionMeta, type RepSessionMeta } from '../../doc/session'
-import { readIntake, type Intake } from '../../doc/intake'
+import { metaMap, readRepSessionMeta, type RepSessionMeta } from '../../doc/session'
+import { intakeMap, readIntake, type Intake } from '../../doc/intake'
 import { readExportDetails, type ExportDetails } from '../../doc/exportData'
-import { readAttendees, type Attendee } from '../../doc/attendees'
-import { deliveryState, readReceipts, type DeliveryState } from '../../doc/receipts'
+import { attendeesMap, readAttendees, type Attendee } from '../../doc/attendees'
+import { deliveryState, readReceipts, receiptsMap, type DeliveryState } from '../../doc/receipts'
 import { readPortalCode } from '../../doc/portal'
 import { notesText } from '../../doc/notes'
 import { readReps, type TeamRep } from '../../doc/team'
@@ -20,7 +20,7 @@ import type { Audience, Entry } from '../../doc/entry'
 import type { Script } from '../../doc/scripts'
 import type { RepProfile } from '../../store/profile'
 import type { OpenTeam } from '../console/teamConnection'
-import { createDocReader, createFollowingReader } from '../shell/createDocReader'
+import { createFollowingReader, createTypesReader } from '../shell/createDocReader'
 import { customerLink, portalLink } from '../shell/routes'
 import { PORTAL_CODE_TTL_MS, formatPortalCode } from './portalCode'
 import type { RepScreen } from '../tools/screenShare'
@@ -111,12 +111,14 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
   return createRoot((dispose) => {
     const repDoc = session.repDoc
     const entries = createTranscript(repDoc)
-    const meta = createDocReader(repDoc, readRepSessionMeta)
-    const intake = createDocReader(repDoc, (doc) => readIntake(doc, 'rep'))
-    const details = createDocReader(repDoc, readExportDetails)
-    const listed = createDocReader(repDoc, readAttendees)
-    const receipts = createDocReader(repDoc, readReceipts)
-    const portalCode = createDocReader(repDoc, readPortalCode)
+    // Each re-read only when its own maps change: not on every chat message (issue 20, Enter dispatch).
+    const [metaTypes, intakeTypes] = [[metaMap(repDoc)], [intakeMap(repDoc, 'rep')]]
+    const meta = createTypesReader(repDoc, metaTypes, readRepSessionMeta)
+    const intake = createTypesReader(repDoc, intakeTypes, (doc) => readIntake(doc, 'rep'))
+    const details = createTypesReader(repDoc, [...metaTypes, ...intakeTypes], readExportDetails)
+    const listed = createTypesReader(repDoc, [attendeesMap(repDoc)], readAttendees)
+    const receipts = createTypesReader(repDoc, [receiptsMap(repDoc)], readReceipts)
+    const portalCode = createTypesReader(repDoc, metaTypes, readPortalCode)
     const teamReps = createFollowingReader(() => deps.team()?.doc, readReps, [])
     // The library's code (src/doc/scripts.ts) is a chunk fetched when a picker or the library first reads it.
     const scriptReader = firstUse(() => import('./createScripts').then((module) => module.createScripts))

@@ -75,6 +75,18 @@ export function createSessionActivity(doc: Y.Doc, options: ActivityOptions, entr
     save()
   }
   if (stored === undefined) markRead()
+  // The idle clock moves in a task of its own: a rep's Enter is busy drawing their message, and the tab's
+  // label and colour that follow this clock (whole seconds) can wait a task (issue 20, Enter dispatch).
+  let sentAt = -Infinity
+  let sentTimer: ReturnType<typeof setTimeout> | undefined
+  const noteSent = (at: number): void => {
+    sentAt = Math.max(sentAt, at)
+    sentTimer ??= setTimeout(() => {
+      sentTimer = undefined
+      setLastSentAt((last) => Math.max(last, sentAt))
+    }, 0)
+  }
+  onCleanup(() => clearTimeout(sentTimer))
   const onChange = (event: Y.YMapEvent<unknown>): void => {
     let changed = false
     event.changes.keys.forEach((change, id) => {
@@ -82,7 +94,7 @@ export function createSessionActivity(doc: Y.Doc, options: ActivityOptions, entr
       const entry = parseEntry(id, map.get(id))
       if (!entry) return
       if (newest === undefined || id > newest) newest = id
-      if (isSentToCustomer(entry, options.repId)) setLastSentAt((last) => Math.max(last, entry.at))
+      if (isSentToCustomer(entry, options.repId)) noteSent(entry.at)
       else if (isCustomerMessage(entry)) {
         if (!options.isSeen()) setUnread((count) => count + 1)
         else setUnread(0)

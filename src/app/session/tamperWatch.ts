@@ -93,24 +93,35 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
   }
   // A few ids (a message, a signature) are judged in a microtask: after the transaction, so its update has
   // already left in the doc's update event (y-webrtc sends there) instead of waiting for this judgement (issue 20, send path).
+  // This client's own writes (the rep's message, the relay's copy of it) are judged in a task of their own,
+  // after the rep's Enter: they can only clear a suspicion, and a flag waits TAMPER_GRACE_MS anyway.
   const soon = new Set<string>()
-  let soonQueued = false
+  let microtaskQueued = false
+  let taskQueued = false
   const judgeSoon = (): void => {
-    soonQueued = false
-    if (stopped) return
+    if (stopped || soon.size === 0) return
     const list = [...soon]
     soon.clear()
     if (!draining && list.length <= TAMPER_SCAN_SLICE) return checkNow(list)
     list.forEach((id) => pending.add(id))
     if (!draining) void drain()
   }
-  const check = (ids: Iterable<string>): void => {
+  const check = (ids: Iterable<string>, local = false): void => {
     const list = [...ids]
     if (!draining && list.length + soon.size <= TAMPER_SCAN_SLICE) {
       list.forEach((id) => soon.add(id))
-      if (!soonQueued) {
-        soonQueued = true
-        queueMicrotask(judgeSoon)
+      if (!local && !microtaskQueued) {
+        microtaskQueued = true
+        queueMicrotask(() => {
+          microtaskQueued = false
+          judgeSoon()
+        })
+      } else if (local && !taskQueued) {
+        taskQueued = true
+        setTimeout(() => {
+          taskQueued = false
+          judgeSoon()
+        }, 0)
       }
       return
     }
@@ -124,7 +135,7 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
     reconcile([...new Set([...keys, ...found.map((t) => t.id)])], new Map(found.map((t) => [t.id, t])))
     publish()
   }
-  const onEntries = (event: Y.YMapEvent<unknown>): void => check(event.keysChanged)
+  const onEntries = (event: Y.YMapEvent<unknown>): void => check(event.keysChanged, event.transaction.local)
   const customerEntries = entriesMap(customerDoc)
   const repEntries = entriesMap(repDoc)
   const watched: [Y.Map<unknown>, (event: Y.YMapEvent<unknown>) => void][] = [

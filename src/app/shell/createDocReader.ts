@@ -23,6 +23,22 @@ export function createDocReader<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, equals: 
   return value
 }
 
+/**
+ * Like `createDocReader`, for a read of only `maps` (and what they hold): re-read only after a transaction
+ * that changed one of them. A chat message changes none of a session's details, attendees or receipts, and
+ * re-reading and comparing them all was ~0.1 ms of each Enter (issue 20, Enter dispatch).
+ */
+export function createTypesReader<T>(doc: Y.Doc, maps: readonly Y.Map<unknown>[], read: (doc: Y.Doc) => T, equals: (a: T, b: T) => boolean = sameJson): Accessor<T> {
+  const [value, setValue] = createSignal<T>(read(doc), { equals })
+  const touched = (changed: ReadonlyMap<unknown, unknown>): boolean => maps.some((map) => changed.has(map))
+  const onTransaction = (transaction: Y.Transaction): void => {
+    if (touched(transaction.changed) || touched(transaction.changedParentTypes)) setValue(() => read(doc))
+  }
+  doc.on('afterTransaction', onTransaction)
+  onCleanup(() => doc.off('afterTransaction', onTransaction))
+  return value
+}
+
 /** Equality by JSON text: enough for the small plain values readers return. */
 export function sameJson<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b)

@@ -72,7 +72,9 @@ export function Composer(props: ComposerProps) {
     } catch (cause) {
       setError(t('error.generic', { message: cause instanceof Error ? cause.message : String(cause) }))
     }
-    box?.focus()
+    // Back to the box after Send; after Enter it has focus already, and focus() would still recalculate
+    // styles to check it can take focus, inside the Enter (issue 20, Enter dispatch).
+    if (box && document.activeElement !== box) box.focus()
   }
   /**
    * Refuses, at the paste or drop, text that would take the draft past the limit: laying out a megabyte of

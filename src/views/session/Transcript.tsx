@@ -6,7 +6,7 @@
  * place: the plain list hands its measured rows and offset to the virtual one. Either way it follows new
  * entries while the reader is at the bottom and offers "Jump to latest" otherwise.
  */
-import { Show, createEffect, createSignal, on, onCleanup, untrack, type Component, type JSX } from 'solid-js'
+import { Show, createEffect, createMemo, createSignal, on, onCleanup, untrack, type Component, type JSX } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
 import type { Entry } from '../../doc/entry'
 import type { DeliveryState } from '../../doc/receipts'
@@ -86,6 +86,12 @@ export function Transcript(props: {
     if (!element) return
     setFollowing(element.scrollHeight - element.scrollTop - element.clientHeight < AT_BOTTOM_PX)
   }
+  // What every row reads, read from the props once per change: each row reading the props' getters (the
+  // session's find state builds a new object, and its condition a new memo, on each read) made a new row
+  // dearer to draw, in the rep's Enter (issue 20, Enter dispatch).
+  const selfId = createMemo(() => props.selfId)
+  const findQuery = createMemo(() => props.find?.query)
+  const findCurrent = createMemo(() => props.find?.currentId)
   const rowsProps = (element: HTMLDivElement): RowsProps => ({
     scroller: element,
     get entries() {
@@ -98,11 +104,11 @@ export function Transcript(props: {
     entryView: (entry) => (
       <EntryView
         entry={entry()}
-        selfId={props.selfId}
+        selfId={selfId()}
         viewer={props.viewer}
         delivery={props.deliveryOf?.(entry())}
-        highlight={props.find?.query}
-        current={props.find?.currentId === entry().id}
+        highlight={findQuery()}
+        current={findCurrent() === entry().id}
         files={props.files}
       />
     ),

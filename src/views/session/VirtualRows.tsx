@@ -3,7 +3,8 @@
  * Its own chunk with @tanstack/virtual-core: Transcript.tsx loads it only once a session grows past
  * SHORT_LIST_MAX entries (or opens that long). It follows new entries while the reader is at the end.
  */
-import { For, Show, createEffect, createMemo, on, onCleanup, onMount } from 'solid-js'
+import { For, Show, createComputed, createEffect, createMemo, createSignal, on, onCleanup, onMount, untrack, type Setter } from 'solid-js'
+import type { Entry } from '../../doc/entry'
 import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
 import { HEADER_KEY, type RowsProps } from './transcriptRows'
 
@@ -16,18 +17,36 @@ function sameKeys(a: RowKey[], b: RowKey[]): boolean {
   return a.length === b.length && a.every((key, i) => key === b[i])
 }
 
+/** What one rendered row shows: its place in the list and its entry (none for the details block). */
+interface RowView {
+  index: number
+  start: number
+  entry: Entry | undefined
+}
+
+function sameView(a: RowView | undefined, b: RowView | undefined): boolean {
+  return a?.index === b?.index && a?.start === b?.start && a?.entry === b?.entry
+}
+
 /** The virtual rows of one transcript, inside the frame's scroller. */
 export function VirtualRows(props: RowsProps) {
   const saved = props.saved
   const offset = (): number => (props.hasHeader ? 1 : 0)
+  // getItemKey runs for every row, from the first, on each change of the count (an appended message): it
+  // reads these plain copies, not the props' reactive getters (~1 µs a read: ~0.3 ms of an Enter at 300
+  // entries, growing with the session; issue 20). The virtualiser reads the count first, which refreshes them.
+  let list = untrack(() => props.entries)
+  let headerRows = untrack(offset)
   const virtualizer = createVirtualizer<HTMLDivElement, HTMLDivElement>({
     get count() {
-      return props.entries.length + offset()
+      list = props.entries
+      headerRows = offset()
+      return list.length + headerRows
     },
     getScrollElement: () => props.scroller,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
-    getItemKey: (index) => (index < offset() ? HEADER_KEY : (props.entries[index - offset()]?.id ?? index)),
+    getItemKey: (index) => (index < headerRows ? HEADER_KEY : (list[index - headerRows]?.id ?? index)),
     initialMeasurementsCache: saved?.measurements ?? [],
     // Following: where the scroller is now (the plain list it replaces may be scrolled to its end), so
     // mounting scrolls nothing, no scroll event says the reader left the end, and the next frame follows.
@@ -35,8 +54,22 @@ export function VirtualRows(props: RowsProps) {
   })
   // The virtualizer hands out new row objects on every change; rows are keyed by entry id instead, so a new
   // message mounts one row rather than re-creating every visible one (issue #10, delivery latency).
-  const rowsByKey = createMemo(() => new Map(virtualizer.getVirtualItems().map((row) => [row.key, row])))
-  const rowKeys = createMemo(() => [...rowsByKey().keys()], [], { equals: sameKeys })
+  const rowKeys = createMemo(() => virtualizer.getVirtualItems().map((row) => row.key), [], { equals: sameKeys })
+  // Each row holds where it is and its entry in a signal of its own, written by one plain pass over the
+  // visible rows only when they changed: an append wakes the new row alone, not every visible row's reads
+  // (issue 20, Enter dispatch; the same as ShortRows.tsx).
+  const latest = new Map<RowKey, RowView>()
+  const rowSetters = new Map<RowKey, Setter<RowView | undefined>>()
+  createComputed(() => {
+    const entries = props.entries
+    const header = offset()
+    for (const row of virtualizer.getVirtualItems()) {
+      const view: RowView = { index: row.index, start: row.start, entry: row.key === HEADER_KEY ? undefined : entries[row.index - header] }
+      if (sameView(latest.get(row.key), view)) continue
+      latest.set(row.key, view)
+      rowSetters.get(row.key)?.(view)
+    }
+  })
   const scrollToEnd = (): void => {
     const count = props.entries.length + offset()
     if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
@@ -81,7 +114,12 @@ export function VirtualRows(props: RowsProps) {
     <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
       <For each={rowKeys()}>
         {(key) => {
-          const row = (): VirtualItem | undefined => rowsByKey().get(key)
+          const [row, setRow] = createSignal(latest.get(key), { equals: sameView })
+          rowSetters.set(key, setRow)
+          onCleanup(() => {
+            rowSetters.delete(key)
+            latest.delete(key)
+          })
           return (
             <div
               class="transcript__row"
@@ -93,7 +131,7 @@ export function VirtualRows(props: RowsProps) {
               style={{ transform: `translateY(${row()?.start ?? 0}px)` }}
             >
               <Show when={key !== HEADER_KEY} fallback={props.header()}>
-                <Show when={props.entries[(row()?.index ?? -1) - offset()]}>{(entry) => props.entryView(entry)}</Show>
+                <Show when={row()?.entry}>{(entry) => props.entryView(entry)}</Show>
               </Show>
             </div>
           )
