@@ -13,7 +13,7 @@ import type { DeliveryState } from '../../doc/receipts'
 import type { FileTransfers } from '../../app/tools/fileTransfer'
 import { EntryView } from '../session/EntryView'
 import { createNewMessageAnnouncer } from '../session/newMessageAnnouncer'
-import { TranscriptFooter, AT_BOTTOM_PX } from '../session/TranscriptFooter'
+import { TranscriptFooter, createFollowJudge } from '../session/TranscriptFooter'
 import { t, tn } from '../../i18n/i18n'
 
 const PAGE = 150 // rows rendered at first, and added each time the reader nears the top
@@ -81,9 +81,10 @@ export function CustomerTranscript(props: {
       },
     ),
   )
+  const judgeFollowing = createFollowJudge()
   const onScroll = (): void => {
     if (!scroller) return
-    setFollowing(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < AT_BOTTOM_PX)
+    setFollowing(judgeFollowing(scroller, following()))
     if (scroller.scrollTop < NEAR_TOP_PX && shown() < ids().length) {
       // Older rows go in above what the reader sees: keep the same distance from the bottom (scroll
       // anchoring is off on this list, so this is the only adjustment, also when the reader is at the very top).

@@ -15,7 +15,7 @@ import type { FileTransfers } from '../../app/tools/fileTransfer'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
 import { t, tn } from '../../i18n/i18n'
 import { createNewMessageAnnouncer } from './newMessageAnnouncer'
-import { TranscriptFooter, AT_BOTTOM_PX } from './TranscriptFooter'
+import { TranscriptFooter, createFollowJudge } from './TranscriptFooter'
 import { ShortRows } from './ShortRows'
 import { PREFETCH_AT, SHORT_LIST_MAX, type RowsHandle, type RowsProps } from './transcriptRows'
 
@@ -81,10 +81,11 @@ export function Transcript(props: {
   }
   // Find reaches entries far outside the rendered rows: the rows scroll the entry into view.
   createEffect(on(() => props.find?.currentId, (id) => id !== undefined && reveal(id)))
+  const judgeFollowing = createFollowJudge()
   const onScroll = (): void => {
     const element = scroller()
     if (!element) return
-    setFollowing(element.scrollHeight - element.scrollTop - element.clientHeight < AT_BOTTOM_PX)
+    setFollowing(judgeFollowing(element, following()))
   }
   // What every row reads, read from the props once per change: each row reading the props' getters (the
   // session's find state builds a new object, and its condition a new memo, on each read) made a new row
