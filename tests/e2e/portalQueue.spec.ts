@@ -189,6 +189,8 @@ test('a rep hands a session back to the team queue; two team mates press Take at
   await dialog.getByRole('combobox', { name: 'Team mate' }).selectOption({ label: 'Team queue (any representative)' })
   await dialog.getByRole('textbox', { name: /Comment/ }).fill('needs a billing specialist')
   await dialog.getByRole('button', { name: 'Transfer' }).click()
+  // The hand-back's note names the queue in words (its strings load with the Transfer dialog, not only with the Queue region).
+  await expect(repA.page.getByRole('log', { name: 'Transcript' })).toContainText('Queue was invited (reps only)')
 
   for (const rep of [repB, repC]) {
     await expect(queueItem(rep.page, 'Hugo')).toContainText('Handed back by Ana Rep', { timeout: 20_000 })

@@ -6,6 +6,7 @@
  */
 import { createEffect, getOwner, on, onCleanup, runWithOwner } from 'solid-js'
 import { portalsMap } from '../../doc/teamPortalsMap'
+import { loadStrings } from '../../i18n/i18n'
 import { firstUse } from '../shell/firstUse'
 import type { NetworkHub } from '../shell/networkHub'
 import type { PrefsStore } from '../shell/prefsStore'
@@ -24,7 +25,8 @@ export function createLazyRepQueue(workspace: RepWorkspace, hub: Pick<NetworkHub
   const owner = getOwner()
   // `arrived`: loaded because a portal or handback just came in (then announced), not found on opening a team.
   const queue = firstUse(async (arrived: boolean = false) => {
-    const module = await import('./repQueue')
+    // Its strings with it: the queue announces what just arrived (a notification) as soon as it is made.
+    const [module] = await Promise.all([import('./repQueue'), loadStrings('queue')])
     const made = runWithOwner(owner, () => module.createRepQueue(workspace, hub, origin, prefs, undefined, arrived))
     if (!made) throw new Error('the console is gone')
     return made

@@ -14,7 +14,8 @@ import { useUnreadTitle } from '../shell/pageTitle'
 import { lazyPart } from '../shell/lazyPart'
 
 // #/history is its own chunk, with its strings: the console's first paint does not wait for them.
-const HistoryView = lazy(() => Promise.all([import('../history/HistoryView'), loadStrings('history')]).then(([module]) => ({ default: module.HistoryView })))
+// (and the queue's: a past session from a portal says which one, `queue.portal`)
+const HistoryView = lazy(() => Promise.all([import('../history/HistoryView'), loadStrings('history'), loadStrings('queue')]).then(([module]) => ({ default: module.HistoryView })))
 // The topbar's dialogs load when first opened, with their strings (lazyPart.tsx); the console's first load does without them.
 const TeamDialog = lazyPart(() => Promise.all([import('./TeamDialog'), loadStrings('dialogs')]).then(([module]) => module.TeamDialog), (props) => props.open)
 const PortalsDialog = lazyPart(() => Promise.all([import('./PortalsDialog'), loadStrings('queue')]).then(([module]) => module.PortalsDialog), (props) => props.open)

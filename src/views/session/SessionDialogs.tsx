@@ -9,7 +9,8 @@ const PushUrlDialog = lazyPart(() => import('./PushUrlDialog').then((module) => 
 const EndSessionDialog = lazyPart(() => import('./EndSessionDialog').then((module) => module.EndSessionDialog), (props) => props.open)
 const HelpDialog = lazyPart(() => import('../shell/HelpDialog').then((module) => module.HelpDialog), (props) => props.open)
 const ExportDialog = lazyPart(() => import('./ExportDialog').then((module) => module.ExportDialog), (props) => props.open)
-const InviteDialog = lazyPart(() => Promise.all([import('./InviteDialog'), loadStrings('dialogs')]).then(([module]) => module.InviteDialog), (props) => props.open)
+// With the queue's strings: its Transfer → Team queue writes the note `queue.title` (src/app/queue/handBack.ts).
+const InviteDialog = lazyPart(() => Promise.all([import('./InviteDialog'), loadStrings('dialogs'), loadStrings('queue')]).then(([module]) => module.InviteDialog), (props) => props.open)
 // The scripts' dialogs bring their strings (a part of their own, i18n.ts).
 const ScriptedPicker = lazyPart(() => Promise.all([import('../scripts/ScriptedPicker'), loadStrings('scripts')]).then(([module]) => module.ScriptedPicker), (props) => props.open)
 const ScriptLibrary = lazyPart(() => Promise.all([import('../scripts/ScriptLibrary'), loadStrings('scripts')]).then(([module]) => module.ScriptLibrary), (props) => props.open)

@@ -40,7 +40,11 @@ export function FileTransferArea(props: {
     // The customer's first file waits for the transfers' code (src/app/customer/customerTools.ts).
     const result = props.transfers.send(file)
     if (typeof result === 'string') said(result)
-    else void result.then(said)
+    else
+      void result.then(said, (cause: unknown) => {
+        // The transfers' code could not be fetched (offline before the app was cached): say so; the next Send tries again.
+        setError(t('error.generic', { message: cause instanceof Error ? cause.message : String(cause) }))
+      })
   }
   props.bind({ pick: () => input?.click(), send })
   return (
