@@ -54,12 +54,18 @@ export function trackSignedRepReceipt(
   }
   let pending: ReturnType<typeof setTimeout> | undefined
   const onEntries = (event: Y.YMapEvent<unknown>): void => {
-    consider(event.keysChanged)
-    // Once per burst, in a later task: a receipt must not delay the render of what it acknowledges (issue #10).
-    pending ??= setTimeout(() => {
-      pending = undefined
-      write()
-    }, 0)
+    // Considered after the transaction (a microtask), so the timer below is not set before the update
+    // y-webrtc sends in the doc's `update` event, emitted after every observer (issue 20).
+    const ids = event.keysChanged
+    queueMicrotask(() => {
+      if (steps.stopped()) return
+      consider(ids)
+      // Once per burst, in a later task: a receipt must not delay the render of what it acknowledges (issue #10).
+      pending ??= setTimeout(() => {
+        pending = undefined
+        write()
+      }, 0)
+    })
   }
   customerEntries.observe(onEntries)
   repEntries.observe(onEntries)
