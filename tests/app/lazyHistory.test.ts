@@ -49,6 +49,7 @@ describe('Team sessions loaded on first read', () => {
       expect(team.loading()).toBe(true) // the view says it is loading and holds its button
       expect(team.days()).toEqual([])
       expect(fetch).toHaveBeenCalledTimes(1)
+      await vi.waitFor(() => expect(team.loading()).toBe(false)) // the failed fetch: not loading for ever
       await vi.waitFor(() => {
         team.days() // the next read after the failure fetches again
         expect(fetch).toHaveBeenCalledTimes(2)

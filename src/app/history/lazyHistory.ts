@@ -44,7 +44,7 @@ export function createLazyHistory(workspace: HistoryWorkspace): History {
  */
 export function createLazyTeamHistory(source: TeamHistorySource, fetch: () => Promise<Pick<typeof import('./teamHistory'), 'createTeamHistory'>> = () => import('./teamHistory')): TeamHistory {
   const owner = getOwner()
-  const { current: real, use: want, started } = firstUse(async () => {
+  const { current: real, use: want, started, failed } = firstUse(async () => {
     const module = await fetch()
     const made = runWithOwner(owner, () => module.createTeamHistory(source))
     if (!made) throw new Error('the console is gone')
@@ -55,7 +55,9 @@ export function createLazyTeamHistory(source: TeamHistorySource, fetch: () => Pr
       if (!started()) void want().catch(() => undefined) // a failed fetch is tried again by the next read
       return real()?.days() ?? []
     },
-    loading: () => real()?.loading() ?? true,
+    // A failed fetch (offline before the app was cached) is not "loading" for ever: the list reads empty, its
+    // Show earlier button works again, and the next read or press fetches again.
+    loading: () => real()?.loading() ?? !failed(),
     showEarlier: async () => (await want()).showEarlier(),
     collapse: async () => real()?.collapse(),
   }

@@ -12,6 +12,8 @@ export interface FirstUse<T, A extends unknown[] = []> {
   current: Accessor<T | undefined>
   /** Whether a making has started (and not failed); not a signal. */
   started(): boolean
+  /** Whether the last making failed and none has started since (a signal): a view stops saying it is loading. */
+  failed: Accessor<boolean>
   /** Makes it (with the arguments of the use that starts the making) or joins the making under way. */
   use(...args: A): Promise<T>
 }
@@ -19,11 +21,14 @@ export interface FirstUse<T, A extends unknown[] = []> {
 /** Makes `make`'s model once, on the first `use()`. */
 export function firstUse<T, A extends unknown[] = []>(make: (...args: A) => Promise<T>): FirstUse<T, A> {
   const [current, setCurrent] = createSignal<T>()
+  const [failed, setFailed] = createSignal(false)
   let making: Promise<T> | undefined
   return {
     current,
+    failed,
     started: () => making !== undefined,
     use(...args) {
+      if (making === undefined) setFailed(false)
       making ??= make(...args).then(
         (made) => {
           setCurrent(() => made)
@@ -31,6 +36,7 @@ export function firstUse<T, A extends unknown[] = []>(make: (...args: A) => Prom
         },
         (error: unknown) => {
           making = undefined
+          setFailed(true)
           throw error
         },
       )
