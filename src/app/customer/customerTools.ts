@@ -7,15 +7,14 @@
  * waits for the chunk, and a side channel opened early is held, with what it brings, until the transfers
  * take it.
  */
-import { createEffect, getOwner, onCleanup, runWithOwner } from 'solid-js'
+import { getOwner, onCleanup, runWithOwner } from 'solid-js'
 import type * as Y from 'yjs'
-import { watchFileChannels } from '../../net/fileChannel'
 import { requestsMap } from '../../doc/screenRequests'
 import { credentialsMap } from '../../doc/credentialRequests'
-import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
 import { loadStrings } from '../../i18n/i18n'
 import type { CustomerScreen } from '../tools/screenShare'
 import type { CaughtChannel, FileTransfers } from '../tools/fileTransfer'
+import { catchFileChannels, filesOnFirstUse } from '../tools/filesOnFirstUse'
 import type { CustomerCredentials } from '../tools/credentials'
 import type { ProvenPeers } from '../tools/provenPeers'
 import type { CustomerToolDeps } from './customerToolModels'
@@ -78,20 +77,7 @@ export function createCustomerTools(deps: CustomerToolDeps, fetch: () => Promise
 
   onCleanup(onFirstEntry(requestsMap(deps.doc), () => useQuietly(screen)))
   onCleanup(onFirstEntry(credentialsMap(deps.doc), () => useQuietly(credentials)))
-  // Until the transfers exist, a side channel a rep opens is held here (with its messages) and makes them.
-  createEffect(() => {
-    const connection = deps.connection()
-    if (!connection || files.current()) return
-    onCleanup(
-      watchFileChannels(connection, (channel, peerId) => {
-        const held: unknown[] = []
-        const hold = (event: Event): void => void held.push((event as MessageEvent).data)
-        channel.addEventListener('message', hold)
-        caught.push({ channel, peerId, release: () => (channel.removeEventListener('message', hold), held) })
-        useQuietly(files)
-      }),
-    )
-  })
+  catchFileChannels(deps.connection, files, caught) // a side channel a rep opens early is held until the transfers take it
 
   return {
     screen: {
@@ -102,22 +88,7 @@ export function createCustomerTools(deps: CustomerToolDeps, fetch: () => Promise
       decline: () => void screen.use().then((model) => model.decline()),
       stop: () => screen.current()?.stop(),
     },
-    files: {
-      list: () => files.current()?.list() ?? [],
-      send(file) {
-        const made = files.current()
-        if (made) return made.send(file)
-        // Said at once, as the transfers would: these need none of their code.
-        if (file.name.length > MAX_FILE_NAME_CHARS) return 'nameTooLong'
-        if (file.size > DEFAULT_MAX_FILE_BYTES) return 'tooLarge'
-        return files.use().then((model) => model.send(file))
-      },
-      // Keys come from `list`, so the transfers exist by the time any of these is pressed.
-      accept: (key) => files.current()?.accept(key),
-      decline: (key) => files.current()?.decline(key),
-      cancel: (key) => files.current()?.cancel(key),
-      save: (key) => files.current()?.save(key),
-    },
+    files: filesOnFirstUse(files),
     credentials: {
       pending: () => credentials.current()?.pending(),
       send: async (values) => (await credentials.use()).send(values),

@@ -7,12 +7,11 @@
  * opened and replay them (as the customer page does, src/app/customer/customerTools.ts). Until then the
  * session reads as having no transfers; a file sent meanwhile waits for the chunk, then goes.
  */
-import { createEffect, getOwner, onCleanup, runWithOwner } from 'solid-js'
-import { watchFileChannels } from '../../net/fileChannel'
-import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../../doc/schema'
+import { getOwner, runWithOwner } from 'solid-js'
 import { firstUse } from '../shell/firstUse'
 import { loadStrings } from '../../i18n/i18n'
 import type { CaughtChannel, FileTransfers } from '../tools/fileTransfer'
+import { catchFileChannels, filesOnFirstUse } from '../tools/filesOnFirstUse'
 import type { RepSession } from './repSession'
 
 /** The transfers' chunk (a parameter for tests). */
@@ -30,35 +29,6 @@ export function createLazyRepFiles(session: Pick<RepSession, 'customer' | 'repDo
     if (!made) throw new Error('the session is closed')
     return made
   })
-  const useQuietly = (): void => void files.use().catch(() => undefined)
-  // Until the transfers exist, a side channel the customer opens is held here (with its messages) and makes them.
-  createEffect(() => {
-    const connection = session.customer()?.connection
-    if (!connection || files.current()) return
-    onCleanup(
-      watchFileChannels(connection, (channel, peerId) => {
-        const held: unknown[] = []
-        const hold = (event: Event): void => void held.push((event as MessageEvent).data)
-        channel.addEventListener('message', hold)
-        caught.push({ channel, peerId, release: () => (channel.removeEventListener('message', hold), held) })
-        useQuietly()
-      }),
-    )
-  })
-  return {
-    list: () => files.current()?.list() ?? [],
-    send(file) {
-      const made = files.current()
-      if (made) return made.send(file)
-      // Said at once, as the transfers would: these need none of their code.
-      if (file.name.length > MAX_FILE_NAME_CHARS) return 'nameTooLong'
-      if (file.size > DEFAULT_MAX_FILE_BYTES) return 'tooLarge'
-      return files.use().then((model) => model.send(file))
-    },
-    // Keys come from `list`, so the transfers exist by the time any of these is pressed.
-    accept: (key) => files.current()?.accept(key),
-    decline: (key) => files.current()?.decline(key),
-    cancel: (key) => files.current()?.cancel(key),
-    save: (key) => files.current()?.save(key),
-  }
+  catchFileChannels(() => session.customer()?.connection, files, caught)
+  return filesOnFirstUse(files)
 }
