@@ -12,10 +12,9 @@
  * Profile samples carry the browser's monotonic clock; the page's `performance.now()` counts from its
  * navigation start on the same clock (CDP `Performance.getMetrics`' `NavigationStart`), which aligns them.
  */
-import { rm } from 'node:fs/promises'
 import type { CDPSession, Page } from '@playwright/test'
-import { envInt, joinAsCustomer, load1, newSession, startHarness, startRep, stats } from './browser'
-import { buildUnminified } from './unminifiedBuild'
+import { envInt, load1, stats } from './browser'
+import { sendThroughComposer, withProfiledChat } from './unminifiedBuild'
 import { SHORT_LIST_MAX } from '../src/views/session/transcriptRows'
 
 const MESSAGES = envInt('DISPATCH_PROFILE_MESSAGES', 300)
@@ -154,16 +153,6 @@ function printTop(title: string, values: Map<string, number>, count: number): vo
   for (const [name, us] of rows) console.log(`${(us / 1000 / count).toFixed(3).padStart(8)}  ${name}`)
 }
 
-async function send(rep: Page, customer: Page, text: string): Promise<void> {
-  const box = rep.getByRole('textbox', { name: 'Message' })
-  await box.fill(text)
-  await box.press('Enter')
-  await customer.waitForFunction(
-    (marker) => [...document.querySelectorAll('[role="log"][aria-label="Transcript"] article')].some((article) => article.textContent?.includes(marker)),
-    text,
-  )
-}
-
 async function navigationStartUs(session: CDPSession): Promise<number> {
   const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
   const start = metrics.find((metric) => metric.name === 'NavigationStart')?.value
@@ -172,29 +161,19 @@ async function navigationStartUs(session: CDPSession): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const distDir = await buildUnminified('dispatch-profile')
-  process.env.BENCH_DIST_DIR = distDir
-  const harness = await startHarness()
-  try {
-    const loadBefore = load1()
-    const rep = await harness.newPerson()
-    const customer = await harness.newPerson()
-    await startRep(rep.page, 'Profile Rep')
-    await joinAsCustomer(customer.page, await newSession(rep.page), 'Profile Customer')
-    const text = (i: number): string => `Dispatch probe ${i} — could you restart the printer and tell me what it shows?`
-    for (let i = 0; i < WARMUP; i++) await send(rep.page, customer.page, text(-1 - i))
+  await withProfiledChat('dispatch-profile', 'DISPATCH_PROFILE_KEEP', 'Dispatch probe', WARMUP, async ({ rep, customer, text, loadBefore }) => {
     // Entries before the timed messages (the session's notes and the warm-up), to group messages by list kind.
-    const before = await rep.page.evaluate(() => Number.parseInt(document.querySelector('.transcript__count')?.textContent?.replace(/,/g, '') ?? '0', 10))
-    await instrument(rep.page)
-    const session = await rep.page.context().newCDPSession(rep.page)
+    const before = await rep.evaluate(() => Number.parseInt(document.querySelector('.transcript__count')?.textContent?.replace(/,/g, '') ?? '0', 10))
+    await instrument(rep)
+    const session = await rep.context().newCDPSession(rep)
     await session.send('Performance.enable')
     const origin = await navigationStartUs(session)
     await session.send('Profiler.enable')
     await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_US })
     await session.send('Profiler.start')
-    for (let i = 0; i < MESSAGES; i++) await send(rep.page, customer.page, text(i))
+    for (let i = 0; i < MESSAGES; i++) await sendThroughComposer(rep, customer, text(i))
     const { profile } = (await session.send('Profiler.stop')) as { profile: CpuProfile }
-    const dispatches = await rep.page.evaluate(() => window.__dispatches ?? [])
+    const dispatches = await rep.evaluate(() => window.__dispatches ?? [])
 
     console.log(`dispatch profile: ${MESSAGES} Enters on the rep page (${before} entries before), load1 ${Math.max(loadBefore, load1())}`)
     const groups: [string, { at: number; end: number }[]][] = [
@@ -219,11 +198,7 @@ async function main(): Promise<void> {
         for (const [chain, us] of chains) console.log(`  ${(us / 1000 / list.length).toFixed(3).padStart(8)}  ← ${chain}`)
       }
     }
-  } finally {
-    await harness.close()
-    if (process.env.DISPATCH_PROFILE_KEEP === '1') console.log(`\nbuild kept: ${distDir}`)
-    else await rm(distDir, { recursive: true, force: true })
-  }
+  })
 }
 
 await main()

@@ -18,10 +18,9 @@
  * Layout forced from script shows up as self time of the function that read
  * the layout (a `scrollHeight` or `getBoundingClientRect` after a write).
  */
-import { rm } from 'node:fs/promises'
-import type { CDPSession, Page } from '@playwright/test'
-import { envInt, joinAsCustomer, load1, newSession, startHarness, startRep } from './browser'
-import { buildUnminified } from './unminifiedBuild'
+import type { CDPSession } from '@playwright/test'
+import { envInt, load1 } from './browser'
+import { sendThroughComposer, withProfiledChat } from './unminifiedBuild'
 
 const MESSAGES = envInt('SEND_PROFILE_MESSAGES', 60)
 const WARMUP = 5
@@ -78,31 +77,10 @@ function printTop(title: string, values: Map<string, number>, perMessage: number
   for (const [name, ms] of rows) console.log(`${(ms / perMessage).toFixed(3).padStart(8)}  ${name}`)
 }
 
-/** Sends one message through the rep's composer and waits until the customer's transcript shows it. */
-async function send(rep: Page, customer: Page, text: string): Promise<void> {
-  const box = rep.getByRole('textbox', { name: 'Message' })
-  await box.fill(text)
-  await box.press('Enter')
-  await customer.waitForFunction(
-    (marker) => [...document.querySelectorAll('[role="log"][aria-label="Transcript"] article')].some((article) => article.textContent?.includes(marker)),
-    text,
-  )
-}
-
 async function main(): Promise<void> {
-  const distDir = await buildUnminified('send-profile')
-  process.env.BENCH_DIST_DIR = distDir
-  const harness = await startHarness()
-  try {
-    const loadBefore = load1()
-    const rep = await harness.newPerson()
-    const customer = await harness.newPerson()
-    await startRep(rep.page, 'Profile Rep')
-    await joinAsCustomer(customer.page, await newSession(rep.page), 'Profile Customer')
-    const text = (i: number): string => `Profile probe ${i} — could you restart the printer and tell me what it shows?`
-    for (let i = 0; i < WARMUP; i++) await send(rep.page, customer.page, text(-1 - i))
+  await withProfiledChat('send-profile', 'SEND_PROFILE_KEEP', 'Profile probe', WARMUP, async ({ rep, customer, text, loadBefore }) => {
 
-    const sessions = await Promise.all([rep.page, customer.page].map((page) => page.context().newCDPSession(page)))
+    const sessions = await Promise.all([rep, customer].map((page) => page.context().newCDPSession(page)))
     for (const session of sessions) {
       await session.send('Performance.enable')
       await session.send('Profiler.enable')
@@ -110,7 +88,7 @@ async function main(): Promise<void> {
     }
     const before = await Promise.all(sessions.map(metrics))
     for (const session of sessions) await session.send('Profiler.start')
-    for (let i = 0; i < MESSAGES; i++) await send(rep.page, customer.page, text(i))
+    for (let i = 0; i < MESSAGES; i++) await sendThroughComposer(rep, customer, text(i))
     const profiles = await Promise.all(sessions.map(async (session) => ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile))
     const after = await Promise.all(sessions.map(metrics))
 
@@ -126,11 +104,7 @@ async function main(): Promise<void> {
       printTop(`${who}: self time`, self, MESSAGES)
       printTop(`${who}: inclusive time`, total, MESSAGES)
     })
-  } finally {
-    await harness.close()
-    if (process.env.SEND_PROFILE_KEEP === '1') console.log(`\nbuild kept: ${distDir}`)
-    else await rm(distDir, { recursive: true, force: true })
-  }
+  })
 }
 
 await main()
