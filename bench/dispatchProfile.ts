@@ -15,6 +15,7 @@
 import type { CDPSession, Page } from '@playwright/test'
 import { envInt, load1, stats } from './browser'
 import { sendThroughComposer, withProfiledChat } from './unminifiedBuild'
+import { indexProfile, type CpuProfile } from './cpuProfile'
 import { SHORT_LIST_MAX } from '../src/views/session/transcriptRows'
 
 const MESSAGES = envInt('DISPATCH_PROFILE_MESSAGES', 300)
@@ -26,17 +27,6 @@ const TREE_DEPTH = envInt('DISPATCH_PROFILE_DEPTH', 3)
 const TREE_MIN_MS = 0.02
 const CALLERS_OF = 12 // the functions with most self time whose callers are listed
 
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
-  children?: number[]
-}
-interface CpuProfile {
-  nodes: ProfileNode[]
-  startTime: number
-  samples: number[]
-  timeDeltas: number[]
-}
 
 declare global {
   interface Window {
@@ -68,13 +58,7 @@ async function instrument(page: Page): Promise<void> {
 
 /** Self and inclusive µs per function label over the samples taken inside the windows (µs, profile clock). */
 function summarize(profile: CpuProfile, windows: [number, number][]): { self: Map<string, number>; total: Map<string, number>; callers: Map<string, Map<string, number>>; sampledUs: number } {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const label = (node: ProfileNode): string => {
-    const file = node.callFrame.url.split('/').at(-1) ?? ''
-    return `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ''}`
-  }
+  const { byId, parent, label } = indexProfile(profile)
   const self = new Map<string, number>()
   const total = new Map<string, number>()
   // Per function, the inclusive time under each caller chain (up to CALLER_DEPTH frames, nearest first).
@@ -89,17 +73,16 @@ function summarize(profile: CpuProfile, windows: [number, number][]): { self: Ma
     const window = windows[w]
     if (!window || at < window[0]) return
     sampledUs += us
-    const leaf = byId.get(id)
-    if (!leaf) return
-    self.set(label(leaf), (self.get(label(leaf)) ?? 0) + us)
+    if (!byId.has(id)) return
+    self.set(label(id), (self.get(label(id)) ?? 0) + us)
     const seen = new Set<string>()
     for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
-      const name = label(byId.get(node)!)
+      const name = label(node)
       if (seen.has(name)) continue
       seen.add(name)
       total.set(name, (total.get(name) ?? 0) + us)
       const chain: string[] = []
-      for (let up = parent.get(node); up !== undefined && chain.length < CALLER_DEPTH; up = parent.get(up)) chain.push(label(byId.get(up)!))
+      for (let up = parent.get(node); up !== undefined && chain.length < CALLER_DEPTH; up = parent.get(up)) chain.push(label(up))
       const byChain = callers.get(name) ?? new Map<string, number>()
       byChain.set(chain.join(' ← '), (byChain.get(chain.join(' ← ')) ?? 0) + us)
       callers.set(name, byChain)
@@ -113,14 +96,7 @@ function summarize(profile: CpuProfile, windows: [number, number][]): { self: Ma
  * `DISPATCH_PROFILE_TREE` (comma-separated name prefixes, e.g. `flush,appendEntry`), two levels down.
  */
 function printTree(profile: CpuProfile, windows: [number, number][], roots: string[], count: number): void {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const name = (id: number): string => {
-    const node = byId.get(id)!
-    const file = node.callFrame.url.split('/').at(-1) ?? ''
-    return `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ''}`
-  }
+  const { parent, label: name } = indexProfile(profile)
   // Per sample in the windows, its stack root-first; then, for each root match, the path below it.
   const paths = new Map<string, number>()
   let at = profile.startTime

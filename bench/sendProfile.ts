@@ -21,6 +21,7 @@
 import type { CDPSession } from '@playwright/test'
 import { envInt, load1 } from './browser'
 import { sendThroughComposer, withProfiledChat } from './unminifiedBuild'
+import { indexProfile, type CpuProfile } from './cpuProfile'
 
 const MESSAGES = envInt('SEND_PROFILE_MESSAGES', 60)
 const WARMUP = 5
@@ -28,16 +29,6 @@ const SAMPLING_US = 100
 const TOP = 25
 const METRICS = ['LayoutCount', 'RecalcStyleCount', 'LayoutDuration', 'RecalcStyleDuration', 'ScriptDuration', 'TaskDuration'] as const
 
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-  children?: number[]
-}
-interface CpuProfile {
-  nodes: ProfileNode[]
-  samples: number[]
-  timeDeltas: number[]
-}
 
 async function metrics(session: CDPSession): Promise<Record<string, number>> {
   const { metrics: list } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
@@ -46,23 +37,16 @@ async function metrics(session: CDPSession): Promise<Record<string, number>> {
 
 /** Self and inclusive ms per function (`name file:line`), recursion counted once per stack. */
 function summarize(profile: CpuProfile): { self: Map<string, number>; total: Map<string, number> } {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const label = (node: ProfileNode): string => {
-    const file = node.callFrame.url.split('/').at(-1) ?? ''
-    return `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ''}`
-  }
+  const { byId, parent, label } = indexProfile(profile)
   const self = new Map<string, number>()
   const total = new Map<string, number>()
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000
-    const leaf = byId.get(id)
-    if (!leaf) return
-    self.set(label(leaf), (self.get(label(leaf)) ?? 0) + ms)
+    if (!byId.has(id)) return
+    self.set(label(id), (self.get(label(id)) ?? 0) + ms)
     const seen = new Set<string>()
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = label(byId.get(at)!)
+      const name = label(at)
       if (seen.has(name)) continue
       seen.add(name)
       total.set(name, (total.get(name) ?? 0) + ms)
@@ -79,7 +63,6 @@ function printTop(title: string, values: Map<string, number>, perMessage: number
 
 async function main(): Promise<void> {
   await withProfiledChat('send-profile', 'SEND_PROFILE_KEEP', 'Profile probe', WARMUP, async ({ rep, customer, text, loadBefore }) => {
-
     const sessions = await Promise.all([rep, customer].map((page) => page.context().newCDPSession(page)))
     for (const session of sessions) {
       await session.send('Performance.enable')

@@ -23,6 +23,7 @@ import type { CDPSession, Page } from '@playwright/test'
 import { envInt, load1, startHarness, stats } from './browser'
 import { measureOneWay } from './docLink'
 import { appPair, benchPageScript, channelPair, stockPair } from './transport.bench'
+import type { ProfileNode } from './cpuProfile'
 
 const MESSAGES = envInt('SEND_STAGES_MESSAGES', 100)
 const WARMUP = 5
@@ -83,12 +84,6 @@ async function probe(rep: Page, customer: Page, marker: string): Promise<number[
   const received = (await edges(customer)).find((edge) => edge.kind === 'message' && edge.text.includes(marker))
   if (!sent || !received) return undefined
   return [wrote, sent.at, received.created!, received.at, applied]
-}
-
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
-  children?: number[]
 }
 
 /**
