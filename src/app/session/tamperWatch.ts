@@ -98,13 +98,17 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
   const soon = new Set<string>()
   let microtaskQueued = false
   let taskQueued = false
+  // Judged in idle time, after the current transaction's other observers, so a load's entries and signatures merge.
+  const judgeLater = (list: string[]): void => {
+    list.forEach((id) => pending.add(id))
+    if (!draining) void drain()
+  }
   const judgeSoon = (): void => {
     if (stopped || soon.size === 0) return
     const list = [...soon]
     soon.clear()
     if (!draining && list.length <= TAMPER_SCAN_SLICE) return checkNow(list)
-    list.forEach((id) => pending.add(id))
-    if (!draining) void drain()
+    judgeLater(list)
   }
   const check = (ids: Iterable<string>, local = false): void => {
     const list = [...ids]
@@ -125,9 +129,7 @@ export function watchTampering(customerDoc: Y.Doc, repDoc: Y.Doc, onChange: (fla
       }
       return
     }
-    list.forEach((id) => pending.add(id))
-    // Judged in idle time, after the current transaction's other observers, so a load's entries and signatures merge.
-    if (!draining) void drain()
+    judgeLater(list)
   }
   const checkWhole = (): void => {
     const found = [intakeTampering(customerDoc, repDoc), ...receiptTampering(customerDoc, repDoc)].filter((t) => t !== undefined)

@@ -4,9 +4,9 @@
  * session that is already long, it shows the newest SHORT_LIST_MAX entries. It follows new entries while
  * the reader is at the end, and hands its measured rows to the virtual list that replaces it.
  */
-import { For, Show, createComputed, createEffect, createMemo, createSignal, on, onCleanup, onMount, untrack, type Setter } from 'solid-js'
+import { For, Show, createComputed, createEffect, createMemo, on, onCleanup, onMount, untrack } from 'solid-js'
 import type { Entry } from '../../doc/entry'
-import { HEADER_KEY, SHORT_LIST_MAX, measuredRows, type RowsProps } from './transcriptRows'
+import { HEADER_KEY, SHORT_LIST_MAX, createRowValues, measuredRows, type RowsProps } from './transcriptRows'
 
 function sameKeys(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((key, i) => key === b[i])
@@ -25,16 +25,9 @@ export function ShortRows(props: RowsProps) {
   // Each row holds its entry in a signal of its own, and one plain pass over the list writes only those
   // whose entry object changed: an append wakes the new row alone. (A memo per row over one id → entry map,
   // new on each append, marked and re-checked every row's reads: ~1.4 ms of the Enter at 150 rows; issue 20.)
-  const latest = new Map<string, Entry>()
-  const rowSetters = new Map<string, Setter<Entry | undefined>>()
+  const rows = createRowValues<string, Entry>()
   createComputed(() => {
-    const list = shown()
-    if (latest.size > list.length) latest.clear() // entries left the list (rare): forget them
-    for (const entry of list) {
-      if (latest.get(entry.id) === entry) continue
-      latest.set(entry.id, entry)
-      rowSetters.get(entry.id)?.(() => entry)
-    }
+    for (const entry of shown()) rows.write(entry.id, entry)
   })
   const keys = createMemo(() => [...(props.hasHeader && shown().length === props.entries.length ? [HEADER_KEY] : []), ...shown().map((entry) => entry.id)], [], { equals: sameKeys })
   const complete = (): boolean => shown().length === props.entries.length
@@ -74,9 +67,7 @@ export function ShortRows(props: RowsProps) {
     <div class="transcript__list">
       <For each={keys()}>
         {(key) => {
-          const [entry, setEntry] = createSignal(latest.get(key))
-          rowSetters.set(key, setEntry)
-          onCleanup(() => rowSetters.get(key) === setEntry && rowSetters.delete(key))
+          const entry = rows.read(key)
           return (
             <div class="transcript__row" ref={(el) => elements.set(key, el)}>
               <Show when={key !== HEADER_KEY} fallback={props.header()}>

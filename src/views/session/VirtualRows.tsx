@@ -3,10 +3,10 @@
  * Its own chunk with @tanstack/virtual-core: Transcript.tsx loads it only once a session grows past
  * SHORT_LIST_MAX entries (or opens that long). It follows new entries while the reader is at the end.
  */
-import { For, Show, createComputed, createEffect, createMemo, createSignal, on, onCleanup, onMount, untrack, type Setter } from 'solid-js'
+import { For, Show, createComputed, createEffect, createMemo, on, onCleanup, onMount, untrack } from 'solid-js'
 import type { Entry } from '../../doc/entry'
 import { createVirtualizer, type VirtualItem } from '@tanstack/solid-virtual'
-import { HEADER_KEY, type RowsProps } from './transcriptRows'
+import { HEADER_KEY, createRowValues, type RowsProps } from './transcriptRows'
 
 const ESTIMATED_ROW_PX = 64 // a one-line message with its header; real heights are measured
 const OVERSCAN_ROWS = 8 // rows rendered beyond the viewport so fast scrolling shows no gaps
@@ -58,16 +58,12 @@ export function VirtualRows(props: RowsProps) {
   // Each row holds where it is and its entry in a signal of its own, written by one plain pass over the
   // visible rows only when they changed: an append wakes the new row alone, not every visible row's reads
   // (issue 20, Enter dispatch; the same as ShortRows.tsx).
-  const latest = new Map<RowKey, RowView>()
-  const rowSetters = new Map<RowKey, Setter<RowView | undefined>>()
+  const rows = createRowValues<RowKey, RowView>(sameView)
   createComputed(() => {
     const entries = props.entries
     const header = offset()
     for (const row of virtualizer.getVirtualItems()) {
-      const view: RowView = { index: row.index, start: row.start, entry: row.key === HEADER_KEY ? undefined : entries[row.index - header] }
-      if (sameView(latest.get(row.key), view)) continue
-      latest.set(row.key, view)
-      rowSetters.get(row.key)?.(view)
+      rows.write(row.key, { index: row.index, start: row.start, entry: row.key === HEADER_KEY ? undefined : entries[row.index - header] })
     }
   })
   const scrollToEnd = (): void => {
@@ -114,12 +110,7 @@ export function VirtualRows(props: RowsProps) {
     <div class="transcript__space" style={{ height: `${virtualizer.getTotalSize()}px` }}>
       <For each={rowKeys()}>
         {(key) => {
-          const [row, setRow] = createSignal(latest.get(key), { equals: sameView })
-          rowSetters.set(key, setRow)
-          onCleanup(() => {
-            rowSetters.delete(key)
-            latest.delete(key)
-          })
+          const row = rows.read(key)
           return (
             <div
               class="transcript__row"

@@ -3,7 +3,7 @@
  * plain list of a short session (ShortRows.tsx) and the virtual list of a long one (VirtualRows.tsx, its
  * own chunk with the virtualiser, loaded only once a session grows long; issue 20, bundles).
  */
-import type { Accessor, JSX } from 'solid-js'
+import { createSignal, onCleanup, type Accessor, type JSX, type Setter } from 'solid-js'
 import type { VirtualItem } from '@tanstack/solid-virtual'
 import type { Entry } from '../../doc/entry'
 import type { TranscriptScroll } from '../../app/session/sessionViewState'
@@ -47,4 +47,35 @@ export function measuredRows(rows: { key: string; size: number }[]): VirtualItem
     start += size
     return item
   })
+}
+
+/**
+ * What each mounted row shows, written by one plain pass over the rows and read by each row alone: an append
+ * wakes the new row only, not every row's reads (issue 20, Enter dispatch). Both kinds of rows use it.
+ */
+export function createRowValues<K, V>(equals: (a: V | undefined, b: V | undefined) => boolean = (a, b) => a === b): {
+  /** Sets a row's value; its row (if mounted) updates only when the value is not `equals` the last. */
+  write(key: K, value: V): void
+  /** The row's own value, followed from now; call it in the row's owner (a row that unmounts forgets its value). */
+  read(key: K): Accessor<V | undefined>
+} {
+  const latest = new Map<K, V>()
+  const setters = new Map<K, Setter<V | undefined>>()
+  return {
+    write(key, value) {
+      if (equals(latest.get(key), value)) return
+      latest.set(key, value)
+      setters.get(key)?.(() => value)
+    },
+    read(key) {
+      const [value, setValue] = createSignal(latest.get(key), { equals })
+      setters.set(key, setValue)
+      onCleanup(() => {
+        if (setters.get(key) !== setValue) return
+        setters.delete(key)
+        latest.delete(key)
+      })
+      return value
+    },
+  }
 }
