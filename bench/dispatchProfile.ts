@@ -56,6 +56,18 @@ async function instrument(page: Page): Promise<void> {
   })
 }
 
+/** Calls `each` with every sample taken inside one of the windows (sorted, µs on the profile clock) and its µs. */
+function eachSampleIn(profile: CpuProfile, windows: [number, number][], each: (id: number, us: number) => void): void {
+  let at = profile.startTime
+  let w = 0
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0
+    while (w < windows.length && windows[w]![1] < at) w++
+    const window = windows[w]
+    if (window && at >= window[0]) each(id, profile.timeDeltas[i + 1] ?? 0)
+  })
+}
+
 /** Self and inclusive µs per function label over the samples taken inside the windows (µs, profile clock). */
 function summarize(profile: CpuProfile, windows: [number, number][]): { self: Map<string, number>; total: Map<string, number>; callers: Map<string, Map<string, number>>; sampledUs: number } {
   const { byId, parent, label } = indexProfile(profile)
@@ -64,14 +76,7 @@ function summarize(profile: CpuProfile, windows: [number, number][]): { self: Ma
   // Per function, the inclusive time under each caller chain (up to CALLER_DEPTH frames, nearest first).
   const callers = new Map<string, Map<string, number>>()
   let sampledUs = 0
-  let at = profile.startTime
-  let w = 0
-  profile.samples.forEach((id, i) => {
-    at += profile.timeDeltas[i] ?? 0
-    const us = profile.timeDeltas[i + 1] ?? 0
-    while (w < windows.length && windows[w]![1] < at) w++
-    const window = windows[w]
-    if (!window || at < window[0]) return
+  eachSampleIn(profile, windows, (id, us) => {
     sampledUs += us
     if (!byId.has(id)) return
     self.set(label(id), (self.get(label(id)) ?? 0) + us)
@@ -99,13 +104,7 @@ function printTree(profile: CpuProfile, windows: [number, number][], roots: stri
   const { parent, label: name } = indexProfile(profile)
   // Per sample in the windows, its stack root-first; then, for each root match, the path below it.
   const paths = new Map<string, number>()
-  let at = profile.startTime
-  let w = 0
-  profile.samples.forEach((id, i) => {
-    at += profile.timeDeltas[i] ?? 0
-    const us = profile.timeDeltas[i + 1] ?? 0
-    while (w < windows.length && windows[w]![1] < at) w++
-    if (!windows[w] || at < windows[w]![0]) return
+  eachSampleIn(profile, windows, (id, us) => {
     const stack: string[] = []
     for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) stack.unshift(name(node))
     const start = stack.findIndex((frame) => roots.some((root) => frame.startsWith(`${root} `)))
