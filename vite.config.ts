@@ -7,22 +7,19 @@ import type { Plugin } from 'vite'
 /**
  * y-webrtc imports simple-peer's prebuilt browserify bundle, which carries
  * Node's stream, buffer and events polyfills (≈97 kB raw, ≈28 kB gzip on every
- * page). This resolves y-webrtc's import to simple-peer's own source instead
- * and, for imports made from simple-peer only, swaps its Node-flavoured
- * dependencies for the small adapters in shims/simple-peer (each says what
- * simple-peer uses of the real one). Nothing in node_modules is patched. Exported for the bundle floor
- * (bench/bundles.bench.ts), built with the same adapters.
+ * page), and passes every received message through a readable-stream buffer.
+ * This resolves that import to src/net/linkPeer.ts, the part of simple-peer's
+ * API y-webrtc and Asiste use, written on the browser's RTCPeerConnection with
+ * the same signals on the wire. Nothing in node_modules is patched. Exported
+ * for the bundle floor (bench/bundles.bench.ts), built with the same peer.
  */
-export function simplePeerWithoutNodePolyfills(): Plugin {
-  const shim = (name: string): string => fileURLToPath(new URL(`./shims/simple-peer/${name}.cjs`, import.meta.url))
-  const SHIMMED = new Set(['readable-stream', 'buffer', 'randombytes', 'debug'])
+export function linkPeerForYWebrtc(): Plugin {
+  const linkPeer = fileURLToPath(new URL('./src/net/linkPeer.ts', import.meta.url))
   return {
-    name: 'asiste:simple-peer-without-node-polyfills',
+    name: 'asiste:link-peer-for-y-webrtc',
     enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (source === 'simple-peer/simplepeer.min.js') return this.resolve('simple-peer/index.js', importer, { ...options, skipSelf: true })
-      if (importer && /[\\/]node_modules[\\/]simple-peer[\\/]/.test(importer) && SHIMMED.has(source)) return shim(source)
-      return null
+    resolveId(source) {
+      return source === 'simple-peer/simplepeer.min.js' ? linkPeer : null
     },
   }
 }
@@ -130,7 +127,7 @@ function customerModules(): Plugin {
 
 export default defineConfig({
   plugins: [
-    simplePeerWithoutNodePolyfills(),
+    linkPeerForYWebrtc(),
     fastOpenAdapters(),
     lib0DomWithoutSchema(),
     customerModules(),

@@ -11,7 +11,7 @@
  * - customer page: open the join link as a customer gets it (no `?debug=1`: the test hooks are not the
  *   page's), fill the intake and start the chat;
  * - floor: bench/floor, the least a page can be that syncs a Yjs document over y-webrtc and renders it with
- *   Solid, built with the app's simple-peer adapters (one chunk; all its JS gzipped). The customer page's
+ *   Solid, built with the app's peer for y-webrtc (src/net/linkPeer.ts) (one chunk; all its JS gzipped). The customer page's
  *   budget (60 kB) is shown beside what no page of this stack can go under.
  *
  * The same customer load gives the row `customer page first paint (cold cache)`:
@@ -30,7 +30,7 @@ import { build } from 'vite'
 import solid from 'vite-plugin-solid'
 import type { BenchResult } from './benchResult'
 import { appDistDir, load1, newSession, startHarness } from './browser'
-import { fastOpenAdapters, lib0DomWithoutSchema, simplePeerWithoutNodePolyfills } from '../vite.config.ts'
+import { fastOpenAdapters, lib0DomWithoutSchema, linkPeerForYWebrtc } from '../vite.config.ts'
 
 /**
  * Scripts the service worker machinery loads outside the route's own code:
@@ -103,7 +103,7 @@ async function floorSize(page = 'index.html'): Promise<{ raw: number; gzip: numb
       configFile: false,
       root,
       logLevel: 'error',
-      plugins: [simplePeerWithoutNodePolyfills(), ...(page === 'index.html' ? [] : [fastOpenAdapters()]), lib0DomWithoutSchema(), solid()],
+      plugins: [linkPeerForYWebrtc(), ...(page === 'index.html' ? [] : [fastOpenAdapters()]), lib0DomWithoutSchema(), solid()],
       build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(root, page) } },
     })
     const html = await readFile(join(outDir, page), 'utf8')
