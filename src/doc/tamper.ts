@@ -12,7 +12,7 @@
 import type * as Y from 'yjs'
 import { entriesMap, readEntry } from './transcript'
 import { parseEntry, toStored, type AuthorRole, type Entry } from './entry'
-import { readAttendeeList, readAttendees } from './attendees'
+import { readAttendees } from './attendees'
 import { readIntake } from './intake'
 import { judgeCustomerEntry, readCustomerBinding, type Refusal } from './customerBinding'
 import { readReceipts } from './receipts'
@@ -89,16 +89,4 @@ export function receiptTampering(customerDoc: Y.Doc, repDoc: Y.Doc): Tampering[]
       return receipt.participantId === customerId && receipt.role === 'customer' && (ahead(receipt.delivered, recorded?.delivered) || ahead(receipt.seen, recorded?.seen))
     })
     .map((receipt) => ({ id: `receipt:${receipt.participantId}`, kind: 'receipt', claimedName: receipt.participantId, claimedRole: receipt.role, text: receipt.seen ?? receipt.delivered ?? '' }))
-}
-
-/**
- * How many attendee records of the customer doc a reader ignores (beyond `MAX_ATTENDEES`): a
- * customer-side peer flooding the list. The genuine ones — the record's attendees and the customer
- * in the record's intake — are always kept, so they never count here.
- */
-export function ignoredCustomerAttendees(customerDoc: Y.Doc, repDoc: Y.Doc): number {
-  const known = new Set(readAttendees(repDoc).map((attendee) => attendee.id))
-  const customerId = readIntake(repDoc, 'rep')?.customerId
-  if (customerId) known.add(customerId)
-  return readAttendeeList(customerDoc, known).ignored
 }

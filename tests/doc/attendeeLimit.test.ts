@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { attendeesMap, hiddenAttendeeIds, MAX_ATTENDEES, putAttendee, readAttendeeList, readAttendees } from '../../src/doc/attendees'
 import { MAX_REPS_PER_SESSION } from '../../src/doc/invitations'
-import { ignoredCustomerAttendees } from '../../src/doc/tamper'
+import { ignoredCustomerAttendees } from '../../src/doc/ignoredAttendees'
 import { writeIntake } from '../../src/doc/intake'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
 import { publishRepEntries } from './relayHarness'

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { findTampering, intakeTampering, receiptTampering, type Tampering } from '../../src/doc/tamper'
 import { bindTestCustomer, mirrorCustomerEntries, publishRepEntries, restoreRemovedEntries, signAsCustomer } from './relayHarness'
 import { relayDocs } from '../../src/app/session/relayDocs'
-import { TAMPER_SCAN_SLICE, watchTampering, unverifiedPeers, unverifiedReps } from '../../src/app/session/tamperWatch'
+import { TAMPER_GRACE_MS, TAMPER_SCAN_SLICE, watchTampering } from '../../src/app/session/tamperWatch'
+import { unverifiedPeers, unverifiedReps } from '../../src/app/session/unverifiedPeers'
+import { TAMPER_RETRY_MS, watchTamperingWhenWritten } from '../../src/app/session/lazyTamperWatch'
 import { appendEntry, entriesMap, readEntry, readTranscript } from '../../src/doc/transcript'
 import { putAttendee } from '../../src/doc/attendees'
 import { ROOT } from '../../src/doc/schema'
@@ -239,5 +241,68 @@ describe('unverifiedPeers (every live peer of the customer room is accounted for
   test('before anyone joined, a silent peer is a customer on the intake form, not a warning', () => {
     const peers = new Map([['p-silent', { user: undefined }], ['p-fake-rep', { user: { id: 'rep-9', name: 'Ana', role: 'rep' as const } }]])
     expect(unverifiedPeers(peers, new Set(['rep-1']), undefined)).toEqual([{ peerId: 'p-fake-rep', claimedName: 'Ana' }])
+  })
+})
+
+describe('watchTamperingWhenWritten (the watch loads once another client has written the customer doc)', () => {
+  afterEach(() => vi.useRealTimers())
+  const realWatch = (): Promise<typeof import('../../src/app/session/tamperWatch')> => import('../../src/app/session/tamperWatch')
+
+  test('not while every write is this client\'s; a hostile peer\'s forgery loads it, and is flagged after the grace period', async () => {
+    vi.useFakeTimers()
+    const { customerDoc, repDoc } = session()
+    expect([...customerDoc.store.clients.keys()]).toEqual([customerDoc.clientID]) // the fixture's writes are all this client's
+    let loads = 0
+    const seen: Tampering[][] = []
+    const stop = watchTamperingWhenWritten(customerDoc, repDoc, (list) => seen.push(list), () => (loads++, realWatch()))
+    const typed = appendEntry(customerDoc, chat({ text: 'typed here' }))
+    signAsCustomer(customerDoc, [typed])
+    mirrorCustomerEntries(customerDoc, repDoc)
+    await Promise.resolve()
+    expect(loads).toBe(0)
+    let forged = ''
+    fromHostilePeer(customerDoc, (peer) => (forged = appendEntry(peer, repChat({ text: 'pay here' }))))
+    expect(loads).toBe(1)
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0)) // its first pass, over everything already there
+    vi.advanceTimersByTime(TAMPER_GRACE_MS)
+    expect(seen.at(-1)?.map((t) => [t.id, t.kind])).toEqual([[forged, 'forged']])
+    fromHostilePeer(customerDoc, (peer) => appendEntry(peer, repChat({ text: 'again' })))
+    expect(loads).toBe(1)
+    stop()
+  })
+
+  test('at once when the doc already holds another client\'s writes (loaded from IndexedDB after a reload, or synced)', async () => {
+    vi.useFakeTimers()
+    const { customerDoc, repDoc } = session()
+    let forged = ''
+    fromHostilePeer(customerDoc, (peer) => (forged = appendEntry(peer, repChat({ text: 'pay here' }))))
+    const seen: Tampering[][] = []
+    const stop = watchTamperingWhenWritten(customerDoc, repDoc, (list) => seen.push(list), realWatch)
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0))
+    vi.advanceTimersByTime(TAMPER_GRACE_MS)
+    expect(seen.at(-1)?.map((t) => t.id)).toEqual([forged])
+    stop()
+  })
+
+  test('a chunk that failed to load is asked for again; a session closed meanwhile never starts the watch', async () => {
+    vi.useFakeTimers()
+    const { customerDoc, repDoc } = session()
+    fromHostilePeer(customerDoc, (peer) => appendEntry(peer, repChat({ text: 'pay here' })))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    let attempts = 0
+    const load = (): Promise<typeof import('../../src/app/session/tamperWatch')> => (++attempts === 1 ? Promise.reject(new Error('offline')) : realWatch())
+    const seen: Tampering[][] = []
+    const stop = watchTamperingWhenWritten(customerDoc, repDoc, (list) => seen.push(list), load)
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce())
+    await vi.advanceTimersByTimeAsync(TAMPER_RETRY_MS)
+    expect(attempts).toBe(2)
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0))
+    stop()
+    const closed = watchTamperingWhenWritten(customerDoc, repDoc, (list) => seen.push(list), () => Promise.reject(new Error('offline')))
+    closed()
+    const before = seen.length
+    await vi.advanceTimersByTimeAsync(TAMPER_RETRY_MS * 3)
+    expect(seen.length).toBe(before)
+    warn.mockRestore()
   })
 })

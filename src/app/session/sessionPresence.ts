@@ -4,12 +4,14 @@
  * me) and the rep room, plus what a customer-side peer forged or flooded.
  */
 import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
-import { ignoredCustomerAttendees, type Tampering } from '../../doc/tamper'
+import type { Tampering } from '../../doc/tamper'
+import { ignoredCustomerAttendees } from '../../doc/ignoredAttendees'
 import { recordGrowthBudget } from '../../doc/recordGrowth'
 import type { PresenceUser } from '../../net/presence'
 import { createConnectionsReader, createDocReader, sameJson } from '../shell/createDocReader'
 import { watchScreenRequests } from './screenRequestWatch'
-import { unverifiedPeers, unverifiedReps, watchTampering, type UnverifiedPeer } from './tamperWatch'
+import { unverifiedPeers, unverifiedReps, type UnverifiedPeer } from './unverifiedPeers'
+import { watchTamperingWhenWritten } from './lazyTamperWatch'
 import { peersByRole } from '../../net/mediaChannel'
 import { readIntake } from '../../doc/intake'
 import type { RepSession } from './repSession'
@@ -76,7 +78,7 @@ export function createSessionPresence(session: RepSession, selfId: () => string 
   const [storageTick, setStorageTick] = createSignal(0)
   onCleanup(session.storage.onChange(() => setStorageTick((n) => n + 1)))
   const [tampering, setTampering] = createSignal<Tampering[]>([])
-  onCleanup(watchTampering(session.customerDoc, session.repDoc, setTampering))
+  onCleanup(watchTamperingWhenWritten(session.customerDoc, session.repDoc, setTampering))
   const [refusedRequests, setRefusedRequests] = createSignal<Tampering[]>([])
   onCleanup(watchScreenRequests(session.customerDoc, session.repDoc, setRefusedRequests))
   // Customer entries kept out of the record for growing it too fast: flagged like a throttled flood.

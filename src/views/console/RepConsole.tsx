@@ -3,7 +3,7 @@ import { Match, Show, Switch, createSignal, lazy } from 'solid-js'
 import { SessionContext, useApp, useConsole } from '../../app/shell/appContext'
 import { ProfileForm } from './ProfileForm'
 import { SessionView } from '../session/SessionView'
-import { OpeningSession } from '../session/OpeningSession'
+import { LazyOpeningSession } from '../session/lazySnapshot'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { SessionTabs } from './SessionTabs'
@@ -95,7 +95,7 @@ export function RepConsole() {
               <SessionTabs tabs={sessionTabs} />
               <Show when={workspace.activeId()} keyed>
                 {(sessionId) => (
-                  <Show when={workspace.model(sessionId)} keyed fallback={<OpeningSession sessionId={sessionId} />}>
+                  <Show when={workspace.model(sessionId)} keyed fallback={<LazyOpeningSession sessionId={sessionId} />}>
                     {(session) => (
                       <div role="tabpanel" id={`panel-${sessionId}`} aria-labelledby={`tab-${sessionId}`}>
                         <SessionContext.Provider value={session}>

@@ -18,7 +18,7 @@ import { SessionBanners } from './SessionBanners'
 import { JoinInfo } from './JoinInfo'
 import { SessionDialogs, type DialogName } from './SessionDialogs'
 import { FindBar } from './FindBar'
-import { SnapshotCover } from './SnapshotCover'
+import { CoverWhenSnapshot } from './lazySnapshot'
 import { useShortcuts } from '../shell/shortcuts'
 import { createMediaQuery } from '../shell/mediaQuery'
 import { lang, t } from '../../i18n/i18n'
@@ -103,7 +103,7 @@ export function SessionView() {
           <Show when={find.open()}>
             <FindBar find={find} entries={session.entries()} selfId={session.selfId()} onClose={() => (findReturn?.isConnected ? findReturn : messageBox)?.focus()} />
           </Show>
-          <SnapshotCover rows={workspace.snapshot(session.sessionId)} lastId={() => session.entries().at(-1)?.id} selfId={session.selfId()} onUncovered={() => workspace.releaseSnapshot(session.sessionId)}>
+          <CoverWhenSnapshot rows={workspace.snapshot(session.sessionId)} lastId={() => session.entries().at(-1)?.id} selfId={session.selfId()} onUncovered={() => workspace.releaseSnapshot(session.sessionId)}>
             <Transcript
               entries={session.entries()}
               selfId={session.selfId()}
@@ -115,7 +115,7 @@ export function SessionView() {
               find={find.open() ? { query: find.query().trim(), currentId: find.currentId() } : undefined}
               files={session.files}
             />
-          </SnapshotCover>
+          </CoverWhenSnapshot>
           <TypingIndicator names={session.presence.typingNames()} />
           <FileTransferArea transfers={session.files} bind={(api) => (fileSending = api)} />
           <Show
