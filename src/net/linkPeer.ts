@@ -45,6 +45,7 @@ class Emitter {
     return this
   }
 
+  /** (Unlike Node's, `off(name, listener)` does not remove a listener added with `once`; nobody here needs it.) */
   once(name: string, listener: Listener): this {
     const wrapper = ((...args: never[]) => {
       this.off(name, wrapper)
@@ -180,7 +181,12 @@ export default class LinkPeer extends Emitter {
     }
     pc.ontrack = (event) => this.#onTrack(event)
     if (this.initiator) this.#useChannel(pc.createDataChannel(this.channelName!, options.channelConfig ?? {}))
-    else pc.ondatachannel = (event) => this.#useChannel(event.channel)
+    else
+      pc.ondatachannel = (event) => {
+        // One document channel per link: another one (a peer's, not a side channel) would feed `data` twice.
+        if (this._channel) event.channel.close()
+        else this.#useChannel(event.channel)
+      }
     this.#needsNegotiation()
   }
 
@@ -334,7 +340,8 @@ export default class LinkPeer extends Emitter {
     channel.onmessage = (event: MessageEvent) => {
       if (this.destroyed) return
       const data: unknown = event.data
-      this.emit('data', data instanceof ArrayBuffer ? new Uint8Array(data) : data)
+      // Bytes, whatever the sender used: simple-peer's stream turns text into bytes too, and y-webrtc decodes bytes.
+      this.emit('data', typeof data === 'string' ? new TextEncoder().encode(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data)
     }
     channel.onopen = () => {
       if (this.#connected || this.destroyed) return

@@ -1,10 +1,10 @@
 // The peer y-webrtc drives in the browser build (src/net/linkPeer.ts, in place of simple-peer): it must
 // speak simple-peer's signals, so a stock y-webrtc peer connects to it either way round, and behave as
 // y-webrtc and Asiste's guards expect of simple-peer (events, `connected`, `_pc`, destroy order).
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import LinkPeer, { type PeerSignal } from '../../src/net/linkPeer'
 import { makeChunkingWrtc, type WrtcImplementation } from '../../src/net/chunkingWrtc'
-import { FakePeerConnection, fakeWrtc, SimplePeerClass, type SimplePeer } from './fakeWebrtc'
+import { FakeDataChannel, FakePeerConnection, fakeWrtc, SimplePeerClass, type SimplePeer } from './fakeWebrtc'
 
 type AnyPeer = LinkPeer | SimplePeer
 
@@ -178,5 +178,40 @@ describe('LinkPeer', () => {
     b.destroy()
     await closed
     expect(a.destroyed).toBe(true)
+  })
+})
+
+describe('LinkPeer against a hostile remote', () => {
+  it('hands y-webrtc bytes even when the remote sends text (simple-peer does too)', async () => {
+    const a = new LinkPeer({ initiator: true, wrtc })
+    const b = new LinkPeer({ wrtc })
+    wire(a, b)
+    await Promise.all([nextEvent(a, 'connect'), nextEvent(b, 'connect')])
+    const arrived = nextEvent<unknown>(b, 'data')
+    ;(a._channel as RTCDataChannel).send('\x03')
+    const got = await arrived
+    expect(got).toBeInstanceOf(Uint8Array)
+    expect([...(got as Uint8Array)]).toEqual([3])
+  })
+
+  it('closes a second document channel the remote opens instead of taking it for its own', async () => {
+    const a = new LinkPeer({ initiator: true, wrtc })
+    const b = new LinkPeer({ wrtc })
+    wire(a, b)
+    await Promise.all([nextEvent(a, 'connect'), nextEvent(b, 'connect')])
+    const first = b._channel
+    const bPc = b._pc as unknown as FakePeerConnection
+    const closeCalls = vi.spyOn(FakeDataChannel.prototype, 'close')
+    const extra = (a._pc as unknown as FakePeerConnection).createDataChannel('another')
+    const theirs = bPc.rawChannels.find((channel) => channel.label === 'another')!
+    expect(closeCalls.mock.contexts).toContain(theirs)
+    closeCalls.mockRestore()
+    expect(b._channel).toBe(first)
+    const received: number[][] = []
+    b.on('data', (data: Uint8Array) => received.push([...data]))
+    await vi.waitFor(() => expect(extra.readyState).toBe('open'))
+    extra.send(new Uint8Array([6])) // what comes over the refused channel never reaches y-webrtc
+    a.send(new Uint8Array([7]))
+    await vi.waitFor(() => expect(received).toEqual([[7]]))
   })
 })
