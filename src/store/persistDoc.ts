@@ -168,14 +168,25 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
     if (batch.length === 0) return
     let items = batch
     batch = []
-    if (bound?.refusePeers && bound.share.full) {
-      if (!refusing && persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
-      refusing = true
-      const refused = items.filter((item) => item.peer)
-      if (refused.length > 0) {
-        items = items.filter((item) => !item.peer)
-        bound.share.refuse(refused.reduce((sum, item) => sum + item.update.byteLength, 0))
+    if (bound?.refusePeers) {
+      // Judged update by update, counting what this batch keeps: a burst of peers' updates within one turn
+      // stops at the share instead of all landing because the share was not full when the turn began.
+      const kept: typeof items = []
+      let keptBytes = 0
+      let refusedBytes = 0
+      for (const item of items) {
+        if (item.peer && bound.share.fullWith(keptBytes)) refusedBytes += item.update.byteLength
+        else {
+          kept.push(item)
+          keptBytes += item.update.byteLength
+        }
       }
+      if (refusedBytes > 0 || bound.share.full) {
+        if (!refusing && persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
+        refusing = true
+      }
+      if (refusedBytes > 0) bound.share.refuse(refusedBytes)
+      items = kept
       if (items.length === 0) return
     }
     const update = items.length === 1 ? items[0]?.update : Y.mergeUpdates(items.map((item) => item.update))

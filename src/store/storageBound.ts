@@ -93,7 +93,12 @@ export class SessionShare {
 
   /** Whether the session is past its share (storageVerdict's 'sessionFull'). */
   get full(): boolean {
-    return storageVerdict(undefined, this.bytes, this.cap) === 'sessionFull'
+    return this.fullWith(0)
+  }
+
+  /** Whether the session would be past its share with `extra` more bytes written. */
+  fullWith(extra: number): boolean {
+    return storageVerdict(undefined, this.bytes + extra, this.cap) === 'sessionFull'
   }
 
   /** Records peers' updates of `bytes` that were not stored. */

@@ -55,6 +55,25 @@ describe('per-session storage share', () => {
     expect(reopenedShare.full).toBe(true)
   })
 
+  it('a burst of peers\' updates within one turn stops at the share: at most the update that crossed it is stored', async () => {
+    const name = docDatabaseName('customer', 'share-burst')
+    const cap = 256 * 1024
+    const share = new SessionShare(cap)
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name, { share, part: 'customer', refusePeers: true })
+    const peer = new Y.Doc()
+    for (let i = 0; i < 12; i++) peerWrites(doc, peer, `junk${i}`, 128 * 1024) // 1.5 MiB in one turn, as a fast link delivers it
+    ownWrites(doc, 'own', 'still stored')
+    await settle()
+    expect(share.bytes).toBeLessThan(cap + 128 * 1024 + 4 * 1024)
+    expect(share.state().refusedBytes).toBeGreaterThan(9 * 128 * 1024)
+    await store.close()
+    const reopened = new Y.Doc()
+    await persistDoc(reopened, name)
+    expect(reopened.getMap('junk').size).toBeLessThanOrEqual(3)
+    expect(reopened.getMap('mine').get('own')).toBe('still stored')
+  })
+
   it('the database is not compacted from the in-memory document once peers are refused (it would store their junk)', async () => {
     const name = docDatabaseName('customer', 'share-compaction')
     const share = new SessionShare(16 * 1024)
