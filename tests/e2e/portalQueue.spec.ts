@@ -36,7 +36,7 @@ test('a request on a portal page reaches both reps; both press Take at once, exa
   const winner = (await tabsOf(repA.page).count()) === 1 ? repA : repB
   const loser = winner === repA ? repB : repA
   const winnerName = winner === repA ? 'Ana Rep' : 'Bruno Rep'
-  await expect(loser.page.getByRole('region', { name: 'Queue' }).getByRole('status').filter({ hasText: `Taken by ${winnerName}` })).toBeVisible()
+  await expect(loser.page.getByRole('region', { name: 'Queue' }).getByRole('status').filter({ hasText: `Taken by ${winnerName}` })).toBeVisible({ timeout: 20_000 }) // the team's day doc reaches the loser (once over 10 s at load 12)
   await expect(winner.page.getByRole('region', { name: 'Queue' })).toContainText('You took the request of Carla')
   for (const rep of [repA, repB]) await expect(queueItem(rep.page, 'Carla')).toHaveCount(0)
 
@@ -204,7 +204,7 @@ test('a rep hands a session back to the team queue; two team mates press Take at
   const winner = (await tabs(repB.page).count()) === 1 ? repB : repC
   const loser = winner === repB ? repC : repB
   const winnerName = winner === repB ? 'Bruno Rep' : 'Ciro Rep'
-  await expect(loser.page.getByRole('region', { name: 'Queue' }).getByRole('status').filter({ hasText: `Taken by ${winnerName}` })).toBeVisible()
+  await expect(loser.page.getByRole('region', { name: 'Queue' }).getByRole('status').filter({ hasText: `Taken by ${winnerName}` })).toBeVisible({ timeout: 20_000 }) // the team's day doc reaches the loser (once over 10 s at load 12)
   await expect(customer.page.getByText('Ana Rep left the session')).toBeVisible({ timeout: 20_000 })
   await expect(tabs(repA.page)).toHaveCount(0)
   await say(winner.page, `${winnerName} here, taking over`)
