@@ -10,6 +10,8 @@ export const scriptsEs: Record<keyof typeof scriptsEn, string> = {
   'scripts.pickerHelp': 'Las flechas eligen, Intro inserta, Escape cierra.',
   'scripts.emptyMessages': 'Aún no hay mensajes predefinidos. Añada textos que su equipo pueda reutilizar.',
   'scripts.emptyUrls': 'Aún no hay URL predefinidas. Añada enlaces que su equipo pueda reutilizar.',
+  'scripts.loadFailed': 'No se pudieron cargar las plantillas. Compruebe la conexión.',
+  'scripts.retry': 'Reintentar',
   'scripts.noMatch': 'Ninguna plantilla coincide con «{{query}}».',
   'scripts.manage': 'Gestionar plantillas',
   'scripts.uncategorized': 'General',

@@ -13,6 +13,8 @@ export const scriptsEn = {
   'scripts.pickerHelp': 'Arrow keys choose, Enter inserts, Escape closes.',
   'scripts.emptyMessages': 'No scripted messages yet. Add canned texts your team can reuse.',
   'scripts.emptyUrls': 'No scripted URLs yet. Add links your team can reuse.',
+  'scripts.loadFailed': 'The scripts could not be loaded. Check the connection.',
+  'scripts.retry': 'Try again',
   'scripts.noMatch': 'No script matches “{{query}}”.',
   'scripts.manage': 'Manage scripts',
   'scripts.uncategorized': 'General',

@@ -30,7 +30,7 @@ afterEach(() => {
   document.body.replaceChildren()
 })
 
-function mount(options: { kind?: ScriptKind; scripts?: Script[]; library?: () => Script[] | undefined; initialQuery?: string; onManage?: () => void } = {}) {
+function mount(options: { kind?: ScriptKind; scripts?: Script[]; library?: () => Script[] | undefined; failed?: () => boolean; initialQuery?: string; onManage?: () => void } = {}) {
   const host = document.createElement('div')
   document.body.append(host)
   const [open, setOpen] = createSignal(true)
@@ -42,6 +42,7 @@ function mount(options: { kind?: ScriptKind; scripts?: Script[]; library?: () =>
         open={open()}
         onOpenChange={setOpen}
         scripts={options.library ?? (() => options.scripts ?? LIBRARY)}
+        scriptsFailed={options.failed}
         variables={() => VARIABLES}
         initialQuery={options.initialQuery}
         onChoose={(text) => chosen.push(text)}
@@ -93,6 +94,24 @@ describe('ScriptedPicker', () => {
     expect(dialog.textContent).not.toContain('No scripted messages')
     setLibrary(LIBRARY)
     expect(dialog.querySelector('[aria-busy="true"]')).toBeNull()
+    expect(optionNames(dialog)).toContain('Greeting')
+  })
+
+  test('a library whose code failed to load says so, with Try again (which reads it again), not Loading… for good', async () => {
+    const [library, setLibrary] = createSignal<Script[] | undefined>(undefined)
+    const [failed, setFailed] = createSignal(true)
+    let reads = 0
+    mount({ library: () => (reads++, library()), failed })
+    const dialog = await openDialog()
+    const alert = dialog.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('The scripts could not be loaded')
+    expect(dialog.querySelector('[aria-busy="true"]')).toBeNull()
+    const before = reads
+    buttonNamed(dialog, 'Try again').click()
+    expect(reads).toBeGreaterThan(before)
+    setFailed(false)
+    setLibrary(LIBRARY)
+    expect(dialog.querySelector('[role="alert"]')).toBeNull()
     expect(optionNames(dialog)).toContain('Greeting')
   })
 

@@ -87,6 +87,8 @@ export interface RepSessionModel extends RepSessionActions {
   candidates: Accessor<TeamRep[]>
   /** The team's script library; undefined while its code loads (the first read fetches it). */
   scripts: Accessor<Script[] | undefined>
+  /** Whether the library's code failed to load (offline before it was cached); reading `scripts` again retries. */
+  scriptsFailed: Accessor<boolean>
   /** Values for `{{customer.name}}`-style variables. */
   variables(): Record<string, string>
   screen: RepScreen
@@ -202,6 +204,7 @@ export function createRepSessionModel(session: RepSession, deps: RepSessionDeps)
         if (!scriptReader.started()) void scriptReader.use().catch(() => undefined) // a failed fetch is tried again by the next read
         return scripts()()
       },
+      scriptsFailed: scriptReader.failed,
       variables: () => ({
         'customer.name': intake()?.customerName ?? '',
         'customer.request': intake()?.request ?? '',

@@ -11,6 +11,7 @@ import { addScript, deleteScript, moveScript, updateScript, type Script } from '
 import { groupByCategory } from './filterScripts'
 import { ScriptForm } from './ScriptForm'
 import { t } from '../../i18n/i18n'
+import { ScriptsLoading } from './ScriptsLoading'
 import './scripts.css'
 
 /** Props of the library dialog. */
@@ -20,6 +21,8 @@ export interface ScriptLibraryProps {
   teamDoc: Y.Doc
   /** The team's library, kept current by the session model; undefined while it loads (its code is fetched on first use). */
   scripts: () => Script[] | undefined
+  /** Whether the library's code failed to load (then reading `scripts` again retries). */
+  scriptsFailed?: () => boolean
 }
 
 type Editing = { mode: 'add' } | { mode: 'edit'; script: Script }
@@ -84,7 +87,7 @@ export function ScriptLibrary(props: ScriptLibraryProps) {
                 />
               )}
             </Show>
-            <Show when={props.scripts() !== undefined} fallback={<p class="hint" role="status" aria-busy="true">{t('loading')}</p>}>
+            <Show when={props.scripts() !== undefined} fallback={<ScriptsLoading failed={props.scriptsFailed} retry={() => props.scripts()} />}>
               <Show when={scripts().length > 0} fallback={<p class="hint">{t('scripts.libraryEmpty')}</p>}>
                 <For each={groups()}>
                   {(group) => (

@@ -12,6 +12,7 @@ import { fillVariables } from '../../doc/variables'
 import { ScriptSearchList } from './ScriptSearchList'
 import { VariablesForm } from './VariablesForm'
 import { t } from '../../i18n/i18n'
+import { ScriptsLoading } from './ScriptsLoading'
 import './scripts.css'
 
 /** Props of the picker. `variables` holds the values the console knows (`customer.name`, `rep.name`, …). */
@@ -21,6 +22,8 @@ export interface ScriptedPickerProps {
   onOpenChange: (open: boolean) => void
   /** The team's library; undefined while it loads (its code is fetched on first use). */
   scripts: () => Script[] | undefined
+  /** Whether the library's code failed to load (then reading `scripts` again retries). */
+  scriptsFailed?: () => boolean
   variables: () => Record<string, string>
   /** The search text when the dialog opens (the composer's `/` passes what follows the slash); followed while it changes. */
   initialQuery?: string
@@ -113,11 +116,7 @@ export function ScriptedPicker(props: ScriptedPickerProps) {
                   />
                   <Show
                     when={props.scripts() !== undefined}
-                    fallback={
-                      <p class="hint" role="status" aria-busy="true">
-                        {t('loading')}
-                      </p>
-                    }
+                    fallback={<ScriptsLoading failed={props.scriptsFailed} retry={() => props.scripts()} />}
                   >
                     <Show when={ofKind().length === 0}>
                       <p class="hint">{t(props.kind === 'url' ? 'scripts.emptyUrls' : 'scripts.emptyMessages')}</p>

@@ -51,6 +51,7 @@ export function SessionDialogs(props: SessionDialogsProps) {
             kind={kind}
             {...dialogProps(kind === 'message' ? 'scriptedMessage' : 'scriptedUrl')}
             scripts={() => session.scripts()}
+            scriptsFailed={() => session.scriptsFailed()}
             variables={() => session.variables()}
             initialQuery={kind === 'message' ? props.slashQuery : undefined}
             onChoose={(text) => props.onScriptChosen(text)}
@@ -59,7 +60,7 @@ export function SessionDialogs(props: SessionDialogsProps) {
           />
         )}
       </For>
-      <Show when={session.teamDoc()}>{(teamDoc) => <ScriptLibrary {...dialogProps('library')} teamDoc={teamDoc()} scripts={() => session.scripts()} />}</Show>
+      <Show when={session.teamDoc()}>{(teamDoc) => <ScriptLibrary {...dialogProps('library')} teamDoc={teamDoc()} scripts={() => session.scripts()} scriptsFailed={() => session.scriptsFailed()} />}</Show>
     </>
   )
 }
