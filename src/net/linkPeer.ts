@@ -14,7 +14,7 @@
  * - only the initiator makes offers; the other side asks for one, so two
  *   offers never cross;
  * - one data channel (the initiator's), events `signal`, `connect`, `data`
- *   (a Uint8Array), `close`, `error`, `stream`, `track`, `negotiated`;
+ *   (a Uint8Array), `close`, `error`, `stream`, `track`;
  * - media: `addStream`/`removeStream` renegotiate over the same signaling,
  *   `_remoteStreams` keeps what arrived before anyone listened;
  * - `_pc`, `_channel`, `connected` and `destroyed`, which connectDoc.ts,
@@ -23,60 +23,7 @@
  * Left out of simple-peer's surface (nobody here uses them): the stream
  * interface, non-trickle ICE, `replaceTrack`, `getStats`, `address`.
  */
-
-type Listener = (...args: never[]) => void
-
-/** A small event emitter with the Node-style calls y-webrtc and Asiste make on a peer. */
-class Emitter {
-  readonly #listeners = new Map<string, Listener[]>()
-
-  on(name: string, listener: Listener): this {
-    this.#listeners.set(name, [...(this.#listeners.get(name) ?? []), listener])
-    return this
-  }
-
-  addListener(name: string, listener: Listener): this {
-    return this.on(name, listener)
-  }
-
-  /** Adds `listener` before every listener already there (peerGuard.ts watches each message before y-webrtc). */
-  prependListener(name: string, listener: Listener): this {
-    this.#listeners.set(name, [listener, ...(this.#listeners.get(name) ?? [])])
-    return this
-  }
-
-  /** (Unlike Node's, `off(name, listener)` does not remove a listener added with `once`; nobody here needs it.) */
-  once(name: string, listener: Listener): this {
-    const wrapper = ((...args: never[]) => {
-      this.off(name, wrapper)
-      listener(...args)
-    }) as Listener
-    return this.on(name, wrapper)
-  }
-
-  off(name: string, listener: Listener): this {
-    const listeners = this.#listeners.get(name)
-    const at = listeners?.lastIndexOf(listener) ?? -1
-    if (listeners && at >= 0) this.#listeners.set(name, [...listeners.slice(0, at), ...listeners.slice(at + 1)])
-    return this
-  }
-
-  removeListener(name: string, listener: Listener): this {
-    return this.off(name, listener)
-  }
-
-  listenerCount(name: string): number {
-    return this.#listeners.get(name)?.length ?? 0
-  }
-
-  /** Calls the listeners registered when it starts (arrays are replaced on change, never mutated). */
-  emit(name: string, ...args: unknown[]): boolean {
-    const listeners = this.#listeners.get(name)
-    if (!listeners?.length) return false
-    for (const listener of listeners) (listener as (...values: unknown[]) => void)(...args)
-    return true
-  }
-}
+import { Emitter } from './peerEmitter'
 
 /** The constructors a peer is built on (y-webrtc's `peerOpts.wrtc`; chunkingWrtc.ts hands in its own). */
 export interface PeerWrtc {
@@ -144,7 +91,6 @@ export default class LinkPeer extends Emitter {
   _remoteStreams: MediaStream[] = []
   destroyed = false
   destroying = false
-  #channelOpen = false
   #connected = false
   #pending: RTCIceCandidateInit[] = []
   #negotiating = false
@@ -343,10 +289,11 @@ export default class LinkPeer extends Emitter {
       // Bytes, whatever the sender used: simple-peer's stream turns text into bytes too, and y-webrtc decodes bytes.
       this.emit('data', typeof data === 'string' ? new TextEncoder().encode(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data)
     }
+    // Connected once the data channel is open (which needs ICE and DTLS up).
     channel.onopen = () => {
       if (this.#connected || this.destroyed) return
-      this.#channelOpen = true
-      this.#maybeConnect()
+      this.#connected = true
+      this.emit('connect')
     }
     const closed = (): void => {
       if (!this.destroyed) this.destroy()
@@ -364,18 +311,10 @@ export default class LinkPeer extends Emitter {
     }, CLOSING_CHECK_MS)
   }
 
-  /** Connected once the data channel is open (which needs ICE and DTLS up). */
-  #maybeConnect(): void {
-    if (this.#connected || !this.#channelOpen || this.destroyed) return
-    this.#connected = true
-    this.emit('connect')
-  }
-
   #onIceState(): void {
     const pc = this._pc
     if (this.destroyed || !pc) return
     const state = pc.iceConnectionState
-    this.emit('iceStateChange', state, pc.iceGatheringState)
     if (state === 'failed') this.destroy(new PeerError('Ice connection failed.', 'ERR_ICE_CONNECTION_FAILURE'))
     if (state === 'closed') this.destroy(new PeerError('Ice connection closed.', 'ERR_ICE_CONNECTION_CLOSED'))
   }
@@ -383,14 +322,12 @@ export default class LinkPeer extends Emitter {
   #onSignalingState(): void {
     const pc = this._pc
     if (this.destroyed || !pc) return
-    if (pc.signalingState === 'stable') {
-      this.#negotiating = false
-      if (this.#queued) {
-        this.#queued = false
-        this.#needsNegotiation()
-      } else this.emit('negotiated')
+    if (pc.signalingState !== 'stable') return
+    this.#negotiating = false
+    if (this.#queued) {
+      this.#queued = false
+      this.#needsNegotiation()
     }
-    this.emit('signalingStateChange', pc.signalingState)
   }
 
   /** Batches the negotiations asked for in one task; the non-initiator's first one is the initiator's offer. */

@@ -8,7 +8,7 @@ import type { CustomerScreen } from '../../src/app/tools/screenShare'
 import type { CustomerCredentials } from '../../src/app/tools/credentials'
 import type { ProvenPeers } from '../../src/app/tools/provenPeers'
 import type { DocConnection } from '../../src/net/connectDoc'
-import { SIDE_CHANNEL_EVENT } from '../../src/net/chunkingWrtc'
+import { sideChannelOpenedFirst } from './sideChannelFirst'
 import { requestScreen } from '../../src/doc/screenRequests'
 import { putCredentialRequest } from '../../src/doc/credentialRequests'
 
@@ -106,21 +106,7 @@ describe('the customer’s tools', () => {
   })
 
   it('a side channel a rep opens first makes the transfers, which take it with the messages it brought meanwhile', async () => {
-    const pc = new EventTarget()
-    const connection = { peerLinks: () => new Map([['peer-1', { _pc: pc }]]), onChange: () => () => undefined } as unknown as DocConnection
-    const { fetch, made, caught } = fakeChunk()
-    const { dispose } = tools(new Y.Doc(), fetch, connection)
-    const channel = new EventTarget()
-    pc.dispatchEvent(Object.assign(new Event(SIDE_CHANNEL_EVENT), { channel }))
-    channel.dispatchEvent(new MessageEvent('message', { data: '{"t":"offer"}' }))
-    await vi.waitFor(() => expect(made.files).toBe(1))
-    expect(caught[0]?.map((early) => early.peerId)).toEqual(['peer-1'])
-    expect(caught[0]?.[0]?.channel).toBe(channel)
-    expect(caught[0]?.[0]?.release()).toEqual(['{"t":"offer"}'])
-    // Once made, the page no longer catches channels: the transfers watch them themselves.
-    pc.dispatchEvent(Object.assign(new Event(SIDE_CHANNEL_EVENT), { channel: new EventTarget() }))
-    expect(caught[0]).toHaveLength(1)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    dispose()
+    const chunk = fakeChunk()
+    await sideChannelOpenedFirst(chunk, (connection) => tools(new Y.Doc(), chunk.fetch, connection))
   })
 })

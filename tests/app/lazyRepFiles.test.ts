@@ -7,7 +7,7 @@ import { createLazyRepFiles, type FilesChunk } from '../../src/app/session/lazyR
 import * as realChunk from '../../src/app/tools/fileTransfer'
 import { createCustomerFileTransfers, type CaughtChannel, type FileTransfers, type Transfer } from '../../src/app/tools/fileTransfer'
 import type { DocConnection } from '../../src/net/connectDoc'
-import { SIDE_CHANNEL_EVENT } from '../../src/net/chunkingWrtc'
+import { sideChannelOpenedFirst } from './sideChannelFirst'
 import type { CustomerIdentity } from '../../src/store/profile'
 import { fakeProvenPeers, fakeRoom } from './fakeFileLinks'
 
@@ -77,22 +77,8 @@ describe('a rep’s file transfers made on first use', () => {
   })
 
   it('a side channel the customer opens first makes the transfers, which take it with the messages it brought meanwhile', async () => {
-    const pc = new EventTarget()
-    const connection = { peerLinks: () => new Map([['peer-1', { _pc: pc }]]), onChange: () => () => undefined } as unknown as DocConnection
-    const { fetch, made, caught } = fakeChunk()
-    const { dispose } = lazyFiles(fetch, connection)
-    const channel = new EventTarget()
-    pc.dispatchEvent(Object.assign(new Event(SIDE_CHANNEL_EVENT), { channel }))
-    channel.dispatchEvent(new MessageEvent('message', { data: '{"t":"offer"}' }))
-    await vi.waitFor(() => expect(made.files).toBe(1))
-    expect(caught[0]?.map((early) => early.peerId)).toEqual(['peer-1'])
-    expect(caught[0]?.[0]?.channel).toBe(channel)
-    expect(caught[0]?.[0]?.release()).toEqual(['{"t":"offer"}'])
-    // Once made, nothing is caught here any more: the transfers watch the channels themselves.
-    pc.dispatchEvent(Object.assign(new Event(SIDE_CHANNEL_EVENT), { channel: new EventTarget() }))
-    expect(caught[0]).toHaveLength(1)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    dispose()
+    const chunk = fakeChunk()
+    await sideChannelOpenedFirst(chunk, (connection) => lazyFiles(chunk.fetch, connection))
   })
 
   it('a customer’s offer that arrives while the chunk is slow is shown once it is in, and the accepted file arrives', async () => {
