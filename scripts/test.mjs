@@ -214,10 +214,49 @@ if (!unitOnly) {
   }
 }
 
+/** `file › test: first line of the error` for each failed test in the Vitest report (CI shows only the tail of the output). */
+function failedUnitTests(report) {
+  const lines = []
+  for (const file of report?.testResults ?? []) {
+    const name = relative(ROOT, file.name ?? '')
+    const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed')
+    for (const test of failedTests) {
+      const reason = String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200)
+      lines.push(`${name} › ${test.fullName ?? test.title}: ${reason}`)
+    }
+    if (file.status === 'failed' && failedTests.length === 0) lines.push(`${name}: ${String(file.message ?? 'failed to run').split('\n')[0].slice(0, 200)}`)
+  }
+  return lines
+}
+
+/** `file:line › test` for each test Playwright counted as failed (flaky ones passed on retry and are not listed). */
+function failedE2eTests(report) {
+  const lines = []
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected') lines.push(`${spec.file}:${spec.line} › ${spec.title}`)
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child)
+  }
+  for (const suite of report?.suites ?? []) walk(suite)
+  return lines
+}
+
 // ── summary ──────────────────────────────────────────────────────────────
 // Tests count from the unit and e2e reports; a failed non-test step adds 1.
 let passed = 0
 let failed = 0
+const failures = [
+  ...(steps.some((s) => s.name === 'unit' && s.ok === false) ? failedUnitTests(readJson(UNIT_REPORT)) : []),
+  ...(steps.some((s) => s.name === 'e2e' && s.ok === false) ? failedE2eTests(readJson(E2E_REPORT)) : []),
+]
+if (failures.length > 0) {
+  console.log(`\n${bold('── failed ──')}`)
+  for (const line of failures.slice(0, 20)) console.log(`  ${line}`)
+  if (failures.length > 20) console.log(`  … and ${failures.length - 20} more`)
+}
 console.log(`\n${bold('── summary ──')}`)
 for (const step of steps) {
   const status = step.ok === null ? 'skip' : step.ok ? 'ok' : 'FAIL'
