@@ -27,6 +27,8 @@ import { ROOT } from '../src/doc/schema'
 import type { BenchResult } from './benchResult'
 import { startCpuTrace } from './cpuTrace'
 import { startProfile } from './profile'
+import { HIGH_WATER_BYTES, MAX_FRAME_BYTES } from '../src/net/chunkedChannel'
+import { rawTransfer, type RawTransfer } from './rawChannel'
 import { load1, newSession, openJoinLink, startHarness, startRep, messageCountText, waitForCount, type Harness } from './browser'
 
 const SIZES = (process.env.LATE_JOIN_SIZES ?? '0,300,2500').split(',').map((raw) => {
@@ -213,12 +215,26 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`
 
+const RAW_RUNS = 3 // fresh connections per window: the stall below comes and goes
+const SMALL_WINDOW = { messageBytes: 16 * 1024, highWaterBytes: 32 * 1024 }
+
+/** Median of `RAW_RUNS` raw transfers of `bytes`, each over a fresh connection. */
+async function rawTransfers(harness: Harness, bytes: number, messageBytes: number, highWaterBytes: number): Promise<RawTransfer & { runs: number[] }> {
+  const runs: RawTransfer[] = []
+  for (let i = 0; i < RAW_RUNS; i++) runs.push(await rawTransfer(harness, bytes, messageBytes, highWaterBytes))
+  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+  return { ms: median(runs.map((run) => run.ms)), longestGapMs: median(runs.map((run) => run.longestGapMs)), runs: runs.map((run) => run.ms) }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const harness = await startHarness()
   try {
     const results: BenchResult[] = []
     for (const count of SIZES) {
       const m = await measure(harness, count)
+      // The floor under the biggest join: the same bytes over a raw data channel on a fresh connection.
+      const raw = count === Math.max(...SIZES) && count > 0 ? await rawTransfers(harness, m.docBytes, MAX_FRAME_BYTES, HIGH_WATER_BYTES) : undefined
+      const rawSmall = raw ? await rawTransfers(harness, m.docBytes, SMALL_WINDOW.messageBytes, SMALL_WINDOW.highWaterBytes) : undefined
       results.push({
         name: m.count === 0 ? 'late join@empty session' : `late join@${megabytes(m.docBytes)}`,
         unit: 'ms',
@@ -241,8 +257,23 @@ export async function run(): Promise<BenchResult[]> {
             : {}),
           load1: m.load1,
         },
+        ...(raw ? { baseline: { name: 'raw channel, same bytes', value: raw.ms }, ratio: m.fromClickMs / raw.ms } : {}),
         note: `Start chat click → "${m.count + 2} messages" shown on the customer's page`,
       })
+      if (raw && rawSmall) {
+        results.push({
+          name: `raw data channel: ${megabytes(m.docBytes)} on a fresh connection`,
+          unit: 'ms',
+          value: raw.ms,
+          values: {
+            longestGapMs: raw.longestGapMs,
+            ...Object.fromEntries(raw.runs.map((ms, i) => [`run${i + 1}`, ms])),
+            smallWindowMs: rawSmall.ms,
+            smallWindowLongestGapMs: rawSmall.longestGapMs,
+          },
+          note: `the floor under the join above: ${MAX_FRAME_BYTES / 1024} KiB messages, ≤ ${HIGH_WATER_BYTES / 1024} KiB buffered (what Asiste's channel sends), median of ${RAW_RUNS} fresh connections; longestGapMs = longest wait between two 500 kB marks at the receiver; smallWindow = ${SMALL_WINDOW.messageBytes / 1024} KiB messages, ≤ ${SMALL_WINDOW.highWaterBytes / 1024} KiB buffered`,
+        })
+      }
     }
     return results
   } finally {
