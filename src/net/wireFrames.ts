@@ -13,8 +13,8 @@
 export const FRAME_MESSAGE_TYPE = 65
 /** Largest message sent unframed: the max-message-size Chromium advertises (262,144 B), i.e. stock y-webrtc's own ceiling. */
 export const MAX_RAW_BYTES = 256 * 1024
-/** Largest frame on the wire, header included: well under the 256 KiB SCTP message cap. */
-export const MAX_FRAME_BYTES = 64 * 1024
+/** Largest frame on the wire, header included: half the smallest send window (chunkedChannel.ts), well under the 256 KiB SCTP cap. Readers take frames of any size. */
+export const MAX_FRAME_BYTES = 16 * 1024
 /** Largest message sent or reassembled, so a peer cannot make us buffer without bound. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 

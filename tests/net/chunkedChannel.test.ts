@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ChunkedChannel, HIGH_WATER_BYTES, MAX_MESSAGE_BYTES, MAX_RAW_BYTES, type ChannelErrorEvent } from '../../src/net/chunkedChannel'
+import { ChunkedChannel, GROW_AFTER_MS, HIGH_WATER_BYTES, MAX_FRAME_BYTES, MAX_MESSAGE_BYTES, MAX_RAW_BYTES, START_WINDOW_BYTES, type ChannelErrorEvent } from '../../src/net/chunkedChannel'
 import { FRAME_MESSAGE_TYPE, FrameFlag } from '../../src/net/wireFrames'
 import { FakeDataChannel, SCTP_MAX_MESSAGE_BYTES, openPair } from './fakeWebrtc'
 
@@ -62,17 +62,18 @@ describe('ChunkedChannel', () => {
     expect(got[sent.length]).toBe('done')
   })
 
-  it('never puts a frame over 64 KiB on the wire', async () => {
+  it('never puts a frame over MAX_FRAME_BYTES (16 KiB, half the smallest send window) on the wire', async () => {
     const { rawA, a, b } = await twoChannels()
     const arriving = receive(b, 1)
     a.send(patterned(3 * MiB + 17, 6))
     await arriving
-    expect(rawA.sentSizes.length).toBeGreaterThan(48)
-    expect(Math.max(...rawA.sentSizes)).toBeLessThanOrEqual(64 * KiB)
+    expect(MAX_FRAME_BYTES).toBeLessThanOrEqual(START_WINDOW_BYTES / 2)
+    expect(rawA.sentSizes.length).toBeGreaterThan((3 * MiB) / MAX_FRAME_BYTES)
+    expect(Math.max(...rawA.sentSizes)).toBeLessThanOrEqual(MAX_FRAME_BYTES)
   })
 
-  it('keeps the real send buffer under the high-water mark and counts queued bytes in bufferedAmount', async () => {
-    const { rawA, a, b } = await twoChannels()
+  it('keeps the send window small while the link drains at once, and counts queued bytes in bufferedAmount', async () => {
+    const { rawA, a, b } = await twoChannels() // the fake drains within a microtask, on a clock that stands still
     a.bufferedAmountLowThreshold = 64 * KiB
     const arriving = receive(b, 1)
     a.send(patterned(10 * MiB, 7))
@@ -80,9 +81,66 @@ describe('ChunkedChannel', () => {
     await once(a, 'bufferedamountlow')
     expect(a.bufferedAmount).toBeLessThanOrEqual(64 * KiB)
     await arriving
+    expect(a.sendWindow).toBe(START_WINDOW_BYTES)
+    expect(rawA.peakBufferedAmount).toBeGreaterThan(START_WINDOW_BYTES / 2)
+    expect(rawA.peakBufferedAmount).toBeLessThanOrEqual(START_WINDOW_BYTES)
+  })
+
+  it('doubles the send window, up to the high-water mark, while the link is slow to drain', async () => {
+    const rawA = new FakeDataChannel('t')
+    const rawB = new FakeDataChannel('t')
+    let clock = 0
+    const a = new ChunkedChannel(rawA, undefined, undefined, undefined, () => (clock += GROW_AFTER_MS + 1)) // each look at the clock is a drain slower than GROW_AFTER_MS
+    const b = new ChunkedChannel(rawB)
+    openPair(rawA, rawB)
+    await Promise.all([once(a, 'open'), once(b, 'open')])
+    const windows = new Set<number>()
+    rawA.addEventListener('bufferedamountlow', () => windows.add(a.sendWindow))
+    const arriving = receive(b, 1)
+    const message = patterned(10 * MiB, 9)
+    a.send(message)
+    const [data] = await arriving
+    expect(bytesOf(data).equals(message)).toBe(true)
+    expect([...windows].sort((x, y) => x - y)).toEqual([64, 128, 256, 512, 1024].map((k) => k * KiB)) // from 32 KiB, doubled at each slow drain
+    expect(a.sendWindow).toBe(HIGH_WATER_BYTES)
     expect(HIGH_WATER_BYTES).toBeLessThanOrEqual(1 * MiB)
     expect(rawA.peakBufferedAmount).toBeGreaterThan(HIGH_WATER_BYTES / 2)
     expect(rawA.peakBufferedAmount).toBeLessThanOrEqual(HIGH_WATER_BYTES)
+  })
+
+  it('keeps the send window when the buffer is found empty: the page was late to refill, not the link slow', async () => {
+    /** A page too busy to answer `bufferedamountlow` until the buffer has emptied. */
+    class BusyPageChannel extends FakeDataChannel {
+      override dispatchEvent(event: Event): boolean {
+        if (event.type !== 'bufferedamountlow') return super.dispatchEvent(event)
+        setTimeout(() => super.dispatchEvent(event), 0)
+        return true
+      }
+    }
+    const rawA = new BusyPageChannel('t')
+    const rawB = new FakeDataChannel('t')
+    let clock = 0
+    const a = new ChunkedChannel(rawA, undefined, undefined, undefined, () => (clock += GROW_AFTER_MS + 1))
+    const b = new ChunkedChannel(rawB)
+    openPair(rawA, rawB)
+    await Promise.all([once(a, 'open'), once(b, 'open')])
+    const arriving = receive(b, 1)
+    const message = patterned(2 * MiB, 10)
+    a.send(message)
+    const [data] = await arriving
+    expect(bytesOf(data).equals(message)).toBe(true)
+    expect(a.sendWindow).toBe(START_WINDOW_BYTES)
+    expect(rawA.peakBufferedAmount).toBeLessThanOrEqual(START_WINDOW_BYTES)
+  })
+
+  it('sends unframed messages bigger than the send window, back to back and in order', async () => {
+    const { a, b } = await twoChannels()
+    const sent = [patterned(MAX_RAW_BYTES, 21), patterned(200 * KiB, 22), patterned(5, 23), patterned(MAX_RAW_BYTES, 24)].map((m) => m.map((byte, i) => (i === 0 ? 0 : byte)))
+    const arriving = receive(b, sent.length)
+    for (const message of sent) a.send(message)
+    expect(MAX_RAW_BYTES).toBeGreaterThan(START_WINDOW_BYTES)
+    const got = await arriving
+    sent.forEach((message, i) => expect(bytesOf(got[i]).equals(message), `message ${i}`).toBe(true))
   })
 
   it('sends a small message unframed: the wire carries exactly its bytes', async () => {
@@ -125,9 +183,10 @@ describe('ChunkedChannel', () => {
     a.send(message)
     const [data] = await arriving
     expect(bytesOf(data).equals(message)).toBe(true)
-    expect(frames.length).toBe(5)
+    const count = Math.ceil(message.byteLength / (MAX_FRAME_BYTES - 2))
+    expect(frames.length).toBe(count)
     expect(frames.every((frame) => frame[0] === FRAME_MESSAGE_TYPE)).toBe(true)
-    expect(frames.map((frame) => frame[1])).toEqual([1, 1, 1, 1, 0])
+    expect(frames.map((frame) => frame[1])).toEqual([...Array<number>(count - 1).fill(1), 0])
   })
 
   it('frames a small message whose first byte is the frame type, so it cannot be misread', async () => {

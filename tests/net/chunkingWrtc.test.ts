@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ChunkedChannel } from '../../src/net/chunkedChannel'
+import { ChunkedChannel, MAX_FRAME_BYTES } from '../../src/net/chunkedChannel'
 import { makeChunkingWrtc, type WrtcImplementation } from '../../src/net/chunkingWrtc'
 import { FakePeerConnection, SimplePeerClass, fakeWrtc, type SimplePeer } from './fakeWebrtc'
 
@@ -74,6 +74,12 @@ describe('makeChunkingWrtc', () => {
     Object.defineProperty(offerer, 'sctp', { value: { maxMessageSize: 65_536 } })
     const channel = offerer.createDataChannel('sync')
     const opened = new Promise((resolve) => channel.addEventListener('open', resolve, { once: true }))
+    const bothArrived = new Promise<void>((resolve) => {
+      answerer.addEventListener('datachannel', ({ channel: received }) => {
+        let count = 0
+        received.addEventListener('message', () => ++count === 2 && resolve())
+      })
+    })
     await offerer.setLocalDescription(await offerer.createOffer())
     await answerer.setRemoteDescription(offerer.localDescription!)
     await answerer.setLocalDescription(await answerer.createAnswer())
@@ -81,8 +87,11 @@ describe('makeChunkingWrtc', () => {
     await opened
     channel.send(new Uint8Array(100 * 1024).fill(7))
     channel.send(new Uint8Array(60 * 1024).fill(7))
+    await bothArrived
     const raw = (offerer as unknown as FakePeerConnection).rawChannels[0]
-    expect(raw?.sentSizes).toEqual([65_536, 100 * 1024 - 65_534 + 2, 60 * 1024])
+    const payload = MAX_FRAME_BYTES - 2
+    const frames = Math.ceil((100 * 1024) / payload)
+    expect(raw?.sentSizes).toEqual([...Array<number>(frames - 1).fill(MAX_FRAME_BYTES), 100 * 1024 - (frames - 1) * payload + 2, 60 * 1024])
   })
 
   it('refuses an unordered or unreliable channel, which framing cannot survive', () => {
@@ -166,13 +175,14 @@ describe('makeChunkingWrtc', () => {
     const all = new Promise<void>((resolve) => {
       stock.on('data', (data: Buffer) => {
         frames.push(data)
-        if (frames.length === 5) resolve()
+        if (frames.length === count) resolve()
       })
     })
+    const count = Math.ceil((256 * 1024 + 1) / (MAX_FRAME_BYTES - 2))
     asiste.send(new Uint8Array(256 * 1024 + 1))
     await all
-    expect(frames.map((frame) => frame[0])).toEqual([65, 65, 65, 65, 65])
-    expect(Math.max(...frames.map((frame) => frame.byteLength))).toBeLessThanOrEqual(64 * 1024)
+    expect(frames.map((frame) => frame[0])).toEqual(Array<number>(count).fill(65))
+    expect(Math.max(...frames.map((frame) => frame.byteLength))).toBeLessThanOrEqual(MAX_FRAME_BYTES)
   })
 
   it('without the wrapper, simple-peer cannot send a 300 KiB message (the bug being fixed)', async () => {
