@@ -5,18 +5,24 @@
  * unchanged, so stock y-webrtc peers can read a session; only bigger (or
  * unusual) ones are split into frames (`wireFrames.ts`, docs/SCHEMA.md). The
  * channel is ordered and reliable, so continuation framing is enough. Sends
- * queue here rather than in the browser, so the real send buffer never passes
- * a send window (Chromium closes a channel whose 16 MiB buffer overflows).
+ * queue here rather than in the browser, and go to the browser's send buffer
+ * (bytes not yet transmitted: `bufferedAmount`) while it holds at most half a
+ * send window, or while the next message still fits in the window (Chromium
+ * closes a channel whose 16 MiB buffer overflows).
  *
- * The window starts at START_WINDOW_BYTES and doubles, up to HIGH_WATER_BYTES,
- * each time the link takes longer than GROW_AFTER_MS to drain half of it while
- * bytes are still in flight: a link that drains a small window at once gains
- * nothing from a bigger one (nor does a page too busy to refill it sooner).
- * Measured (bench lateJoin, "raw data channel" row): a fresh Chromium link
- * fed 1 MiB at a time stalls ~1.3 s about 1 MB in (an SCTP retransmission
- * timeout), and 10.7 MB then take ~3.2 s; fed ≤ 32 KiB it does not stall and
- * takes ~1.2 s. On a link whose round trip is longer than GROW_AFTER_MS the
- * window reaches 1 MiB in five round trips.
+ * The window starts at START_WINDOW_BYTES. When the buffer falls to half the
+ * window with messages waiting, and that took longer than GROW_AFTER_MS with
+ * bytes still in the buffer (the link takes them slower than about half a
+ * window per GROW_AFTER_MS: under 2 MB/s at 32 KiB), it doubles, up to
+ * HIGH_WATER_BYTES. A link that takes a small window at once does not grow
+ * it. A wake-up that finds the buffer empty does not grow it either: that
+ * page was late to refill, and on loopback growing then put back the big
+ * bursts that stall a fresh link (bench lateJoin at 10.7 MB: 5.5 s with such
+ * growth, 3.3 s without). The price: a page too busy to refill often sends
+ * slower. Measured by the lateJoin bench's raw row: a fresh Chromium link fed
+ * up to 1 MiB at a time stopped for 1.3–1.9 s about 1 MB in (consistent with an
+ * SCTP retransmission timeout) and took 2.4–4.6 s for 10.7 MB; fed ≤ 32 KiB it
+ * did not stop and took 1.1–1.5 s.
  * Only the members simple-peer uses are mirrored, plus EventTarget listeners.
  */
 import { MAX_MESSAGE_BYTES, MAX_RAW_BYTES, WireReader, toWireMessages } from './wireFrames'
@@ -24,9 +30,9 @@ import { MAX_MESSAGE_BYTES, MAX_RAW_BYTES, WireReader, toWireMessages } from './
 export { MAX_FRAME_BYTES, MAX_MESSAGE_BYTES, MAX_RAW_BYTES } from './wireFrames'
 /** Most bytes handed to the browser at once: its 16 MiB send buffer closes the channel on overflow. */
 export const HIGH_WATER_BYTES = 1024 * 1024
-/** The send window a channel starts with (the most bytes in the browser's buffer at once). */
+/** The send window a channel starts with (what the browser's buffer may hold at once, but for one big message). */
 export const START_WINDOW_BYTES = 32 * 1024
-/** A half window that takes longer than this to drain means the link is slow to acknowledge: the window doubles. */
+/** A half window that takes longer than this to leave the buffer, bytes still in it, means a slow link: the window doubles. */
 export const GROW_AFTER_MS = 8
 
 const utf8Encoder = new TextEncoder()
@@ -71,6 +77,7 @@ export class ChunkedChannel extends EventTarget {
   readonly #maxRawBytes: () => number
   readonly #now: () => number
   #window = START_WINDOW_BYTES
+  #owedLow = false // bufferedAmount was above the outer threshold: `bufferedamountlow` is owed once it is not
   #refilledAt = 0 // when the window was last topped up, waiting to drain
 
   /**
@@ -125,7 +132,7 @@ export class ChunkedChannel extends EventTarget {
     return this.#real.bufferedAmount + this.#queuedBytes
   }
 
-  /** `onbufferedamountlow` fires when `bufferedAmount` falls to this many bytes or fewer. */
+  /** `onbufferedamountlow` fires when `bufferedAmount` (queued here included) falls from above this to this many bytes or fewer. */
   get bufferedAmountLowThreshold(): number {
     return this.#threshold
   }
@@ -150,6 +157,7 @@ export class ChunkedChannel extends EventTarget {
       this.#queue.push(wire)
       this.#queuedBytes += wire.byteLength
     }
+    if (this.bufferedAmount > this.#threshold) this.#owedLow = true
     this.#pump()
   }
 
@@ -164,12 +172,17 @@ export class ChunkedChannel extends EventTarget {
     return this.#window
   }
 
-  /** Moves queued frames to the real channel while they fit in the send window (one at least, when it is empty). */
+  /**
+   * Moves queued messages to the real channel while it holds at most half the window or the next one
+   * still fits in it: frames (≤ half the smallest window) never take it past the window; an unframed
+   * message bigger than the window goes once it holds half or less.
+   */
   #pump(): void {
+    const hadQueue = this.#queue.length > 0
     try {
       for (let frame = this.#queue[0]; frame; frame = this.#queue[0]) {
         const buffered = this.#real.bufferedAmount
-        if (buffered > 0 && buffered + frame.byteLength > this.#window) break
+        if (buffered > this.#window / 2 && buffered + frame.byteLength > this.#window) break
         this.#real.send(frame)
         this.#queue.shift()
         this.#queuedBytes -= frame.byteLength
@@ -181,30 +194,39 @@ export class ChunkedChannel extends EventTarget {
     }
     if (this.#queue.length > 0) this.#refilledAt = this.#now()
     this.#retarget()
+    // The queue emptied with the buffer already at or under the outer threshold: the real channel will
+    // not cross it from above, so report the owed `bufferedamountlow` here (after this call returns).
+    if (hadQueue && this.#queue.length === 0 && this.#owedLow && this.#real.bufferedAmount <= this.#threshold) {
+      queueMicrotask(() => {
+        if (!this.#stopped && this.#owedLow && this.bufferedAmount <= this.#threshold) this.#reportLow()
+      })
+    }
   }
 
   /**
-   * Asks the real channel to wake us to refill the queue (at half the window, or once the next
-   * message fits: a raw one may be bigger than the window), or to report `bufferedamountlow` upward.
-   * `#pump` stops only while the buffer is above that mark, so the wake-up always comes.
+   * Asks the real channel to wake us at half the window to refill the queue, or at the outer threshold to
+   * report `bufferedamountlow` upward. `#pump` stops only while the buffer is above half the window, so
+   * the wake-up always comes.
    */
   #retarget(): void {
     if (this.#stopped) return
-    const next = this.#queue[0]
-    this.#real.bufferedAmountLowThreshold = next ? Math.max(0, Math.min(this.#window / 2, this.#window - next.byteLength)) : this.#threshold
+    this.#real.bufferedAmountLowThreshold = this.#queue.length > 0 ? this.#window / 2 : this.#threshold
   }
 
   #drained(): void {
     if (this.#stopped) return
-    // Half the window drained, slower than GROW_AFTER_MS, and bytes still in flight: the link is slow to
-    // acknowledge and needs more in flight to stay busy. An empty buffer means this page was late to refill
-    // (busy), not the link: a bigger window would not help it.
+    // Half the window left the buffer, slower than GROW_AFTER_MS, with bytes still in it: a slow link,
+    // which a bigger window keeps busy. An empty buffer means this page was late to refill (see the top).
     const slowLink = this.#real.bufferedAmount > 0 && this.#now() - this.#refilledAt > GROW_AFTER_MS
     if (this.#queue.length > 0 && slowLink) this.#window = Math.min(this.#window * 2, HIGH_WATER_BYTES)
     this.#pump()
-    if (this.#queue.length === 0 && this.bufferedAmount <= this.#threshold) {
-      this.#emit(this.onbufferedamountlow, new Event('bufferedamountlow'))
-    }
+    // bufferedAmount counts what is queued here too, so with a high threshold this fires before the queue empties.
+    if (this.#owedLow && this.bufferedAmount <= this.#threshold) this.#reportLow()
+  }
+
+  #reportLow(): void {
+    this.#owedLow = false
+    this.#emit(this.onbufferedamountlow, new Event('bufferedamountlow'))
   }
 
   #receive(event: Event): void {

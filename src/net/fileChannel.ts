@@ -20,7 +20,7 @@ import type { DocConnection } from './connectDoc'
 import { SIDE_CHANNEL_EVENT, SIDE_CHANNEL_PREFIX } from './chunkingWrtc'
 import type { PeerLink } from './presence'
 
-/** Bytes per binary message: ChunkedChannel frames it at 16 KiB; fewer, larger reads are faster. */
+/** Bytes per binary message: at the 256 KiB unframed limit, so ChunkedChannel sends it whole (framed only when its first byte is the frame type); fewer, larger reads are faster. */
 export const FILE_CHUNK_BYTES = 256 * 1024
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS } from '../doc/schema'
 

@@ -72,8 +72,14 @@ describe('ChunkedChannel', () => {
     expect(Math.max(...rawA.sentSizes)).toBeLessThanOrEqual(MAX_FRAME_BYTES)
   })
 
-  it('keeps the send window small while the link drains at once, and counts queued bytes in bufferedAmount', async () => {
-    const { rawA, a, b } = await twoChannels() // the fake drains within a microtask, on a clock that stands still
+  it('keeps the send window small while half of it leaves the buffer within GROW_AFTER_MS, and counts queued bytes in bufferedAmount', async () => {
+    const rawA = new FakeDataChannel('t')
+    const rawB = new FakeDataChannel('t')
+    let clock = 0
+    const a = new ChunkedChannel(rawA, undefined, undefined, undefined, () => (clock += GROW_AFTER_MS)) // each wake-up just within
+    const b = new ChunkedChannel(rawB)
+    openPair(rawA, rawB)
+    await Promise.all([once(a, 'open'), once(b, 'open')])
     a.bufferedAmountLowThreshold = 64 * KiB
     const arriving = receive(b, 1)
     a.send(patterned(10 * MiB, 7))
@@ -131,6 +137,46 @@ describe('ChunkedChannel', () => {
     expect(bytesOf(data).equals(message)).toBe(true)
     expect(a.sendWindow).toBe(START_WINDOW_BYTES)
     expect(rawA.peakBufferedAmount).toBeLessThanOrEqual(START_WINDOW_BYTES)
+  })
+
+  it('reports bufferedamountlow once a send empties the queue with the buffer already under the threshold', async () => {
+    /** A channel whose buffer drains only when the test says, firing bufferedamountlow on a crossing as browsers do. */
+    class ManualChannel extends EventTarget {
+      readonly label = 't'
+      readyState: RTCDataChannelState = 'open'
+      bufferedAmount = 0
+      bufferedAmountLowThreshold = 0
+      binaryType: BinaryType = 'arraybuffer'
+      send(data: Uint8Array): void {
+        this.bufferedAmount += data.byteLength
+      }
+      close(): void {}
+      drainTo(bytes: number): void {
+        const before = this.bufferedAmount
+        this.bufferedAmount = bytes
+        if (before > this.bufferedAmountLowThreshold && bytes <= this.bufferedAmountLowThreshold) this.dispatchEvent(new Event('bufferedamountlow'))
+      }
+    }
+    const raw = new ManualChannel()
+    const a = new ChunkedChannel(raw, undefined, undefined, undefined, () => 0)
+    a.bufferedAmountLowThreshold = 40 * KiB // over the window: crossed between two wake-ups below
+    let lows = 0
+    a.onbufferedamountlow = () => lows++
+    const message = patterned(300 * KiB, 11)
+    const lastFrame = message.byteLength - Math.floor(message.byteLength / (MAX_FRAME_BYTES - 2)) * (MAX_FRAME_BYTES - 2) + 2
+    a.send(message)
+    while (a.bufferedAmount - raw.bufferedAmount > lastFrame) raw.drainTo(0) // each wake-up sends two frames
+    expect(a.bufferedAmount - raw.bufferedAmount).toBe(lastFrame)
+    expect(lows).toBe(0)
+    // The buffer drains, not to half the window (no wake-up), and what is left falls under the outer threshold
+    // unseen; then a small send takes the last frame along and empties the queue.
+    raw.drainTo(START_WINDOW_BYTES - lastFrame - 100)
+    a.send(Uint8Array.of(0, 1, 2))
+    expect(a.bufferedAmount).toBe(raw.bufferedAmount)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(lows).toBe(1)
+    raw.drainTo(0)
+    expect(lows).toBe(1) // once per crossing
   })
 
   it('sends unframed messages bigger than the send window, back to back and in order', async () => {
