@@ -17,12 +17,12 @@
  * HIGH_WATER_BYTES. A link that takes a small window at once does not grow
  * it. A wake-up that finds the buffer empty does not grow it either: that
  * page was late to refill, and on loopback growing then put back the big
- * bursts that stall a fresh link (bench lateJoin at 10.7 MB: 5.5 s with such
- * growth, 3.3 s without). The price: a page too busy to refill often sends
+ * bursts that stall a fresh link (bench lateJoin at 10.7 MB, one run each: 5.5 s
+ * with such growth, 3.3 s without). The price: a page too busy to refill often sends
  * slower. Measured by the lateJoin bench's raw row: a fresh Chromium link fed
  * up to 1 MiB at a time stopped for 1.3–1.9 s about 1 MB in (consistent with an
- * SCTP retransmission timeout) and took 2.4–4.6 s for 10.7 MB; fed ≤ 32 KiB it
- * did not stop and took 1.1–1.5 s.
+ * SCTP retransmission timeout) and took 2.0–4.6 s for 10.7 MB; fed ≤ 32 KiB it
+ * did not stop and took 1.0–1.7 s.
  * Only the members simple-peer uses are mirrored, plus EventTarget listeners.
  */
 import { MAX_MESSAGE_BYTES, MAX_RAW_BYTES, WireReader, toWireMessages } from './wireFrames'
