@@ -29,7 +29,7 @@ import { startCpuTrace } from './cpuTrace'
 import { startProfile } from './profile'
 import { HIGH_WATER_BYTES, MAX_FRAME_BYTES, START_WINDOW_BYTES } from '../src/net/chunkedChannel'
 import { rawTransfer, type RawTransfer } from './rawChannel'
-import { load1, newSession, openJoinLink, startHarness, startRep, messageCountText, waitForCount, type Harness } from './browser'
+import { load1, newSession, openJoinLink, startHarness, startRep, messageCountText, stats, waitForCount, type Harness } from './browser'
 
 const SIZES = (process.env.LATE_JOIN_SIZES ?? '0,300,2500').split(',').map((raw) => {
   const size = Number(raw.trim())
@@ -223,8 +223,7 @@ const BIG_WINDOW = { messageBytes: 64 * 1024, highWaterBytes: HIGH_WATER_BYTES }
 async function rawTransfers(harness: Harness, bytes: number, messageBytes: number, highWaterBytes: number): Promise<RawTransfer & { runs: number[] }> {
   const runs: RawTransfer[] = []
   for (let i = 0; i < RAW_RUNS; i++) runs.push(await rawTransfer(harness, bytes, messageBytes, highWaterBytes))
-  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-  return { ms: median(runs.map((run) => run.ms)), longestGapMs: median(runs.map((run) => run.longestGapMs)), runs: runs.map((run) => run.ms) }
+  return { ms: stats(runs.map((run) => run.ms)).p50, longestGapMs: stats(runs.map((run) => run.longestGapMs)).p50, runs: runs.map((run) => run.ms) }
 }
 
 export async function run(): Promise<BenchResult[]> {

@@ -23,11 +23,17 @@ function once(target: EventTarget, type: string): Promise<Event> {
   return new Promise((resolve) => target.addEventListener(type, resolve, { once: true }))
 }
 
-/** A raw fake pair, wrapped at both ends, resolved once both are open. */
-async function twoChannels() {
-  const rawA = new FakeDataChannel('t')
+/** A clock that moves `stepMs` each time it is read (the send window times its wake-ups on it). */
+function steppingClock(stepMs: number): () => number {
+  let clock = 0
+  return () => (clock += stepMs)
+}
+
+/** A raw fake pair, wrapped at both ends, resolved once both are open; `a` may get its own raw end and clock. */
+async function twoChannels(options: { rawA?: FakeDataChannel; now?: () => number } = {}) {
+  const rawA = options.rawA ?? new FakeDataChannel('t')
   const rawB = new FakeDataChannel('t')
-  const a = new ChunkedChannel(rawA)
+  const a = new ChunkedChannel(rawA, undefined, undefined, undefined, options.now)
   const b = new ChunkedChannel(rawB)
   openPair(rawA, rawB)
   await Promise.all([once(a, 'open'), once(b, 'open')])
@@ -73,13 +79,7 @@ describe('ChunkedChannel', () => {
   })
 
   it('keeps the send window small while half of it leaves the buffer within GROW_AFTER_MS, and counts queued bytes in bufferedAmount', async () => {
-    const rawA = new FakeDataChannel('t')
-    const rawB = new FakeDataChannel('t')
-    let clock = 0
-    const a = new ChunkedChannel(rawA, undefined, undefined, undefined, () => (clock += GROW_AFTER_MS)) // each wake-up just within
-    const b = new ChunkedChannel(rawB)
-    openPair(rawA, rawB)
-    await Promise.all([once(a, 'open'), once(b, 'open')])
+    const { rawA, a, b } = await twoChannels({ now: steppingClock(GROW_AFTER_MS) }) // each wake-up just within
     a.bufferedAmountLowThreshold = 64 * KiB
     const arriving = receive(b, 1)
     a.send(patterned(10 * MiB, 7))
@@ -93,13 +93,7 @@ describe('ChunkedChannel', () => {
   })
 
   it('doubles the send window, up to the high-water mark, while the link is slow to drain', async () => {
-    const rawA = new FakeDataChannel('t')
-    const rawB = new FakeDataChannel('t')
-    let clock = 0
-    const a = new ChunkedChannel(rawA, undefined, undefined, undefined, () => (clock += GROW_AFTER_MS + 1)) // each look at the clock is a drain slower than GROW_AFTER_MS
-    const b = new ChunkedChannel(rawB)
-    openPair(rawA, rawB)
-    await Promise.all([once(a, 'open'), once(b, 'open')])
+    const { rawA, a, b } = await twoChannels({ now: steppingClock(GROW_AFTER_MS + 1) }) // each wake-up a drain slower than GROW_AFTER_MS
     const windows = new Set<number>()
     rawA.addEventListener('bufferedamountlow', () => windows.add(a.sendWindow))
     const arriving = receive(b, 1)
@@ -123,13 +117,7 @@ describe('ChunkedChannel', () => {
         return true
       }
     }
-    const rawA = new BusyPageChannel('t')
-    const rawB = new FakeDataChannel('t')
-    let clock = 0
-    const a = new ChunkedChannel(rawA, undefined, undefined, undefined, () => (clock += GROW_AFTER_MS + 1))
-    const b = new ChunkedChannel(rawB)
-    openPair(rawA, rawB)
-    await Promise.all([once(a, 'open'), once(b, 'open')])
+    const { rawA, a, b } = await twoChannels({ rawA: new BusyPageChannel('t'), now: steppingClock(GROW_AFTER_MS + 1) })
     const arriving = receive(b, 1)
     const message = patterned(2 * MiB, 10)
     a.send(message)
