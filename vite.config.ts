@@ -27,8 +27,8 @@ export function linkPeerForYWebrtc(): Plugin {
 /**
  * Adapters for the opening of big sessions (BENCHMARKS.md, bigSession), each applied to imports made
  * from inside one dependency only, nothing in node_modules patched: Yjs reads with `src/net/fastDecoding.ts`
- * (lib0's decoding with fewer allocations), and y-webrtc's connect-time broadcast to other tabs sends what
- * changed since the IndexedDB load instead of the whole document (`src/net/tabSyncStep2.ts`). A third, for
+ * (lib0's decoding with fewer allocations) and writes with `src/net/fastEncoding.ts` (strings copied at once),
+ * and y-webrtc's connect-time broadcast to other tabs sends what changed since the IndexedDB load instead of the whole document (`src/net/tabSyncStep2.ts`). A third, for
  * the send path, swaps y-webrtc's lib0/broadcastchannel for `src/net/roomSends.ts`.
  * Exported for the bundle floor with the chat's essentials (bench/bundles.bench.ts), built with the same adapters.
  */
@@ -40,6 +40,7 @@ export function fastOpenAdapters(): Plugin {
     resolveId(source, importer) {
       if (!importer) return null
       if (source === 'lib0/decoding' && /[\\/]node_modules[\\/]yjs[\\/]/.test(importer)) return src('fastDecoding')
+      if (source === 'lib0/encoding' && /[\\/]node_modules[\\/]yjs[\\/]/.test(importer)) return src('fastEncoding')
       if (source === 'y-protocols/sync' && /[\\/]node_modules[\\/]y-webrtc[\\/]/.test(importer)) return src('tabSyncStep2')
       // Send path (issue 20): no post to other tabs when there are none, no echo to this page (src/net/roomSends.ts).
       if (source === 'lib0/broadcastchannel' && /[\\/]node_modules[\\/]y-webrtc[\\/]/.test(importer)) return src('roomSends')
@@ -170,7 +171,7 @@ export default defineConfig({
             // What every page starts with (Yjs, Solid, and the app code both the customer page and the console start
             // with), one chunk: several chunks always fetched together cost their cross-chunk imports and exports
             // and one gzip stream each (issue 20: −1.1 kB gzip on the customer page, −2.9 kB on the console).
-            { name: 'shared', test: (id) => /[\\/]node_modules[\\/](yjs|lib0|y-protocols|solid-js)[\\/]|[\\/]src[\\/]net[\\/]fastDecoding\.ts$/.test(id) || (customerStart.has(id) && consoleStart.has(id) && !isEntry(id)) },
+            { name: 'shared', test: (id) => /[\\/]node_modules[\\/](yjs|lib0|y-protocols|solid-js)[\\/]|[\\/]src[\\/]net[\\/]fast(De|En)coding\.ts$/.test(id) || (customerStart.has(id) && consoleStart.has(id) && !isEntry(id)) },
             // The customer page's own start (its view and model chunks, and what they import that no console start
             // needs), one chunk; what it shares with the portal pages is a chunk apart (first: a group takes the
             // captured modules' imports too), so a portal page loads no chat code.

@@ -223,4 +223,16 @@ export function formatDateTime(ms: number): string {
   return formatterFor(dateTimeFormats, { dateStyle: 'medium', timeStyle: 'short' }).format(ms)
 }
 
+/**
+ * Builds the UI language's number, plural and time formatters ahead of need. The first `Intl` formatter a page
+ * builds costs ~35–45 ms (Chromium loads its locale data then); the customer's page calls this when idle while
+ * the intake form is on screen, so a late join's first render of the transcript does not pay it.
+ */
+export function prepareFormats(): void {
+  const current = lang()
+  if (!pluralRules.has(current)) pluralRules.set(current, new Intl.PluralRules(current))
+  formatNumber(0)
+  formatTime(0)
+}
+
 export type { MessageKey }

@@ -138,8 +138,25 @@ function flushWhenLeaving(flush: () => void): () => void {
   }
 }
 
+/** An update at least this big is stored as it is, not merged with the others of its turn (see mergedForStore). */
+export const STORE_AS_IS_BYTES = 64 * 1024
+
 /**
- * Replaces y-indexeddb's per-update write with one merged write per turn (`soon`); returns a
+ * What a turn's updates are stored as: the small ones merged into one (fewer rows for the next load to read),
+ * each big one as it is. Merging re-reads and re-writes every byte, and a big update is one already: a late
+ * join's first sync (10 MB) cost the customer's page ~0.1 s more to merge with the few small updates of its
+ * turn (receipts, the customer's own note) than to store beside them (BENCHMARKS.md, lateJoin). Stored updates
+ * are applied together when the document loads, so how they are split does not change what it holds.
+ */
+export function mergedForStore(updates: readonly Uint8Array[]): Uint8Array[] {
+  const small = updates.filter((update) => update.byteLength < STORE_AS_IS_BYTES)
+  const big = updates.filter((update) => update.byteLength >= STORE_AS_IS_BYTES)
+  if (small.length <= 1) return [...small, ...big]
+  return [Y.mergeUpdates(small), ...big]
+}
+
+/**
+ * Replaces y-indexeddb's per-update write with one write per turn (`soon`; see mergedForStore); returns a
  * function that stops, writing what is pending unless told not to. With a bound, writes are counted and, past the share, peers' updates are not stored.
  */
 function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): (writePending?: boolean) => void {
@@ -189,10 +206,10 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
       items = kept
       if (items.length === 0) return
     }
-    const update = items.length === 1 ? items[0]?.update : Y.mergeUpdates(items.map((item) => item.update))
-    if (!update) return
-    if (bound) write(update, bound.share, bound.part)
-    else store(update, undefined)
+    for (const update of mergedForStore(items.map((item) => item.update))) {
+      if (bound) write(update, bound.share, bound.part)
+      else store(update, undefined)
+    }
   }
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     // Updates read from the database itself are not written back (y-indexeddb's own rule).

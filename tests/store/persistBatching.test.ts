@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { VISIBLE_WRITE_DELAY_MS, docDatabaseName, persistDoc } from '../../src/store/persistDoc'
+import { STORE_AS_IS_BYTES, VISIBLE_WRITE_DELAY_MS, docDatabaseName, mergedForStore, persistDoc } from '../../src/store/persistDoc'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
 
 const chat = (text: string) =>
@@ -111,5 +111,52 @@ describe('persistDoc write batching', () => {
     window.dispatchEvent(new Event('pagehide'))
     expect(writes).not.toHaveBeenCalled()
     expect(await reopened(name)).toEqual(['kept'])
+  })
+
+  it("a big update (a late join's first sync) is stored as it came, beside its turn's small edits merged into one", async () => {
+    const big = new Y.Doc()
+    for (let i = 0; i < 100; i++) appendEntry(big, chat(`long ${i} ${'x'.repeat(1000)}`))
+    const firstSync = Y.encodeStateAsUpdate(big)
+    expect(firstSync.byteLength).toBeGreaterThan(STORE_AS_IS_BYTES)
+    const name = docDatabaseName('customer', 'late-join')
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name)
+    const received: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => received.push(update))
+    const writes = spyOnWrites()
+    Y.applyUpdate(doc, firstSync, 'peer')
+    appendEntry(doc, chat('receipt one'))
+    appendEntry(doc, chat('receipt two'))
+    await vi.waitFor(() => expect(writes).toHaveBeenCalledTimes(2))
+    const stored = writes.mock.calls.map((call) => call[0] as Uint8Array)
+    expect(stored).toContain(received[0]) // the very bytes its listeners got, not merged (so not encoded again)
+    const merged = stored.find((update) => update !== received[0])!
+    expect(merged.byteLength).toBeLessThan(STORE_AS_IS_BYTES)
+    await store.close()
+    const texts = await reopened(name)
+    expect(texts).toHaveLength(102)
+    expect(texts.slice(-2)).toEqual(['receipt one', 'receipt two'])
+  })
+})
+
+describe('mergedForStore', () => {
+  const small = (text: string): Uint8Array => {
+    const doc = new Y.Doc()
+    appendEntry(doc, chat(text))
+    return Y.encodeStateAsUpdate(doc)
+  }
+  const bigUpdate = new Uint8Array(STORE_AS_IS_BYTES) // its bytes are never read: only its size decides
+
+  it('merges the small updates into one, keeps each big one as the same object, and leaves a lone small one alone', () => {
+    const [a, b] = [small('a'), small('b')]
+    const out = mergedForStore([a, bigUpdate, b])
+    expect(out).toHaveLength(2)
+    expect(out[1]).toBe(bigUpdate)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, out[0]!)
+    expect(readTranscript(doc).map((entry) => entry.text).sort()).toEqual(['a', 'b'])
+    expect(mergedForStore([a])[0]).toBe(a)
+    expect(mergedForStore([bigUpdate, a])).toEqual([a, bigUpdate])
+    expect(mergedForStore([])).toEqual([])
   })
 })

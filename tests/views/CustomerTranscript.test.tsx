@@ -3,7 +3,7 @@
 import { afterEach, expect, test } from 'vitest'
 import { createSignal } from 'solid-js'
 import { render } from 'solid-js/web'
-import { CustomerTranscript } from '../../src/views/customer/CustomerTranscript'
+import { CustomerTranscript, pageBefore } from '../../src/views/customer/CustomerTranscript'
 import type { Entry } from '../../src/doc/entry'
 
 afterEach(() => {
@@ -49,4 +49,28 @@ test('nearing the top renders the next older rows', () => {
   log.dispatchEvent(new Event('scroll'))
   expect(renderedIds(root).length).toBeGreaterThan(before)
   expect(renderedIds(root).at(-1)).toBe(message(1999).id)
+})
+
+test('a session of long messages renders fewer rows: a page ends once its text is long enough', () => {
+  const root = document.body.appendChild(document.createElement('div'))
+  const long = (i: number): Entry => ({ ...message(i), text: `message ${i} ${'x'.repeat(4000)}` })
+  render(() => <CustomerTranscript entries={Array.from({ length: 2000 }, (_, i) => long(i))} selfId="cust-1" />, root)
+  const ids = renderedIds(root)
+  expect(ids.length).toBeGreaterThan(1)
+  expect(ids.length).toBeLessThanOrEqual(pageBefore(Array.from({ length: 2000 }, (_, i) => long(i)), 2000))
+  expect(ids.length).toBeLessThan(20)
+  expect(ids.at(-1)).toBe(message(1999).id)
+  const log = root.querySelector<HTMLElement>('[role="log"]')!
+  log.scrollTop = 0
+  log.dispatchEvent(new Event('scroll'))
+  expect(renderedIds(root).length).toBeGreaterThan(ids.length)
+  expect(renderedIds(root).length).toBeLessThan(40)
+})
+
+test('a page is 150 short rows, or as many as reach the character budget', () => {
+  expect(pageBefore(entriesOf(2000), 2000)).toBe(150)
+  expect(pageBefore(entriesOf(10), 10)).toBe(10)
+  const long = Array.from({ length: 100 }, (_, i) => ({ ...message(i), text: 'y'.repeat(10_000) }))
+  expect(pageBefore(long, 100)).toBe(3)
+  expect(pageBefore(long, 2)).toBe(2)
 })

@@ -1,5 +1,5 @@
 /** The customer's page at the join link: intake, then the chat over the customer doc. */
-import { For, Match, Show, Suspense, Switch, lazy } from 'solid-js'
+import { For, Match, Show, Suspense, Switch, lazy, onMount } from 'solid-js'
 import { useCustomerSession } from '../../app/shell/appContext'
 import { IntakeForm } from './IntakeForm'
 import { CustomerTranscript } from './CustomerTranscript'
@@ -10,7 +10,7 @@ import { TypingIndicator } from '../session/TypingIndicator'
 import { CustomerLinkBanner } from './CustomerLinkBanner'
 import { makeRequestDialogs } from './requestDialogs'
 import { FileDropZone, FileTransferArea, type FileSending } from '../tools/FileTransferArea'
-import { lang, t } from '../../i18n/i18n'
+import { lang, prepareFormats, t } from '../../i18n/i18n'
 import { formatBytes } from '../../i18n/format'
 import { CustomerHeading } from './CustomerHeading'
 import { useShortcuts } from '../shell/shortcuts'
@@ -34,6 +34,8 @@ export function CustomerPage() {
     findReturn = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
     session.find.setOpen(true)
   }
+  // Intl's formatters are built while the customer reads the intake form, not when the transcript first shows.
+  onMount(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(prepareFormats, { timeout: 2000 }) : setTimeout(prepareFormats, 0)))
   useShortcuts((shortcut) => {
     if (shortcut !== 'find' || session.phase() !== 'chat') return false
     openFind()
