@@ -38,12 +38,14 @@ const SIZES = (process.env.LATE_JOIN_SIZES ?? '0,300,2500').split(',').map((raw)
 })
 const BODY_BYTES = 4096
 const JOIN_TIMEOUT_MS = 60_000
-const PROFILE = process.env.LATE_JOIN_PROFILE === '1' // print where the customer page's main-thread time goes
+const PROFILE = process.env.LATE_JOIN_PROFILE === '1' || process.env.LATE_JOIN_PROFILE === 'rep' // print where the customer page's (or with `rep`, the rep page's) main-thread time goes
+const TIMELINE = process.env.LATE_JOIN_TIMELINE === '1' // print when the customer page's data channels received each megabyte
 const BATCH = 25 // messages sent between yields to the event loop while filling
 
 declare global {
   interface Window {
     __benchJoin?: { expected: string; clickAt?: number; shownAt?: number }
+    __benchBytes?: { total: number; first?: number; last?: number; megabytes: number[]; channels: { label: string; opened: number; messages: number; bytes: number; biggest: number; first?: number; last?: number; gaps: string[] }[] }
   }
 }
 
@@ -185,13 +187,65 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
     })
     observer.observe(document, { childList: true, subtree: true, characterData: true })
   }, messageCountText(count + 2))
+  if (TIMELINE) {
+    // The data-channel messages the customer's page receives: when the first and last came, and each megabyte. Stamped
+    // when the page handles them: a busy main thread delays the stamps, not the bytes.
+    await customer.context.addInitScript(() => {
+      const bytes: NonNullable<Window['__benchBytes']> = { total: 0, megabytes: [], channels: [] }
+      window.__benchBytes = bytes
+      const count = (event: MessageEvent, channel: NonNullable<Window['__benchBytes']>['channels'][number]): void => {
+        const size = event.data instanceof ArrayBuffer ? event.data.byteLength : typeof event.data === 'string' ? event.data.length : 0
+        const at0 = performance.timeOrigin + performance.now()
+        if (channel.last !== undefined && at0 - channel.last > 50) channel.gaps.push(`${Math.round(at0 - channel.last)} ms at ${(channel.bytes / 1e6).toFixed(2)} MB`)
+        channel.messages++
+        channel.bytes += size
+        channel.biggest = Math.max(channel.biggest, size)
+        const before = Math.floor(bytes.total / 1e6)
+        bytes.total += size
+        const at = performance.timeOrigin + performance.now()
+        bytes.first ??= at
+        bytes.last = at
+        channel.first ??= at
+        channel.last = at
+        if (Math.floor(bytes.total / 1e6) > before) bytes.megabytes.push(at)
+      }
+      const watch = (channel: RTCDataChannel): void => {
+        if (!(channel instanceof RTCDataChannel)) return // Asiste's reassembling look-alike, re-dispatched on the same connection
+        const stats = { label: channel.label, opened: performance.timeOrigin + performance.now(), messages: 0, bytes: 0, biggest: 0, gaps: [] as string[] }
+        bytes.channels.push(stats)
+        channel.addEventListener('message', (event: MessageEvent) => count(event, stats))
+      }
+      const Original = RTCPeerConnection
+      window.RTCPeerConnection = class extends Original {
+        constructor(config?: RTCConfiguration) {
+          super(config)
+          this.addEventListener('datachannel', (event) => watch(event.channel))
+        }
+        override createDataChannel(label: string, init?: RTCDataChannelInit): RTCDataChannel {
+          const channel = super.createDataChannel(label, init)
+          watch(channel)
+          return channel
+        }
+      }
+    })
+  }
   const loadBefore = load1()
   const tracer = await startCpuTrace(customer.page)
-  const profiler = PROFILE ? await startProfile(customer.page) : undefined
+  const profiler = PROFILE ? await startProfile(process.env.LATE_JOIN_PROFILE === 'rep' ? rep.page : customer.page) : undefined
   await openJoinLink(customer.page, link, 'Late Customer')
   await customer.page.getByRole('button', { name: 'Start chat' }).click()
   await customer.page.waitForFunction(() => window.__benchJoin?.shownAt !== undefined, undefined, { timeout: JOIN_TIMEOUT_MS, polling: 50 })
   const times = await customer.page.evaluate(() => ({ ...window.__benchJoin!, origin: performance.timeOrigin }))
+  if (TIMELINE) {
+    const bytes = (await customer.page.evaluate(() => window.__benchBytes))!
+    const fromClick = (at: number | undefined): string => (at === undefined ? '—' : `${Math.round(at - times.clickAt!)}`)
+    console.error(
+      `customer received ${(bytes.total / 1e6).toFixed(1)} MB; ms from the click: first ${fromClick(bytes.first)}, megabytes ${bytes.megabytes.map(fromClick).join(' ')}, last ${fromClick(bytes.last)}, shown ${fromClick(times.shownAt)}`,
+    )
+    for (const channel of bytes.channels) {
+      console.error(`  channel "${channel.label}" opened ${fromClick(channel.opened)}: ${channel.messages} messages, ${(channel.bytes / 1e6).toFixed(2)} MB (biggest ${channel.biggest} B), first ${fromClick(channel.first)}, last ${fromClick(channel.last)}; gaps over 50 ms: ${channel.gaps.join(', ') || 'none'}`)
+    }
+  }
   if (profiler) console.error(await profiler()) // link opened → transcript shown
   const trace = await tracer()
   const fromClick = trace.between('asiste-click', 'asiste-shown')
