@@ -22,6 +22,7 @@ import type { NetworkHub } from '../shell/networkHub'
 import { initialTab } from './tabNavigation'
 import { loadTabLayout } from '../../store/tabLayout'
 import { readSnapshot } from '../../store/sessionSnapshot'
+import { createPaintGate } from './paintGate'
 import { keepSnapshot } from '../session/snapshotKeeper'
 
 export type { RepProfile, Outcome, OpenTeam, Invitation }
@@ -61,6 +62,10 @@ export interface RepWorkspace {
   snapshot(sessionId: string): Entry[] | undefined
   /** The session view has replaced the snapshot: it is dropped. */
   releaseSnapshot(sessionId: string): void
+  /** Whether the console starts by reopening the tab that was in front last time (which then shows its saved rows first). */
+  readonly reopensFront: boolean
+  /** The opening tab's snapshot rows are laid out: the session's documents may start loading (paintGate.ts). */
+  snapshotShown(sessionId: string): void
   /** The open session's unread count and idle clock. */
   activityOf(sessionId: string): SessionActivity | undefined
   /** Closes an open session on this device (it stays in History). */
@@ -109,6 +114,9 @@ interface OpeningSession {
   rows: Entry[] | undefined
 }
 
+/** How long a reopened session's documents wait for its snapshot to show (its views' chunk comes from the service worker in well under this). */
+const SNAPSHOT_PAINT_WAIT_MS = 1_000
+
 /** Creates the workspace and starts loading it. */
 export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): RepWorkspace {
   const [phase, setPhase] = createSignal<WorkspacePhase>('loading')
@@ -122,6 +130,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   const [teams, setTeams] = createSignal<OpenTeam[]>([])
   const [currentTeamId, setCurrentTeamId] = createSignal<string>()
   const [invitations, setInvitations] = createSignal<Invitation[]>([])
+  const painted = createPaintGate(SNAPSHOT_PAINT_WAIT_MS)
 
   const teamById = (teamId: string | undefined): OpenTeam | undefined => teams().find((team) => team.membership.teamId === teamId)
   const teamOf = (sessionId: string): OpenTeam | undefined => teamById(openSessions().get(sessionId)?.session.teamId)
@@ -251,6 +260,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
       setActiveId(front.row.sessionId)
       setCurrentTeamId(loaded.teams[0]?.teamId)
       setPhase('ready')
+      await painted.wait(front.row.sessionId) // the record's parse is a long task: the saved rows show first
     }
     if (front) await open(front)
     const others = Promise.all(reopen.filter((item) => item !== front).map(open))
@@ -299,6 +309,8 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     releaseSnapshot: (sessionId) => {
       if (openSessions().has(sessionId)) stopOpening(sessionId)
     },
+    reopensFront: loadTabLayout().active !== undefined,
+    snapshotShown: (sessionId) => painted.shown(sessionId),
     activityOf: (sessionId) => openSessions().get(sessionId)?.model.activity,
     close: forget,
     setAttention(next) {

@@ -3,7 +3,7 @@ import { Match, Show, Switch, createSignal, lazy } from 'solid-js'
 import { SessionContext, useApp, useConsole } from '../../app/shell/appContext'
 import { ProfileForm } from './ProfileForm'
 import { SessionView } from '../session/SessionView'
-import { LazyOpeningSession } from '../session/lazySnapshot'
+import { LazyOpeningSession, prefetchSnapshotViews } from '../session/lazySnapshot'
 import { ConnectionStatus } from '../shell/ConnectionStatus'
 import { LanguagePicker } from '../shell/LanguagePicker'
 import { SessionTabs } from './SessionTabs'
@@ -35,6 +35,7 @@ export function RepConsole() {
   const [teamOpen, setTeamOpen] = createSignal(false)
   const [portalsOpen, setPortalsOpen] = createSignal(false)
   useUnreadTitle(sessionTabs.totalUnread)
+  if (workspace.reopensFront) prefetchSnapshotViews() // the tab in front last time reopens with its saved rows
   return (
     <div class="console">
       <header class="topbar">

@@ -15,18 +15,22 @@ export function OpeningSession(props: { sessionId: string }) {
   const { workspace } = useConsole()
   return (
     <Show when={workspace.snapshot(props.sessionId)}>
-      {(rows) => (
-        <div role="tabpanel" id={`panel-${props.sessionId}`} aria-labelledby={`tab-${props.sessionId}`}>
-          <section class="session" aria-busy="true">
-            <div class="session__body">
-              <div class="session__chat">
-                <SnapshotRows rows={rows()} selfId={workspace.profile()?.repId} />
-                <p class="hint">{t('tabs.opening')}</p>
+      {(rows) => {
+        // Laid out by the next frame: the session's documents may start loading (their parse is a long task).
+        onMount(() => requestAnimationFrame(() => workspace.snapshotShown(props.sessionId)))
+        return (
+          <div role="tabpanel" id={`panel-${props.sessionId}`} aria-labelledby={`tab-${props.sessionId}`}>
+            <section class="session" aria-busy="true">
+              <div class="session__body">
+                <div class="session__chat">
+                  <SnapshotRows rows={rows()} selfId={workspace.profile()?.repId} />
+                  <p class="hint">{t('tabs.opening')}</p>
+                </div>
               </div>
-            </div>
-          </section>
-        </div>
-      )}
+            </section>
+          </div>
+        )
+      }}
     </Show>
   )
 }

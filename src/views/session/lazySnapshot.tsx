@@ -1,8 +1,8 @@
 /**
  * The saved last screenful of a reopened session (issue 20, big session open) without its views at the
  * console's start (issue 20, bundles): a new session has no snapshot, so most console starts never load
- * them. When a session reopens with one, the opening tab asks for the chunk as its rows arrive (while the
- * session's documents load, which takes longer), so the session view finds it loaded. Should the chunk
+ * them. When a console reopens with a tab in front, the chunk is asked for at once (prefetchSnapshotViews), and
+ * the tab's documents wait for its rows to show (src/app/console/paintGate.ts). Should the chunk
  * fail to load (offline before the service worker cached it), the opening tab shows no rows and the
  * session view shows its transcript uncovered: nothing is hidden for want of a cover.
  */
@@ -11,6 +11,14 @@ import { useConsole } from '../../app/shell/appContext'
 import { makeLoader, WhenWanted } from '../shell/lazyPart'
 
 const parts = makeLoader(() => import('./snapshotParts'))
+
+/**
+ * Starts loading the snapshot's views ahead of need: a console reopened with a tab in front most likely opens it
+ * with its saved rows, and the chunk then arrives while the profile and teams load instead of after them.
+ */
+export function prefetchSnapshotViews(): void {
+  void parts.want()
+}
 
 /** The opening session `sessionId` with its snapshot rows, in its tab panel (nothing when it has no snapshot). */
 export function LazyOpeningSession(props: { sessionId: string }) {
