@@ -213,6 +213,22 @@ export function encodeEntry(id: string, entry: StoredEntry, form: EntryForm): St
 }
 
 /** An entry's fields in the v2 map form (what `parseEntry` accepts back): also the form compared and measured. */
+/** Whether two entries store the same: the fields `toStored` keeps are equal (their ids are not compared). */
+export function sameStoredEntry(a: StoredEntry, b: StoredEntry): boolean {
+  return (
+    a.kind === b.kind &&
+    a.audience === b.audience &&
+    a.authorId === b.authorId &&
+    a.authorName === b.authorName &&
+    a.authorRole === b.authorRole &&
+    a.text === b.text &&
+    a.at === b.at &&
+    a.event === b.event &&
+    a.eventKey === b.eventKey &&
+    a.ref === b.ref
+  )
+}
+
 export function toStored(entry: StoredEntry): StoredEntry {
   const stored: StoredEntry = {
     kind: entry.kind,

@@ -16,7 +16,7 @@
  */
 import type * as Y from 'yjs'
 import { entriesMap, putEntryIfAbsent, storeEntry } from './transcript'
-import { parseEntry, toStored, type Entry } from './entry'
+import { parseEntry, sameStoredEntry, type Entry } from './entry'
 import { RELAY } from './schema'
 import { markReceipt, readReceipts, type Receipt } from './receipts'
 import { hiddenAttendeeIds } from './attendees'
@@ -43,10 +43,6 @@ export function isMirrorable(entry: Entry): boolean {
 /** Whether a rep-doc entry may be published to the customer doc. */
 export function isPublishable(entry: Entry): boolean {
   return entry.audience === 'all' && entry.authorRole !== 'customer'
-}
-
-function sameStored(a: Entry, b: Entry): boolean {
-  return JSON.stringify(toStored(a)) === JSON.stringify(toStored(b))
 }
 
 /**
@@ -108,7 +104,7 @@ export function publishCandidates(repDoc: Y.Doc, customerDoc: Y.Doc, ids?: Itera
     const present = parseEntry(id, target.get(id))
     const signature = readSignature(customerDoc, id)
     const known = signedHere?.get(id)
-    if (!present || !sameStored(present, entry) || !signature || (known !== undefined && known !== signature)) found.push(entry)
+    if (!present || !sameStoredEntry(present, entry) || !signature || (known !== undefined && known !== signature)) found.push(entry)
   }
   return found
 }
@@ -123,7 +119,7 @@ export function putPublishedEntries(customerDoc: Y.Doc, signed: readonly Publish
   customerDoc.transact(() => {
     for (const { entry, signature } of signed) {
       const present = parseEntry(entry.id, target.get(entry.id))
-      if (!present || !sameStored(present, entry)) {
+      if (!present || !sameStoredEntry(present, entry)) {
         storeEntry(customerDoc, entry.id, entry)
         written++
       }

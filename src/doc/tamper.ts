@@ -11,7 +11,7 @@
  */
 import type * as Y from 'yjs'
 import { entriesMap, readEntry } from './transcript'
-import { parseEntry, toStored, type AuthorRole, type Entry } from './entry'
+import { parseEntry, sameStoredEntry, type AuthorRole } from './entry'
 import { readAttendees } from './attendees'
 import { readIntake } from './intake'
 import { judgeCustomerEntry, readCustomerBinding, type Refusal } from './customerBinding'
@@ -29,10 +29,6 @@ export interface Tampering {
   text: string
 }
 
-function sameStored(a: Entry, b: Entry): boolean {
-  return JSON.stringify(toStored(a)) === JSON.stringify(toStored(b))
-}
-
 /**
  * What in the customer doc disagrees with the rep doc (all entries, or only `ids`), in id order.
  * Entries that fail validation are not listed: readers already drop them.
@@ -46,7 +42,7 @@ export function findTampering(customerDoc: Y.Doc, repDoc: Y.Doc, ids?: Iterable<
     if (!claimed) continue
     const record = readEntry(repDoc, id)
     let kind: TamperKind | undefined
-    if (record) kind = sameStored(claimed, record) ? undefined : 'altered'
+    if (record) kind = sameStoredEntry(claimed, record) ? undefined : 'altered'
     else if (claimed.authorRole !== 'customer') kind = 'forged'
     // Not in the record though it claims the customer: why the relay refused it (or will, once it is a grace period old).
     else if (binding) kind = judgeCustomerEntry(claimed, binding, repDoc, now) ?? 'unsigned'
