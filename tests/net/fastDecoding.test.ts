@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
+import { encoded } from './encoded'
 import * as decoding from 'lib0/decoding'
 import * as fast from '../../src/net/fastDecoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -37,12 +38,6 @@ const VALUES: unknown[] = [
   new Uint8Array(0),
   BigInt(2) ** BigInt(40),
 ]
-
-function encoded(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
 
 describe('fastDecoding reads exactly what lib0 reads', () => {
   test('every kind of value, one after another in one buffer', () => {

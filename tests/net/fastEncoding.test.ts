@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
+import { encoded } from './encoded'
 import * as decoding from 'lib0/decoding'
 import * as fast from '../../src/net/fastEncoding'
 import { fastOpenAdapters } from '../../vite.config'
@@ -54,17 +55,11 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   return a.length === b.length ? -1 : Math.min(a.length, b.length)
 }
 
-function bytesOf(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
 describe('fastEncoding writes exactly what lib0 writes', () => {
   test('each string alone, and all of them one after another', () => {
-    for (const text of STRINGS) expect(firstDifference(bytesOf((e) => fast.writeVarString(e, text)), bytesOf((e) => encoding.writeVarString(e, text))), text.slice(0, 20)).toBe(-1)
-    const ours = bytesOf((e) => STRINGS.forEach((text) => fast.writeVarString(e, text)))
-    expect(firstDifference(ours, bytesOf((e) => STRINGS.forEach((text) => encoding.writeVarString(e, text))))).toBe(-1)
+    for (const text of STRINGS) expect(firstDifference(encoded((e) => fast.writeVarString(e, text)), encoded((e) => encoding.writeVarString(e, text))), text.slice(0, 20)).toBe(-1)
+    const ours = encoded((e) => STRINGS.forEach((text) => fast.writeVarString(e, text)))
+    expect(firstDifference(ours, encoded((e) => STRINGS.forEach((text) => encoding.writeVarString(e, text))))).toBe(-1)
     const decoder = decoding.createDecoder(ours)
     // Lone surrogates come back as U+FFFD, as from any UTF-8 encoder.
     const utf8 = (text: string): string => new TextDecoder().decode(new TextEncoder().encode(text))
@@ -72,9 +67,9 @@ describe('fastEncoding writes exactly what lib0 writes', () => {
   })
 
   test('every kind of value, alone and after other writes (so strings land across the encoder\'s buffer ends)', () => {
-    VALUES.forEach((value, i) => expect(firstDifference(bytesOf((e) => fast.writeAny(e, value)), bytesOf((e) => encoding.writeAny(e, value as never))), `value ${i}`).toBe(-1))
-    const ours = bytesOf((e) => VALUES.forEach((value) => fast.writeAny(e, value)))
-    expect(firstDifference(ours, bytesOf((e) => VALUES.forEach((value) => encoding.writeAny(e, value as never))))).toBe(-1)
+    VALUES.forEach((value, i) => expect(firstDifference(encoded((e) => fast.writeAny(e, value)), encoded((e) => encoding.writeAny(e, value as never))), `value ${i}`).toBe(-1))
+    const ours = encoded((e) => VALUES.forEach((value) => fast.writeAny(e, value)))
+    expect(firstDifference(ours, encoded((e) => VALUES.forEach((value) => encoding.writeAny(e, value as never))))).toBe(-1)
     const decoder = decoding.createDecoder(ours)
     expect(VALUES.map(() => decoding.readAny(decoder)).length).toBe(VALUES.length)
     expect(decoding.hasContent(decoder)).toBe(false)
@@ -85,7 +80,7 @@ describe('fastEncoding writes exactly what lib0 writes', () => {
     for (let i = 0; i < 50; i++) doc.getMap('entries').set(`e${i}`, { kind: 'chat', text: `#${i} ${'x'.repeat(4096)} ñ 😀` })
     const update = Y.encodeStateAsUpdate(doc)
     const values = [...doc.getMap('entries').entries()]
-    const decoder = decoding.createDecoder(bytesOf((e) => values.forEach(([key, value]) => { fast.writeVarString(e, key); fast.writeAny(e, value) })))
+    const decoder = decoding.createDecoder(encoded((e) => values.forEach(([key, value]) => { fast.writeVarString(e, key); fast.writeAny(e, value) })))
     for (const [key, value] of values) {
       expect(decoding.readVarString(decoder)).toBe(key)
       expect(decoding.readAny(decoder)).toEqual(value)
