@@ -248,6 +248,16 @@ async function measure(harness: Harness, count: number): Promise<JoinMeasurement
   }
   if (profiler) console.error(await profiler()) // link opened → transcript shown
   const trace = await tracer()
+  if (TIMELINE) {
+    // Every task of 30 ms or more on a page's main thread, from the click (both pages: the trace covers the browser).
+    const click = trace.events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message === 'asiste-click')
+    const mains = new Set(trace.events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`))
+    const long = trace.events.filter((event) => event.ph === 'X' && /RunTask$/.test(event.name) && mains.has(`${event.pid}:${event.tid}`) && (event.dur ?? 0) >= 30_000 && click && event.ts >= click.ts)
+    for (const task of long) {
+      const page = task.pid === click?.pid ? 'customer' : `pid ${task.pid}`
+      console.error(`  task on ${page} at +${Math.round((task.ts - click!.ts) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms wall, ${Math.round((task.tdur ?? 0) / 1000)} ms CPU`)
+    }
+  }
   const fromClick = trace.between('asiste-click', 'asiste-shown')
   await Promise.all([rep.context.close(), customer.context.close()])
   return {

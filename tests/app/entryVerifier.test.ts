@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createInlineVerifier, createKeyCache, createPortVerifier, verifyJobs, type VerifyJob, type VerifyPort, type VerifyRequest, type VerifyResponse } from '../../src/app/customer/entryVerifier'
+import { POOL_BUSY_JOBS, createInlineVerifier, createKeyCache, createPoolVerifier, createPortVerifier, verifyJobs, type EntryVerifier, type VerifyJob, type VerifyPort, type VerifyRequest, type VerifyResponse } from '../../src/app/customer/entryVerifier'
 import { createDeviceSigningKeys, signEntry } from '../../src/net/sessionAuthority'
 import type { Entry } from '../../src/doc/entry'
 import { T0 } from '../doc/fixtures'
@@ -107,5 +107,47 @@ describe('entry signature checks', () => {
     expect(await open).toEqual(expected)
     expect(await verifier.verify(SESSION, jobs.slice(0, 3))).toEqual(expected.slice(0, 3))
     expect(worker.asked).toHaveLength(1)
+  })
+
+  test('a pool spreads a burst over a second verifier only once the first is busy, and answers each batch in order', async () => {
+    const made: { asked: number[]; answer: () => void }[] = []
+    // A verifier that answers "job i verified iff i is even" when told to, and records the batch sizes it got.
+    const make = (): EntryVerifier => {
+      const member = { asked: [] as number[], answer: () => undefined as void }
+      const waiting: (() => void)[] = []
+      member.answer = () => waiting.splice(0).forEach((release) => release())
+      made.push(member)
+      return {
+        verify: (_sessionId, jobs) => {
+          member.asked.push(jobs.length)
+          return new Promise((resolve) => waiting.push(() => resolve(jobs.map((_, i) => i % 2 === 0))))
+        },
+        stop: () => undefined,
+      }
+    }
+    const pool = createPoolVerifier(make, 2)
+    const { jobs } = await signedJobs(1)
+    const batch = (size: number): VerifyJob[] => Array.from({ length: size }, () => jobs[0]!)
+    const small = pool.verify(SESSION, batch(10))
+    expect(made).toHaveLength(1) // a chat's few checks: one verifier
+    const first = pool.verify(SESSION, batch(POOL_BUSY_JOBS))
+    expect(made).toHaveLength(1) // 10 outstanding: still not busy
+    const second = pool.verify(SESSION, batch(300))
+    expect(made).toHaveLength(2) // the first has 266 outstanding
+    const third = pool.verify(SESSION, batch(20))
+    expect(made).toHaveLength(2) // never more than the pool's size
+    expect(made.map((member) => member.asked)).toEqual([[10, POOL_BUSY_JOBS, 20], [300]]) // the third went to the less loaded one
+    made.forEach((member) => member.answer())
+    for (const [pending, size] of [[small, 10], [first, POOL_BUSY_JOBS], [second, 300], [third, 20]] as const) {
+      expect(await pending).toEqual(Array.from({ length: size }, (_, i) => i % 2 === 0))
+    }
+    expect(await pool.verify(SESSION, [])).toEqual([])
+  })
+
+  test('a pool of real verifiers gives the same verdicts as one', async () => {
+    const { jobs, expected } = await signedJobs(600)
+    const pool = createPoolVerifier(createInlineVerifier, 2)
+    const answers = await Promise.all([pool.verify(SESSION, jobs.slice(0, 300)), pool.verify(SESSION, jobs.slice(300))])
+    expect(answers.flat()).toEqual(expected)
   })
 })

@@ -48,8 +48,8 @@ export interface EntryTrust {
 
 /** The first batch of a burst (its newest entries): a screenful, so it is shown after one quick round trip. */
 const FIRST_BATCH = 64
-/** Every later batch: large enough that a 10 MB late join is a few round trips to the worker, small enough that verdicts show as they come. */
-const VERIFY_BATCH = 1024
+/** Every later batch: large enough that a 10 MB late join is a few round trips to the workers, small enough that verdicts show as they come and two workers share them evenly. */
+const VERIFY_BATCH = 512
 
 /** An entry waiting for its verdict, with the values it was read with (a rewrite meanwhile voids the verdict). */
 interface Pending {
