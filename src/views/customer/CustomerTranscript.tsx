@@ -4,7 +4,7 @@
  * virtual list (the rep console's `Transcript` keeps one for sessions of 100,000 entries); without it the
  * customer page loads none of the virtualiser's code (issue 20, bundles). Rendering only the newest page
  * of rows at first keeps a late join into a long session from laying out thousands of rows; a page ends at
- * `PAGE` rows or `PAGE_CHARS` characters of text, whichever comes first, since laying out text is what a
+ * `PAGE` rows or `PAGE_CHARS` characters of text, whichever comes first (but at least `MIN_PAGE` rows), since laying out text is what a
  * row costs (150 rows of 4 KB messages took the customer's page 0.44 s to lay out at a late join).
  * Same behaviour as the console's: it follows new entries while the reader is at the bottom, offers
  * "Jump to latest" otherwise, announces others' messages once, and scrolls find's current match into view.
@@ -19,17 +19,18 @@ import { TranscriptFooter, createFollowJudge } from '../session/TranscriptFooter
 import { t, tn } from '../../i18n/i18n'
 
 const PAGE = 150 // at most this many rows rendered at first, and added each time the reader nears the top
-const PAGE_CHARS = 24_000 // …and fewer once their text reaches this many characters (still several screens)
+const PAGE_CHARS = 24_000 // …and fewer once their text reaches this many characters (still several screens)…
+const MIN_PAGE = 20 // …but never fewer than this many (the conversation's last turns show whatever their length)
 const NEAR_TOP_PX = 600 // within this distance of the top, the next older rows are rendered
 
 function sameIds(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i])
 }
 
-/** How many entries, going back from index `end`, make one page: up to `PAGE`, stopping once their text reaches `PAGE_CHARS`. */
+/** How many entries, going back from index `end`, make one page: up to `PAGE`, stopping past `MIN_PAGE` once their text reaches `PAGE_CHARS`. */
 export function pageBefore(entries: readonly Entry[], end: number): number {
   let count = 0
-  for (let chars = 0; count < PAGE && count < end && chars < PAGE_CHARS; count++) chars += entries[end - count - 1]!.text.length
+  for (let chars = 0; count < PAGE && count < end && (count < MIN_PAGE || chars < PAGE_CHARS); count++) chars += entries[end - count - 1]!.text.length
   return count
 }
 
