@@ -212,7 +212,6 @@ export function encodeEntry(id: string, entry: StoredEntry, form: EntryForm): St
   return compact
 }
 
-/** An entry's fields in the v2 map form (what `parseEntry` accepts back): also the form compared and measured. */
 /** Whether two entries store the same: the fields `toStored` keeps are equal (their ids are not compared). */
 export function sameStoredEntry(a: StoredEntry, b: StoredEntry): boolean {
   return (
@@ -229,6 +228,7 @@ export function sameStoredEntry(a: StoredEntry, b: StoredEntry): boolean {
   )
 }
 
+/** An entry's fields in the v2 map form (what `parseEntry` accepts back): also the form compared and measured. */
 export function toStored(entry: StoredEntry): StoredEntry {
   const stored: StoredEntry = {
     kind: entry.kind,

@@ -131,6 +131,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
   const [currentTeamId, setCurrentTeamId] = createSignal<string>()
   const [invitations, setInvitations] = createSignal<Invitation[]>([])
   const painted = createPaintGate(SNAPSHOT_PAINT_WAIT_MS)
+  const lastFront = loadTabLayout().active // the tab in front last time: it reopens first, with its saved rows
 
   const teamById = (teamId: string | undefined): OpenTeam | undefined => teams().find((team) => team.membership.teamId === teamId)
   const teamOf = (sessionId: string): OpenTeam | undefined => teamById(openSessions().get(sessionId)?.session.teamId)
@@ -228,7 +229,6 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
 
   const start = async (loaded: RepProfile): Promise<void> => {
     // The last screenful of the tab in front last time is read while the teams load (it needs no team doc).
-    const lastFront = loadTabLayout().active
     const prefetched = lastFront === undefined ? undefined : readSnapshot(lastFront).catch(() => undefined)
     const reopen: { context: OpenContext; row: SessionSummary }[] = []
     for (const [index, membership] of loaded.teams.entries()) {
@@ -309,7 +309,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     releaseSnapshot: (sessionId) => {
       if (openSessions().has(sessionId)) stopOpening(sessionId)
     },
-    reopensFront: loadTabLayout().active !== undefined,
+    reopensFront: lastFront !== undefined,
     snapshotShown: (sessionId) => painted.shown(sessionId),
     activityOf: (sessionId) => openSessions().get(sessionId)?.model.activity,
     close: forget,

@@ -125,10 +125,12 @@ export const POOL_BUSY_JOBS = 256
  * calls), while the page's main thread renders; a chat's few checks at a time never start a second worker.
  */
 export function createPoolVerifier(make: () => EntryVerifier, size: number): EntryVerifier {
-  const members: { verifier: EntryVerifier; outstanding: number }[] = []
-  const pick = (): (typeof members)[number] => {
-    const idle = members.reduce<(typeof members)[number] | undefined>((best, member) => (best === undefined || member.outstanding < best.outstanding ? member : best), undefined)
-    if (idle && (idle.outstanding < POOL_BUSY_JOBS || members.length >= size)) return idle
+  type Member = { verifier: EntryVerifier; outstanding: number }
+  const members: Member[] = []
+  const pick = (): Member => {
+    let least: Member | undefined
+    for (const member of members) if (!least || member.outstanding < least.outstanding) least = member
+    if (least && (least.outstanding < POOL_BUSY_JOBS || members.length >= size)) return least
     const member = { verifier: make(), outstanding: 0 }
     members.push(member)
     return member

@@ -4,8 +4,8 @@
  * virtual list (the rep console's `Transcript` keeps one for sessions of 100,000 entries); without it the
  * customer page loads none of the virtualiser's code (issue 20, bundles). Rendering only the newest page
  * of rows at first keeps a late join into a long session from laying out thousands of rows; a page ends at
- * `PAGE` rows or `PAGE_CHARS` characters of text, whichever comes first (but at least `MIN_PAGE` rows), since laying out text is what a
- * row costs (150 rows of 4 KB messages took the customer's page 0.44 s to lay out at a late join).
+ * `PAGE` rows or `PAGE_CHARS` characters of text, whichever comes first (but at least `MIN_PAGE` rows), since
+ * laying out text is what a row costs (150 rows of 4 KB messages took the customer's page 0.44 s to lay out).
  * Same behaviour as the console's: it follows new entries while the reader is at the bottom, offers
  * "Jump to latest" otherwise, announces others' messages once, and scrolls find's current match into view.
  */
@@ -54,7 +54,7 @@ export function CustomerTranscript(props: {
   const ids = createMemo(() => props.entries.map((entry) => entry.id), [], { equals: sameIds })
   // How many of the newest entries are rendered: one page until the reader nears the top (see onScroll).
   const [shown, setShown] = createSignal<number | undefined>(undefined)
-  const count = (): number => shown() ?? pageBefore(props.entries, props.entries.length)
+  const count = createMemo(() => shown() ?? pageBefore(props.entries, props.entries.length))
   const shownIds = createMemo(() => {
     const all = ids()
     const rendered = count()
