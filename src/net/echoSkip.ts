@@ -20,14 +20,20 @@
  * batching schedules a task there). Reads y-webrtc's room internals
  * (`webrtcConns`, `_docUpdateHandler`) and lib0's listener sets, as connectDoc.ts
  * and peerGuard.ts already read y-webrtc's.
+ *
+ * The same hooks tell syncAnswer.ts which peer's message y-webrtc is reading,
+ * so a big sync answer can go to that peer in parts, and answerParts.ts when
+ * we ask a peer for its answer (sync step 1 sent) and when its link closes.
  */
 import type * as Y from 'yjs'
+import { askedPeer, peerClosed } from './answerParts'
+import { setReadPeer, type ReadPeer } from './syncAnswer'
 
 /** The slice of simple-peer this module drives. */
 interface EchoPeer {
   send(data: Uint8Array): void
   prependListener(event: 'data', listener: () => void): void
-  on(event: 'data', listener: () => void): void
+  on(event: 'data' | 'close', listener: () => void): void
 }
 
 /** The slice of y-webrtc's Room this module drives. */
@@ -42,6 +48,10 @@ export interface EchoSkip {
   /** Puts y-webrtc's update listener first again (y-webrtc re-adds it last when it reconnects). */
   putFirst(): void
 }
+
+// y-webrtc's sync message type and y-protocols' sync step 1.
+const SYNC_MESSAGE = 0
+const SYNC_STEP1 = 0
 
 /** Whether Yjs holds nothing back for `doc` (no update waits for a missing one). */
 function nothingHeld(doc: Y.Doc): boolean {
@@ -82,6 +92,7 @@ export function skipEchoes(doc: Y.Doc, room: EchoRoom): EchoSkip {
 
   const clear = (): void => {
     applying = undefined
+    setReadPeer(doc, undefined)
   }
   const hook = (): void => {
     room.webrtcConns.forEach(({ peer: value }) => {
@@ -90,11 +101,25 @@ export function skipEchoes(doc: Y.Doc, room: EchoRoom): EchoSkip {
       hooked.add(peer)
       const send = peer.send
       peer.send = function (this: EchoPeer, data: Uint8Array) {
-        if (withheld !== peer) send.call(this, data)
+        if (withheld === peer) return
+        if (data[0] === SYNC_MESSAGE && data[1] === SYNC_STEP1) askedPeer(doc, peer)
+        send.call(this, data)
       }
+      const reader: ReadPeer = {
+        key: peer,
+        send(message) {
+          try {
+            peer.send(message)
+          } catch {
+            // A link closing: y-webrtc's own answer fails the same way, and the next connection syncs again.
+          }
+        },
+      }
+      peer.on('close', () => peerClosed(doc, peer))
       // y-webrtc applies a message in its own 'data' listener: ours run just before and just after it.
       peer.prependListener('data', () => {
         applying = nothingHeld(doc) ? peer : undefined
+        setReadPeer(doc, reader)
         queueMicrotask(clear) // if y-webrtc's listener throws, ours below never runs
       })
       peer.on('data', clear)

@@ -1,16 +1,22 @@
 /**
  * y-protocols' sync module as y-webrtc sees it in the browser build
  * (vite.config.ts resolves `y-protocols/sync` to this file for imports made
- * from inside y-webrtc): the same functions, except that `writeSyncStep2`
- * called without a state vector — y-webrtc does so only when a room connects,
- * to broadcast the document to other tabs — writes what changed since the
- * document was loaded from IndexedDB, when it was (see tabSync.ts). Replies to
- * a peer's or a tab's sync step 1 are written inside y-protocols and are
- * untouched.
+ * from inside y-webrtc): the same functions, except that
+ * - `writeSyncStep2` called without a state vector — y-webrtc does so only
+ *   when a room connects, to broadcast the document to other tabs — writes
+ *   what changed since the document was loaded from IndexedDB, when it was
+ *   (see tabSync.ts);
+ * - a peer's sync step 1 is answered in parts when the answer is big
+ *   (syncAnswer.ts). A tab's is answered as y-protocols does;
+ * - the parts of a peer's answer are held and applied with its sync step 2,
+ *   in one transaction (answerParts.ts).
  */
+import * as decoding from 'lib0/decoding'
 import type * as encoding from 'lib0/encoding'
 import type * as Y from 'yjs'
 import * as sync from 'y-protocols/sync'
+import { answeredBy, applyTogether, holdPart } from './answerParts'
+import { readPeer, writeAnswer } from './syncAnswer'
 import { loadedStateVector } from './tabSync'
 
 export * from 'y-protocols/sync'
@@ -18,3 +24,34 @@ export * from 'y-protocols/sync'
 /** Sync step 2: the updates `encodedStateVector` lacks; without one, what changed since the IndexedDB load (or everything). */
 export const writeSyncStep2 = (encoder: encoding.Encoder, doc: Y.Doc, encodedStateVector?: Uint8Array): void =>
   sync.writeSyncStep2(encoder, doc, encodedStateVector ?? loadedStateVector(doc))
+
+/** y-protocols' `readSyncMessage`, with sync step 1 answered by `writeAnswer` and the parts of a peer's answer applied at its end. */
+export const readSyncMessage = (
+  decoder: decoding.Decoder,
+  encoder: encoding.Encoder,
+  doc: Y.Doc,
+  transactionOrigin: unknown,
+  errorHandler?: (error: Error) => unknown,
+): number => {
+  const type = decoding.readVarUint(decoder)
+  switch (type) {
+    case sync.messageYjsSyncStep1:
+      writeAnswer(encoder, doc, decoding.readVarUint8Array(decoder))
+      break
+    case sync.messageYjsSyncStep2: {
+      const peer = readPeer(doc)?.key
+      const update = decoding.readVarUint8Array(decoder)
+      applyTogether(doc, [...(peer ? answeredBy(doc, peer) : []), update], transactionOrigin, errorHandler)
+      break
+    }
+    case sync.messageYjsUpdate: {
+      const peer = readPeer(doc)?.key
+      const update = decoding.readVarUint8Array(decoder)
+      if (!peer || !holdPart(doc, peer, update, transactionOrigin)) applyTogether(doc, [update], transactionOrigin, errorHandler)
+      break
+    }
+    default:
+      throw new Error('Unknown message type')
+  }
+  return type
+}

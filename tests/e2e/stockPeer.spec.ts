@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import type { Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect, type NewPerson } from './fixtures'
 import { chatTexts, expectChat, joinAsCustomer, newSession, say, startRep } from './people'
 import type { StockPeer } from './stock/stockPeer'
 
@@ -57,14 +57,20 @@ async function openStockPage(page: Page): Promise<void> {
   await page.waitForFunction(() => window.stockPeer !== undefined)
 }
 
-test('a stock y-webrtc peer joins a live session from its link and reads every customer-visible entry in order', async ({ newPerson }) => {
-  test.setTimeout(120_000)
+/** A rep's session with its customer joined, and a person to run the stock peer. */
+async function sessionWithStockPeer(newPerson: NewPerson) {
   const rep = await newPerson()
   const customer = await newPerson()
   const stock = await newPerson()
   await startRep(rep.page, 'Ana Rep')
   const link = await newSession(rep.page)
   await joinAsCustomer(customer.page, link, 'Carla')
+  return { rep, customer, stock, link }
+}
+
+test('a stock y-webrtc peer joins a live session from its link and reads every customer-visible entry in order', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const { rep, customer, stock, link } = await sessionWithStockPeer(newPerson)
   const expected = ['hola', 'Hello Carla', ...[1, 2, 3, 4].map((n) => `${n} ${'x'.repeat(LONG)}`), 'ñandú 😀 <b>text</b>']
   for (const [i, text] of expected.entries()) await say(i % 2 === 0 ? customer.page : rep.page, text)
   await expectChat(customer.page, expected)
@@ -91,6 +97,23 @@ test('a stock y-webrtc peer joins a live session from its link and reads every c
   expect(entries.filter((entry) => entry.kind === 'status').map((entry) => entry.event)).toEqual(expect.arrayContaining(['sessionStarted', 'joined']))
 
   // Nothing on either side choked on the other: stock y-webrtc throws "Unexpected end of array" on framed messages.
+  expect(stock.errors.list).toEqual([])
+  expect(rep.errors.list).toEqual([])
+  expect(customer.errors.list).toEqual([])
+})
+
+test('a stock y-webrtc peer reads a session whose first sync is far over 256 KiB: the answer comes in parts it can read', async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  const { rep, customer, stock, link } = await sessionWithStockPeer(newPerson)
+  // 20 × 19,000 characters: a sync answer of ~380 KB, which in one message a stock peer cannot receive.
+  const expected = Array.from({ length: 20 }, (_, n) => `${n} ${String.fromCharCode(97 + (n % 26)).repeat(LONG)}`)
+  for (const [i, text] of expected.entries()) await say(i % 4 === 3 ? customer.page : rep.page, text)
+  await expectChat(customer.page, expected)
+
+  await openStockPage(stock.page)
+  await stock.page.evaluate((joinLink) => window.stockPeer!.join(joinLink), link)
+  const stockChat = async () => (await stock.page.evaluate(() => window.stockPeer!.transcript().filter((entry) => entry.kind === 'chat').map((entry) => entry.text))).map(brief)
+  await expect.poll(stockChat, { timeout: 30_000 }).toEqual(expected.map(brief))
   expect(stock.errors.list).toEqual([])
   expect(rep.errors.list).toEqual([])
   expect(customer.errors.list).toEqual([])

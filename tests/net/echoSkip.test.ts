@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as sync from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { skipEchoes, type EchoRoom } from '../../src/net/echoSkip'
+import { readSyncMessage } from '../../src/net/tabSyncStep2'
+import { PARTS_IDLE_MS, heldPartBytes } from '../../src/net/answerParts'
 
 /** A simple-peer as y-webrtc drives it: an emitter with `send`; what it sent is kept. */
 class FakePeer extends EventEmitter {
@@ -36,6 +41,32 @@ function remoteWrite(doc: Y.Doc, key: string): Uint8Array {
   const before = Y.encodeStateVector(peer)
   peer.getMap('entries').set(key, `from ${peer.clientID}`)
   return Y.encodeStateAsUpdate(peer, before)
+}
+
+/** A y-webrtc sync message (messageSync, then what `write` puts). */
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  return encoding.encode((encoder) => {
+    encoding.writeVarUint(encoder, 0)
+    write(encoder)
+  })
+}
+
+/** Reads a y-webrtc sync message as y-webrtc's readMessage does (through Asiste's sync module); returns the reply. */
+function readSync(doc: Y.Doc, room: FakeRoom, message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message)
+  decoding.readVarUint(decoder) // y-webrtc's messageSync
+  return syncMessage((encoder) => readSyncMessage(decoder, encoder, doc, room))
+}
+
+/** A peer of `room` whose messages are y-webrtc sync messages (its reply sent back when `replies`). */
+function syncPeer(doc: Y.Doc, room: FakeRoom, name: string, replies: boolean): FakePeer {
+  const peer = new FakePeer()
+  peer.on('data', (message: Uint8Array) => {
+    const reply = readSync(doc, room, message)
+    if (replies && reply.byteLength > 1) peer.send(reply)
+  })
+  room.webrtcConns.set(name, { peer })
+  return peer
 }
 
 function setup() {
@@ -106,5 +137,71 @@ describe('skipEchoes', () => {
     doc.getMap('entries').set('y', 2)
     expect(sentWhenPersisting).toEqual([1, 2])
     expect(peer.sent).toHaveLength(2)
+  })
+
+  it("tells the sync answer which peer's message is read: a big answer goes to that peer in parts, a tab's in one", () => {
+    const { doc, room, echoes } = setup()
+    const entries = doc.getMap<string>('entries')
+    for (let i = 0; i < 600; i++) entries.set(`m${i}`, 'x'.repeat(1_000))
+    const carol = syncPeer(doc, room, 'carol', true)
+    echoes.hook()
+    const joiner = new Y.Doc()
+    const step1 = syncMessage((encoder) => sync.writeSyncStep1(encoder, joiner))
+    carol.emit('data', step1)
+    expect(carol.sent.length).toBeGreaterThan(2)
+    for (const message of carol.sent) {
+      const decoder = decoding.createDecoder(message)
+      expect(decoding.readVarUint(decoder)).toBe(0)
+      sync.readSyncMessage(decoder, encoding.createEncoder(), joiner, 'stock peer')
+    }
+    expect(joiner.getMap('entries').toJSON()).toEqual(entries.toJSON())
+    // Read outside a peer's 'data' event (another tab, over BroadcastChannel): one answer, as y-protocols writes it.
+    const sentBefore = carol.sent.length
+    expect(readSync(doc, room, step1).byteLength).toBeGreaterThan(600_000)
+    expect(carol.sent).toHaveLength(sentBefore)
+  })
+
+  it('holds the updates of a peer asked for its answer until its sync step 2, then applies them in one transaction; a closing link applies them', () => {
+    const { doc, room, echoes } = setup()
+    const transactions: string[][] = []
+    doc.getMap('entries').observe((event) => transactions.push([...event.keysChanged].sort()))
+    const dave = syncPeer(doc, room, 'dave', false)
+    echoes.hook()
+    const update = (key: string): Uint8Array => syncMessage((encoder) => sync.writeUpdate(encoder, remoteWrite(doc, key)))
+    const askDave = (): void => dave.send(syncMessage((encoder) => sync.writeSyncStep1(encoder, doc))) // as y-webrtc does on connect
+    dave.emit('data', update('live')) // not asked yet: applied at once
+    expect(transactions).toEqual([['live']])
+    askDave()
+    dave.emit('data', update('part 1'))
+    dave.emit('data', update('part 2'))
+    expect(transactions).toHaveLength(1)
+    expect(heldPartBytes(doc)).toBeGreaterThan(0)
+    dave.emit('data', syncMessage((encoder) => sync.writeSyncStep2(encoder, new Y.Doc())))
+    expect(transactions).toEqual([['live'], ['part 1', 'part 2']])
+    expect(heldPartBytes(doc)).toBe(0)
+    dave.emit('data', update('after the answer')) // answered: applied at once
+    expect(transactions).toHaveLength(3)
+    askDave()
+    dave.emit('data', update('part of a second answer'))
+    expect(transactions).toHaveLength(3)
+    dave.emit('close')
+    expect(transactions.at(-1)).toEqual(['part of a second answer'])
+  })
+
+  it("applies a peer's held parts once it pauses for PARTS_IDLE_MS (an answer that never ends cannot hold them)", () => {
+    vi.useFakeTimers()
+    try {
+      const { doc, room, echoes } = setup()
+      const erin = syncPeer(doc, room, 'erin', false)
+      echoes.hook()
+      erin.send(syncMessage((encoder) => sync.writeSyncStep1(encoder, doc)))
+      erin.emit('data', syncMessage((encoder) => sync.writeUpdate(encoder, remoteWrite(doc, 'held'))))
+      vi.advanceTimersByTime(PARTS_IDLE_MS - 1)
+      expect(doc.getMap('entries').has('held')).toBe(false)
+      vi.advanceTimersByTime(1)
+      expect(doc.getMap('entries').has('held')).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
