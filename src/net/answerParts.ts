@@ -11,8 +11,9 @@
  * peer pauses for PARTS_IDLE_MS, PARTS_MAX_MS after the first was held (a
  * slow link shows its progress, and a peer that never answers cannot delay
  * its live updates for longer), before more than PARTS_MAX_BYTES would be
- * held, or when the link closes; later parts are held anew. Another tab's
- * messages are never held.
+ * held (a closed link's parts too); later parts are held anew. Another tab's
+ * messages are never held. Fetched when a page's first peer appears
+ * (peerReading.ts).
  */
 import * as Y from 'yjs'
 
@@ -106,13 +107,6 @@ export function answeredBy(doc: Y.Doc, peer: object): Uint8Array[] {
   const state = stateOf(doc)
   state.asked.delete(peer)
   return take(state, peer)
-}
-
-/** `peer`'s link closed: what is held for it is applied. */
-export function peerClosed(doc: Y.Doc, peer: object): void {
-  const state = stateOf(doc)
-  state.asked.delete(peer)
-  release(doc, state, peer)
 }
 
 /** Bytes held for `doc` (for tests). */

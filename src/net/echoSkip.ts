@@ -21,19 +21,19 @@
  * (`webrtcConns`, `_docUpdateHandler`) and lib0's listener sets, as connectDoc.ts
  * and peerGuard.ts already read y-webrtc's.
  *
- * The same hooks tell syncAnswer.ts which peer's message y-webrtc is reading,
- * so a big sync answer can go to that peer in parts, and answerParts.ts when
- * we ask a peer for its answer (sync step 1 sent) and when its link closes.
+ * The same hooks tell the sync module which peer's message y-webrtc is
+ * reading (peerReading.ts), so a big sync answer can go to that peer in
+ * parts, and answerParts.ts when we ask a peer for its answer (sync step 1
+ * sent); the first peer fetches that code.
  */
 import type * as Y from 'yjs'
-import { askedPeer, peerClosed } from './answerParts'
-import { setReadPeer, type ReadPeer } from './syncAnswer'
+import { loadSyncParts, setReadPeer, syncParts } from './peerReading'
 
 /** The slice of simple-peer this module drives. */
 interface EchoPeer {
   send(data: Uint8Array): void
   prependListener(event: 'data', listener: () => void): void
-  on(event: 'data' | 'close', listener: () => void): void
+  on(event: 'data', listener: () => void): void
 }
 
 /** The slice of y-webrtc's Room this module drives. */
@@ -102,24 +102,14 @@ export function skipEchoes(doc: Y.Doc, room: EchoRoom): EchoSkip {
       const send = peer.send
       peer.send = function (this: EchoPeer, data: Uint8Array) {
         if (withheld === peer) return
-        if (data[0] === SYNC_MESSAGE && data[1] === SYNC_STEP1) askedPeer(doc, peer)
+        if (data[0] === SYNC_MESSAGE && data[1] === SYNC_STEP1) syncParts()?.askedPeer(doc, peer)
         send.call(this, data)
       }
-      const reader: ReadPeer = {
-        key: peer,
-        send(message) {
-          try {
-            peer.send(message)
-          } catch {
-            // A link closing: y-webrtc's own answer fails the same way, and the next connection syncs again.
-          }
-        },
-      }
-      peer.on('close', () => peerClosed(doc, peer))
+      void loadSyncParts().catch(() => undefined) // offline before the app was cached: answers stay whole
       // y-webrtc applies a message in its own 'data' listener: ours run just before and just after it.
       peer.prependListener('data', () => {
         applying = nothingHeld(doc) ? peer : undefined
-        setReadPeer(doc, reader)
+        setReadPeer(doc, peer)
         queueMicrotask(clear) // if y-webrtc's listener throws, ours below never runs
       })
       peer.on('data', clear)

@@ -9,10 +9,12 @@
  * challenge and both ends of the link (peer ids and DTLS fingerprints,
  * src/net/peerProof.ts), and the customer's page checks it. The customer's
  * page then tells the proven reps what it refused, so their view flags it.
+ * The rep's side is linkProver.ts (the console's start loads only that).
  */
 import type { DocConnection } from './connectDoc'
 import { peersByRole } from './mediaChannel'
-import { makeChallenge, proveSessionKey, verifyPeerProof } from './peerProof'
+import { MAX_REFUSALS } from './linkProver'
+import { makeChallenge, verifyPeerProof } from './peerProof'
 import type { LinkMessageEvent, PeerLink } from './presence'
 
 /** What the customer's page refused a peer that did not prove the session key. */
@@ -33,14 +35,6 @@ const CHALLENGE_RESEND_MS = 2_000
 const MAX_CHALLENGES = 5
 /** Most proofs checked per link: a peer cannot make the page verify signatures without end. */
 const MAX_PROOFS_CHECKED = 3
-/** Most proofs a rep's page signs per link (a genuine page asks a handful of times at most). */
-const MAX_ANSWERS = 10
-/** Most refusals kept (per page): reports from a hostile peer cannot grow it. */
-export const MAX_REFUSALS = 20
-/** Longest peer id or claimed name read from a report. */
-const MAX_REPORT_FIELD = 80
-
-const ACTIONS = new Set<RefusedAction>(['screen', 'fileOut', 'fileIn'])
 
 /** Where one link's proof stands. */
 export type ProofStatus = 'proven' | 'pending' | 'failed'
@@ -188,70 +182,4 @@ export function verifyLinks(connection: DocConnection, sessionId: string, key: P
   }
 }
 
-/** The rep page's side: answers challenges, and collects what the customer's page reports it refused. */
-export interface LinkProver {
-  /** Refusals reported by customer-side pages, oldest first. */
-  refusals(): (PeerRefusal & { reportedBy: string; at: number })[]
-  onChange(listener: () => void): () => void
-  stop(): void
-}
-
-function boundedString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_REPORT_FIELD ? value : undefined
-}
-
-/** Reads a refusal report; undefined when malformed. */
-export function parseRefusalReport(message: Record<string, unknown>): PeerRefusal | undefined {
-  const what = message.what as RefusedAction
-  const peerId = boundedString(message.peer)
-  if (!ACTIONS.has(what) || peerId === undefined) return undefined
-  const claimedName = boundedString(message.name)
-  return { what, peerId, ...(claimedName === undefined ? {} : { claimedName }) }
-}
-
-/** Runs a rep page's side over `connection`, signing with the session authority `key()` gives (read when first needed). */
-export function proveLinks(connection: DocConnection, sessionId: string, key: () => Promise<CryptoKey | undefined>): LinkProver {
-  const answers = new WeakMap<PeerLink, number>()
-  const refusals = new Map<string, PeerRefusal & { reportedBy: string; at: number }>()
-  const listeners = new Set<() => void>()
-  let signing: Promise<CryptoKey | undefined> | undefined
-  const onMessage = (event: LinkMessageEvent): void => {
-    const { message, link, ends } = event
-    if (message.t === 'challenge') {
-      const challenge = message.c
-      if (typeof challenge !== 'string' || challenge.length > 64 || !link || !ends) return
-      const count = answers.get(link) ?? 0
-      if (count >= MAX_ANSWERS) return
-      answers.set(link, count + 1)
-      const pending = (signing ??= key())
-      void pending.then(async (authority) => {
-        if (!authority) {
-          if (signing === pending) signing = undefined // not there yet (a joining rep's doc still syncing): read it again next time
-          return
-        }
-        const proof = await proveSessionKey(authority, sessionId, challenge, { prover: ends.local, verifier: ends.remote })
-        event.reply({ t: 'proof', c: challenge, p: proof })
-      })
-    } else if (message.t === 'refused') {
-      const refusal = parseRefusalReport(message)
-      if (!refusal) return
-      const id = `${refusal.what}\n${refusal.peerId}`
-      refusals.delete(id)
-      refusals.set(id, { ...refusal, reportedBy: event.peerId, at: Date.now() })
-      if (refusals.size > MAX_REFUSALS) refusals.delete(refusals.keys().next().value!)
-      listeners.forEach((listener) => listener())
-    }
-  }
-  const stop = connection.onLinkMessage?.(onMessage) ?? (() => undefined)
-  return {
-    refusals: () => [...refusals.values()],
-    onChange(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    stop() {
-      stop()
-      listeners.clear()
-    },
-  }
-}
+export { MAX_REFUSALS, parseRefusalReport, proveLinks, type LinkProver } from './linkProver'

@@ -18,7 +18,8 @@
  * part (framed for Asiste peers).
  *
  * Reads the document's struct store (`doc.store.clients`), as Yjs's own
- * encoder does, and writes each struct with its own `write`.
+ * encoder does, and writes each struct with its own `write`. Fetched when a
+ * page's first peer appears (peerReading.ts).
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
@@ -146,38 +147,19 @@ export function syncMessage(step: typeof SYNC_STEP2 | typeof SYNC_UPDATE, update
   return encoding.toUint8Array(encoder)
 }
 
-/** The peer whose message y-webrtc is reading: an identity, and a way to send it a message. */
-export interface ReadPeer {
-  readonly key: object
-  send(message: Uint8Array): void
-}
-
-const reading = new WeakMap<Y.Doc, ReadPeer>()
-
-/** While y-webrtc reads a message from a peer of `doc`, that peer (undefined: none, e.g. another tab's message). */
-export function setReadPeer(doc: Y.Doc, peer: ReadPeer | undefined): void {
-  if (peer) reading.set(doc, peer)
-  else reading.delete(doc)
-}
-
-/** The peer whose message y-webrtc is reading for `doc`, if any. */
-export function readPeer(doc: Y.Doc): ReadPeer | undefined {
-  return reading.get(doc)
-}
-
 /**
- * Answers sync step 1 (`encodedStateVector`, already read) into `encoder`, as y-protocols'
- * `writeSyncStep2` does, except that when a peer is being read and the answer is bigger than a part,
- * every part but the delete set goes to that peer first as an update.
+ * Answers sync step 1 (`encodedStateVector`, already read) into `encoder` as y-protocols'
+ * `writeSyncStep2` does, except that an answer bigger than a part goes to `send` first as updates,
+ * and only the rest (the delete set) is written into `encoder`.
  */
-export function writeAnswer(encoder: encoding.Encoder, doc: Y.Doc, encodedStateVector: Uint8Array): void {
-  const peer = reading.get(doc)
-  const parts = peer ? structParts(doc, Y.decodeStateVector(encodedStateVector)) : null
-  let rest = encodedStateVector
-  if (peer && parts) {
-    for (const part of parts) peer.send(syncMessage(SYNC_UPDATE, part))
-    rest = Y.encodeStateVector(doc) // what is left: the delete set and what Yjs holds back
+export function writeAnswer(encoder: encoding.Encoder, doc: Y.Doc, encodedStateVector: Uint8Array, send: (message: Uint8Array) => void): void {
+  const parts = structParts(doc, Y.decodeStateVector(encodedStateVector))
+  try {
+    for (const part of parts ?? []) send(syncMessage(SYNC_UPDATE, part))
+  } catch {
+    // The link is closing: the answer below fails the same way, and the next connection syncs again.
   }
   encoding.writeVarUint(encoder, SYNC_STEP2)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, rest))
+  // What is left once the parts are sent: the delete set, and what Yjs holds back.
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, parts ? Y.encodeStateVector(doc) : encodedStateVector))
 }

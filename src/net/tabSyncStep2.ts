@@ -10,13 +10,12 @@
  *   (syncAnswer.ts). A tab's is answered as y-protocols does;
  * - the parts of a peer's answer are held and applied with its sync step 2,
  *   in one transaction (answerParts.ts).
+ * Both once their code is fetched (peerReading.ts).
  */
-import * as decoding from 'lib0/decoding'
 import type * as encoding from 'lib0/encoding'
 import type * as Y from 'yjs'
 import * as sync from 'y-protocols/sync'
-import { answeredBy, applyTogether, holdPart } from './answerParts'
-import { readPeer, writeAnswer } from './syncAnswer'
+import { syncParts } from './peerReading'
 import { loadedStateVector } from './tabSync'
 
 export * from 'y-protocols/sync'
@@ -25,33 +24,6 @@ export * from 'y-protocols/sync'
 export const writeSyncStep2 = (encoder: encoding.Encoder, doc: Y.Doc, encodedStateVector?: Uint8Array): void =>
   sync.writeSyncStep2(encoder, doc, encodedStateVector ?? loadedStateVector(doc))
 
-/** y-protocols' `readSyncMessage`, with sync step 1 answered by `writeAnswer` and the parts of a peer's answer applied at its end. */
-export const readSyncMessage = (
-  decoder: decoding.Decoder,
-  encoder: encoding.Encoder,
-  doc: Y.Doc,
-  transactionOrigin: unknown,
-  errorHandler?: (error: Error) => unknown,
-): number => {
-  const type = decoding.readVarUint(decoder)
-  switch (type) {
-    case sync.messageYjsSyncStep1:
-      writeAnswer(encoder, doc, decoding.readVarUint8Array(decoder))
-      break
-    case sync.messageYjsSyncStep2: {
-      const peer = readPeer(doc)?.key
-      const update = decoding.readVarUint8Array(decoder)
-      applyTogether(doc, [...(peer ? answeredBy(doc, peer) : []), update], transactionOrigin, errorHandler)
-      break
-    }
-    case sync.messageYjsUpdate: {
-      const peer = readPeer(doc)?.key
-      const update = decoding.readVarUint8Array(decoder)
-      if (!peer || !holdPart(doc, peer, update, transactionOrigin)) applyTogether(doc, [update], transactionOrigin, errorHandler)
-      break
-    }
-    default:
-      throw new Error('Unknown message type')
-  }
-  return type
-}
+/** y-protocols' `readSyncMessage`, or once fetched, syncParts.ts's (sync answers in parts). */
+export const readSyncMessage: typeof sync.readSyncMessage = (decoder, encoder, doc, transactionOrigin, errorHandler) =>
+  (syncParts()?.readSyncMessage ?? sync.readSyncMessage)(decoder, encoder, doc, transactionOrigin, errorHandler)

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { PARTS_IDLE_MS, PARTS_MAX_BYTES, PARTS_MAX_MS, answeredBy, askedPeer, heldPartBytes, holdPart, peerClosed } from '../../src/net/answerParts'
+import { PARTS_IDLE_MS, PARTS_MAX_BYTES, PARTS_MAX_MS, answeredBy, askedPeer, heldPartBytes, holdPart } from '../../src/net/answerParts'
 
 /** An update adding `key` to the entries of a copy of `doc`. */
 function write(doc: Y.Doc, key: string): Uint8Array {
@@ -36,7 +36,9 @@ describe('answerParts', () => {
     expect(doc.getMap('entries').has('first')).toBe(true)
     expect(origins).toEqual(['room'])
     expect(heldPartBytes(doc)).toBe(PARTS_MAX_BYTES)
-    peerClosed(doc, peer)
+    const taken = answeredBy(doc, peer)
+    expect(taken).toHaveLength(1)
+    expect(taken[0]).toBe(big)
     expect(heldPartBytes(doc)).toBe(0)
   })
 

@@ -1,10 +1,11 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as sync from 'y-protocols/sync'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MAX_RAW_BYTES } from '../../src/net/wireFrames'
-import { PART_BYTES, setReadPeer, structParts } from '../../src/net/syncAnswer'
+import { PART_BYTES, structParts } from '../../src/net/syncAnswer'
+import { loadSyncParts, setReadPeer } from '../../src/net/peerReading'
 import { readSyncMessage } from '../../src/net/tabSyncStep2'
 
 /** A doc with the given client id. */
@@ -151,10 +152,12 @@ function asWebrtc(write: (encoder: encoding.Encoder) => void): Uint8Array {
 }
 
 describe('readSyncMessage (y-protocols as y-webrtc sees it)', () => {
+  beforeAll(() => loadSyncParts())
+
   /** The sender's answer to `receiver`'s sync step 1, with `target` as the peer being read. */
   function answer(sender: Y.Doc, receiver: Y.Doc, target?: (message: Uint8Array) => void): Uint8Array {
     const step1 = asWebrtc((encoder) => sync.writeSyncStep1(encoder, receiver))
-    setReadPeer(sender, target ? { key: {}, send: target } : undefined)
+    setReadPeer(sender, target ? { send: target } : undefined)
     try {
       return asWebrtc((encoder) => {
         encoding.writeVarUint(encoder, 0) // y-webrtc's messageSync, as y-webrtc writes it before the answer
