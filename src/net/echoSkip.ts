@@ -27,7 +27,7 @@
  * sent); the first peer fetches that code.
  */
 import type * as Y from 'yjs'
-import { loadSyncParts, setReadPeer, syncParts } from './peerReading'
+import { askedPeer, loadSyncParts, releasedFrom, setReadPeer } from './peerReading'
 
 /** The slice of simple-peer this module drives. */
 interface EchoPeer {
@@ -68,7 +68,7 @@ export function skipEchoes(doc: Y.Doc, room: EchoRoom): EchoSkip {
   const original = room._docUpdateHandler
   const handler = (update: Uint8Array, origin: unknown): void => {
     // y-webrtc applies a peer's message with the room as the transaction's origin.
-    withheld = origin === room ? applying : undefined
+    withheld = origin === room ? (applying ?? (releasedFrom(doc) as EchoPeer | undefined)) : undefined
     try {
       original(update, origin)
     } finally {
@@ -102,7 +102,7 @@ export function skipEchoes(doc: Y.Doc, room: EchoRoom): EchoSkip {
       const send = peer.send
       peer.send = function (this: EchoPeer, data: Uint8Array) {
         if (withheld === peer) return
-        if (data[0] === SYNC_MESSAGE && data[1] === SYNC_STEP1) syncParts()?.askedPeer(doc, peer)
+        if (data[0] === SYNC_MESSAGE && data[1] === SYNC_STEP1) askedPeer(doc, peer)
         send.call(this, data)
       }
       void loadSyncParts().catch(() => undefined) // offline before the app was cached: answers stay whole

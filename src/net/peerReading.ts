@@ -6,7 +6,9 @@
  * console with no peer yet never loads it (bench bundles). Until it is
  * there, answers go out as y-protocols writes them and parts are applied as
  * they come: both correct, only slower for a long session (and a stock peer
- * that connects first could not read a session over 256 KiB).
+ * that is a page's very first peer, and asks before the fetch is done, gets
+ * one answer it cannot read if the session is over 256 KiB). Which peers we
+ * asked for an answer is kept here, so the first peer's parts are held too.
  */
 import type * as Y from 'yjs'
 
@@ -28,13 +30,49 @@ export function readPeer(doc: Y.Doc): ReadPeer | undefined {
   return reading.get(doc)
 }
 
+const asked = new WeakMap<Y.Doc, WeakSet<object>>()
+
+/** We sent `peer` sync step 1 for `doc` (kept here, not in the fetched code, so the first peer counts too). */
+export function askedPeer(doc: Y.Doc, peer: object): void {
+  let peers = asked.get(doc)
+  if (!peers) asked.set(doc, (peers = new WeakSet()))
+  peers.add(peer)
+}
+
+/** Whether we await `peer`'s sync step 2 for `doc`; `answered` forgets it. */
+export function awaitsAnswer(doc: Y.Doc, peer: object, answered = false): boolean {
+  const peers = asked.get(doc)
+  const awaited = peers?.has(peer) ?? false
+  if (answered) peers?.delete(peer)
+  return awaited
+}
+
+const releasing = new WeakMap<Y.Doc, object>()
+
+/** Runs `apply` (applying what `peer` sent, outside its 'data' event) so that echoSkip.ts does not send it back to `peer`. */
+export function applyAsFrom(doc: Y.Doc, peer: object, apply: () => void): void {
+  releasing.set(doc, peer)
+  try {
+    apply()
+  } finally {
+    releasing.delete(doc)
+  }
+}
+
+/** The peer whose held updates are being applied for `doc` (see `applyAsFrom`). */
+export function releasedFrom(doc: Y.Doc): object | undefined {
+  return releasing.get(doc)
+}
+
 type SyncParts = typeof import('./syncParts')
 let parts: SyncParts | undefined
 let loading: Promise<SyncParts> | undefined
 
-/** Fetches the code of sync answers in parts, once (a page offline before the app was cached answers whole). */
+/** Fetches the code of sync answers in parts, once (a failed fetch, offline before the app was cached, is tried again next time). */
 export function loadSyncParts(): Promise<SyncParts> {
-  return (loading ??= import('./syncParts').then((module) => (parts = module)))
+  loading ??= import('./syncParts').then((module) => (parts = module))
+  loading.catch(() => (loading = undefined))
+  return loading
 }
 
 /** The code of sync answers in parts, once fetched. */

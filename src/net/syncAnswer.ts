@@ -154,12 +154,13 @@ export function syncMessage(step: typeof SYNC_STEP2 | typeof SYNC_UPDATE, update
  */
 export function writeAnswer(encoder: encoding.Encoder, doc: Y.Doc, encodedStateVector: Uint8Array, send: (message: Uint8Array) => void): void {
   const parts = structParts(doc, Y.decodeStateVector(encodedStateVector))
+  let sent = parts !== null
   try {
     for (const part of parts ?? []) send(syncMessage(SYNC_UPDATE, part))
   } catch {
-    // The link is closing: the answer below fails the same way, and the next connection syncs again.
+    sent = false // a part did not go (the link closing): the answer below is the whole one
   }
   encoding.writeVarUint(encoder, SYNC_STEP2)
   // What is left once the parts are sent: the delete set, and what Yjs holds back.
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, parts ? Y.encodeStateVector(doc) : encodedStateVector))
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, sent ? Y.encodeStateVector(doc) : encodedStateVector))
 }

@@ -14,7 +14,6 @@ import { answeredBy, applyTogether, holdPart } from './answerParts'
 import { readPeer } from './peerReading'
 import { writeAnswer } from './syncAnswer'
 
-export { askedPeer } from './answerParts'
 
 /** y-protocols' `readSyncMessage`, with a peer's answers in parts (see above). */
 export function readSyncMessage(

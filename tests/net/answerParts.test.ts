@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { PARTS_IDLE_MS, PARTS_MAX_BYTES, PARTS_MAX_MS, answeredBy, askedPeer, heldPartBytes, holdPart } from '../../src/net/answerParts'
+import { PARTS_IDLE_MS, PARTS_MAX_BYTES, PARTS_MAX_MS, answeredBy, applyTogether, heldPartBytes, holdPart } from '../../src/net/answerParts'
+import { askedPeer } from '../../src/net/peerReading'
 
 /** An update adding `key` to the entries of a copy of `doc`. */
 function write(doc: Y.Doc, key: string): Uint8Array {
@@ -67,6 +68,31 @@ describe('answerParts', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('holds no more than PARTS_MAX_BYTES for all peers together: past it, a part is applied at once', () => {
+    const doc = new Y.Doc()
+    const [first, second] = [{}, {}]
+    askedPeer(doc, first)
+    askedPeer(doc, second)
+    const filler = new Uint8Array(PARTS_MAX_BYTES - 10) // an empty update padded with zeros
+    expect(holdPart(doc, first, filler, 'room')).toBe(true)
+    expect(holdPart(doc, second, write(doc, 'over the cap'), 'room')).toBe(false)
+    expect(heldPartBytes(doc)).toBe(PARTS_MAX_BYTES - 10)
+    expect(answeredBy(doc, first)[0]).toBe(filler)
+  })
+
+  it('applies together the updates around one that fails, and reports it', () => {
+    const doc = new Y.Doc()
+    const errors: Error[] = []
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      applyTogether(doc, [write(doc, 'before'), new Uint8Array([1, 2, 3, 255, 255, 255, 255]), write(doc, 'after')], 'room', (error) => errors.push(error))
+    } finally {
+      logged.mockRestore()
+    }
+    expect([...doc.getMap('entries').keys()].sort()).toEqual(['after', 'before'])
+    expect(errors).toHaveLength(1)
   })
 })
 

@@ -203,6 +203,7 @@ describe('skipEchoes', () => {
       expect(doc.getMap('entries').has('held')).toBe(false)
       vi.advanceTimersByTime(1)
       expect(doc.getMap('entries').has('held')).toBe(true)
+      expect(erin.sent).toHaveLength(1) // our sync step 1 only: what erin sent is not sent back to it
     } finally {
       vi.useRealTimers()
     }

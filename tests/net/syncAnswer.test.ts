@@ -188,6 +188,21 @@ describe('readSyncMessage (y-protocols as y-webrtc sees it)', () => {
     expect(receiver.getMap('entries').size).toBe(666)
   })
 
+  it('answers whole when a part cannot be sent (a closing link), so the peer never counts as synced without it', () => {
+    const sender = docOf(1)
+    for (let i = 0; i < 1_000; i++) sender.getMap<string>('entries').set(`m${i}`, 'x'.repeat(1_000))
+    const receiver = new Y.Doc()
+    let sends = 0
+    const reply = answer(sender, receiver, () => {
+      if (++sends === 2) throw new Error('closed')
+    })
+    expect(sends).toBe(2)
+    const decoder = decoding.createDecoder(reply)
+    decoding.readVarUint(decoder)
+    sync.readSyncMessage(decoder, encoding.createEncoder(), receiver, 'stock')
+    expectSame(receiver, sender)
+  })
+
   it('answers a tab (no peer being read) exactly as y-protocols does', () => {
     const [sender] = editedTogether(5, 80)
     const receiver = new Y.Doc()
