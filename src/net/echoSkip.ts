@@ -27,7 +27,8 @@
  * sent); the first peer fetches that code.
  */
 import type * as Y from 'yjs'
-import { askedPeer, loadSyncParts, releasedFrom, setReadPeer } from './peerReading'
+import { askedPeer, releasedFrom, setReadPeer } from './peerReading'
+import { loadSyncParts } from './syncPartsLoader'
 
 /** The slice of simple-peer this module drives. */
 interface EchoPeer {

@@ -13,19 +13,9 @@
  */
 import type { DocConnection } from './connectDoc'
 import { peersByRole } from './mediaChannel'
-import { MAX_REFUSALS } from './linkProver'
+import { MAX_REFUSALS, type PeerRefusal } from './linkProver'
 import { makeChallenge, verifyPeerProof } from './peerProof'
 import type { LinkMessageEvent, PeerLink } from './presence'
-
-/** What the customer's page refused a peer that did not prove the session key. */
-export type RefusedAction = 'screen' | 'fileOut' | 'fileIn'
-
-/** A refusal as reported to the reps: what, to or from which peer (and the name it claimed). */
-export interface PeerRefusal {
-  what: RefusedAction
-  peerId: string
-  claimedName?: string
-}
 
 /** How long a link may take to prove before it counts as failed (it still becomes proven if a valid proof comes later). */
 export const PROOF_TIMEOUT_MS = 8_000
@@ -182,4 +172,4 @@ export function verifyLinks(connection: DocConnection, sessionId: string, key: P
   }
 }
 
-export { MAX_REFUSALS, parseRefusalReport, proveLinks, type LinkProver } from './linkProver'
+export { MAX_REFUSALS, parseRefusalReport, proveLinks, type LinkProver, type PeerRefusal, type RefusedAction } from './linkProver'

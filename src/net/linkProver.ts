@@ -7,8 +7,17 @@
  */
 import { proveSessionKey } from './peerProof'
 import type { DocConnection } from './connectDoc'
-import type { PeerRefusal, RefusedAction } from './linkProofs'
 import type { LinkMessageEvent, PeerLink } from './presence'
+
+/** What the customer's page refused a peer that did not prove the session key. */
+export type RefusedAction = 'screen' | 'fileOut' | 'fileIn'
+
+/** A refusal as reported to the reps: what, to or from which peer (and the name it claimed). */
+export interface PeerRefusal {
+  what: RefusedAction
+  peerId: string
+  claimedName?: string
+}
 
 /** Most proofs a rep's page signs per link (a genuine page asks a handful of times at most). */
 const MAX_ANSWERS = 10

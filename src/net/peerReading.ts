@@ -1,14 +1,15 @@
 /**
  * What the sync module y-webrtc uses (tabSyncStep2.ts) knows about the
  * message it reads: which peer sent it (echoSkip.ts sets it around each of a
- * peer's 'data' events), and the code that answers and receives sync answers
- * in parts (syncParts.ts), fetched when a page's first peer appears: a
- * console with no peer yet never loads it (bench bundles). Until it is
- * there, answers go out as y-protocols writes them and parts are applied as
- * they come: both correct, only slower for a long session (and a stock peer
- * that is a page's very first peer, and asks before the fetch is done, gets
- * one answer it cannot read if the session is over 256 KiB). Which peers we
- * asked for an answer is kept here, so the first peer's parts are held too.
+ * peer's 'data' events), and which peers we asked for an answer (kept here,
+ * in the first chunk, so the first peer's parts are held too). The code that
+ * answers and receives sync answers in parts (syncParts.ts) is fetched by
+ * syncPartsLoader.ts when a page's first peer appears: a console with no peer
+ * yet never loads it (bench bundles). Until it is there, answers go out as
+ * y-protocols writes them and parts are applied as they come: both correct,
+ * only slower for a long session (and a stock peer that is a page's very
+ * first peer, and asks before the fetch is done, gets one answer it cannot
+ * read if the session is over 256 KiB).
  */
 import type * as Y from 'yjs'
 
@@ -62,20 +63,4 @@ export function applyAsFrom(doc: Y.Doc, peer: object, apply: () => void): void {
 /** The peer whose held updates are being applied for `doc` (see `applyAsFrom`). */
 export function releasedFrom(doc: Y.Doc): object | undefined {
   return releasing.get(doc)
-}
-
-type SyncParts = typeof import('./syncParts')
-let parts: SyncParts | undefined
-let loading: Promise<SyncParts> | undefined
-
-/** Fetches the code of sync answers in parts, once (a failed fetch, offline before the app was cached, is tried again next time). */
-export function loadSyncParts(): Promise<SyncParts> {
-  loading ??= import('./syncParts').then((module) => (parts = module))
-  loading.catch(() => (loading = undefined))
-  return loading
-}
-
-/** The code of sync answers in parts, once fetched. */
-export function syncParts(): SyncParts | undefined {
-  return parts
 }

@@ -15,7 +15,7 @@
 import type * as encoding from 'lib0/encoding'
 import type * as Y from 'yjs'
 import * as sync from 'y-protocols/sync'
-import { syncParts } from './peerReading'
+import { syncParts } from './syncPartsLoader'
 import { loadedStateVector } from './tabSync'
 
 export * from 'y-protocols/sync'

@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { skipEchoes, type EchoRoom } from '../../src/net/echoSkip'
 import { readSyncMessage } from '../../src/net/tabSyncStep2'
 import { PARTS_IDLE_MS, heldPartBytes } from '../../src/net/answerParts'
-import { loadSyncParts } from '../../src/net/peerReading'
+import { loadSyncParts } from '../../src/net/syncPartsLoader'
 
 /** A simple-peer as y-webrtc drives it: an emitter with `send`; what it sent is kept. */
 class FakePeer extends EventEmitter {

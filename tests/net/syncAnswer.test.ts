@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MAX_RAW_BYTES } from '../../src/net/wireFrames'
 import { PART_BYTES, structParts } from '../../src/net/syncAnswer'
-import { loadSyncParts, setReadPeer } from '../../src/net/peerReading'
+import { setReadPeer } from '../../src/net/peerReading'
+import { loadSyncParts } from '../../src/net/syncPartsLoader'
 import { readSyncMessage } from '../../src/net/tabSyncStep2'
 
 /** A doc with the given client id. */

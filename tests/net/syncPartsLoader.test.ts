@@ -3,7 +3,8 @@ import * as encoding from 'lib0/encoding'
 import * as sync from 'y-protocols/sync'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { loadSyncParts, setReadPeer, syncParts } from '../../src/net/peerReading'
+import { setReadPeer } from '../../src/net/peerReading'
+import { loadSyncParts, syncParts } from '../../src/net/syncPartsLoader'
 import { readSyncMessage } from '../../src/net/tabSyncStep2'
 
 /** A doc of about 600 KB: an answer of several parts. */
@@ -26,7 +27,7 @@ function answer(doc: Y.Doc): { sent: Uint8Array[]; reply: Uint8Array } {
   }
 }
 
-describe('peerReading', () => {
+describe('syncPartsLoader', () => {
   it('answers whole until the code of answers in parts is fetched, then in parts; it is fetched once', async () => {
     const doc = bigDoc()
     expect(syncParts()).toBeUndefined()
