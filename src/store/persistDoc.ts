@@ -7,7 +7,8 @@
  * in the edit's own task (a microtask) kept the rep's page busy after Enter,
  * and one in the very next task ran ahead of the rest of the send path (issue
  * 20, `VISIBLE_WRITE_DELAY_MS`). Nothing is lost to a reload or a closed tab:
- * the pending write is made at once on `pagehide` and when the page is hidden.
+ * the pending write is made, and committed, at once on `pagehide` and when the
+ * page is hidden.
  *
  * Per-session storage bound (issue 18, src/store/storageBound.ts): each write
  * is counted toward the session's share (the count is kept in the database's
@@ -163,15 +164,21 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
   const store = persistence._storeUpdate
   let batch: { update: Uint8Array; peer: boolean }[] = []
   let refusing = false
-  /** y-indexeddb's write, in one transaction with the written-bytes count. */
-  const write = (update: Uint8Array, share: SessionShare, part: string): void => {
+  /**
+   * y-indexeddb's write (with a bound: in one transaction with the written-bytes count). Returns the transaction,
+   * which a page being left commits at once: one left to commit itself when the task ends could be cut by the
+   * navigation (a reload right after Enter).
+   */
+  const write = (update: Uint8Array): IDBTransaction | undefined => {
     const db = persistence.db
-    if (!db) return
-    share.add(part, update.byteLength)
-    const [updates, custom] = idb.transact(db, ['updates', 'custom'])
-    if (!updates || !custom) return
+    if (!db) return undefined
+    const [updates, custom] = idb.transact(db, bound ? ['updates', 'custom'] : ['updates'])
+    if (!updates) return undefined
     void idb.addAutoKey(updates, update as unknown as ArrayBuffer) // lib0 types it narrowly; y-indexeddb stores Uint8Arrays
-    void idb.put(custom, share.partBytes(part), STORED_BYTES_KEY)
+    if (bound && custom) {
+      bound.share.add(bound.part, update.byteLength)
+      void idb.put(custom, bound.share.partBytes(bound.part), STORED_BYTES_KEY)
+    }
     // Compaction (y-indexeddb's, debounced as there) stores the whole in-memory document: not once peers are refused.
     if (++persistence._dbsize >= PREFERRED_TRIM_SIZE && !refusing) {
       if (persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
@@ -180,8 +187,9 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
         if (!refusing) void storeState(persistence, false)
       }, persistence._storeTimeout)
     }
+    return updates.transaction
   }
-  const flush = (): void => {
+  const flush = (leaving = false): void => {
     if (batch.length === 0) return
     let items = batch
     batch = []
@@ -207,8 +215,8 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
       if (items.length === 0) return
     }
     for (const update of mergedForStore(items.map((item) => item.update))) {
-      if (bound) write(update, bound.share, bound.part)
-      else store(update, undefined)
+      const transaction = write(update)
+      if (leaving) transaction?.commit?.()
     }
   }
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
@@ -229,7 +237,7 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
   doc.off('update', store)
   if (persistence.synced) listen()
   else persistence.on('synced', listen)
-  const stopLeaving = flushWhenLeaving(flush)
+  const stopLeaving = flushWhenLeaving(() => flush(true))
   return (writePending = true) => {
     persistence.off('synced', listen)
     doc.off('update', onUpdate)

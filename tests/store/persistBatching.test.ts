@@ -73,14 +73,18 @@ describe('persistDoc write batching', () => {
     expect(await reopened(name)).toEqual(['while visible', 'while hidden'])
   })
 
-  it('pagehide writes the pending edits at once: a reload right after Enter loses nothing', async () => {
+  it('pagehide writes the pending edits and commits them at once: a reload right after Enter loses nothing', async () => {
     const name = docDatabaseName('rep', 'pagehide')
     const doc = new Y.Doc()
     await persistDoc(doc, name) // never closed: the page goes away
     const writes = spyOnWrites()
+    const commits = vi.spyOn(IDBTransaction.prototype, 'commit')
     appendEntry(doc, chat('sent just before the reload'))
     window.dispatchEvent(new Event('pagehide'))
     expect(writes).toHaveBeenCalledTimes(1)
+    // Committed at once, not when the task ends: the navigation may not let the page reach that point.
+    expect(commits).toHaveBeenCalledTimes(1)
+    expect(commits.mock.contexts[0]).toBe((writes.mock.contexts[0] as IDBObjectStore).transaction)
     expect(await reopened(name)).toEqual(['sent just before the reload'])
   })
 
