@@ -16,8 +16,18 @@ function ownWrites(doc: Y.Doc, key: string, text: string): void {
   doc.getMap('mine').set(key, text)
 }
 
-/** Lets the merged write of the current microtask go out. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+/** Resolves in the timers phase of a later turn of the event loop. */
+const nextTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/**
+ * Lets the merged write go out. It is made on a MessageChannel message, which Node delivers in the poll phase of its
+ * loop; one `setTimeout(0)` can fire first (the timers phase comes before, once a millisecond has passed: a loaded
+ * machine), a second one fires only after that poll phase.
+ */
+const settle = async (): Promise<void> => {
+  await nextTimer()
+  await nextTimer()
+}
 
 describe('per-session storage share', () => {
   it('past its share a customer doc stops storing what peers add, keeps storing every own write, and says how much was not stored', async () => {
