@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { deleteLocal, readLocal, writeLocal } from './keyValue'
+import { forgetUnsaved, readUnsaved } from './unsavedEdits'
 
 const NAME = /^asiste:(rep|customer|team):([A-Za-z0-9_.:-]{1,64})$/
 
@@ -29,8 +30,9 @@ export async function listDocDatabases(): Promise<DocDatabase[]> {
   return all.flatMap((info) => (info.name ? (parseDatabaseName(info.name) ?? []) : []))
 }
 
-/** Deletes a database for good (resolves once the browser has removed it). */
+/** Deletes a database for good (resolves once the browser has removed it), with any copy of its edits a page kept as it was left. */
 export function deleteDatabase(name: string): Promise<void> {
+  forgetUnsaved(readUnsaved(name).keys)
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name)
     request.onsuccess = () => resolve()

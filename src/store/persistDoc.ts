@@ -7,8 +7,10 @@
  * in the edit's own task (a microtask) kept the rep's page busy after Enter,
  * and one in the very next task ran ahead of the rest of the send path (issue
  * 20, `VISIBLE_WRITE_DELAY_MS`). Nothing is lost to a reload or a closed tab:
- * the pending write is made, and committed, at once on `pagehide` and when the
- * page is hidden.
+ * on `pagehide` and when the page is hidden, the pending write is made and
+ * committed at once, and every write not yet stored is also copied to
+ * localStorage until it is (src/store/unsavedEdits.ts): the navigation cut a
+ * write under way in about half of the reloads that followed a message.
  *
  * Per-session storage bound (issue 18, src/store/storageBound.ts): each write
  * is counted toward the session's share (the count is kept in the database's
@@ -24,6 +26,7 @@ import * as idb from 'lib0/indexeddb'
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb'
 import type { SessionShare } from './storageBound'
 import { markLoadedFromStore } from '../net/tabSync'
+import { MAX_UNSAVED_BYTES, forgetUnsaved, keepUnsaved, readUnsaved } from './unsavedEdits'
 
 /** A document's local database. */
 export interface DocStore {
@@ -53,7 +56,7 @@ const STORED_BYTES_KEY = 'asiste:storedBytes'
 /** Loads `doc` from its database (resolves once loaded; an empty database resolves too). */
 export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: StorageBoundOptions): Promise<DocStore> {
   const persistence = new IndexeddbPersistence(databaseName, doc)
-  const stopBatching = batchWrites(doc, persistence, bound)
+  const batching = batchWrites(doc, databaseName, persistence, bound)
   await persistence.whenSynced
   if (bound) {
     // Written-bytes count of this database, or (a database from before the count) the size of what it holds.
@@ -61,14 +64,16 @@ export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: Stora
     bound.share.add(bound.part, typeof stored === 'number' && stored >= 0 ? stored : Y.encodeStateAsUpdate(doc).byteLength)
     bound.share.set(bound.part, bound.share.partBytes(bound.part)) // tells the warnings the count is known
   }
+  batching.restoreUnsaved()
   markLoadedFromStore(doc) // other tabs of this browser read the same database (src/net/tabSync.ts)
   return {
     close: () => {
-      stopBatching()
+      batching.stop()
       return persistence.destroy()
     },
     clear: () => {
-      stopBatching(false) // the pending edits would land in a database being deleted
+      batching.stop(false) // the pending edits would land in a database being deleted
+      forgetUnsaved(readUnsaved(databaseName).keys)
       return persistence.clearData()
     },
   }
@@ -156,29 +161,56 @@ export function mergedForStore(updates: readonly Uint8Array[]): Uint8Array[] {
   return [Y.mergeUpdates(small), ...big]
 }
 
+/** Origin of the transaction that applies the edits a page being left kept in localStorage (src/store/unsavedEdits.ts). */
+const UNSAVED = Symbol('unsaved edits')
+
+/** An update waiting to be written, and whether a peer sent it (a remote transaction) or this page made it. */
+interface PendingWrite {
+  update: Uint8Array
+  peer: boolean
+}
+
+/** A write made and not yet stored: what it holds, and a promise kept once every one of its transactions is stored (never, if one is cut). */
+interface InFlight {
+  items: PendingWrite[]
+  stored: Promise<void>
+}
+
+/** The write batching of one document (batchWrites). */
+interface Batching {
+  /** Applies the edits an earlier page kept in localStorage as it was left, and drops them once stored. Call after the load. */
+  restoreUnsaved(): void
+  /** Stops, writing what is pending unless told not to. */
+  stop(writePending?: boolean): void
+}
+
 /**
- * Replaces y-indexeddb's per-update write with one write per turn (`soon`; see mergedForStore); returns a
- * function that stops, writing what is pending unless told not to. With a bound, writes are counted and, past the share, peers' updates are not stored.
+ * Replaces y-indexeddb's per-update write with one write per turn (`soon`; see mergedForStore). With a bound,
+ * writes are counted and, past the share, peers' updates are not stored. A page being left (or hidden) writes what
+ * is pending at once and commits it, and keeps a copy in localStorage of every write not yet stored (a navigation
+ * cuts a write made a moment before as readily as its own) until IndexedDB has them (src/store/unsavedEdits.ts).
  */
-function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): (writePending?: boolean) => void {
+function batchWrites(doc: Y.Doc, databaseName: string, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): Batching {
   const store = persistence._storeUpdate
-  let batch: { update: Uint8Array; peer: boolean }[] = []
+  let batch: PendingWrite[] = []
   let refusing = false
-  /**
-   * y-indexeddb's write (with a bound: in one transaction with the written-bytes count). Returns the transaction,
-   * which a page being left commits at once: one left to commit itself when the task ends could be cut by the
-   * navigation (a reload right after Enter).
-   */
+  /** Copies in localStorage (restored ones) that the next write holds; dropped once it is stored. */
+  let heldCopies: string[] = []
+  const inFlight = new Set<InFlight>()
+  /** y-indexeddb's write (with a bound: in one transaction with the written-bytes count). */
   const write = (update: Uint8Array): IDBTransaction | undefined => {
     const db = persistence.db
     if (!db) return undefined
     const [updates, custom] = idb.transact(db, bound ? ['updates', 'custom'] : ['updates'])
     if (!updates) return undefined
-    void idb.addAutoKey(updates, update as unknown as ArrayBuffer) // lib0 types it narrowly; y-indexeddb stores Uint8Arrays
+    // lib0 types it narrowly; y-indexeddb stores Uint8Arrays. A failed write (a cut transaction, a full disk) is
+    // reported once, by its transaction: the copy kept in localStorage, if any, stays for the next load.
+    idb.addAutoKey(updates, update as unknown as ArrayBuffer).catch(() => undefined)
     if (bound && custom) {
       bound.share.add(bound.part, update.byteLength)
-      void idb.put(custom, bound.share.partBytes(bound.part), STORED_BYTES_KEY)
+      idb.put(custom, bound.share.partBytes(bound.part), STORED_BYTES_KEY).catch(() => undefined)
     }
+    updates.transaction.addEventListener('abort', () => console.warn(`an edit could not be stored in ${databaseName}`, updates.transaction.error))
     // Compaction (y-indexeddb's, debounced as there) stores the whole in-memory document: not once peers are refused.
     if (++persistence._dbsize >= PREFERRED_TRIM_SIZE && !refusing) {
       if (persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
@@ -189,35 +221,73 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
     }
     return updates.transaction
   }
+  /** Writes what is pending; a page being left commits it at once (left to commit itself when the task ends, the navigation could cut it). */
   const flush = (leaving = false): void => {
-    if (batch.length === 0) return
-    let items = batch
+    const items = storable()
+    if (items.length > 0) {
+      const copies = heldCopies
+      heldCopies = []
+      const transactions = mergedForStore(items.map((item) => item.update)).map(write)
+      if (leaving) transactions.forEach((transaction) => transaction?.commit?.())
+      if (transactions.every(Boolean)) {
+        const record = { items, stored: whenStored(transactions as IDBTransaction[]) }
+        inFlight.add(record)
+        void record.stored.then(() => inFlight.delete(record))
+        if (copies.length > 0) void record.stored.then(() => forgetUnsaved(copies))
+      }
+    }
+    if (leaving) keepUnstored()
+  }
+  /** The batch's updates to store (taken out of it): past the share, a doc that refuses peers keeps only this page's. */
+  const storable = (): PendingWrite[] => {
+    const items = batch
     batch = []
-    if (bound?.refusePeers) {
-      // Judged update by update, counting what this batch keeps: a burst of peers' updates within one turn
-      // stops at the share instead of all landing because the share was not full when the turn began.
-      const kept: typeof items = []
-      let keptBytes = 0
-      let refusedBytes = 0
-      for (const item of items) {
-        if (item.peer && bound.share.fullWith(keptBytes)) refusedBytes += item.update.byteLength
-        else {
-          kept.push(item)
-          keptBytes += item.update.byteLength
+    if (!bound?.refusePeers || items.length === 0) return items
+    // Judged update by update, counting what this batch keeps: a burst of peers' updates within one turn
+    // stops at the share instead of all landing because the share was not full when the turn began.
+    const kept: PendingWrite[] = []
+    let keptBytes = 0
+    let refusedBytes = 0
+    for (const item of items) {
+      if (item.peer && bound.share.fullWith(keptBytes)) refusedBytes += item.update.byteLength
+      else {
+        kept.push(item)
+        keptBytes += item.update.byteLength
+      }
+    }
+    if (refusedBytes > 0 || bound.share.full) {
+      if (!refusing && persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
+      refusing = true
+    }
+    if (refusedBytes > 0) bound.share.refuse(refusedBytes)
+    return kept
+  }
+  /**
+   * Keeps a copy of every write not yet stored, dropped once they all are. This page's own edits first: a peer's
+   * big update (a late join's sync) is theirs to send again.
+   */
+  const keepUnstored = (): void => {
+    const records = [...inFlight]
+    const unstored = records.flatMap((record) => record.items)
+    const fits = unstored.reduce((sum, item) => sum + item.update.byteLength, 0) <= MAX_UNSAVED_BYTES
+    const copy = keepUnsaved(databaseName, (fits ? unstored : unstored.filter((item) => !item.peer)).map((item) => item.update))
+    if (copy) void Promise.all(records.map((record) => record.stored)).then(() => forgetUnsaved([copy]))
+  }
+  const restoreUnsaved = (): void => {
+    const { keys, updates } = readUnsaved(databaseName)
+    if (keys.length === 0) return
+    // As this page's own edits (a local transaction): past the share, they are still stored.
+    doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(doc, update)
+        } catch (cause) {
+          console.warn('an edit kept as the page was left could not be read', cause)
         }
       }
-      if (refusedBytes > 0 || bound.share.full) {
-        if (!refusing && persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
-        refusing = true
-      }
-      if (refusedBytes > 0) bound.share.refuse(refusedBytes)
-      items = kept
-      if (items.length === 0) return
-    }
-    for (const update of mergedForStore(items.map((item) => item.update))) {
-      const transaction = write(update)
-      if (leaving) transaction?.commit?.()
-    }
+    }, UNSAVED)
+    if (batch.length === 0) forgetUnsaved(keys) // IndexedDB had them after all
+    else heldCopies.push(...keys)
   }
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     // Updates read from the database itself are not written back (y-indexeddb's own rule).
@@ -237,8 +307,17 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
   doc.off('update', store)
   if (persistence.synced) listen()
   else persistence.on('synced', listen)
-  const stopLeaving = flushWhenLeaving(() => flush(true))
-  return (writePending = true) => {
+  const stopLeaving = flushWhenLeaving(() => {
+    // Left before the load finished (a message sent in a session just made): y-indexeddb stores the edits made
+    // until then only once its read returns, which the navigation does not wait for. Before the load the document
+    // holds only this page's edits (no network provider is attached yet), so a copy of all of it is small.
+    if (!persistence.synced) {
+      const state = Y.encodeStateAsUpdate(doc)
+      if (state.byteLength > 2) keepUnsaved(databaseName, [state]) // 2 bytes: an empty document
+    }
+    flush(true)
+  })
+  const stop = (writePending = true): void => {
     persistence.off('synced', listen)
     doc.off('update', onUpdate)
     stopLeaving()
@@ -247,4 +326,12 @@ function batchWrites(doc: Y.Doc, persistence: IndexeddbPersistence, bound?: Stor
     if (writePending) flush()
     else batch = []
   }
+  return { restoreUnsaved, stop }
+}
+
+/** Resolves once every one of `transactions` is stored; never, if one is cut (its copy then stays for the next load). */
+function whenStored(transactions: IDBTransaction[]): Promise<void> {
+  return Promise.all(
+    transactions.map((transaction) => new Promise<void>((resolve) => transaction.addEventListener('complete', () => resolve()))),
+  ).then(() => undefined)
 }
