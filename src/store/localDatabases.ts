@@ -7,7 +7,8 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { deleteLocal, readLocal, writeLocal } from './keyValue'
-import { forgetUnsaved, readUnsaved } from './unsavedEdits'
+import { persistDoc } from './persistDoc'
+import { forgetUnsaved, readUnsaved, unsavedDatabases } from './unsavedEdits'
 
 const NAME = /^asiste:(rep|customer|team):([A-Za-z0-9_.:-]{1,64})$/
 
@@ -41,13 +42,41 @@ export function deleteDatabase(name: string): Promise<void> {
   })
 }
 
-/** Reads a stored document into a fresh Y.Doc (no network); destroy it when done. */
+/** Reads a stored document into a fresh Y.Doc (no network), with any copy of edits a page kept as it was left; destroy it when done. */
 export async function loadStoredDoc(name: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
   const persistence = new IndexeddbPersistence(name, doc)
   await persistence.whenSynced
   await persistence.destroy()
+  for (const update of readUnsaved(name).updates) {
+    try {
+      Y.applyUpdate(doc, update)
+    } catch {
+      // unreadable: the next open of the document drops it
+    }
+  }
   return doc
+}
+
+/**
+ * Stores the copies of edits pages kept as they were left (src/store/unsavedEdits.ts) whose document no page has
+ * opened since (a tab closed right after its session ended): opening it stores them and drops them. Copies of a
+ * database that is gone are dropped. The console runs this once its sessions are open.
+ */
+export async function storeUnsavedCopies(): Promise<void> {
+  const names = unsavedDatabases()
+  if (names.length === 0) return
+  const existing = new Set((await indexedDB.databases()).map((info) => info.name))
+  for (const name of names) {
+    if (!existing.has(name)) {
+      forgetUnsaved(readUnsaved(name).keys)
+      continue
+    }
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name)
+    await store.close()
+    doc.destroy()
+  }
 }
 
 /** A stored document's full state as one Yjs update. */

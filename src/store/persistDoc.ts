@@ -26,7 +26,7 @@ import * as idb from 'lib0/indexeddb'
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb'
 import type { SessionShare } from './storageBound'
 import { markLoadedFromStore } from '../net/tabSync'
-import { MAX_UNSAVED_BYTES, forgetUnsaved, keepUnsaved, readUnsaved } from './unsavedEdits'
+import { MAX_UNSAVED_BYTES, forgetUnsaved, keepUnsaved, newCopyId, readUnsaved, unsavedKey } from './unsavedEdits'
 
 /** A document's local database. */
 export interface DocStore {
@@ -64,8 +64,8 @@ export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: Stora
     bound.share.add(bound.part, typeof stored === 'number' && stored >= 0 ? stored : Y.encodeStateAsUpdate(doc).byteLength)
     bound.share.set(bound.part, bound.share.partBytes(bound.part)) // tells the warnings the count is known
   }
-  batching.restoreUnsaved()
   markLoadedFromStore(doc) // other tabs of this browser read the same database (src/net/tabSync.ts)
+  batching.restoreUnsaved() // after the mark: what it applies is news to the other tabs
   return {
     close: () => {
       batching.stop()
@@ -130,7 +130,7 @@ function inOwnTask(callback: () => void): void {
   nextTurn.add(callback)
 }
 
-/** Calls `flush` when the page is being left or hidden (the last moment a write surely lands); returns a stop. */
+/** Calls `flush` when the page is being left or hidden (the last moment this page surely runs); returns a stop. */
 function flushWhenLeaving(flush: () => void): () => void {
   if (typeof window === 'undefined' || typeof document === 'undefined') return () => {}
   const onHidden = (): void => {
@@ -170,15 +170,9 @@ interface PendingWrite {
   peer: boolean
 }
 
-/** A write made and not yet stored: what it holds, and a promise kept once every one of its transactions is stored (never, if one is cut). */
-interface InFlight {
-  items: PendingWrite[]
-  stored: Promise<void>
-}
-
 /** The write batching of one document (batchWrites). */
 interface Batching {
-  /** Applies the edits an earlier page kept in localStorage as it was left, and drops them once stored. Call after the load. */
+  /** Applies and stores the edits earlier pages kept in localStorage as they were left; drops the copies once stored. Call after the load. */
   restoreUnsaved(): void
   /** Stops, writing what is pending unless told not to. */
   stop(writePending?: boolean): void
@@ -186,25 +180,31 @@ interface Batching {
 
 /**
  * Replaces y-indexeddb's per-update write with one write per turn (`soon`; see mergedForStore). With a bound,
- * writes are counted and, past the share, peers' updates are not stored. A page being left (or hidden) writes what
- * is pending at once and commits it, and keeps a copy in localStorage of every write not yet stored (a navigation
- * cuts a write made a moment before as readily as its own) until IndexedDB has them (src/store/unsavedEdits.ts).
+ * writes are counted and, past the share, peers' updates are not stored. A write that fails (its transaction
+ * aborted: a full disk) is tried again with the next one. A page being left (or hidden) writes what is pending at
+ * once and commits it, and keeps one copy in localStorage of every write not yet stored (a navigation cuts a write
+ * made a moment before as readily as its own), overwritten at each leave and dropped once they all are stored
+ * (src/store/unsavedEdits.ts).
  */
 function batchWrites(doc: Y.Doc, databaseName: string, persistence: IndexeddbPersistence, bound?: StorageBoundOptions): Batching {
   const store = persistence._storeUpdate
   let batch: PendingWrite[] = []
+  let scheduled = false
   let refusing = false
-  /** Copies in localStorage (restored ones) that the next write holds; dropped once it is stored. */
-  let heldCopies: string[] = []
-  const inFlight = new Set<InFlight>()
+  /** Writes made and not yet stored, with what they hold. */
+  const inFlight = new Set<PendingWrite[]>()
+  /** What failed writes held: written again with the next write. */
+  let retry: PendingWrite[] = []
+  /** This page's copy of `databaseName` in localStorage (one, overwritten at each leave). */
+  const copyId = newCopyId()
+  let copied = false
   /** y-indexeddb's write (with a bound: in one transaction with the written-bytes count). */
   const write = (update: Uint8Array): IDBTransaction | undefined => {
     const db = persistence.db
     if (!db) return undefined
     const [updates, custom] = idb.transact(db, bound ? ['updates', 'custom'] : ['updates'])
     if (!updates) return undefined
-    // lib0 types it narrowly; y-indexeddb stores Uint8Arrays. A failed write (a cut transaction, a full disk) is
-    // reported once, by its transaction: the copy kept in localStorage, if any, stays for the next load.
+    // lib0 types it narrowly; y-indexeddb stores Uint8Arrays. A failed write is reported once, by its transaction.
     idb.addAutoKey(updates, update as unknown as ArrayBuffer).catch(() => undefined)
     if (bound && custom) {
       bound.share.add(bound.part, update.byteLength)
@@ -223,20 +223,26 @@ function batchWrites(doc: Y.Doc, databaseName: string, persistence: IndexeddbPer
   }
   /** Writes what is pending; a page being left commits it at once (left to commit itself when the task ends, the navigation could cut it). */
   const flush = (leaving = false): void => {
-    const items = storable()
-    if (items.length > 0) {
-      const copies = heldCopies
-      heldCopies = []
-      const transactions = mergedForStore(items.map((item) => item.update)).map(write)
+    scheduled = false
+    const items = [...retry, ...storable()]
+    retry = []
+    if (items.length === 0) return
+    inFlight.add(items)
+    let transactions: (IDBTransaction | undefined)[] = [undefined]
+    try {
+      transactions = mergedForStore(items.map((item) => item.update)).map(write)
       if (leaving) transactions.forEach((transaction) => transaction?.commit?.())
-      if (transactions.every(Boolean)) {
-        const record = { items, stored: whenStored(transactions as IDBTransaction[]) }
-        inFlight.add(record)
-        void record.stored.then(() => inFlight.delete(record))
-        if (copies.length > 0) void record.stored.then(() => forgetUnsaved(copies))
-      }
+    } catch (cause) {
+      console.warn(`edits could not be written to ${databaseName}`, cause) // the connection was closed (the database deleted)
     }
-    if (leaving) keepUnstored()
+    void (transactions.every(Boolean) ? allStored(transactions as IDBTransaction[]) : Promise.resolve(false)).then((stored) => {
+      inFlight.delete(items)
+      if (!stored) retry.push(...items)
+      else if (copied && inFlight.size === 0 && retry.length === 0) {
+        forgetUnsaved([unsavedKey(databaseName, copyId)])
+        copied = false
+      }
+    })
   }
   /** The batch's updates to store (taken out of it): past the share, a doc that refuses peers keeps only this page's. */
   const storable = (): PendingWrite[] => {
@@ -263,36 +269,43 @@ function batchWrites(doc: Y.Doc, databaseName: string, persistence: IndexeddbPer
     return kept
   }
   /**
-   * Keeps a copy of every write not yet stored, dropped once they all are. This page's own edits first: a peer's
-   * big update (a late join's sync) is theirs to send again.
+   * Keeps this page's copy of every write not yet stored (replacing its earlier one). All of them if they fit,
+   * else only this page's own edits: a peer's big update (a late join's sync) is theirs to send again.
    */
   const keepUnstored = (): void => {
-    const records = [...inFlight]
-    const unstored = records.flatMap((record) => record.items)
+    const unstored = [...[...inFlight].flat(), ...retry, ...batch]
     const fits = unstored.reduce((sum, item) => sum + item.update.byteLength, 0) <= MAX_UNSAVED_BYTES
-    const copy = keepUnsaved(databaseName, (fits ? unstored : unstored.filter((item) => !item.peer)).map((item) => item.update))
-    if (copy) void Promise.all(records.map((record) => record.stored)).then(() => forgetUnsaved([copy]))
+    const kept = fits ? unstored : unstored.filter((item) => !item.peer)
+    if (kept.length === 0) return
+    copied = keepUnsaved(databaseName, kept.map((item) => item.update), copyId) || copied
   }
   const restoreUnsaved = (): void => {
     const { keys, updates } = readUnsaved(databaseName)
     if (keys.length === 0) return
-    // As this page's own edits (a local transaction): past the share, they are still stored.
+    // What earlier pages of this device had accepted (their own edits, peers' within the share): applied, then
+    // written as they are, and the copies dropped once that write is stored.
+    const read: Uint8Array[] = []
     doc.transact(() => {
       for (const update of updates) {
         try {
           Y.applyUpdate(doc, update)
+          read.push(update)
         } catch (cause) {
           console.warn('an edit kept as the page was left could not be read', cause)
         }
       }
     }, UNSAVED)
-    if (batch.length === 0) forgetUnsaved(keys) // IndexedDB had them after all
-    else heldCopies.push(...keys)
+    const transaction = read.length > 0 ? write(Y.mergeUpdates(read)) : undefined
+    if (read.length === 0) forgetUnsaved(keys)
+    else if (transaction) void allStored([transaction]).then((stored) => stored && forgetUnsaved(keys))
   }
   const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
-    // Updates read from the database itself are not written back (y-indexeddb's own rule).
-    if (origin === persistence) return
-    if (batch.length === 0) soon(flush)
+    // Updates read from the database itself are not written back (y-indexeddb's own rule); restored copies are written by restoreUnsaved.
+    if (origin === persistence || origin === UNSAVED) return
+    if (!scheduled) {
+      scheduled = true
+      soon(flush)
+    }
     // A peer's update arrives through Y.applyUpdate (a remote transaction); this page's own edits are local.
     batch.push({ update, peer: !transaction.local })
   }
@@ -308,14 +321,18 @@ function batchWrites(doc: Y.Doc, databaseName: string, persistence: IndexeddbPer
   if (persistence.synced) listen()
   else persistence.on('synced', listen)
   const stopLeaving = flushWhenLeaving(() => {
-    // Left before the load finished (a message sent in a session just made): y-indexeddb stores the edits made
-    // until then only once its read returns, which the navigation does not wait for. Before the load the document
-    // holds only this page's edits (no network provider is attached yet), so a copy of all of it is small.
-    if (!persistence.synced) {
-      const state = Y.encodeStateAsUpdate(doc)
-      if (state.byteLength > 2) keepUnsaved(databaseName, [state]) // 2 bytes: an empty document
+    try {
+      // Left before the load finished (a message sent in a session just made): y-indexeddb stores the edits made
+      // until then only once its read returns, which the navigation does not wait for. Before the load the
+      // document holds only this page's edits (no network provider is attached yet), so a copy of it is small.
+      if (!persistence.synced) {
+        const state = Y.encodeStateAsUpdate(doc)
+        if (state.byteLength > 2) keepUnsaved(databaseName, [state], `${copyId}-load`) // 2 bytes: an empty document
+      }
+      flush(true)
+    } finally {
+      keepUnstored()
     }
-    flush(true)
   })
   const stop = (writePending = true): void => {
     persistence.off('synced', listen)
@@ -323,15 +340,23 @@ function batchWrites(doc: Y.Doc, databaseName: string, persistence: IndexeddbPer
     stopLeaving()
     nextTurn.delete(flush)
     delayed.delete(flush)
+    scheduled = false
     if (writePending) flush()
     else batch = []
   }
   return { restoreUnsaved, stop }
 }
 
-/** Resolves once every one of `transactions` is stored; never, if one is cut (its copy then stays for the next load). */
-function whenStored(transactions: IDBTransaction[]): Promise<void> {
+/** Resolves true once every one of `transactions` is stored, false as soon as one fails. */
+function allStored(transactions: IDBTransaction[]): Promise<boolean> {
   return Promise.all(
-    transactions.map((transaction) => new Promise<void>((resolve) => transaction.addEventListener('complete', () => resolve()))),
-  ).then(() => undefined)
+    transactions.map(
+      (transaction) =>
+        new Promise<boolean>((resolve) => {
+          transaction.addEventListener('complete', () => resolve(true))
+          transaction.addEventListener('abort', () => resolve(false))
+          transaction.addEventListener('error', () => resolve(false))
+        }),
+    ),
+  ).then((results) => results.every(Boolean))
 }

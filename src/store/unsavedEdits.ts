@@ -7,7 +7,7 @@
  */
 import { fromBase64, toBase64 } from 'lib0/buffer'
 
-/** Key prefix of the copies; the database name and a random id follow. */
+/** Key prefix of the copies; the database name, a newline and the id of the page's copy follow. */
 const PREFIX = 'asiste:unsaved:'
 
 /** Most bytes kept per copy: a turn's own typing fits many times over; a peer's late-join sync (megabytes) does not. */
@@ -22,18 +22,38 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Keeps a copy of `updates` of `databaseName`; returns its key, or undefined when it could not be kept (no storage, too big, full). */
-export function keepUnsaved(databaseName: string, updates: readonly Uint8Array[]): string | undefined {
+/** A new id for one page's copy of a database (the page overwrites its copy at each leave). */
+export function newCopyId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+}
+
+/** The localStorage key of copy `id` of `databaseName`. */
+export function unsavedKey(databaseName: string, id: string): string {
+  return `${PREFIX}${databaseName}\n${id}`
+}
+
+/** Keeps (or replaces) copy `id` of `updates` of `databaseName`; whether it was kept (not: no storage, too big, full). */
+export function keepUnsaved(databaseName: string, updates: readonly Uint8Array[], id: string): boolean {
   const local = storage()
   const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0)
-  if (!local || updates.length === 0 || bytes > MAX_UNSAVED_BYTES) return undefined
-  const key = `${PREFIX}${databaseName}\n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+  if (!local || updates.length === 0 || bytes > MAX_UNSAVED_BYTES) return false
   try {
-    local.setItem(key, JSON.stringify(updates.map((update) => toBase64(update))))
-    return key
+    local.setItem(unsavedKey(databaseName, id), JSON.stringify(updates.map((update) => toBase64(update))))
+    return true
   } catch {
-    return undefined // over the quota: IndexedDB's write is still made
+    return false // over the quota: IndexedDB's write is still made
   }
+}
+
+/** The databases that have copies kept. */
+export function unsavedDatabases(): string[] {
+  const local = storage()
+  const names = new Set<string>()
+  for (let i = 0; local && i < local.length; i++) {
+    const key = local.key(i)
+    if (key?.startsWith(PREFIX) && key.includes('\n')) names.add(key.slice(PREFIX.length, key.lastIndexOf('\n')))
+  }
+  return [...names]
 }
 
 /** Drops copies that IndexedDB now holds. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { MAX_UNSAVED_BYTES, readUnsaved } from '../../src/store/unsavedEdits'
-import { deleteDatabase } from '../../src/store/localDatabases'
+import { deleteDatabase, loadStoredDoc, storeUnsavedCopies } from '../../src/store/localDatabases'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
 
 const chat = (text: string) =>
@@ -170,5 +170,59 @@ describe('edits kept while the page is left', () => {
     expect(readUnsaved(name).keys).toHaveLength(1)
     await deleteDatabase(name)
     expect(readUnsaved(name).keys).toEqual([])
+  })
+
+  it('a write that fails while the page stays open is tried again with the next one; hiding the page again and again keeps one copy, dropped once stored', async () => {
+    const name = docDatabaseName('rep', 'disk-full')
+    const doc = new Y.Doc()
+    const store = await persistDoc(doc, name)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const add = IDBObjectStore.prototype.add
+    const adds = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      const request = add.apply(this, args)
+      this.transaction.abort() // a full disk
+      return request
+    })
+    appendEntry(doc, chat('written while the disk was full'))
+    const failedHere = (): number => warn.mock.calls.filter(([message]) => String(message) === `an edit could not be stored in ${name}`).length
+    await vi.waitFor(() => expect(failedHere()).toBe(1))
+    const hide = (): void => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+      document.dispatchEvent(new Event('visibilitychange'))
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
+    }
+    // Pages of the tests above that were never closed hear the same events: count this database's writes only.
+    const addsHere = (): number => adds.mock.contexts.filter((store) => (store as IDBObjectStore).transaction.db.name === name).length
+    for (let i = 0; i < 3; i++) {
+      hide()
+      await vi.waitFor(() => expect(failedHere()).toBe(2 + i)) // each hide tries the failed write again, and it fails again
+      expect(addsHere()).toBe(2 + i)
+    }
+    expect(readUnsaved(name).keys).toHaveLength(1)
+    adds.mockRestore() // space again: the next write stores both
+    appendEntry(doc, chat('written once there was space'))
+    await vi.waitFor(() => expect(readUnsaved(name).keys).toEqual([]))
+    await store.close()
+    expect(await reopened(name)).toEqual(['written while the disk was full', 'written once there was space'])
+  })
+
+  it("History reads a closed session's kept edits, and the console's sweep stores them and drops the copies (those of a deleted database too)", async () => {
+    const name = docDatabaseName('rep', 'closed-tab')
+    const doc = new Y.Doc()
+    await persistDoc(doc, name)
+    appendEntry(doc, chat('opening line'))
+    await vi.waitFor(async () => expect(await reopened(name)).toEqual(['opening line']))
+    cutCommits()
+    appendEntry(doc, chat('closing note, then the tab was closed'))
+    window.dispatchEvent(new Event('pagehide'))
+    vi.restoreAllMocks()
+    localStorage.setItem(`asiste:unsaved:${docDatabaseName('rep', 'gone')}\nold`, JSON.stringify([]))
+
+    const read = await loadStoredDoc(name)
+    expect(readTranscript(read).map((entry) => entry.text)).toEqual(['opening line', 'closing note, then the tab was closed'])
+    read.destroy()
+    await storeUnsavedCopies()
+    await vi.waitFor(() => expect(Object.keys(localStorage).filter((key) => key.startsWith('asiste:unsaved:'))).toEqual([]))
+    expect(await reopened(name)).toEqual(['opening line', 'closing note, then the tab was closed'])
   })
 })
