@@ -5,7 +5,6 @@
  * customer pages report they refused. Apart from the customer's side so the
  * console's start loads only this (issue 20, bundles).
  */
-import { proveSessionKey } from './peerProof'
 import type { DocConnection } from './connectDoc'
 import type { LinkMessageEvent, PeerLink } from './presence'
 
@@ -69,6 +68,8 @@ export function proveLinks(connection: DocConnection, sessionId: string, key: ()
           if (signing === pending) signing = undefined // not there yet (a joining rep's doc still syncing): read it again next time
           return
         }
+        // The signing code is fetched at the first challenge, not at the console's start (issue 20, bundles).
+        const { proveSessionKey } = await import('./peerProof')
         const proof = await proveSessionKey(authority, sessionId, challenge, { prover: ends.local, verifier: ends.remote })
         event.reply({ t: 'proof', c: challenge, p: proof })
       })

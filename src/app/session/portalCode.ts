@@ -19,7 +19,6 @@ import { acceptCustomer, readCustomerBinding } from '../../doc/customerBinding'
 import { RELAY } from '../../doc/schema'
 import type { DocConnection } from '../../net/connectDoc'
 import { derivePortalRoom, generatePortalCode } from '../../net/portalRoom'
-import { seal } from '../../net/sealedBox'
 import type { NetworkHub } from '../shell/networkHub'
 import { relayDocs } from './relayDocs'
 
@@ -132,6 +131,8 @@ export function announcePortalCode(hub: PortalHub, session: PortalSession, now: 
       setSessionPortal(repDoc, 'portal')
       setSessionPortal(customerDoc, 'portal', RELAY)
       clearPortalCode(repDoc) // spent: no one else can use it, whatever happens next
+      // Sealing is needed only at an accept: its code is fetched then, not at the console's start (issue 20, bundles).
+      const { seal } = await import('../../net/sealedBox')
       const sealed = await seal(intake.sealKey, intake.id, JSON.stringify(link))
       if (!room || room.doc !== doc) return true
       const others = readWaitingIntakes(doc).intakes.filter((other) => other.id !== id)
