@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { deleteLocal, readLocal, writeLocal } from './keyValue'
 import { persistDoc } from './persistDoc'
-import { forgetUnsaved, readUnsaved, unsavedDatabases } from './unsavedEdits'
+import { applyUnsaved, forgetUnsaved, readUnsaved, unsavedDatabases, unsavedKeys } from './unsavedEdits'
 
 const NAME = /^asiste:(rep|customer|team):([A-Za-z0-9_.:-]{1,64})$/
 
@@ -33,7 +33,7 @@ export async function listDocDatabases(): Promise<DocDatabase[]> {
 
 /** Deletes a database for good (resolves once the browser has removed it), with any copy of its edits a page kept as it was left. */
 export function deleteDatabase(name: string): Promise<void> {
-  forgetUnsaved(readUnsaved(name).keys)
+  forgetUnsaved(unsavedKeys(name))
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name)
     request.onsuccess = () => resolve()
@@ -48,13 +48,7 @@ export async function loadStoredDoc(name: string): Promise<Y.Doc> {
   const persistence = new IndexeddbPersistence(name, doc)
   await persistence.whenSynced
   await persistence.destroy()
-  for (const update of readUnsaved(name).updates) {
-    try {
-      Y.applyUpdate(doc, update)
-    } catch {
-      // unreadable: the next open of the document drops it
-    }
-  }
+  applyUnsaved(doc, readUnsaved(name).updates)
   return doc
 }
 
@@ -69,7 +63,7 @@ export async function storeUnsavedCopies(): Promise<void> {
   const existing = new Set((await indexedDB.databases()).map((info) => info.name))
   for (const name of names) {
     if (!existing.has(name)) {
-      forgetUnsaved(readUnsaved(name).keys)
+      forgetUnsaved(unsavedKeys(name))
       continue
     }
     const doc = new Y.Doc()

@@ -26,7 +26,7 @@ import * as idb from 'lib0/indexeddb'
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb'
 import type { SessionShare } from './storageBound'
 import { markLoadedFromStore } from '../net/tabSync'
-import { MAX_UNSAVED_BYTES, forgetUnsaved, keepUnsaved, newCopyId, readUnsaved, unsavedKey } from './unsavedEdits'
+import { MAX_UNSAVED_BYTES, applyUnsaved, forgetUnsaved, keepUnsaved, newCopyId, readUnsaved, unsavedKey, unsavedKeys } from './unsavedEdits'
 
 /** A document's local database. */
 export interface DocStore {
@@ -73,7 +73,7 @@ export async function persistDoc(doc: Y.Doc, databaseName: string, bound?: Stora
     },
     clear: () => {
       batching.stop(false) // the pending edits would land in a database being deleted
-      forgetUnsaved(readUnsaved(databaseName).keys)
+      forgetUnsaved(unsavedKeys(databaseName))
       return persistence.clearData()
     },
   }
@@ -284,17 +284,7 @@ function batchWrites(doc: Y.Doc, databaseName: string, persistence: IndexeddbPer
     if (keys.length === 0) return
     // What earlier pages of this device had accepted (their own edits, peers' within the share): applied, then
     // written as they are, and the copies dropped once that write is stored.
-    const read: Uint8Array[] = []
-    doc.transact(() => {
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(doc, update)
-          read.push(update)
-        } catch (cause) {
-          console.warn('an edit kept as the page was left could not be read', cause)
-        }
-      }
-    }, UNSAVED)
+    const read = applyUnsaved(doc, updates, UNSAVED)
     const transaction = read.length > 0 ? write(Y.mergeUpdates(read)) : undefined
     if (read.length === 0) forgetUnsaved(keys)
     else if (transaction) void allStored([transaction]).then((stored) => stored && forgetUnsaved(keys))

@@ -6,6 +6,7 @@
  * it once IndexedDB has the edits, and the next load of the document applies whatever copy is still there.
  */
 import { fromBase64, toBase64 } from 'lib0/buffer'
+import * as Y from 'yjs'
 
 /** Key prefix of the copies; the database name, a newline and the id of the page's copy follow. */
 const PREFIX = 'asiste:unsaved:'
@@ -45,15 +46,21 @@ export function keepUnsaved(databaseName: string, updates: readonly Uint8Array[]
   }
 }
 
-/** The databases that have copies kept. */
-export function unsavedDatabases(): string[] {
+/** The keys of the copies kept of `databaseName` (of every database when omitted). */
+export function unsavedKeys(databaseName?: string): string[] {
   const local = storage()
-  const names = new Set<string>()
+  const prefix = databaseName === undefined ? PREFIX : `${PREFIX}${databaseName}\n`
+  const keys: string[] = []
   for (let i = 0; local && i < local.length; i++) {
     const key = local.key(i)
-    if (key?.startsWith(PREFIX) && key.includes('\n')) names.add(key.slice(PREFIX.length, key.lastIndexOf('\n')))
+    if (key?.startsWith(prefix)) keys.push(key)
   }
-  return [...names]
+  return keys
+}
+
+/** The databases that have copies kept. */
+export function unsavedDatabases(): string[] {
+  return [...new Set(unsavedKeys().map((key) => key.slice(PREFIX.length, key.lastIndexOf('\n'))))]
 }
 
 /** Drops copies that IndexedDB now holds. */
@@ -64,23 +71,32 @@ export function forgetUnsaved(keys: Iterable<string>): void {
 
 /** The copies of `databaseName` still kept: their keys and updates (an unreadable copy is dropped). */
 export function readUnsaved(databaseName: string): { keys: string[]; updates: Uint8Array[] } {
-  const local = storage()
-  const keys: string[] = []
+  const keys = unsavedKeys(databaseName) // none where there is no localStorage
   const updates: Uint8Array[] = []
-  if (!local) return { keys, updates }
-  const prefix = `${PREFIX}${databaseName}\n`
-  for (let i = 0; i < local.length; i++) {
-    const key = local.key(i)
-    if (key?.startsWith(prefix)) keys.push(key)
-  }
   for (const key of keys) {
     try {
-      const parsed: unknown = JSON.parse(local.getItem(key) ?? 'null')
+      const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? 'null')
       if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) throw new TypeError('not a list of updates')
       updates.push(...parsed.map((item: string) => fromBase64(item)))
     } catch {
-      local.removeItem(key)
+      localStorage.removeItem(key)
     }
   }
   return { keys, updates }
+}
+
+/** Applies kept `updates` to `doc` in one transaction of `origin`; returns those that could be read (the others are reported). */
+export function applyUnsaved(doc: Y.Doc, updates: readonly Uint8Array[], origin?: unknown): Uint8Array[] {
+  const applied: Uint8Array[] = []
+  doc.transact(() => {
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update)
+        applied.push(update)
+      } catch (cause) {
+        console.warn('an edit kept as the page was left could not be read', cause)
+      }
+    }
+  }, origin)
+  return applied
 }

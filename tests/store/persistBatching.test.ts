@@ -6,20 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { STORE_AS_IS_BYTES, VISIBLE_WRITE_DELAY_MS, docDatabaseName, mergedForStore, persistDoc } from '../../src/store/persistDoc'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
-
-const chat = (text: string) =>
-  ({ kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text }) as const
+import { chat, reopened } from './storedDocs'
 
 /** Spies on IndexedDB adds (y-indexeddb stores each update with `add`). */
 const spyOnWrites = () => vi.spyOn(IDBObjectStore.prototype, 'add')
-
-async function reopened(name: string): Promise<string[]> {
-  const doc = new Y.Doc()
-  const store = await persistDoc(doc, name)
-  const texts = readTranscript(doc).map((entry) => entry.text)
-  await store.close()
-  return texts
-}
 
 afterEach(() => {
   vi.restoreAllMocks()

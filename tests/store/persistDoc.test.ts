@@ -6,9 +6,8 @@ import { appendEntry, readTranscript } from '../../src/doc/transcript'
 import { notesText } from '../../src/doc/notes'
 import { initRepDoc, readRepSessionMeta } from '../../src/doc/session'
 import { loadCustomerIdentity, loadProfile, saveCustomerIdentity, saveProfile, generateDeviceKeys } from '../../src/store/profile'
+import { chat } from './storedDocs'
 
-const chat = (text: string) =>
-  ({ kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text }) as const
 
 describe('document persistence (IndexedDB)', () => {
   it('a reopened document has every entry, the notes and the meta written before closing', async () => {

@@ -8,9 +8,7 @@ import { docDatabaseName, persistDoc } from '../../src/store/persistDoc'
 import { MAX_UNSAVED_BYTES, readUnsaved } from '../../src/store/unsavedEdits'
 import { deleteDatabase, loadStoredDoc, storeUnsavedCopies } from '../../src/store/localDatabases'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
-
-const chat = (text: string) =>
-  ({ kind: 'chat', audience: 'all', authorId: 'rep1', authorName: 'Ana', authorRole: 'rep', text }) as const
+import { chat, reopened } from './storedDocs'
 
 /** The navigation cuts every transaction committed from now on (what a reload does to a write it overtakes). */
 function cutCommits(): void {
@@ -20,13 +18,14 @@ function cutCommits(): void {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 }
 
-/** The texts of `name` as the next load of the page reads them. */
-async function reopened(name: string): Promise<string[]> {
-  const doc = new Y.Doc()
-  const store = await persistDoc(doc, name)
-  const texts = readTranscript(doc).map((entry) => entry.text)
-  await store.close()
-  return texts
+/** Every IndexedDB write from now on is made and then aborted (cut by a reload, or a full disk); returns the spy on them. */
+function abortWrites() {
+  const add = IDBObjectStore.prototype.add
+  return vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    const request = add.apply(this, args)
+    this.transaction.abort()
+    return request
+  })
 }
 
 afterEach(() => {
@@ -61,12 +60,7 @@ describe('edits kept while the page is left', () => {
     const doc = new Y.Doc()
     await persistDoc(doc, name)
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const add = IDBObjectStore.prototype.add
-    const adds = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      const request = add.apply(this, args)
-      this.transaction.abort() // the reload comes before this write is stored
-      return request
-    })
+    const adds = abortWrites() // the reload comes before this write is stored
     appendEntry(doc, chat('written a moment before the reload'))
     await vi.waitFor(() => expect(adds).toHaveBeenCalled()) // the ordinary write, made after VISIBLE_WRITE_DELAY_MS
     window.dispatchEvent(new Event('pagehide')) // nothing pending any more, but that write is not stored
@@ -177,12 +171,7 @@ describe('edits kept while the page is left', () => {
     const doc = new Y.Doc()
     const store = await persistDoc(doc, name)
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const add = IDBObjectStore.prototype.add
-    const adds = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      const request = add.apply(this, args)
-      this.transaction.abort() // a full disk
-      return request
-    })
+    const adds = abortWrites() // a full disk
     appendEntry(doc, chat('written while the disk was full'))
     const failedHere = (): number => warn.mock.calls.filter(([message]) => String(message) === `an edit could not be stored in ${name}`).length
     await vi.waitFor(() => expect(failedHere()).toBe(1))

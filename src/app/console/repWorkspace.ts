@@ -24,7 +24,7 @@ import { loadTabLayout } from '../../store/tabLayout'
 import { readSnapshot } from '../../store/sessionSnapshot'
 import { createPaintGate } from './paintGate'
 import { keepSnapshot } from '../session/snapshotKeeper'
-import { unsavedDatabases } from '../../store/unsavedEdits'
+import { unsavedKeys } from '../../store/unsavedEdits'
 
 export type { RepProfile, Outcome, OpenTeam, Invitation }
 
@@ -273,7 +273,7 @@ export function createRepWorkspace(hub: NetworkHub, options: WorkspaceOptions): 
     setActiveId((current) => current ?? pickFront(tabs().map((tab) => tab.sessionId)))
     // Edits a page kept as it was left, of sessions not reopened (ended, then the tab closed): stored now, so
     // History reads them from the database. Its module is fetched only when there are any.
-    if (unsavedDatabases().length > 0) {
+    if (unsavedKeys().length > 0) {
       void import('../../store/localDatabases')
         .then((module) => module.storeUnsavedCopies())
         .catch((cause: unknown) => console.warn('could not store the edits kept as a page was left', cause))
