@@ -265,12 +265,24 @@ export function effectiveClaimTime(claim: Claim, requestAt: number): number {
   return Math.max(claim.at, requestAt)
 }
 
-/** Total order of claims: effective time, then rep id, then session id. */
+/** Compares two strings by code unit. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Total order of claims: effective time, then rep id, then session id; claims equal in those (a rep's two claims of
+ * one session, both bounded to the request time) go by their own time, then by the rest of what they hold, so no
+ * two different claims tie and every order of arrival gives the same winner.
+ */
 export function claimOrder(a: Claim, b: Claim, requestAt: number): number {
-  const byTime = effectiveClaimTime(a, requestAt) - effectiveClaimTime(b, requestAt)
-  if (byTime !== 0) return byTime
-  if (a.repId !== b.repId) return a.repId < b.repId ? -1 : 1
-  return a.link.sessionId < b.link.sessionId ? -1 : a.link.sessionId > b.link.sessionId ? 1 : 0
+  return (
+    effectiveClaimTime(a, requestAt) - effectiveClaimTime(b, requestAt) ||
+    byText(a.repId, b.repId) ||
+    byText(a.link.sessionId, b.link.sessionId) ||
+    a.at - b.at ||
+    byText(a.repName, b.repName) ||
+    byText(a.link.key, b.link.key) ||
+    byText(a.link.authority ?? '', b.link.authority ?? '')
+  )
 }
 
 /** The winning claim by the rule (smallest in `claimOrder`), whatever order the claims arrived in. */

@@ -109,6 +109,20 @@ describe('take rule', () => {
     )
   })
 
+  it("a rep's two claims of one session, both bounded to the request time, do not tie: the winner is the same in every order", () => {
+    // The property above found this (seed 1881940523): the order compared only time, rep id and session id.
+    const link = { sessionId: 'm', key: 'k'.repeat(22) }
+    const claims: Claim[] = [
+      { repId: 'ana', repName: 'x', at: 0, link },
+      { repId: 'ana', repName: 'x', at: 1, link },
+      { repId: 'ana', repName: 'x', at: 0, link: { ...link, sessionId: 'n' } },
+    ]
+    const winner = ruleWinner(claims, 1)
+    expect(winner).toBe(claims[0])
+    expect(ruleWinner([claims[1]!, claims[0]!, claims[2]!], 1)).toBe(claims[0])
+    expect(ruleWinner([...claims].reverse(), 1)).toBe(claims[0])
+  })
+
   it('the earliest claim wins; a clock behind the request time cannot jump ahead (ties go by rep id)', () => {
     const link = { sessionId: 's', key: 'k'.repeat(22) }
     const ana: Claim = { repId: 'ana', repName: 'Ana', at: 5_000, link }
