@@ -33,7 +33,8 @@ test('without a snapshot the transcript shows at once and the chunk is not asked
 
 test('with a snapshot the saved rows cover the transcript once the chunk is in', async () => {
   const root = mount(createCoverWhenSnapshot(makeLoader(() => import('../../src/views/session/snapshotParts'))), snapshot)
-  await vi.waitFor(() => expect(root.querySelector('[role="log"][aria-busy="true"]')?.textContent).toContain('saved row'))
+  // The chunk is transformed on first import: on a loaded machine that takes longer than waitFor's default second.
+  await vi.waitFor(() => expect(root.querySelector('[role="log"][aria-busy="true"]')?.textContent).toContain('saved row'), { timeout: 10_000 })
   expect(root.textContent).toContain('real transcript') // under the cover, for the swap
 })
 
