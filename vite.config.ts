@@ -171,7 +171,8 @@ export default defineConfig({
             // What every page starts with (Yjs, Solid, and the app code both the customer page and the console start
             // with), one chunk: several chunks always fetched together cost their cross-chunk imports and exports
             // and one gzip stream each (issue 20: −1.1 kB gzip on the customer page, −2.9 kB on the console).
-            { name: 'shared', test: (id) => /[\\/]node_modules[\\/](yjs|lib0|y-protocols|solid-js)[\\/]|[\\/]src[\\/]net[\\/]fast(De|En)coding\.ts$/.test(id) || (customerStart.has(id) && consoleStart.has(id) && !isEntry(id)) },
+            // solid-js/store is left out: only the virtual list (a lazy chunk) uses it.
+            { name: 'shared', test: (id) => /[\\/]node_modules[\\/](?:(?:yjs|lib0|y-protocols)[\\/]|solid-js[\\/](?!store[\\/]))|[\\/]src[\\/]net[\\/]fast(De|En)coding\.ts$/.test(id) || (customerStart.has(id) && consoleStart.has(id) && !isEntry(id)) },
             // The customer page's own start (its view and model chunks, and what they import that no console start
             // needs), one chunk; what it shares with the portal pages is a chunk apart (first: a group takes the
             // captured modules' imports too), so a portal page loads no chat code.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_IDLE_S, checkIdleThresholds, parsePrefs } from '../../src/store/prefs'
-import { nextFontSize } from '../../src/app/shell/prefsStore'
+import { createEffect, createRoot } from 'solid-js'
+import { MAX_IDLE_S, checkIdleThresholds, parsePrefs, type Prefs } from '../../src/store/prefs'
+import { nextFontSize, reactivePrefs } from '../../src/app/shell/prefsStore'
 
 const DEFAULTS = { spellCheck: true, fontSize: 100, panelOpen: true, yellowAfterS: 60, redAfterS: 180, chatSound: true }
 
@@ -17,6 +18,34 @@ describe('chat preferences', () => {
     expect(nextFontSize(100)).toBe(115)
     expect(nextFontSize(150)).toBe(90)
     expect(nextFontSize(12345)).toBe(90)
+  })
+})
+
+describe('reactive preferences', () => {
+  it('an effect reruns when a field it reads changes, not when another does, and once for a change of two fields', () => {
+    const [prefs, set] = reactivePrefs(parsePrefs({}))
+    const seen: string[] = []
+    const dispose = createRoot((dispose) => {
+      createEffect(() => seen.push(`font ${prefs.fontSize}`))
+      createEffect(() => seen.push(`idle ${prefs.yellowAfterS}/${prefs.redAfterS}`))
+      return dispose
+    })
+    expect(seen).toEqual(['font 100', 'idle 60/180'])
+    set({ chatSound: false })
+    set({ fontSize: 130 })
+    set({ yellowAfterS: 10, redAfterS: 20 })
+    set({ fontSize: 130 }) // the same value: nothing reruns
+    expect(seen).toEqual(['font 100', 'idle 60/180', 'font 130', 'idle 10/20'])
+    expect(prefs.chatSound).toBe(false)
+    dispose()
+  })
+  it('spreads to a plain object of every field (what is saved), and a field can be set back to undefined', () => {
+    const [prefs, set] = reactivePrefs(parsePrefs({ lang: 'es' }))
+    expect({ ...prefs }).toEqual(parsePrefs({ lang: 'es' }))
+    set({ lang: undefined })
+    const saved: Partial<Prefs> = JSON.parse(JSON.stringify({ ...prefs }))
+    expect(saved).toEqual(parsePrefs({}))
+    expect('lang' in saved).toBe(false)
   })
 })
 

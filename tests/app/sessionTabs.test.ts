@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createRoot, createSignal } from 'solid-js'
-import { createStore } from 'solid-js/store'
 import * as Y from 'yjs'
 import { appendEntry, readTranscript } from '../../src/doc/transcript'
 import type { Entry } from '../../src/doc/entry'
@@ -9,7 +8,7 @@ import { initRepDoc } from '../../src/doc/session'
 import { createSessionTabs, type TabsWorkspace } from '../../src/app/console/sessionTabs'
 import type { Attention } from '../../src/app/console/repWorkspace'
 import { createSessionActivity } from '../../src/app/session/sessionActivity'
-import { PREFS_RULES, type PrefsStore } from '../../src/app/shell/prefsStore'
+import { PREFS_RULES, reactivePrefs, type PrefsStore } from '../../src/app/shell/prefsStore'
 import type { Notifier, NotifyMessage } from '../../src/app/shell/notify'
 import { parsePrefs } from '../../src/store/prefs'
 
@@ -81,7 +80,7 @@ function setup() {
     activityOf: (id: string) => activities.get(id),
     setAttention: (next) => (attention = next),
   }
-  const [prefs, setPrefs] = createStore(parsePrefs({ yellowAfterS: 2, redAfterS: 4 }))
+  const [prefs, setPrefs] = reactivePrefs(parsePrefs({ yellowAfterS: 2, redAfterS: 4 }))
   const prefsStore: PrefsStore = { ...PREFS_RULES, prefs, update: (change) => setPrefs(change) }
   const fake = fakeNotifier()
   const tabs = createSessionTabs(workspace, prefsStore, fake.notifier)
