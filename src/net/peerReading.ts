@@ -5,13 +5,15 @@
  * in the first chunk, so the first peer's parts are held too). The code that
  * answers and receives sync answers in parts (syncParts.ts) is fetched by
  * syncPartsLoader.ts when a page's first peer appears: a console with no peer
- * yet never loads it (bench bundles). Until it is there, answers go out as
- * y-protocols writes them and parts are applied as they come: both correct,
- * only slower for a long session (and a stock peer that is a page's very
- * first peer, and asks before the fetch is done, gets one answer it cannot
- * read if the session is over 256 KiB).
+ * yet never loads it (bench bundles). Until it is there, parts a peer sends
+ * are applied as they come (correct, only slower), and a peer's sync step 1
+ * whose answer needs more than one part waits for it (tabSyncStep2.ts), so a
+ * stock peer that is a page's very first peer still gets an answer it can read.
  */
 import type * as Y from 'yjs'
+
+/** Bytes of structs per part of a sync answer: under y-webrtc's 256 KiB message limit with room for the message's header. */
+export const PART_BYTES = 192 * 1024
 
 /** The peer whose message y-webrtc is reading (simple-peer's, or a test's stand-in). */
 export interface ReadPeer {

@@ -19,13 +19,14 @@
  *
  * Reads the document's struct store (`doc.store.clients`), as Yjs's own
  * encoder does, and writes each struct with its own `write`. Fetched when a
- * page's first peer appears (peerReading.ts).
+ * page's first peer appears (peerReading.ts); a big answer asked for before
+ * that waits for it (tabSyncStep2.ts).
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { PART_BYTES } from './peerReading'
 
-/** Bytes of structs per part: under y-webrtc's 256 KiB message limit with room for the message's header. */
-export const PART_BYTES = 192 * 1024
+export { PART_BYTES }
 
 // y-protocols' sync message types.
 const SYNC_STEP2 = 1

@@ -12,6 +12,8 @@ import type { StockPeer } from './stock/stockPeer'
 declare global {
   interface Window {
     stockPeer?: StockPeer
+    /** Data-channel messages the page has received (counted by an init script, see below). */
+    received?: number
   }
 }
 
@@ -117,4 +119,54 @@ test('a stock y-webrtc peer reads a session whose first sync is far over 256 KiB
   expect(stock.errors.list).toEqual([])
   expect(rep.errors.list).toEqual([])
   expect(customer.errors.list).toEqual([])
+})
+
+test("a stock y-webrtc peer that is a page's first peer, and asks before that page has the code of answers in parts, still reads a session over 256 KiB", async ({ newPerson }) => {
+  test.setTimeout(120_000)
+  // No service worker on the rep's page: its fetch of the parts code goes to the network, where the test holds it.
+  const rep = await newPerson('en', { serviceWorkers: 'block' })
+  const stock = await newPerson()
+  // Counts the data-channel messages the rep's page receives (the listener is added before the app's, so it has
+  // run, and the app's with it, by the time the test reads the count).
+  await rep.context.addInitScript(() => {
+    const Native = window.RTCPeerConnection
+    const count = (channel: RTCDataChannel): void => channel.addEventListener('message', () => (window.received = (window.received ?? 0) + 1))
+    window.RTCPeerConnection = class extends Native {
+      constructor(config?: RTCConfiguration) {
+        super(config)
+        this.addEventListener('datachannel', (event) => count(event.channel))
+      }
+      override createDataChannel(label: string, init?: RTCDataChannelInit): RTCDataChannel {
+        const channel = super.createDataChannel(label, init)
+        count(channel)
+        return channel
+      }
+    }
+  })
+  await startRep(rep.page, 'Ana Rep')
+  const link = await newSession(rep.page)
+  // 16 × 19,000 characters: ~300 KB, over what a stock peer can receive in one message. No customer: the stock peer is the first.
+  const expected = Array.from({ length: 16 }, (_, n) => `${n} ${String.fromCharCode(97 + (n % 26)).repeat(LONG)}`)
+  for (const text of expected) await say(rep.page, text)
+  await expectChat(rep.page, expected)
+
+  // The rep's page fetches the code when its first peer appears: held here until it has read that peer's first message (its sync step 1).
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let requested = false
+  await rep.page.route(/\/assets\/syncParts-[\w-]+\.js$/, async (route) => {
+    requested = true
+    await held
+    await route.continue()
+  })
+  await openStockPage(stock.page)
+  await stock.page.evaluate((joinLink) => window.stockPeer!.join(joinLink), link)
+  await expect.poll(() => rep.page.evaluate(() => window.received ?? 0), { timeout: 30_000 }).toBeGreaterThan(0)
+  expect(requested).toBe(true)
+  release()
+
+  const stockChat = async () => (await stock.page.evaluate(() => window.stockPeer!.transcript().filter((entry) => entry.kind === 'chat').map((entry) => entry.text))).map(brief)
+  await expect.poll(stockChat, { timeout: 30_000 }).toEqual(expected.map(brief))
+  expect(stock.errors.list).toEqual([])
+  expect(rep.errors.list).toEqual([])
 })
