@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as sync from 'y-protocols/sync'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { setReadPeer } from '../../src/net/peerReading'
+import { askedPeer, setReadPeer, type ReadPeer } from '../../src/net/peerReading'
 import { loadSyncParts, syncParts } from '../../src/net/syncPartsLoader'
 import { readSyncMessage } from '../../src/net/tabSyncStep2'
 
@@ -55,26 +55,77 @@ describe('syncPartsLoader', () => {
     expect(reader.getMap('entries').size).toBe(50)
   })
 
-  it('a bigger answer asked for before the fetch waits for it, then goes in parts a stock peer can read (our sync step 1 is the reply meanwhile)', async () => {
+  it('a bigger answer asked for before the fetch waits for it, then goes in parts a stock peer can read; one answer per peer; a step 2 ends the wait for a peer', async () => {
     const doc = docOf(600)
-    const { sent, reply } = answer(doc)
-    // Nothing over the stock limit went out: the reply is our own sync step 1, small.
-    expect(sent).toEqual([])
-    expect(reply.byteLength).toBeLessThan(1_000)
-    expect(decoding.readVarUint(decoding.createDecoder(reply))).toBe(sync.messageYjsSyncStep1)
-    expect(syncParts()).toBeUndefined()
-    // Written meanwhile: part of the answer too.
+    /** Reads `message` in `target` as from `peer`, as y-webrtc does (the reply it would send). */
+    const read = (target: Y.Doc, peer: ReadPeer, message: Uint8Array): Uint8Array => {
+      setReadPeer(target, peer)
+      try {
+        return encoding.encode((encoder) => readSyncMessage(decoding.createDecoder(message), encoder, target, 'peer'))
+      } finally {
+        setReadPeer(target, undefined)
+      }
+    }
+    const step1Of = (known: Y.Doc): Uint8Array => encoding.encode((encoder) => sync.writeSyncStep1(encoder, known))
+    const sentTo = (): { peer: ReadPeer; sent: Uint8Array[] } => {
+      const sent: Uint8Array[] = []
+      return { peer: { send: (message) => sent.push(message) }, sent }
+    }
+
+    // A stock peer asks: nothing over the stock limit goes out, and the reply is an empty update.
+    const stock = sentTo()
+    const reply = read(doc, stock.peer, step1Of(new Y.Doc()))
+    expect(stock.sent).toEqual([])
+    expect(reply.byteLength).toBeLessThan(8)
+    const replied = decoding.createDecoder(reply)
+    expect(decoding.readVarUint(replied)).toBe(sync.messageYjsUpdate)
+    // Another page still waiting for the code reads that reply and has nothing to answer: no step 1s bounce.
+    const other = docOf(300)
+    expect(read(other, sentTo().peer, reply).byteLength).toBe(0)
+
+    // A peer that asks twice meanwhile gets one answer, for its latest step 1 (here it has everything by then).
+    const twice = sentTo()
+    read(doc, twice.peer, step1Of(new Y.Doc()))
+    const caughtUp = new Y.Doc()
+    Y.applyUpdate(caughtUp, Y.encodeStateAsUpdate(doc))
+    read(doc, twice.peer, step1Of(caughtUp))
+
+    // A peer we asked answers with its step 2 before the code is there; another we asked has not answered.
+    const answered = sentTo().peer
+    const pending = sentTo().peer
+    askedPeer(doc, answered)
+    askedPeer(doc, pending)
+    read(doc, answered, encoding.encode((encoder) => sync.writeSyncStep2(encoder, new Y.Doc())))
+
     doc.getMap('entries').set('late', 'written while the code was being fetched')
+    expect(syncParts()).toBeUndefined()
     await loadSyncParts()
-    await vi.waitFor(() => expect(sent.length).toBeGreaterThan(2))
-    expect(Math.max(...sent.map((message) => message.byteLength))).toBeLessThan(STOCK_LIMIT)
-    const reader = stockReads(sent)
+    await vi.waitFor(() => expect(stock.sent.length).toBeGreaterThan(2))
+    expect(Math.max(...stock.sent.map((message) => message.byteLength))).toBeLessThan(STOCK_LIMIT)
+    const reader = stockReads(stock.sent)
     expect(reader.getMap('entries').size).toBe(601)
     expect(reader.getMap('entries').get('late')).toBe('written while the code was being fetched')
     // The last message is the sync step 2 (y-webrtc marks the peer synced on it).
-    const last = decoding.createDecoder(sent[sent.length - 1]!)
+    const last = decoding.createDecoder(stock.sent[stock.sent.length - 1]!)
     decoding.readVarUint(last)
     expect(decoding.readVarUint(last)).toBe(sync.messageYjsSyncStep2)
+
+    expect(twice.sent).toHaveLength(1)
+    expect(twice.sent[0]!.byteLength).toBeLessThan(1_000)
+    const twiceAnswer = decoding.createDecoder(twice.sent[0]!)
+    decoding.readVarUint(twiceAnswer)
+    expect(decoding.readVarUint(twiceAnswer)).toBe(sync.messageYjsSyncStep2)
+
+    // Now with the code: the peer that answered has its live updates applied at once; the one we still await, held.
+    const live = (key: string): Uint8Array => {
+      const writer = new Y.Doc()
+      writer.getMap('entries').set(key, 'live')
+      return encoding.encode((encoder) => sync.writeUpdate(encoder, Y.encodeStateAsUpdate(writer)))
+    }
+    read(doc, answered, live('from the peer that answered'))
+    expect(doc.getMap('entries').get('from the peer that answered')).toBe('live')
+    read(doc, pending, live('from the peer we await'))
+    expect(doc.getMap('entries').has('from the peer we await')).toBe(false)
   })
 
   it('once fetched, answers in parts at once; the code is fetched once', async () => {
