@@ -12,8 +12,11 @@
  */
 import type * as Y from 'yjs'
 
+// Here, in the first chunk, for the answer that waits for the parts code (tabSyncStep2.ts) and that code alike.
 /** Bytes of structs per part of a sync answer: under y-webrtc's 256 KiB message limit with room for the message's header. */
 export const PART_BYTES = 192 * 1024
+/** y-webrtc's message type for sync messages. */
+export const MESSAGE_SYNC = 0
 
 /** The peer whose message y-webrtc is reading (simple-peer's, or a test's stand-in). */
 export interface ReadPeer {

@@ -24,15 +24,11 @@
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { PART_BYTES } from './peerReading'
-
-export { PART_BYTES }
+import { MESSAGE_SYNC, PART_BYTES } from './peerReading'
 
 // y-protocols' sync message types.
 const SYNC_STEP2 = 1
 const SYNC_UPDATE = 2
-/** y-webrtc's message type for sync messages. */
-const MESSAGE_SYNC = 0
 
 type Struct = Y.Item | Y.GC
 
@@ -164,4 +160,16 @@ export function writeAnswer(encoder: encoding.Encoder, doc: Y.Doc, encodedStateV
   encoding.writeVarUint(encoder, SYNC_STEP2)
   // What is left once the parts are sent: the delete set, and what Yjs holds back.
   encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, sent ? Y.encodeStateVector(doc) : encodedStateVector))
+}
+
+/**
+ * Answers a peer's sync step 1 (`encodedStateVector`) after the fact, in messages of its own: the parts
+ * (`send`, one by one), then the sync step 2 as one y-webrtc sync message. For a step 1 that came before
+ * this code was fetched (tabSyncStep2.ts).
+ */
+export function answerLater(doc: Y.Doc, encodedStateVector: Uint8Array, send: (message: Uint8Array) => void): void {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  writeAnswer(encoder, doc, encodedStateVector, send)
+  send(encoding.toUint8Array(encoder))
 }

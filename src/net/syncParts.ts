@@ -7,27 +7,14 @@
  * and applied with its sync step 2 in one transaction (answerParts.ts).
  */
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
+import type * as encoding from 'lib0/encoding'
 import * as sync from 'y-protocols/sync'
 import type * as Y from 'yjs'
 import { answeredBy, applyTogether, holdPart } from './answerParts'
 import { readPeer } from './peerReading'
 import { writeAnswer } from './syncAnswer'
 
-/** y-webrtc's message type for sync messages. */
-const MESSAGE_SYNC = 0
-
-/**
- * Answers a peer's sync step 1 (`encodedStateVector`) after the fact, in messages of its own: the parts
- * (`send`, one by one), then the sync step 2 as one y-webrtc sync message. For a step 1 that came before
- * this code was fetched (tabSyncStep2.ts).
- */
-export function answerLater(doc: Y.Doc, encodedStateVector: Uint8Array, send: (message: Uint8Array) => void): void {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  writeAnswer(encoder, doc, encodedStateVector, send)
-  send(encoding.toUint8Array(encoder))
-}
+export { answerLater } from './syncAnswer'
 
 /** y-protocols' `readSyncMessage`, with a peer's answers in parts (see above). */
 export function readSyncMessage(

@@ -19,7 +19,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as sync from 'y-protocols/sync'
-import { PART_BYTES, awaitsAnswer, readPeer, type ReadPeer } from './peerReading'
+import { MESSAGE_SYNC, PART_BYTES, awaitsAnswer, readPeer, type ReadPeer } from './peerReading'
 import { loadSyncParts, syncParts } from './syncPartsLoader'
 import { loadedStateVector } from './tabSync'
 
@@ -28,9 +28,6 @@ export * from 'y-protocols/sync'
 /** Sync step 2: the updates `encodedStateVector` lacks; without one, what changed since the IndexedDB load (or everything). */
 export const writeSyncStep2 = (encoder: encoding.Encoder, doc: Y.Doc, encodedStateVector?: Uint8Array): void =>
   sync.writeSyncStep2(encoder, doc, encodedStateVector ?? loadedStateVector(doc))
-
-/** y-webrtc's message type for sync messages. */
-const MESSAGE_SYNC = 0
 
 /** An update that changes nothing (no structs, an empty delete set). */
 const EMPTY_UPDATE = new Uint8Array([0, 0])

@@ -71,15 +71,16 @@ export function forgetUnsaved(keys: Iterable<string>): void {
 
 /** The copies of `databaseName` still kept: their keys and updates (an unreadable copy is dropped). */
 export function readUnsaved(databaseName: string): { keys: string[]; updates: Uint8Array[] } {
+  const local = storage()
   const keys = unsavedKeys(databaseName) // none where there is no localStorage
   const updates: Uint8Array[] = []
   for (const key of keys) {
     try {
-      const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? 'null')
+      const parsed: unknown = JSON.parse(local?.getItem(key) ?? 'null')
       if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) throw new TypeError('not a list of updates')
       updates.push(...parsed.map((item: string) => fromBase64(item)))
     } catch {
-      localStorage.removeItem(key)
+      local?.removeItem(key)
     }
   }
   return { keys, updates }
